@@ -88,7 +88,7 @@ export function inferDirection(
 /** True when an indicator's name says its quantity is to be kept down (R1). */
 export function isLowerIsBetterName(name: string, words: TargetWords = DEFAULT_TARGET_WORDS): boolean {
   const n = name.replace(/\s+/g, '');
-  if (/率$/.test(n)) return words.lowerIsBetterRateSuffixes.some((s) => n.endsWith(s));
+  if (n.endsWith('率')) return words.lowerIsBetterRateSuffixes.some((s) => n.endsWith(s));
   return words.lowerIsBetterCountWords.some((w) => n.includes(w));
 }
 

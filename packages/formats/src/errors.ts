@@ -1,0 +1,24 @@
+/**
+ * Why a file was refused. Every refusal names the file and says, in Chinese then English, what was expected —
+ * the CLI prints `message` as its one line on stderr and exits 2.
+ */
+export type ReadErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'truncated'
+  | 'unsupported-type'
+  | 'unknown-layout'
+  | 'invalid-json'
+  | 'invalid-workbook'
+  | 'unsafe-workbook';
+
+export interface ReadError {
+  code: ReadErrorCode;
+  file: string;
+  message: string;
+}
+
+export function readError(code: ReadErrorCode, file: string, zh: string, en: string): ReadError {
+  return { code, file, message: `${file}: ${zh} (${en})` };
+}
