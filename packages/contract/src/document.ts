@@ -76,7 +76,17 @@ export const keyTaskSchema = z.strictObject({
   indicators: z.array(indicatorSchema).optional(),
   weight: nnum.optional(),
   statedScore: nnum.optional(),
+  projectLines: z.array(z.strictObject({ name: z.string(), amount: nnum })).optional(),
+  statedProjectTotal: nnum.optional(),
 }) satisfies z.ZodType<core.KeyTask>;
+
+export const restatementSchema = z.strictObject({
+  source: z.string(),
+  keyTasks: z.array(keyTaskSchema).optional(),
+  indicators: z.array(indicatorSchema).optional(),
+  figures: z.record(z.string(), num).optional(),
+  overallGoal: nstr.optional(),
+}) satisfies z.ZodType<core.Restatement>;
 
 export const budgetRowSchema = z.strictObject({
   source: z.string(),
@@ -148,4 +158,5 @@ export const documentSchema = z.strictObject({
   goalCompletion: nstr.optional(),
   issuesText: nstr.optional(),
   improvementsText: nstr.optional(),
+  restatements: z.array(restatementSchema).optional(),
 }) satisfies z.ZodType<core.PerformanceDocument>;

@@ -109,6 +109,10 @@ export interface KeyTask {
   indicators?: Indicator[];
   weight?: number | null;
   statedScore?: number | null;
+  /** The projects listed under the task with their amounts as printed (表3-x), when the document gives them. */
+  projectLines?: Array<{ name: string; amount: number | null }>;
+  /** The total printed under the task's project list (预算合计金额), when given. */
+  statedProjectTotal?: number | null;
 }
 
 export interface BudgetRow {
@@ -204,6 +208,21 @@ export interface PerformanceDocument {
   goalCompletion?: string | null;
   issuesText?: string | null;
   improvementsText?: string | null;
+  /**
+   * The same content restated in another part of the document (附件1 repeating the body's key tasks and
+   * indicators, a summary table repeating figures), kept as read so the consistency checks can compare them.
+   */
+  restatements?: Restatement[];
+}
+
+export interface Restatement {
+  /** Where it was read, as the document names it: `附件1 部门整体预算绩效目标表`. */
+  source: string;
+  keyTasks?: KeyTask[];
+  indicators?: Indicator[];
+  /** Figures keyed by their label as printed (`基本支出`, `财政拨款`, `财政供养人员数`). */
+  figures?: Record<string, number>;
+  overallGoal?: string | null;
 }
 
 /** Every project of the document in reading order, with its unit. */

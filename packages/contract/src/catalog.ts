@@ -1,0 +1,121 @@
+/**
+ * Wire schemas of the browse API: departments → units → projects → indicators, and the stored documents.
+ * Shared by the server (validation, OpenAPI) and the web app (typed responses).
+ */
+import { z } from 'zod';
+import { targetSchema } from './document';
+
+const id = z.number().int().positive();
+
+export const amountUnitSchema = z.enum(['万元', '元']);
+
+export const departmentDtoSchema = z.object({
+  id,
+  name: z.string(),
+  unitCount: z.number().int(),
+  projectCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  /** Sum of the current projects' amounts, in `amountUnit` (exact: computed in fen). */
+  totalAmount: z.number().nullable(),
+  amountUnit: amountUnitSchema,
+  years: z.array(z.number().int()),
+});
+export type DepartmentDto = z.infer<typeof departmentDtoSchema>;
+
+export const unitDtoSchema = z.object({
+  id,
+  departmentId: id,
+  name: z.string(),
+  code: z.string().nullable(),
+  projectCount: z.number().int(),
+  totalAmount: z.number().nullable(),
+  amountUnit: amountUnitSchema,
+});
+export type UnitDto = z.infer<typeof unitDtoSchema>;
+
+export const projectDtoSchema = z.object({
+  id,
+  unitId: id,
+  unitName: z.string(),
+  departmentId: id,
+  departmentName: z.string(),
+  documentId: id,
+  year: z.number().int().nullable(),
+  no: z.number().int().nullable(),
+  name: z.string(),
+  code: z.string().nullable(),
+  amount: z.number().nullable(),
+  amountUnit: amountUnitSchema,
+  category: z.string().nullable(),
+  description: z.string().nullable(),
+  goal: z.string().nullable(),
+  indicatorCount: z.number().int(),
+});
+export type ProjectDto = z.infer<typeof projectDtoSchema>;
+
+export const indicatorDtoSchema = z.object({
+  id,
+  projectId: id.nullable(),
+  no: z.number().int(),
+  level1: z.string().nullable(),
+  level1Code: z.string().nullable(),
+  level2: z.string().nullable(),
+  level2Code: z.string().nullable(),
+  name: z.string(),
+  periodTarget: targetSchema.nullable(),
+  annualTarget: targetSchema.nullable(),
+  direction: z.enum(['higher', 'lower']).nullable(),
+  explanation: z.string().nullable(),
+  formula: z.string().nullable(),
+});
+export type IndicatorDto = z.infer<typeof indicatorDtoSchema>;
+
+export const projectDetailDtoSchema = projectDtoSchema.extend({ indicators: z.array(indicatorDtoSchema) });
+export type ProjectDetailDto = z.infer<typeof projectDetailDtoSchema>;
+
+export const documentSummaryDtoSchema = z.object({
+  id,
+  kind: z.enum(['project-targets', 'department-targets', 'project-self-evaluation', 'department-self-evaluation']),
+  title: z.string(),
+  departmentId: id.nullable(),
+  department: z.string().nullable(),
+  year: z.number().int().nullable(),
+  fileName: z.string().nullable(),
+  layout: z.string(),
+  /** Current (latest) version number, 1-based. */
+  version: z.number().int().positive(),
+  versionCount: z.number().int().positive(),
+  sha256: z.string(),
+  importedAt: z.string(),
+  projectCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  problemCount: z.number().int(),
+});
+export type DocumentSummaryDto = z.infer<typeof documentSummaryDtoSchema>;
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const searchQuerySchema = z.strictObject({
+  search: z.string().trim().max(100).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export const healthDtoSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+  demo: z.boolean(),
+});
+export type HealthDto = z.infer<typeof healthDtoSchema>;
+
+/** Every error response: a stable code and a Chinese message that says what to do. */
+export const errorDtoSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorDto = z.infer<typeof errorDtoSchema>;
