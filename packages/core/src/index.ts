@@ -6,3 +6,5 @@ export * from './target/words';
 export * from './target/parse-target';
 export * from './target/parse-actual';
 export * from './indicators/levels';
+export * from './rules/rule-set';
+export * from './review';

@@ -1,0 +1,28 @@
+import { LEVEL1_LABEL, level1Of } from '../facts';
+import type { Check } from './check';
+import { projectsWithIndicatorSets } from './check';
+
+/** R2: a project needs at least one 产出, one 效益 and one 满意度 indicator (the set is a setting). */
+export const missingLevel1: Check = {
+  id: 'missing-level1',
+  dimension: 'completeness',
+  run(ctx) {
+    for (const { unit, project } of projectsWithIndicatorSets(ctx)) {
+      const present = new Set(project.indicators.map((i) => level1Of(i).key));
+      const missing = ctx.settings.requiredLevel1.filter((k) => !present.has(k));
+      if (missing.length === 0) continue;
+      const names = missing.map((k) => LEVEL1_LABEL[k]);
+      const had = [...present].filter((k) => k !== undefined).map((k) => LEVEL1_LABEL[k]);
+      ctx.report({
+        check: 'missing-level1',
+        dimension: 'completeness',
+        location: { unit: unit.name, project: project.name },
+        message: `项目「${project.name}」没有${names.join('、')}。`,
+        suggestion: missing.includes('satisfaction')
+          ? `按产出、效益、满意度三类设置指标：补充${names.join('、')}，例如满意度写成「服务对象满意度 ≥90%」，并写明调查方式。`
+          : `按产出、效益、满意度三类设置指标：补充${names.join('、')}，写明可核查的数值目标。`,
+        evidence: had.length ? `已有一级指标：${had.join('、')}` : '没有任何指标',
+      });
+    }
+  },
+};

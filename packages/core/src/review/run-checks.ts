@@ -1,0 +1,31 @@
+import type { PerformanceDocument } from '../document/model';
+import type { RuleSet } from '../rules/rule-set';
+import { NATIONAL_TARGET_REVIEW } from './builtin-rule-set';
+import { CHECKS, type Check } from './checks';
+import { createContext } from './context';
+import type { ReviewSettings } from './settings';
+import type { Finding } from './types';
+
+/**
+ * Runs every check the rule set enables (a check whose id has no severity in the settings does not run) and
+ * returns the findings in a stable order. Pure: the same document and rule set always give the same findings.
+ */
+export function runChecks(
+  doc: PerformanceDocument,
+  ruleSet: RuleSet<ReviewSettings> = NATIONAL_TARGET_REVIEW,
+  checks: readonly Check[] = CHECKS,
+): Finding[] {
+  const findings: Finding[] = [];
+  const ctx = createContext(doc, ruleSet, findings);
+  for (const check of checks) {
+    if (ruleSet.settings.severities[check.id] === undefined) continue;
+    check.run(ctx);
+  }
+  return dedupe(findings);
+}
+
+/** The same check at the same place with the same evidence is one finding. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
+}

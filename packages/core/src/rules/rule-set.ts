@@ -1,0 +1,41 @@
+/**
+ * Rule sets are versioned data (docs/decisions/003-rule-sets.md): every threshold, weight, word list and
+ * severity a check or a score uses is a setting here, and every result records `id@version` of the rule set
+ * that produced it, so an old evaluation can be reproduced after the rules change.
+ */
+
+export type RuleScheme = 'target-review' | 'project-self-evaluation' | 'department-self-evaluation' | 'monitoring';
+
+/** A policy document a rule set follows: its 文号 and title. */
+export interface RuleSource {
+  docNo: string;
+  title: string;
+  /** What this rule set takes from it, or how sure we are of it (research-rules.md). */
+  note?: string;
+}
+
+export interface RuleSet<Settings> {
+  id: string;
+  version: number;
+  scheme: RuleScheme;
+  name: string;
+  /** 全国, 广东省, 广州市荔湾区 … */
+  region: string;
+  /** Budget years it applies to; null means open-ended. */
+  years: { from: number | null; to: number | null };
+  sources: RuleSource[];
+  /** The rule set this one was copied from (`id@version`), when an admin derived it. */
+  basedOn?: string | null;
+  settings: Settings;
+}
+
+/** `id@version`, the reference every score and finding stores. */
+export function ruleSetRef(ruleSet: Pick<RuleSet<unknown>, 'id' | 'version'>): string {
+  return `${ruleSet.id}@${ruleSet.version}`;
+}
+
+/** True when the rule set applies to the budget year. */
+export function appliesToYear(ruleSet: Pick<RuleSet<unknown>, 'years'>, year: number): boolean {
+  const { from, to } = ruleSet.years;
+  return (from === null || year >= from) && (to === null || year <= to);
+}
