@@ -5,9 +5,10 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './command';
 import { parseCommand } from './commands/parse';
+import { reviewCommand } from './commands/review';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

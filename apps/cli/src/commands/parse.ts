@@ -1,4 +1,4 @@
-import { printJson } from '../output';
+import { CliError, printJson } from '../output';
 import { readDocumentFile } from '../read-file';
 import type { Command } from '../command';
 
@@ -14,12 +14,8 @@ export const parseCommand: Command = {
   options: {},
   async run({ positionals }) {
     const [file] = positionals;
-    if (!file || positionals.length > 1) throw usageError(this.usage);
+    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
     const { document } = await readDocumentFile(file);
     printJson(document);
   },
 };
-
-function usageError(usage: string) {
-  return new Error(`用法 (usage): ${usage}`);
-}
