@@ -8,3 +8,5 @@ export * from './target/parse-actual';
 export * from './indicators/levels';
 export * from './rules/rule-set';
 export * from './review';
+export * from './rules/grades';
+export * from './scoring';

@@ -3,6 +3,7 @@
  * (88号: the four dimensions and four outcomes; 10号: grade bands) and are otherwise defaults of ours that a district
  * replaces by copying this rule set (research-rules.md lists what could and could not be confirmed).
  */
+import { NATIONAL_GRADES } from '../rules/grades';
 import type { RuleSet } from '../rules/rule-set';
 import type { ReviewSettings } from './settings';
 
@@ -96,11 +97,6 @@ export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
     pointsPerDimension: 25,
     deductions: { error: 3, warning: 1, info: 0 },
     maxDeductionPerCheck: 6,
-    grades: [
-      { grade: '优', min: 90 },
-      { grade: '良', min: 80 },
-      { grade: '中', min: 60 },
-      { grade: '差', min: 0 },
-    ],
+    grades: NATIONAL_GRADES,
   },
 };

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '../testing/builders';
 import { NATIONAL_TARGET_REVIEW } from './builtin-rule-set';
-import { gradeFor, reviewDocument } from './review';
+import { gradeFor } from '../rules/grades';
+import { reviewDocument } from './review';
 import { runChecks } from './run-checks';
 
 const weakDoc = buildDocument({
@@ -72,7 +73,7 @@ describe('grade boundaries (R7, R9)', () => {
     [59.99, '差'],
     [0, '差'],
   ])('%s → %s', (total, grade) => {
-    expect(gradeFor(total, NATIONAL_TARGET_REVIEW.settings)).toBe(grade);
+    expect(gradeFor(total, NATIONAL_TARGET_REVIEW.settings.grades)).toBe(grade);
   });
 
   it('more findings never raise the total', () => {

@@ -5,6 +5,7 @@
  */
 import type { PerformanceDocument } from '../document/model';
 import { roundHalfUp } from '../money/amount';
+import { gradeFor } from '../rules/grades';
 import { ruleSetRef, type RuleSet } from '../rules/rule-set';
 import { judgedTarget } from './facts';
 import { listIndicatorSites } from './context';
@@ -96,7 +97,7 @@ export function reviewDocument(
     return { dimension, label: DIMENSION_LABELS[dimension], max: s.pointsPerDimension, score: Math.max(0, s.pointsPerDimension - lost), deductions };
   });
   const total = roundHalfUp(dimensions.reduce((acc, d) => acc + d.score, 0), 2);
-  const computedConclusion = gradeFor(total, s);
+  const computedConclusion = gradeFor(total, s.grades);
   const lastOverride = [...decisions].reverse().find((d): d is Extract<ReviewDecision, { type: 'override' }> => d.type === 'override');
   const override = lastOverride ? { conclusion: lastOverride.conclusion, reason: lastOverride.reason, by: lastOverride.by, at: lastOverride.at } : null;
 
@@ -118,8 +119,3 @@ export function reviewDocument(
   };
 }
 
-/** The grade band a total falls in (boundaries inclusive at the bottom: 90.00 优, 89.99 良). */
-export function gradeFor(total: number, settings: Pick<ReviewSettings, 'grades'>): string {
-  const bands = [...settings.grades].sort((a, b) => b.min - a.min);
-  return (bands.find((b) => total >= b.min) ?? bands[bands.length - 1])?.grade ?? '差';
-}

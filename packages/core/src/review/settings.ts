@@ -3,6 +3,7 @@
  * severities, scoring — is here, so a district can change it without touching code.
  */
 import type { Level1Key } from '../indicators/levels';
+import type { GradeBand } from '../rules/grades';
 import type { CheckId, Dimension, ScoredDimension, Severity } from './types';
 
 export interface QualitativeAdvice {
@@ -19,11 +20,6 @@ export interface SuspectWording {
   meant: string;
 }
 
-export interface GradeBand {
-  grade: string;
-  /** Lowest total (inclusive) for the grade. */
-  min: number;
-}
 
 export interface ReviewSettings {
   /** Default severity of each check; a check not listed here does not run. */

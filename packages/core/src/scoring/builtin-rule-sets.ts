@@ -1,0 +1,80 @@
+/**
+ * Built-in rule sets for self-evaluation and monitoring. Their sources and confidence are in research-rules.md;
+ * a district copies one, changes settings and activates the copy for its region and years.
+ */
+import { NATIONAL_GRADES } from '../rules/grades';
+import type { RuleSet } from '../rules/rule-set';
+import type { DepartmentScoringSettings, IndicatorScoringSettings, MonitoringSettings, ProjectScoringSettings } from './settings';
+
+const INDICATOR_DEFAULTS: IndicatorScoringSettings = {
+  greaterThanMetAtEqual: true,
+  lowerIsBetter: 'linear-to-zero-at-2T',
+  overrunFactor: 1.3,
+  tiers: {
+    achieved: { min: 0.8, max: 1, suggested: 1, label: '达成年度指标' },
+    partly: { min: 0.6, max: 0.8, suggested: 0.7, label: '部分达成年度指标并具有一定效果' },
+    notAchieved: { min: 0, max: 0.6, suggested: 0.3, label: '未达成年度指标且效果较差' },
+  },
+};
+
+export const NATIONAL_PROJECT_SELF_EVALUATION: RuleSet<ProjectScoringSettings> = {
+  id: 'cn-project-self-evaluation',
+  version: 1,
+  scheme: 'project-self-evaluation',
+  name: '项目支出绩效自评（财预〔2020〕10号）',
+  region: '全国',
+  years: { from: 2020, to: null },
+  sources: [
+    { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '权重 10/50/30/10；定量按完成比例计分；定性三档；优良中差分数段' },
+    { docNo: '财预〔2021〕101号', title: '中央部门项目支出核心绩效目标和指标设置及取值指引（试行）' },
+  ],
+  settings: {
+    ...INDICATOR_DEFAULTS,
+    weights: { execution: 10, output: 50, outcome: 30, satisfaction: 10, cost: 0 },
+    execution: { mode: 'proportional' },
+    noSatisfaction: 'pro-rata',
+    totalCaps: [],
+    deviationDeduction: null,
+    grades: NATIONAL_GRADES,
+  },
+};
+
+export const NATIONAL_DEPARTMENT_SELF_EVALUATION: RuleSet<DepartmentScoringSettings> = {
+  id: 'cn-department-self-evaluation',
+  version: 1,
+  scheme: 'department-self-evaluation',
+  name: '部门整体支出绩效自评（白云区 2021 年自评报告所用结构）',
+  region: '广州市',
+  years: { from: 2021, to: null },
+  sources: [
+    { docNo: '云财〔2021〕运行监控工作方案', title: '广州市白云区财政局关于印发广州市白云区2021年度财政支出绩效运行监控工作方案的通知', note: '部门支出进度30、年度目标20、年度主要支出计划50（见 seed 003）；30 与 20 的计分方法未公开，按默认设置' },
+    { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '等级分数段' },
+  ],
+  settings: {
+    ...INDICATOR_DEFAULTS,
+    weights: { spendingProgress: 30, annualGoal: 20, keyTasks: 50 },
+    spendingProgress: { mode: 'proportional' },
+    grades: NATIONAL_GRADES,
+  },
+};
+
+export const NATIONAL_MONITORING: RuleSet<MonitoringSettings> = {
+  id: 'cn-monitoring',
+  version: 1,
+  scheme: 'monitoring',
+  name: '绩效运行监控（双监控）',
+  region: '全国',
+  years: { from: 2020, to: null },
+  sources: [
+    { docNo: '中发〔2018〕34号', title: '中共中央 国务院关于全面实施预算绩效管理的意见', note: '绩效目标实现程度和预算执行进度“双监控”' },
+    { docNo: '财预〔2019〕136号', title: '中央部门预算绩效运行监控管理暂行办法', note: '1–7月监控；偏差原因、完成可能性、纠偏措施（待核）' },
+  ],
+  settings: {
+    defaultCutoffMonth: 7,
+    budgetLights: { red: 60, yellow: 80 },
+    indicatorLights: { red: 60, yellow: 80, blue: 120 },
+    deviationReasons: ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'],
+    likelihoods: ['确定能', '有可能', '完全不可能'],
+    measures: ['调整执行计划', '申请调整目标', '调减预算', '暂缓或停止拨款', '完善管理'],
+  },
+};

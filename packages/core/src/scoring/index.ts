@@ -1,0 +1,7 @@
+export * from './settings';
+export * from './builtin-rule-sets';
+export * from './score-indicator';
+export * from './execution';
+export * from './score-project';
+export * from './score-department';
+export * from './monitoring';

@@ -1,0 +1,78 @@
+/**
+ * Settings of the self-evaluation and monitoring rule sets (rules.md R3–R8, R10). Every number is a setting: the
+ * national texts leave most of them to localities (research-rules.md §7).
+ */
+import type { QualitativeTier } from '../document/model';
+import type { GradeBand } from '../rules/grades';
+
+/** A score band of a qualitative tier, as fractions of the weight: [min, max), max inclusive only for 达成. */
+export interface TierBand {
+  min: number;
+  max: number;
+  /** Pre-filled suggestion, as a fraction of the weight (R5: 100% / 70% / 30%). */
+  suggested: number;
+  label: string;
+}
+
+export interface ExecutionStep {
+  /** Lowest execution rate (percent, inclusive) for this step. */
+  minRate: number;
+  /** Fraction of the execution weight. */
+  fraction: number;
+}
+
+export interface TotalCap {
+  /** Execution rates from (inclusive) … */
+  fromRate: number;
+  /** … below this one. */
+  belowRate: number;
+  /** cap the total at this. */
+  maxTotal: number;
+}
+
+export interface IndicatorScoringSettings {
+  /** R3: `>` targets count as met when the actual equals the target. */
+  greaterThanMetAtEqual: boolean;
+  /** R4: how a lower-is-better indicator loses points above its target. */
+  lowerIsBetter: 'linear-to-zero-at-2T' | 'ratio';
+  /** R3: an actual at or above this multiple of the target is an overrun needing an explanation. */
+  overrunFactor: number;
+  /** R5: qualitative tiers. */
+  tiers: Record<QualitativeTier, TierBand>;
+}
+
+export interface ProjectScoringSettings extends IndicatorScoringSettings {
+  /** R7: points of budget execution and of each 一级 (财预〔2020〕10号: 10 / 50 / 30 / 10). */
+  weights: { execution: number; output: number; outcome: number; satisfaction: number; cost: number };
+  /** R6: proportional (min(rate,100)/100 × W) or steps. */
+  execution: { mode: 'proportional' } | { mode: 'steps'; steps: ExecutionStep[] };
+  /** R7: where the 满意度 points go when a project has no 满意度 indicator. */
+  noSatisfaction: 'pro-rata' | 'split-even';
+  /** Optional local rule: cap the total by execution rate. Empty = no caps. */
+  totalCaps: TotalCap[];
+  /** Optional local rule: deduct points from an indicator whose actual deviates from target by more than a share. */
+  deviationDeduction: { thresholdPercent: number; points: number } | null;
+  grades: GradeBand[];
+}
+
+export interface DepartmentScoringSettings extends IndicatorScoringSettings {
+  /** R8 (seed 003's scheme): 部门支出进度 30 + 年度目标 20 + 年度主要支出计划 50. */
+  weights: { spendingProgress: number; annualGoal: number; keyTasks: number };
+  /** How 部门支出进度 is scored (not published; default proportional to the execution rate). */
+  spendingProgress: { mode: 'proportional' } | { mode: 'steps'; steps: ExecutionStep[] };
+  grades: GradeBand[];
+}
+
+export type Light = 'red' | 'yellow' | 'green' | 'blue';
+
+export interface MonitoringSettings {
+  /** Default cut-off month (R10: 7, i.e. 1–7月). */
+  defaultCutoffMonth: number;
+  /** Budget light by execution ratio (execution rate ÷ time progress × 100): below red → red, below yellow → yellow. */
+  budgetLights: { red: number; yellow: number };
+  /** Cumulative indicators by actual ÷ prorated target (%): < red → red, < yellow → yellow, ≥ blue → blue, else green. */
+  indicatorLights: { red: number; yellow: number; blue: number };
+  deviationReasons: string[];
+  likelihoods: string[];
+  measures: string[];
+}
