@@ -45,6 +45,33 @@ export type CheckId =
   | 'weight-sum'
   | 'target-conflict';
 
+/** Short Chinese names of the checks, for tables and filters. */
+export const CHECK_LABELS: Record<CheckId, string> = {
+  'missing-level1': '一级指标不全',
+  'too-few-indicators': '指标数量偏少',
+  'level-mismatch': '指标层级不符',
+  'missing-target': '缺少指标值',
+  'missing-annual-target': '缺少年度指标值',
+  'missing-goal-text': '缺少绩效目标',
+  'qualitative-target': '目标值未量化',
+  'unparseable-target': '指标值无法识别',
+  'unit-mismatch': '计量单位不符',
+  'rate-over-100': '比率超过100%',
+  'annual-period-differ': '年度与实施周期指标值不一致',
+  'low-satisfaction-target': '满意度目标偏低',
+  'process-as-outcome': '以过程指标代替效益指标',
+  'misfiled-indicator': '指标归类不当',
+  'duplicate-indicator-set': '指标照搬',
+  'goal-text-duplicated': '目标或简介雷同',
+  'indicator-unrelated': '指标与项目关联弱',
+  'repeated-phrase': '语句重复',
+  'suspect-wording': '疑似笔误',
+  'sum-mismatch': '合计不符',
+  'rate-mismatch': '比率计算不符',
+  'weight-sum': '权重合计不符',
+  'target-conflict': '前后数据不一致',
+};
+
 export interface FindingLocation {
   unit?: string;
   project?: string;
