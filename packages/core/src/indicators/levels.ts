@@ -49,23 +49,43 @@ export const LEVEL2: readonly Level2Def[] = [
 
 const strip = (s: string) => s.replace(/\s+/g, '').replace(/指标$/, '');
 
-/** 一级 by code (`1`) or by name (`产出指标`, `产出`). */
-export function findLevel1(codeOrName: string | null | undefined): Level1Def | undefined {
-  if (!codeOrName) return undefined;
+/**
+ * Memoises a lookup by its string argument. Documents repeat the same few level spellings thousands of times;
+ * the cache is bounded so hostile input cannot grow it without limit.
+ */
+function memo<T>(fn: (key: string) => T, max = 10_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = fn(key);
+    if (cache.size < max) cache.set(key, value);
+    return value;
+  };
+}
+
+const level1ByText = memo((codeOrName) => {
   const t = strip(codeOrName);
   return LEVEL1.find((l) => l.code === t || strip(l.name) === t);
+});
+
+/** 一级 by code (`1`) or by name (`产出指标`, `产出`). */
+export function findLevel1(codeOrName: string | null | undefined): Level1Def | undefined {
+  return codeOrName ? level1ByText(codeOrName) : undefined;
 }
 
 /** 二级 by code (`12`) or by name (`质量指标`, `社会效益`, `服务对象满意度`, `满意度指标`). */
 export function findLevel2(codeOrName: string | null | undefined): Level2Def | undefined {
-  if (!codeOrName) return undefined;
+  return codeOrName ? level2ByText(codeOrName) : undefined;
+}
+
+const level2ByText = memo((codeOrName): Level2Def | undefined => {
   const t = strip(codeOrName);
   const byCodeOrName = LEVEL2.find((l) => l.code === t || strip(l.name) === t);
   if (byCodeOrName) return byCodeOrName;
   if (t === '满意度' || t === '服务满意度' || t === '满意度指标') return LEVEL2.find((l) => l.key === 'beneficiarySatisfaction');
   if (t === '成本') return LEVEL2.find((l) => l.key === 'cost');
   return undefined;
-}
+});
 
 /** Reads `1-产出指标` / `12 - 质量指标` / `产出指标` into code and name as written. */
 export function splitLevel(text: string): { code: string | null; name: string } {

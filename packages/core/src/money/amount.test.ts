@@ -49,3 +49,19 @@ describe('amounts in fen', () => {
     );
   });
 });
+
+describe('roundHalfUp against integer arithmetic', () => {
+  it('rounds values printed with up to six decimals exactly as a person would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9_999_999_999, max: 9_999_999_999 }), fc.integer({ min: 1, max: 4 }), (n, extra) => {
+        // n / 10^(2+extra): a decimal with 2 + extra places; expected: half away from zero at 2 places.
+        const scale = 10 ** extra;
+        const value = n / (100 * scale);
+        const abs = Math.abs(n);
+        const cents = Math.floor((abs + scale / 2) / scale);
+        const expected = (n < 0 ? -cents : cents) / 100;
+        expect(roundHalfUp(value, 2)).toBe(expected === 0 ? 0 : expected);
+      }),
+    );
+  });
+});

@@ -89,12 +89,23 @@ export function formatAmount(value: number | null | undefined, places = 2): stri
   return f ? `${grouped}.${f}` : grouped;
 }
 
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
 /**
  * Rounds half-up (away from zero) to `places` decimals, correcting binary artefacts such as 1.005 → 1.00:
  * the value is first taken to its shortest decimal representation, then rounded as a decimal.
  */
 export function roundHalfUp(value: number, places = 2): number {
   if (!Number.isFinite(value)) return value;
+  if (places <= 6 && Math.abs(value) < 1e7) {
+    // Fast path for scores and rates. The binary error of a value below 1e7 is far below 1e-6 of the last kept
+    // digit, while a decimal input with up to six places more than kept is at least 1e-6 away from a half: adding
+    // that margin rounds 1.005 (stored as 1.00499999…) up, as a person would, without going through strings.
+    const factor = POW10[places]!;
+    const scaled = Math.abs(value) * factor;
+    const rounded = Math.floor(scaled + 0.5 + 1e-6) / factor;
+    return value < 0 && rounded !== 0 ? -rounded : rounded;
+  }
   const { digits, scale } = decimalParts(Number(value.toPrecision(15)));
   if (scale <= places) return value;
   const rounded = divRoundHalfUp(digits, 10n ** BigInt(scale - places));

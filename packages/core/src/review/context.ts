@@ -86,15 +86,33 @@ export function createContext(doc: PerformanceDocument, ruleSet: RuleSet<ReviewS
 }
 
 /**
- * A short stable key (FNV-1a, 32 bits, hex) of what identifies a finding: the check, the place and the evidence.
- * The same problem found again after a re-import has the same key, so a reviewer's dismissal still applies.
+ * A stable key (64 bits as hex: FNV-1a and a second multiplicative hash) of what identifies a finding: the check,
+ * the place and the evidence. The same problem found again after a re-import has the same key, so a reviewer's
+ * dismissal still applies. 64 bits keep keys unique across a whole district's year (32 bits collide by the thousand).
  */
 export function findingKey(check: string, location: FindingLocation, evidence: string): string {
-  const text = [check, location.unit, location.project, location.keyTask, location.indicator, location.field, evidence].join('\u0001');
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  const h: [number, number] = [0x811c9dc5, 0x01234567];
+  mixInto(h, check);
+  mixInto(h, location.unit);
+  mixInto(h, location.project);
+  mixInto(h, location.keyTask);
+  mixInto(h, location.indicator === undefined ? undefined : String(location.indicator));
+  mixInto(h, location.field);
+  mixInto(h, evidence);
+  return `${check}:${(h[0] >>> 0).toString(16).padStart(8, '0')}${(h[1] >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** Mixes one part into both hashes, then a separator so ('ab','c') and ('a','bc') differ. */
+function mixInto(h: [number, number], part: string | undefined): void {
+  let a = h[0];
+  let b = h[1];
+  if (part !== undefined) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
   }
-  return `${check}:${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  h[0] = Math.imul(a ^ 1, 0x01000193);
+  h[1] = Math.imul(b ^ 1, 0x5bd1e995) ^ (b >>> 15);
 }

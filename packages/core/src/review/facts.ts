@@ -32,7 +32,33 @@ export interface DeclaredLevel<K> {
   codeNameConflict: boolean;
 }
 
-export function level1Of(indicator: Indicator): DeclaredLevel<Level1Key> & { text: string } {
+type Level1Facts = DeclaredLevel<Level1Key> & { text: string };
+type Level2Facts = DeclaredLevel<Level2Key> & { parent: Level1Key | undefined; text: string };
+const level1Cache = new Map<string, Level1Facts>();
+const level2Cache = new Map<string, Level2Facts | undefined>();
+const CACHE_MAX = 10_000;
+
+/** What an indicator's 一级 declares. Memoised by the written code and name: documents repeat a handful of spellings. */
+export function level1Of(indicator: Indicator): Level1Facts {
+  const key = `${indicator.level1Code ?? ''}\u0001${indicator.level1 ?? ''}`;
+  let facts = level1Cache.get(key);
+  if (!facts) {
+    facts = computeLevel1(indicator);
+    if (level1Cache.size < CACHE_MAX) level1Cache.set(key, facts);
+  }
+  return facts;
+}
+
+/** What an indicator's 二级 declares, or undefined when it has none. Memoised like level1Of. */
+export function level2Of(indicator: Indicator): Level2Facts | undefined {
+  const key = `${indicator.level2Code ?? ''}\u0001${indicator.level2 ?? ''}`;
+  if (level2Cache.has(key)) return level2Cache.get(key);
+  const facts = computeLevel2(indicator);
+  if (level2Cache.size < CACHE_MAX) level2Cache.set(key, facts);
+  return facts;
+}
+
+function computeLevel1(indicator: Indicator): Level1Facts {
   const byCode = findLevel1(indicator.level1Code);
   const byName = findLevel1(indicator.level1);
   return {
@@ -43,7 +69,7 @@ export function level1Of(indicator: Indicator): DeclaredLevel<Level1Key> & { tex
   };
 }
 
-export function level2Of(indicator: Indicator): (DeclaredLevel<Level2Key> & { parent: Level1Key | undefined; text: string }) | undefined {
+function computeLevel2(indicator: Indicator): Level2Facts | undefined {
   if (!indicator.level2Code && !indicator.level2) return undefined;
   const byCode = findLevel2(indicator.level2Code);
   const byName = findLevel2(indicator.level2);
@@ -75,7 +101,16 @@ export const LEVEL1_LABEL: Record<Level1Key, string> = {
   cost: '成本指标',
 };
 
-/** Removes white space and punctuation for comparing texts written twice. */
+const PUNCTUATION = /[\s，,。.；;：:、！!？?“”"'‘’（）()《》<>【】[\]—-]/g;
+const normalizedCache = new Map<string, string>();
+
+/** Removes white space and punctuation for comparing texts written twice (memoised for short texts such as names). */
 export function normalizeForCompare(text: string): string {
-  return text.replace(/[\s，,。.；;：:、！!？?“”"'‘’（）()《》<>【】[\]—-]/g, '');
+  if (text.length > 64) return text.replace(PUNCTUATION, '');
+  let out = normalizedCache.get(text);
+  if (out === undefined) {
+    out = text.replace(PUNCTUATION, '');
+    if (normalizedCache.size < CACHE_MAX) normalizedCache.set(text, out);
+  }
+  return out;
 }

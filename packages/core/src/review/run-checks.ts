@@ -9,6 +9,7 @@ import type { Finding } from './types';
 /**
  * Runs every check the rule set enables (a check whose id has no severity in the settings does not run) and
  * returns the findings in a stable order. Pure: the same document and rule set always give the same findings.
+ * Each check reports a problem once; two findings with the same key are the same problem in the same place.
  */
 export function runChecks(
   doc: PerformanceDocument,
@@ -21,11 +22,5 @@ export function runChecks(
     if (ruleSet.settings.severities[check.id] === undefined) continue;
     check.run(ctx);
   }
-  return dedupe(findings);
-}
-
-/** The same check at the same place with the same evidence is one finding. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
+  return findings;
 }

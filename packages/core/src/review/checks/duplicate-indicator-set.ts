@@ -12,10 +12,9 @@ export const duplicateIndicatorSet: Check = {
     const seen = new Map<string, string>();
     for (const { unit, project } of ctx.projects) {
       if (project.indicators.length < 2) continue;
-      const signature = project.indicators
-        .map((i) => `${normalizeForCompare(i.name)}=${i.annualTarget?.text ?? i.periodTarget?.text ?? ''}`)
-        .sort()
-        .join('|');
+      const parts: string[] = [];
+      for (const i of project.indicators) parts.push(normalizeForCompare(i.name) + '\u0001' + (i.annualTarget?.text ?? i.periodTarget?.text ?? ''));
+      const signature = parts.sort().join('\u0002');
       const first = seen.get(signature);
       if (first === undefined) {
         seen.set(signature, project.name);

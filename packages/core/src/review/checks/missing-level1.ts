@@ -1,3 +1,4 @@
+import type { Level1Key } from '../../indicators/levels';
 import { LEVEL1_LABEL, level1Of } from '../facts';
 import type { Check } from './check';
 import { projectsWithIndicatorSets } from './check';
@@ -7,10 +8,12 @@ export const missingLevel1: Check = {
   id: 'missing-level1',
   dimension: 'completeness',
   run(ctx) {
+    const required = ctx.settings.requiredLevel1;
     for (const { unit, project } of projectsWithIndicatorSets(ctx)) {
-      const present = new Set(project.indicators.map((i) => level1Of(i).key));
-      const missing = ctx.settings.requiredLevel1.filter((k) => !present.has(k));
-      if (missing.length === 0) continue;
+      const present = new Set<Level1Key | undefined>();
+      for (const i of project.indicators) present.add(level1Of(i).key);
+      if (required.every((k) => present.has(k))) continue;
+      const missing = required.filter((k) => !present.has(k));
       const names = missing.map((k) => LEVEL1_LABEL[k]);
       const had = [...present].filter((k) => k !== undefined).map((k) => LEVEL1_LABEL[k]);
       ctx.report({

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: the speed and memory goals of the issues, measured on this machine, printed as a table.
+ * `npm run bench -- review score` runs only the named benchmarks.
+ */
+import { benchReview } from './review';
+import { benchScore } from './score';
+import { printTable, type BenchRow } from './table';
+
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+  review: benchReview,
+  score: benchScore,
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+const rows: BenchRow[] = [];
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark: ${name} (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(1);
+  }
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await bench()));
+}
+console.log(`\nnode ${process.version}, ${(await import('node:os')).cpus()[0]?.model ?? 'cpu'}\n`);
+printTable(rows);
