@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import type { Command } from './command';
 import { parseCommand } from './commands/parse';
 import { reviewCommand } from './commands/review';
+import { scoreCommand } from './commands/score';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand, reviewCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

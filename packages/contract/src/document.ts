@@ -53,6 +53,7 @@ export const projectSchema = z.strictObject({
   goal: nstr,
   indicators: z.array(indicatorSchema),
   no: z.number().int().nullable().optional(),
+  budget: z.lazy(() => budgetSchema).nullable().optional(),
 }) satisfies z.ZodType<core.Project>;
 
 const staffingSchema = z.strictObject({ authorized: nnum, actual: nnum });

@@ -78,6 +78,8 @@ export interface Project {
   indicators: Indicator[];
   /** 1-based 序号 as printed, when the document numbers its projects. */
   no?: number | null;
+  /** Project self-evaluations: the project's budget and spending (年初预算数, 全年预算数, 全年执行数). */
+  budget?: Budget | null;
 }
 
 export interface Staffing {

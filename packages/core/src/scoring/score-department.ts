@@ -52,7 +52,10 @@ export function scoreDepartment(input: DepartmentScoreInput, unit: AmountUnit, r
     s,
   );
   const differences: string[] = [];
-  const tasks = input.keyTasks.map((task) => scoreTask(task, s, differences));
+  // A document that states no task weights (seed 004) gets the key-task points shared equally, in whole cents.
+  const stated = input.keyTasks.some((t) => t.weight != null);
+  const shares = stated ? [] : apportion(s.weights.keyTasks, input.keyTasks.length);
+  const tasks = input.keyTasks.map((task, i) => scoreTask(stated ? task : { ...task, weight: shares[i] ?? 0 }, s, differences));
   const taskScores = tasks.map((t) => t.score);
   const keyTasksScore = taskScores.length && taskScores.every((x) => x != null) ? roundHalfUp(taskScores.reduce((a: number, x) => a + (x ?? 0), 0), 2) : null;
   const totalWeight = tasks.reduce((a, t) => a + (t.weight ?? 0), 0);
