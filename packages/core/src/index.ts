@@ -10,3 +10,5 @@ export * from './rules/rule-set';
 export * from './review';
 export * from './rules/grades';
 export * from './scoring';
+export * from './report/draft';
+export * from './report/wording';
