@@ -19,7 +19,7 @@ describe('部门整体支出绩效自评表 (.xlsx, seed 004 layout)', () => {
     });
     const bytes = await writeDepartmentSelfEvaluationTable({ document: doc, region: '荔湾区' });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(bytes));
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet('部门整体支出绩效自评表')!;
     const text = (r: number, c: number) => String(sheet.getCell(r, c).value ?? '');
     expect(text(1, 1)).toBe('荔湾区部门整体支出绩效自评表');
