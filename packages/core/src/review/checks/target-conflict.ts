@@ -45,12 +45,21 @@ export const targetConflict: Check = {
       });
     }
 
-    const projectAmounts = new Map<string, number>();
-    for (const { project } of ctx.projects) if (project.amount != null) projectAmounts.set(normalizeForCompare(project.name), project.amount);
+    // Several projects may share a name (seed 000: two 社区办公经费 of 40.00 and 24.52), so a line conflicts only
+    // when no project of that name has its amount.
+    const projectAmounts = new Map<string, number[]>();
+    for (const { project } of ctx.projects) {
+      if (project.amount == null) continue;
+      const key = normalizeForCompare(project.name);
+      projectAmounts.set(key, [...(projectAmounts.get(key) ?? []), project.amount]);
+    }
     for (const task of doc.keyTasks ?? []) {
       for (const line of task.projectLines ?? []) {
-        const amount = projectAmounts.get(normalizeForCompare(line.name));
-        if (amount == null || line.amount == null || compareSum([line.amount], amount, unit).withinRounding) continue;
+        const amounts = projectAmounts.get(normalizeForCompare(line.name));
+        if (!amounts || line.amount == null) continue;
+        const lineAmount = line.amount;
+        if (amounts.some((a) => compareSum([lineAmount], a, unit).withinRounding)) continue;
+        const amount = amounts[0]!;
         ctx.report({
           check: 'target-conflict',
           dimension: 'consistency',
