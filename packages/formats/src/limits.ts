@@ -17,6 +17,12 @@ export interface ReadLimits {
   maxRowsPerSheet: number;
   /** Largest JSON file (bytes). */
   maxJsonBytes: number;
+  /** Most worksheets in one .xlsx. */
+  maxSheets: number;
+  /** Most cells (all sheets together) loaded from one .xlsx: bounds the memory the Excel library may use. */
+  maxWorkbookCells: number;
+  /** Entries smaller than this (uncompressed bytes) are not held to `maxCompressionRatio`: tiny XML parts compress very well. */
+  compressionRatioMinBytes: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -27,4 +33,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxWorkbookEntries: 2_000,
   maxRowsPerSheet: 200_000,
   maxJsonBytes: 64 * 1024 * 1024,
+  maxSheets: 100,
+  maxWorkbookCells: 3_000_000,
+  compressionRatioMinBytes: 1024 * 1024,
 };
