@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * One test run, three projects:
- * - unit: everything beside the code, including the store suite on PGlite;
- * - postgres: the store suite again on a real PostgreSQL server (started from the system's binaries by
- *   scripts/test-postgres.ts, or DATABASE_URL when it is set);
- * - e2e: user journeys in Debian's Chromium against a real server.
+ * - unit: everything beside the code, including the store suite on PGlite (`*.test.ts`);
+ * - postgres: the store suite again on a real PostgreSQL server (`*.pg.test.ts`), started from the system's
+ *   binaries by scripts/test-postgres.ts, or the server in DATABASE_URL when it is set;
+ * - e2e: user journeys in Debian's Chromium against a real `jixiao serve` (`e2e/*.e2e.ts`).
  */
 export default defineConfig({
   test: {
@@ -13,9 +13,29 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['packages/*/src/**/*.pg.test.ts', 'apps/*/src/**/*.pg.test.ts'],
+          globalSetup: ['scripts/test-postgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
     ],

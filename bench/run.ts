@@ -2,11 +2,13 @@
  * `npm run bench`: the speed and memory goals of the issues, measured on this machine, printed as a table.
  * `npm run bench -- review score` runs only the named benchmarks.
  */
+import { benchParse } from './parse';
 import { benchReview } from './review';
 import { benchScore } from './score';
 import { printTable, type BenchRow } from './table';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+  parse: benchParse,
   review: benchReview,
   score: benchScore,
 };

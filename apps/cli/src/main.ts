@@ -7,9 +7,13 @@ import type { Command } from './command';
 import { parseCommand } from './commands/parse';
 import { reviewCommand } from './commands/review';
 import { scoreCommand } from './commands/score';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
+import { templateCommand } from './commands/template';
+import { serveCommand } from './commands/serve';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,1 +1,4 @@
-export {};
+export { openStore, PGLITE_SUBDIR, type Store, type StoreOptions, type OpenedStore } from './open-store';
+export { LOCK_FILE } from './lock';
+export { migrationsFolder } from './db';
+export { identityKey, fileStem, departmentNameOf, documentTitle } from './identity';

@@ -1,0 +1,35 @@
+/**
+ * The database for the import/export commands: `DATABASE_URL` (PostgreSQL) when set, else PGlite in
+ * `JIXIAO_DATA_DIR` (default ./data). `AppError`s become one clear line with the exit codes of interchange.md:
+ * unreadable input and year problems → 2, everything else → 1.
+ */
+import { resolve } from 'node:path';
+import { AppError } from '@jixiao/services';
+import { openStore, type Store } from '@jixiao/store';
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from './output';
+
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { dataDir?: string; databaseUrl?: string } {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl) return { databaseUrl };
+  return { dataDir: resolve(env.JIXIAO_DATA_DIR?.trim() || './data') };
+}
+
+/** Opens the store, runs `fn`, always closes it (PGlite flushes and the data-dir lock is released). */
+export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptionsFromEnv()).catch((e: unknown) => {
+    throw toCliError(e);
+  });
+  try {
+    return await fn(store);
+  } catch (e) {
+    throw toCliError(e);
+  } finally {
+    await store.close();
+  }
+}
+
+export function toCliError(e: unknown): unknown {
+  if (!(e instanceof AppError)) return e;
+  const exit = e.code === 'BAD_INPUT' || e.code === 'YEAR_MISMATCH' || e.code === 'YEAR_REQUIRED' ? EXIT_BAD_INPUT : EXIT_FAILURE;
+  return new CliError(e.message, exit);
+}

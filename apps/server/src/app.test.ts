@@ -1,0 +1,265 @@
+/**
+ * The API in-process (`app.request`) against a real PGlite store in a temp directory, seeded with the demo
+ * documents exactly as `jixiao serve` does on first start.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  departmentDtoSchema,
+  documentSchema,
+  documentSummaryDtoSchema,
+  errorDtoSchema,
+  healthDtoSchema,
+  indicatorDtoSchema,
+  listOf,
+  pageOf,
+  projectDetailDtoSchema,
+  projectDtoSchema,
+  unitDtoSchema,
+} from '@jixiao/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { createApp } from './app';
+import { createContext, DEFAULT_SEEDS_DIR, openContext, type AppContext } from './context';
+import { importOutcomeDtoSchema } from './routes/documents';
+import { startServer } from './serve';
+
+let dataDir: string;
+let ctx: AppContext;
+let app: ReturnType<typeof createApp>;
+
+async function get<T extends z.ZodType>(path: string, schema: T, status = 200): Promise<z.infer<T>> {
+  const res = await app.request(path);
+  const body: unknown = await res.json();
+  expect({ status: res.status, body }).toMatchObject({ status });
+  return schema.parse(body);
+}
+
+async function upload(fileName: string, bytes: Uint8Array<ArrayBuffer> | string, extra: Record<string, string> = {}): Promise<Response> {
+  const form = new FormData();
+  form.set('file', new File([bytes], fileName));
+  for (const [k, v] of Object.entries(extra)) form.set(k, v);
+  return app.request('/api/documents', { method: 'POST', body: form });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-'));
+  ctx = await openContext({ dataDir, demo: true });
+  app = createApp(ctx, { logError: () => {} });
+});
+
+afterAll(async () => {
+  await ctx?.store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('health and OpenAPI', () => {
+  it('reports the database and the demo flag', async () => {
+    const health = await get('/api/health', healthDtoSchema);
+    expect(health).toMatchObject({ status: 'ok', database: 'pglite', demo: true });
+  });
+
+  it('documents every route, generated from the contract', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual(
+      [
+        'GET /api/health',
+        'GET /api/departments',
+        'GET /api/departments/{id}',
+        'GET /api/departments/{id}/units',
+        'GET /api/projects',
+        'GET /api/projects/{id}',
+        'GET /api/indicators',
+        'GET /api/documents',
+        'GET /api/documents/{id}',
+        'POST /api/documents',
+      ].sort(),
+    );
+  });
+});
+
+describe('departments', () => {
+  it('lists the seeded departments with counts and totals', async () => {
+    const { items } = await get('/api/departments', listOf(departmentDtoSchema));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((d) => d.projectCount > 0)).toBe(true);
+  });
+
+  it('searches by name', async () => {
+    const all = await get('/api/departments', listOf(departmentDtoSchema));
+    // 花地 / 多宝 / 金花: the distinctive part of a 街道's name, as people type it.
+    const word = all.items[0]!.name.replace(/^.*人民政府/, '').slice(0, 2);
+    const { items } = await get(`/api/departments?search=${encodeURIComponent(word)}`, listOf(departmentDtoSchema));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(all.items.length + 1);
+    for (const d of items) expect(d.name).toContain(word);
+    const none = await get(`/api/departments?search=${encodeURIComponent('不存在的部门')}`, listOf(departmentDtoSchema));
+    expect(none.items).toEqual([]);
+  });
+
+  it('gets one department and its units; an unknown id is a Chinese 404', async () => {
+    const { items } = await get('/api/departments', listOf(departmentDtoSchema));
+    const first = items[0]!;
+    expect(await get(`/api/departments/${first.id}`, departmentDtoSchema)).toEqual(first);
+    const units = await get(`/api/departments/${first.id}/units`, listOf(unitDtoSchema));
+    expect(units.items.length).toBe(first.unitCount);
+    for (const u of units.items) expect(u.departmentId).toBe(first.id);
+    const missing = await get('/api/departments/999999', errorDtoSchema, 404);
+    expect(missing.error.code).toBe('NOT_FOUND');
+    expect(missing.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect((await app.request('/api/departments/999999/units')).status).toBe(404);
+  });
+
+  it('refuses bad query strings with a Chinese 400', async () => {
+    const bad = await get('/api/departments?year=abc', errorDtoSchema, 400);
+    expect(bad.error.code).toBe('VALIDATION');
+    expect(bad.error.message).toContain('年度');
+    const unknown = await get('/api/departments?colour=red', errorDtoSchema, 400);
+    expect(unknown.error.message).toContain('不认识的参数：colour');
+    expect((await app.request('/api/departments/abc')).status).toBe(400);
+  });
+});
+
+describe('projects and indicators', () => {
+  it('pages through projects with limit/offset and a total', async () => {
+    const all = await get('/api/projects?limit=500', pageOf(projectDtoSchema));
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items).toHaveLength(Math.min(all.total, 500));
+    const page = await get('/api/projects?limit=2&offset=1', pageOf(projectDtoSchema));
+    expect(page.total).toBe(all.total);
+    expect(page.items.map((p) => p.id)).toEqual(all.items.slice(1, 3).map((p) => p.id));
+    expect((await get('/api/projects?limit=501', errorDtoSchema, 400)).error.message).toContain('每页条数');
+  });
+
+  it('filters projects by department', async () => {
+    const { items } = await get('/api/departments', listOf(departmentDtoSchema));
+    const dept = items.find((d) => d.projectCount > 0)!;
+    const page = await get(`/api/projects?departmentId=${dept.id}&limit=500`, pageOf(projectDtoSchema));
+    expect(page.total).toBe(dept.projectCount);
+    for (const p of page.items) expect(p.departmentId).toBe(dept.id);
+  });
+
+  it('gets a project with its indicators, and indicators by project', async () => {
+    const all = await get('/api/projects?limit=500', pageOf(projectDtoSchema));
+    const withIndicators = all.items.find((p) => p.indicatorCount > 0) ?? all.items[0]!;
+    const detail = await get(`/api/projects/${withIndicators.id}`, projectDetailDtoSchema);
+    expect(detail.indicators).toHaveLength(withIndicators.indicatorCount);
+    const indicators = await get(`/api/indicators?projectId=${withIndicators.id}&limit=500`, pageOf(indicatorDtoSchema));
+    expect(indicators.total).toBe(withIndicators.indicatorCount);
+    for (const i of indicators.items) expect(i.projectId).toBe(withIndicators.id);
+    expect((await get('/api/projects/999999', errorDtoSchema, 404)).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('documents', () => {
+  it('lists the stored documents and returns one as jixiao/v1 JSON', async () => {
+    const { items } = await get('/api/documents', listOf(documentSummaryDtoSchema));
+    expect(items.length).toBeGreaterThan(0);
+    const doc = await get(`/api/documents/${items[0]!.id}`, documentSchema);
+    expect(doc.format).toBe('jixiao/v1');
+    expect((await get('/api/documents/999999', errorDtoSchema, 404)).error.code).toBe('NOT_FOUND');
+  });
+
+  it('imports an uploaded document, and the same bytes again change nothing', async () => {
+    const json = await get(`/api/documents/${(await get('/api/documents', listOf(documentSummaryDtoSchema))).items[0]!.id}`, documentSchema);
+    const edited = { ...json, statedTotal: null, source: undefined };
+    const first = await upload('edited.json', JSON.stringify(edited));
+    const firstBody = importOutcomeDtoSchema.parse(await first.json());
+    expect([200, 201]).toContain(first.status);
+    const again = await upload('edited.json', JSON.stringify(edited));
+    expect(again.status).toBe(200);
+    expect(importOutcomeDtoSchema.parse(await again.json())).toMatchObject({ status: 'unchanged', documentId: firstBody.documentId });
+  });
+
+  it('refuses an unreadable file with a Chinese 400', async () => {
+    const res = await upload('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]));
+    expect(res.status).toBe(400);
+    const body = errorDtoSchema.parse(await res.json());
+    expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const empty = await upload('empty.txt', '');
+    expect(empty.status).toBe(400);
+  });
+
+  it('requires a file', async () => {
+    const form = new FormData();
+    form.set('year', '2024');
+    const res = await app.request('/api/documents', { method: 'POST', body: form });
+    expect(res.status).toBe(400);
+    expect(errorDtoSchema.parse(await res.json()).error.message).toContain('文件');
+  });
+});
+
+describe('errors and the web app', () => {
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await app.request('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(errorDtoSchema.parse(await res.json()).error.message).toContain('接口');
+  });
+
+  it('answers an unexpected failure with 500 and no stack trace', async () => {
+    const broken = createContext(
+      {
+        ...ctx.store,
+        catalog: {
+          ...ctx.store.catalog,
+          listDepartments: () => Promise.reject(new Error('connection reset at /srv/db.ts:12')),
+        },
+      },
+      { demo: false },
+    );
+    const logged: unknown[] = [];
+    const res = await createApp(broken, { logError: (e) => logged.push(e) }).request('/api/departments');
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toMatch(/connection reset|\.ts:|at /);
+    expect(errorDtoSchema.parse(JSON.parse(text)).error.code).toBe('INTERNAL');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('serves the built web app with an SPA fallback and a favicon', async () => {
+    const webDir = join(dataDir, 'web');
+    mkdirSync(join(webDir, 'assets'), { recursive: true });
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>jixiao</title><div id="root"></div>');
+    writeFileSync(join(webDir, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const web = createApp(ctx, { webDir });
+    const deep = await web.request('/departments/1?search=x');
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<div id="root">');
+    const asset = await web.request('/assets/app-1234.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await web.request('/favicon.ico')).status).toBe(200);
+    expect((await web.request('/api/health')).status).toBe(200);
+    expect((await web.request('/api/missing')).status).toBe(404);
+  });
+});
+
+describe('startServer', () => {
+  it('reopens the seeded data dir without seeding twice, listens, and closes cleanly', async () => {
+    const before = (await get('/api/documents', listOf(documentSummaryDtoSchema))).items.length;
+    await ctx.store.close();
+    const lines: string[] = [];
+    const running = await startServer({ port: 0, dataDir, handleSignals: false, log: (l) => lines.push(l), seedsDir: DEFAULT_SEEDS_DIR });
+    try {
+      const health = healthDtoSchema.parse(await (await fetch(`${running.url}/api/health`)).json());
+      expect(health.database).toBe('pglite');
+      const docs = listOf(documentSummaryDtoSchema).parse(await (await fetch(`${running.url}/api/documents`)).json());
+      expect(docs.items.length).toBe(before);
+      expect(lines.join('\n')).toContain('jixiao 已启动');
+    } finally {
+      await running.close();
+      await running.close();
+    }
+    // The data dir is free again: the lock was released.
+    ctx = await openContext({ dataDir, demo: false });
+  });
+});
+
+// Keep the seeds directory honest: the demo data comes from the repository's fixtures.
+it('points at the repository seeds', () => {
+  expect(readFileSync(join(DEFAULT_SEEDS_DIR, 'README.md'), 'utf8')).toContain('Seed documents');
+});

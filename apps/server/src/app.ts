@@ -1,0 +1,50 @@
+/**
+ * The HTTP application: the API routes (one file per resource in routes/), the OpenAPI document generated from the
+ * zod contract, the error map, and optionally the built web app. No I/O happens here except through `ctx`.
+ */
+import { mountWebApp } from './http/static';
+import { notFound, sendError, toErrorResponse } from './http/error-map';
+import type { AppContext } from './context';
+import { createOpenApiApp, type App, type RegisterRoutes } from './routes/common';
+import { registerDepartmentRoutes } from './routes/departments';
+import { registerDocumentRoutes } from './routes/documents';
+import { registerHealthRoutes } from './routes/health';
+import { registerIndicatorRoutes } from './routes/indicators';
+import { registerProjectRoutes } from './routes/projects';
+
+const ROUTES: RegisterRoutes[] = [
+  registerHealthRoutes,
+  registerDepartmentRoutes,
+  registerProjectRoutes,
+  registerIndicatorRoutes,
+  registerDocumentRoutes,
+];
+
+export interface CreateAppOptions {
+  /** Directory of the built web app; omit to serve the API only. */
+  webDir?: string;
+  /** Where unexpected errors are logged (default: console.error). */
+  logError?: (e: unknown) => void;
+}
+
+export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App {
+  const app = createOpenApiApp();
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  for (const register of ROUTES) register(app, ctx);
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'jixiao 预算绩效管理 API',
+      version: ctx.version,
+      description: 'REST + JSON。错误统一为 { error: { code, message, details? } }，message 为中文。列表分页用 limit/offset，返回 total。',
+    },
+  });
+  if (options.webDir) mountWebApp(app, options.webDir);
+  app.notFound((c) => sendError(c, notFound(c.req.path.startsWith('/api') ? '接口' : '页面')));
+  app.onError((err, c) => sendError(c, toErrorResponse(err, options.logError)));
+  return app;
+}

@@ -1,0 +1,60 @@
+/**
+ * The server's settings, read from the environment once, at start. Every problem is reported together, so a
+ * misconfigured install fails with the full list instead of one complaint at a time.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** No login yet, so only this machine by default; HOST=0.0.0.0 shares it on the network. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  JIXIAO_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头')
+    .optional(),
+  /** Seed the demo documents on first start. Default on: an empty system is hard to try out. */
+  JIXIAO_DEMO: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''], { message: 'JIXIAO_DEMO 只能是 1/0、true/false、yes/no 或 on/off' })
+    .optional()
+    .transform((v) => v === undefined || v === '' || ['1', 'true', 'yes', 'on'].includes(v)),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the PGlite data directory (unused when `databaseUrl` is set). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Whether to seed the demo documents into an empty database. */
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 (configuration error):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (default: `process.env`). Throws `ConfigError` listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const parsed = envSchema.safeParse({
+    PORT: env.PORT || undefined,
+    HOST: env.HOST || undefined,
+    JIXIAO_DATA_DIR: env.JIXIAO_DATA_DIR || undefined,
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    JIXIAO_DEMO: env.JIXIAO_DEMO,
+  });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
+  }
+  return {
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    dataDir: resolve(parsed.data.JIXIAO_DATA_DIR),
+    databaseUrl: parsed.data.DATABASE_URL,
+    demo: parsed.data.JIXIAO_DEMO,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The composition root: the one place that opens the store and wires the use cases the routes call. Tests build
+ * the same context around a store in a temp directory.
+ */
+import { readFileSync } from 'node:fs';
+import { importDocumentFile, seedDemoData, type ImportResult, type SeedReport } from '@jixiao/services';
+import { openStore, type Store } from '@jixiao/store';
+
+export interface AppContext {
+  store: Store;
+  /** jixiao's version, reported by /api/health and the OpenAPI document. */
+  version: string;
+  /** Whether the demo documents are seeded into an empty database. */
+  demo: boolean;
+  importFile(input: { fileName: string; bytes: Uint8Array; year?: number }): Promise<ImportResult>;
+  /** What seeding did on this start (undefined when the demo is off). */
+  seedReport?: SeedReport;
+}
+
+export const APP_VERSION: string = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** The seed documents that become the demo data (repository `fixtures/seeds`). */
+export const DEFAULT_SEEDS_DIR = new URL('../../../fixtures/seeds', import.meta.url).pathname;
+
+export function createContext(store: Store, options: { demo?: boolean; version?: string } = {}): AppContext {
+  return {
+    store,
+    version: options.version ?? APP_VERSION,
+    demo: options.demo ?? false,
+    importFile: (input) => importDocumentFile({ store }, input),
+  };
+}
+
+export interface OpenContextOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Seed the documents in `seedsDir` when the database is empty. */
+  demo?: boolean;
+  seedsDir?: string;
+}
+
+/** Opens (and migrates) the store, seeds the demo data on first run, and builds the context. */
+export async function openContext(options: OpenContextOptions): Promise<AppContext> {
+  const store = await openStore({
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  const demo = options.demo ?? true;
+  let seedReport: SeedReport | undefined;
+  try {
+    if (demo) seedReport = await seedDemoData(store, options.seedsDir ?? DEFAULT_SEEDS_DIR);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return { ...createContext(store, { demo }), ...(seedReport ? { seedReport } : {}) };
+}

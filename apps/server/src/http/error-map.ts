@@ -1,0 +1,100 @@
+/**
+ * The one place where failures become HTTP responses (architecture habit 3: codes in the core, statuses at the
+ * edge). Every error body has the contract's shape `{ error: { code, message, details? } }` with a Chinese message
+ * that says what to do. Unknown failures are logged on the server and answered with 500 and no stack trace.
+ */
+import type { ErrorDto } from '@jixiao/contract';
+import { AppError, type AppErrorCode } from '@jixiao/services';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export const STATUS_BY_CODE: Record<AppErrorCode, ContentfulStatusCode> = {
+  NOT_FOUND: 404,
+  BAD_INPUT: 400,
+  YEAR_REQUIRED: 400,
+  CONFLICT: 409,
+  YEAR_MISMATCH: 409,
+  DATA_DIR_LOCKED: 503,
+};
+
+export interface ErrorResponse {
+  status: ContentfulStatusCode;
+  body: ErrorDto;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  search: '搜索词',
+  year: '年度',
+  departmentId: '部门',
+  unitId: '预算单位',
+  projectId: '项目',
+  limit: '每页条数',
+  offset: '起始位置',
+  id: '编号',
+  file: '文件',
+};
+
+function describeIssue(issue: ZodError['issues'][number]): string {
+  const key = issue.path.map(String).join('.');
+  const field = FIELD_NAMES[key] ?? (key || '请求');
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod 4 leaves the input out of issues; its message says "received undefined" for a missing value.
+      return /received undefined/.test(issue.message) ? `缺少${field}` : `${field}格式不对`;
+    case 'too_small':
+      return `${field}太小（最小 ${String(issue.minimum)}）`;
+    case 'too_big':
+      return `${field}太大（最大 ${String(issue.maximum)}）`;
+    case 'unrecognized_keys':
+      return `不认识的参数：${issue.keys.join('、')}`;
+    case 'invalid_value':
+      return `${field}的取值不在允许范围内`;
+    default:
+      return `${field}格式不对`;
+  }
+}
+
+/** A request that failed its zod schema: 400 with one Chinese sentence naming every field, and the issues. */
+export function validationError(error: ZodError): ErrorResponse {
+  const parts = [...new Set(error.issues.map(describeIssue))];
+  return {
+    status: 400,
+    body: {
+      error: {
+        code: 'VALIDATION',
+        message: `请求参数有误：${parts.join('；')}。请检查后重试。`,
+        details: error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })),
+      },
+    },
+  };
+}
+
+export function notFound(what = '页面'): ErrorResponse {
+  return { status: 404, body: { error: { code: 'NOT_FOUND', message: `找不到该${what}，请检查地址是否正确。` } } };
+}
+
+/** Maps any thrown value to a response; logs the ones that are bugs (unknown errors) with their stack. */
+export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) => console.error(e)): ErrorResponse {
+  if (err instanceof AppError) {
+    const body: ErrorDto = { error: { code: err.code, message: err.message } };
+    if (err.details !== undefined) body.error.details = err.details;
+    return { status: STATUS_BY_CODE[err.code] ?? 500, body };
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    if (status === 413) {
+      return { status, body: { error: { code: 'TOO_LARGE', message: '上传的文件太大，请拆分后再导入。' } } };
+    }
+    if (status < 500) {
+      return { status, body: { error: { code: 'BAD_REQUEST', message: '请求无法处理，请检查后重试。' } } };
+    }
+  }
+  log(err);
+  return { status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如果一直出现，请联系管理员。' } } };
+}
+
+export function sendError(c: Context, response: ErrorResponse): Response {
+  return c.json(response.body, response.status);
+}

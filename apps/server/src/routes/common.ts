@@ -1,0 +1,42 @@
+/**
+ * What every route file shares: the app type, the error responses as OpenAPI documents them, path ids.
+ */
+import { errorDtoSchema } from '@jixiao/contract';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppContext } from '../context';
+import { sendError, validationError } from '../http/error-map';
+
+export type AppEnv = { Variables: Record<string, never> };
+export type App = OpenAPIHono<AppEnv>;
+export type RegisterRoutes = (app: App, ctx: AppContext) => void;
+
+const errorContent = { 'application/json': { schema: errorDtoSchema } };
+
+/** Error responses for the OpenAPI document: the same body for every status (contract `errorDtoSchema`). */
+export const errorResponses = {
+  400: { description: '请求参数有误（message 说明哪里不对）', content: errorContent },
+  404: { description: '找不到', content: errorContent },
+  500: { description: '服务器内部错误', content: errorContent },
+} as const;
+
+export const idParamSchema = z.strictObject({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A new app whose request validation failures become the contract's 400 body with a Chinese message. */
+export function createOpenApiApp(): App {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return sendError(c, validationError(result.error));
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { documentSchema, documentSummaryDtoSchema, listOf, searchQuerySchema } from '@jixiao/contract';
+import { bodyLimit } from 'hono/body-limit';
+import { sendError } from '../http/error-map';
+import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
+
+/** Uploads above this are refused before they are read (the readers have their own, finer limits). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** The answer to an upload (services' `ImportResult`). */
+export const importOutcomeDtoSchema = z.object({
+  status: z.enum(['created', 'new-version', 'unchanged']),
+  documentId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  departmentId: z.number().int().positive().nullable(),
+  department: z.string().nullable(),
+  kind: documentSummaryDtoSchema.shape.kind,
+  year: z.number().int(),
+  fileName: z.string(),
+  projectCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  /** What the reader noticed (warnings included); the document's `problems` list them. */
+  problemCount: z.number().int(),
+});
+
+const listQuery = searchQuerySchema.pick({ departmentId: true, year: true });
+
+const versionQuery = z.strictObject({
+  version: z.coerce.number().int().positive().optional().openapi({ description: '版本号，默认为当前版本' }),
+});
+
+const uploadForm = z.object({
+  file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: '.txt（PDF/Word 提取的文本）、.xlsx 或 jixiao/v1 .json' }),
+  year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ type: 'integer', description: '预算年度（文档本身没有写明年度时必填）' }),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/documents',
+  tags: ['文档'],
+  summary: '已导入的文档（每个文档的当前版本）',
+  request: { query: listQuery },
+  responses: { 200: json(listOf(documentSummaryDtoSchema), '文档列表'), 400: errorResponses[400], 500: errorResponses[500] },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/documents/{id}',
+  tags: ['文档'],
+  summary: '一个文档的 jixiao/v1 交换格式 JSON',
+  request: { params: idParamSchema, query: versionQuery },
+  responses: { 200: json(documentSchema, 'jixiao/v1 文档'), ...errorResponses },
+});
+
+const upload = createRoute({
+  method: 'post',
+  path: '/api/documents',
+  tags: ['文档'],
+  summary: '上传并导入一个文档（multipart/form-data）：相同内容不重复导入，内容有变化则成为新版本',
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES,
+      onError: (c) =>
+        sendError(c, { status: 413, body: { error: { code: 'TOO_LARGE', message: `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，无法导入。请拆分后再上传。` } } }),
+    }),
+  ] as const,
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
+  responses: {
+    201: json(importOutcomeDtoSchema, '已导入（新文档或新版本）'),
+    200: json(importOutcomeDtoSchema, '内容与当前版本相同，未做改动'),
+    ...errorResponses,
+    409: { description: '与已有数据冲突（如年度不一致）', content: errorResponses[400].content },
+    413: { description: '文件太大', content: errorResponses[400].content },
+  },
+});
+
+export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
+  app.openapi(list, async (c) => c.json({ items: await ctx.store.documents.listDocuments(c.req.valid('query')) }, 200));
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version } = c.req.valid('query');
+    const { document } = await ctx.store.documents.getDocument(id, version);
+    return c.json(document, 200);
+  });
+  app.openapi(upload, async (c) => {
+    const { file, year } = c.req.valid('form');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = await ctx.importFile({ fileName: file.name, bytes, ...(year !== undefined ? { year } : {}) });
+    const outcome = importOutcomeDtoSchema.parse(result);
+    return c.json(outcome, outcome.status === 'unchanged' ? 200 : 201);
+  });
+};

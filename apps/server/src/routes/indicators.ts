@@ -1,0 +1,18 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { indicatorDtoSchema, pageOf, searchQuerySchema } from '@jixiao/contract';
+import { errorResponses, json, type RegisterRoutes } from './common';
+
+const listQuery = searchQuerySchema.extend({ projectId: z.coerce.number().int().positive().optional() });
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/indicators',
+  tags: ['绩效指标'],
+  summary: '绩效指标：按名称搜索，按项目、部门、单位、年度筛选，分页',
+  request: { query: listQuery },
+  responses: { 200: json(pageOf(indicatorDtoSchema), '一页指标'), 400: errorResponses[400], 500: errorResponses[500] },
+});
+
+export const registerIndicatorRoutes: RegisterRoutes = (app, ctx) => {
+  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listIndicators(c.req.valid('query')), 200));
+};

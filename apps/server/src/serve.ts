@@ -1,0 +1,99 @@
+/**
+ * Starts jixiao's HTTP server: opens (and migrates) the store, seeds the demo data on first run, serves the API and
+ * the web app, and on SIGTERM/SIGINT stops accepting requests, closes the store and lets the process end.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { openContext } from './context';
+import { DEFAULT_WEB_DIR } from './http/static';
+
+export interface StartServerOptions {
+  port: number;
+  /** Interface to listen on (default 127.0.0.1: there is no login yet; set HOST=0.0.0.0 to share on a network). */
+  hostname?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  seedsDir?: string;
+  /** Seed the demo documents into an empty database (default true). */
+  demo?: boolean;
+  webDir?: string;
+  /** Stop cleanly on SIGTERM/SIGINT (default true). */
+  handleSignals?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections, ends open ones, closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const ctx = await openContext({
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.seedsDir !== undefined ? { seedsDir: options.seedsDir } : {}),
+    demo: options.demo ?? true,
+  });
+  const app = createApp(ctx, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
+  const hostname = options.hostname ?? '127.0.0.1';
+
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (e) {
+    await ctx.store.close();
+    throw e;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = hostname === '0.0.0.0' || hostname === '::' || hostname === '127.0.0.1' ? 'localhost' : hostname;
+  const url = `http://${shownHost}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        // Browsers keep connections open; give running requests a moment, then end them.
+        setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, 2000).unref();
+      });
+      await ctx.store.close();
+    })();
+    return closing;
+  };
+
+  if (options.handleSignals ?? true) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log(`收到 ${signal}，正在停止 jixiao…`);
+      close().then(
+        () => {
+          log('jixiao 已停止。');
+          process.exit(0);
+        },
+        (e: unknown) => {
+          console.error(e);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+
+  const seed = ctx.seedReport;
+  if (seed?.seeded) {
+    log(`示例数据：已导入 ${seed.imported.length} 份文档${seed.skipped.length ? `，跳过 ${seed.skipped.length} 份无法读取的：${seed.skipped.map((s) => s.fileName).join('、')}` : ''}`);
+  }
+  const where = options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${options.dataDir ?? '(内存)'}`;
+  log(`jixiao 已启动：${url}  （数据库：${where}）`);
+  return { url, port, close };
+}

@@ -1,0 +1,194 @@
+/**
+ * Journey: a finance officer opens jixiao (started as `jixiao serve`, seeded with the demo documents), finds
+ * 金花街道, looks at its projects, opens one and reads its indicators. Runs in Debian's Chromium; fails on any
+ * console error or failed request; leaves screenshots in the temp directory to look at.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+export const SHOTS_DIR = join(tmpdir(), 'jixiao-e2e');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+let server: ChildProcess | undefined;
+let serverLog = '';
+let dataDir = '';
+let baseUrl = '';
+let browser: Browser | undefined;
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) {
+      throw new Error(`jixiao serve exited with ${server.exitCode}:\n${serverLog}`);
+    }
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`jixiao serve did not answer /api/health within ${timeoutMs} ms:\n${serverLog}`);
+}
+
+/** Collects what the browser complains about; the favicon is the one request allowed to miss. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url ?? ''))) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().includes('favicon')) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (!r.url().includes('favicon')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
+  return problems;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+  }
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-data-'));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  // One PID: node itself runs the CLI (no npx/npm wrapper), so stopping it by PID stops the server.
+  server = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, JIXIAO_DATA_DIR: dataDir, DATABASE_URL: '', JIXIAO_DEMO: '1', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  await waitForHealth(baseUrl, 150_000);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null && server.pid) {
+    const exited = new Promise<void>((resolve) => server?.once('exit', () => resolve()));
+    process.kill(server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (server.exitCode === null) process.kill(server.pid, 'SIGKILL');
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('browse the seeded catalogue', () => {
+  it('finds 金花街道, its projects and a project’s indicators', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const problems = watch(page);
+
+    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: '部门' }).waitFor();
+    await page.getByText('预算绩效管理').first().waitFor();
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS_DIR, '1-departments.png'), fullPage: true });
+
+    // Prefer 金花街道 (seed 002, a project table); fall back to any department that has projects.
+    const departments = (await (await fetch(`${baseUrl}/api/departments`)).json()) as { items: { id: number; name: string; projectCount: number }[] };
+    const target = departments.items.find((d) => d.name.includes('金花') && d.projectCount > 0) ?? departments.items.find((d) => d.projectCount > 0);
+    if (!target) throw new Error(`no seeded department has projects; got ${JSON.stringify(departments.items.map((d) => d.name))}`);
+    const searchWord = target.name.includes('金花') ? '金花' : target.name.slice(0, 4);
+
+    await page.getByRole('searchbox', { name: '搜索部门' }).fill(searchWord);
+    const row = page.locator('.ant-table-row', { hasText: target.name });
+    await row.first().waitFor();
+    await row.first().getByRole('link').click();
+
+    await page.getByRole('heading', { name: target.name }).waitFor();
+    const projectRows = page.locator('.ant-table-row').filter({ has: page.locator('a[href^="/projects/"]') });
+    await projectRows.first().waitFor();
+    expect(await projectRows.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS_DIR, '2-department.png'), fullPage: true });
+
+    // Open a project that has indicators (every 金花街道 project has some); search for it as a person would.
+    const projects = (await (await fetch(`${baseUrl}/api/projects?departmentId=${target.id}&limit=500`)).json()) as {
+      items: { id: number; name: string; indicatorCount: number }[];
+    };
+    const project = projects.items.find((p) => p.indicatorCount > 0);
+    if (project) {
+      await page.getByRole('searchbox', { name: '搜索本部门项目' }).fill(project.name);
+      await page.locator(`.ant-table-row a[href="/projects/${project.id}"]`).click();
+      await page.getByRole('heading', { name: project.name }).waitFor();
+      await page.getByRole('columnheader', { name: '年度指标值' }).waitFor();
+    } else {
+      // Only departments whose project lists carry no indicators were seeded (e.g. seed 000's 附表2).
+      await projectRows.first().locator('a[href^="/projects/"]').first().click();
+      await page.getByText('这个项目没有绩效指标').waitFor();
+    }
+    const body = await page.locator('body').innerText();
+    const indicatorRows = await page.locator('.ant-table-row').count();
+    expect(body).toMatch(project ? /实施周期指标值[\s\S]*(产出指标|效益指标|满意度指标)/ : /这个项目没有绩效指标/);
+    expect(indicatorRows).toBe(project?.indicatorCount ?? 0);
+    await page.screenshot({ path: join(SHOTS_DIR, '3-project.png'), fullPage: true });
+
+    // The header search finds projects from anywhere.
+    await page.getByRole('searchbox', { name: '搜索项目' }).fill('项目');
+    await page.getByRole('searchbox', { name: '搜索项目' }).press('Enter');
+    await page.getByRole('heading', { name: /搜索/ }).waitFor();
+
+    // Chinese renders as Chinese, not tofu: without a CJK font every glyph is the same empty box, so two different
+    // characters drawn with the page's font would give identical pixels.
+    const distinct = await page.evaluate(() => {
+      const font = `32px ${getComputedStyle(document.body).fontFamily}`;
+      const [a, b] = ['预', '绩'].map((ch) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 40;
+        canvas.height = 40;
+        const g = canvas.getContext('2d')!;
+        g.font = font;
+        g.fillText(ch, 2, 32);
+        return Array.from(g.getImageData(0, 0, 40, 40).data).join(',');
+      });
+      return a !== b;
+    });
+    // If this fails, install a CJK font (Debian: fonts-noto-cjk).
+    expect(distinct).toBe(true);
+
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('serves deep links, the OpenAPI document and Chinese errors', async () => {
+    const page = await browser!.newPage();
+    const problems = watch(page);
+    await page.goto(`${baseUrl}/import`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: '导入文档' }).waitFor();
+    await page.getByText('已导入的文档').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.screenshot({ path: join(SHOTS_DIR, '4-import.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+
+    const openapi = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toContain('/api/projects/{id}');
+    const bad = await fetch(`${baseUrl}/api/projects?limit=abc`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/请求参数有误/);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The first half of an import: read the file and settle its budget year, without touching the database. Refusals
+ * are `BAD_INPUT` (the reader's bilingual one-line reason), `YEAR_MISMATCH` and `YEAR_REQUIRED`, so an edge can
+ * refuse bad input before it opens (or creates) a database.
+ */
+import type { PerformanceDocument } from '@jixiao/core';
+import { readDocument, sha256Hex } from '@jixiao/formats';
+import { AppError } from './errors';
+
+export interface ImportFileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The budget year given by the person (`--year`, the upload form); required when the document states none. */
+  year?: number;
+}
+
+export interface PreparedImport {
+  fileName: string;
+  document: PerformanceDocument;
+  year: number;
+  sha256: string;
+}
+
+export async function prepareImport(input: ImportFileInput): Promise<PreparedImport> {
+  const { fileName, bytes, year } = input;
+  const result = await readDocument({ fileName, bytes });
+  if (!result.ok) throw new AppError('BAD_INPUT', result.error.message, { reason: result.error.code, file: result.error.file });
+  const document = result.document;
+  const own = document.year;
+  if (own !== null && year !== undefined && own !== year) {
+    throw new AppError('YEAR_MISMATCH', `${fileName}: 文档写明的预算年度是 ${own} 年，与指定的 ${year} 年不一致。请核对年度，或不指定年度直接导入。 (year mismatch: the document says ${own}, ${year} was given)`, {
+      documentYear: own,
+      givenYear: year,
+    });
+  }
+  const resolved = own ?? year;
+  if (resolved === undefined) {
+    throw new AppError('YEAR_REQUIRED', `${fileName}: 文档没有写明预算年度，请指定年度（命令行 --year YYYY，网页上选择年度）后再导入。 (the document states no budget year; give one)`, { file: fileName });
+  }
+  return { fileName, document, year: resolved, sha256: document.source?.sha256 ?? sha256Hex(bytes) };
+}

@@ -1,0 +1,231 @@
+/**
+ * `CatalogQueries` on drizzle: the browse API's reads. Only current versions are shown (`documents.current_version_id`).
+ * Search is `ILIKE` on names (and codes), with `%`, `_` and `\` in the search text taken literally. Totals are
+ * summed in SQL `numeric` — exact — and converted to a JS number only for the answer (decision 002); a department
+ * whose documents mix 元 and 万元 gets its total in 万元.
+ */
+import type { AmountUnit, Target } from '@jixiao/core';
+import type { DepartmentDto, IndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
+import { AppError, type CatalogQueries } from '@jixiao/services';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from './db';
+
+/** `%text%` for ILIKE with the wildcard characters of `text` escaped. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
+
+/** Sum of amounts exactly, as text: in 元 when every row is in 元, else in 万元 (元 ÷ 10000, exact in numeric). */
+const totalsColumns = (alias: string) => {
+  const a = sql.raw(alias);
+  return sql`sum(case when ${a}.amount_unit = '元' then ${a}.amount / 10000 else ${a}.amount end)::text as total_wan,
+    sum(${a}.amount)::text as total_raw, coalesce(bool_and(${a}.amount_unit = '元'), false) as all_yuan, count(${a}.amount)::int as amount_count`;
+};
+
+interface TotalsRow {
+  total_wan: string | null;
+  total_raw: string | null;
+  all_yuan: boolean;
+  amount_count: number;
+}
+
+function total(r: TotalsRow): { totalAmount: number | null; amountUnit: AmountUnit } {
+  if (r.amount_count === 0) return { totalAmount: null, amountUnit: r.all_yuan ? '元' : '万元' };
+  return r.all_yuan ? { totalAmount: Number(r.total_raw), amountUnit: '元' } : { totalAmount: Number(r.total_wan), amountUnit: '万元' };
+}
+
+const numOrNull = (v: string | null): number | null => (v === null ? null : Number(v));
+
+interface DepartmentRow extends TotalsRow {
+  id: number;
+  name: string;
+  unit_count: number;
+  project_count: number;
+  indicator_count: number;
+  years: number[] | string | null;
+}
+
+interface ProjectRow {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  department_id: number;
+  department_name: string;
+  document_id: number;
+  year: number | null;
+  no: number | null;
+  name: string;
+  code: string | null;
+  amount: string | null;
+  amount_unit: AmountUnit;
+  category: string | null;
+  description: string | null;
+  goal: string | null;
+  indicator_count: number;
+}
+
+interface IndicatorRow {
+  id: number;
+  project_id: number | null;
+  no: number;
+  level1: string | null;
+  level1_code: string | null;
+  level2: string | null;
+  level2_code: string | null;
+  name: string;
+  period_target: Target | null;
+  annual_target: Target | null;
+  direction: 'higher' | 'lower' | null;
+  explanation: string | null;
+  formula: string | null;
+}
+
+const parseJson = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function toDepartment(r: DepartmentRow): DepartmentDto {
+  const years = parseJson<number[]>(r.years) ?? [];
+  return { id: r.id, name: r.name, unitCount: r.unit_count, projectCount: r.project_count, indicatorCount: r.indicator_count, ...total(r), years };
+}
+
+function toProject(r: ProjectRow): ProjectDto {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    documentId: r.document_id,
+    year: r.year,
+    no: r.no,
+    name: r.name,
+    code: r.code,
+    amount: numOrNull(r.amount),
+    amountUnit: r.amount_unit,
+    category: r.category,
+    description: r.description,
+    goal: r.goal,
+    indicatorCount: r.indicator_count,
+  };
+}
+
+function toIndicator(r: IndicatorRow): IndicatorDto {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    no: r.no,
+    level1: r.level1,
+    level1Code: r.level1_code,
+    level2: r.level2,
+    level2Code: r.level2_code,
+    name: r.name,
+    periodTarget: parseJson(r.period_target),
+    annualTarget: parseJson(r.annual_target),
+    direction: r.direction,
+    explanation: r.explanation,
+    formula: r.formula,
+  };
+}
+
+const projectColumns = sql`p.id, p.unit_id, u.name as unit_name, p.department_id, dep.name as department_name, p.document_id, p.year, p.no, p.name, p.code,
+  p.amount::text as amount, p.amount_unit, p.category, p.description, p.goal, p.indicator_count`;
+const projectFrom = sql`projects p join documents d on d.current_version_id = p.version_id join units u on u.id = p.unit_id join departments dep on dep.id = p.department_id`;
+
+const indicatorColumns = sql`i.id, i.project_id, i.no, i.level1, i.level1_code, i.level2, i.level2_code, i.name, i.period_target, i.annual_target, i.direction, i.explanation, i.formula`;
+
+export function createCatalogQueries(db: Db): CatalogQueries {
+  async function departments(where: SQL[], year: number | undefined): Promise<DepartmentDto[]> {
+    const inYear = (alias: string) => (year === undefined ? sql`true` : sql`${sql.raw(alias)}.year = ${year}`);
+    if (year !== undefined) where.push(sql`exists (select 1 from documents x where x.department_id = dep.id and x.year = ${year})`);
+    const rows = await queryRows<DepartmentRow>(
+      db,
+      sql`select dep.id, dep.name,
+            (select count(*)::int from units u where u.department_id = dep.id) as unit_count,
+            pt.project_count, pt.total_wan, pt.total_raw, pt.all_yuan, pt.amount_count,
+            (select count(*)::int from indicators i join documents d on d.current_version_id = i.version_id where i.department_id = dep.id and ${inYear('i')}) as indicator_count,
+            (select coalesce(json_agg(y.year order by y.year), '[]'::json) from (select distinct x.year from documents x where x.department_id = dep.id and x.year is not null) y) as years
+          from departments dep
+          cross join lateral (
+            select count(*)::int as project_count, ${totalsColumns('p')}
+            from projects p join documents d on d.current_version_id = p.version_id
+            where p.department_id = dep.id and ${inYear('p')}
+          ) pt
+          where ${and(where)}
+          order by dep.name`,
+    );
+    return rows.map(toDepartment);
+  }
+
+  async function projectIndicators(projectId: number): Promise<IndicatorDto[]> {
+    const rows = await queryRows<IndicatorRow>(db, sql`select ${indicatorColumns} from indicators i where i.project_id = ${projectId} order by i.position`);
+    return rows.map(toIndicator);
+  }
+
+  return {
+    async listDepartments(query) {
+      const where: SQL[] = [];
+      if (query.search) where.push(sql`dep.name ilike ${likePattern(query.search)}`);
+      return departments(where, query.year);
+    },
+
+    async getDepartment(id) {
+      const [found] = await departments([sql`dep.id = ${id}`], undefined);
+      if (!found) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的部门。`, { departmentId: id });
+      return found;
+    },
+
+    async listUnits(query) {
+      const where: SQL[] = [sql`u.department_id = ${query.departmentId}`];
+      if (query.search) where.push(sql`(u.name ilike ${likePattern(query.search)} or u.code ilike ${likePattern(query.search)})`);
+      const rows = await queryRows<TotalsRow & { id: number; department_id: number; name: string; code: string | null; project_count: number }>(
+        db,
+        sql`select u.id, u.department_id, u.name, u.code, pt.project_count, pt.total_wan, pt.total_raw, pt.all_yuan, pt.amount_count
+            from units u
+            cross join lateral (
+              select count(*)::int as project_count, ${totalsColumns('p')}
+              from projects p join documents d on d.current_version_id = p.version_id where p.unit_id = u.id
+            ) pt
+            where ${and(where)} order by u.id`,
+      );
+      return rows.map((r): UnitDto => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, projectCount: r.project_count, ...total(r) }));
+    },
+
+    async listProjects(query: SearchQuery) {
+      const where: SQL[] = [];
+      if (query.search) where.push(sql`(p.name ilike ${likePattern(query.search)} or p.code ilike ${likePattern(query.search)})`);
+      if (query.year !== undefined) where.push(sql`p.year = ${query.year}`);
+      if (query.departmentId !== undefined) where.push(sql`p.department_id = ${query.departmentId}`);
+      if (query.unitId !== undefined) where.push(sql`p.unit_id = ${query.unitId}`);
+      const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${projectFrom} where ${and(where)}`);
+      const rows = await queryRows<ProjectRow>(
+        db,
+        sql`select ${projectColumns} from ${projectFrom} where ${and(where)} order by p.id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`,
+      );
+      return { items: rows.map(toProject), total: count?.total ?? 0 };
+    },
+
+    async getProject(id) {
+      const [row] = await queryRows<ProjectRow>(db, sql`select ${projectColumns} from ${projectFrom} where p.id = ${id}`);
+      if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的项目（它可能属于已被新版本替换的文档）。`, { projectId: id });
+      const detail: ProjectDetailDto = { ...toProject(row), indicators: await projectIndicators(id) };
+      return detail;
+    },
+
+    async listIndicators(query) {
+      const where: SQL[] = [];
+      if (query.search) where.push(sql`i.name ilike ${likePattern(query.search)}`);
+      if (query.year !== undefined) where.push(sql`i.year = ${query.year}`);
+      if (query.departmentId !== undefined) where.push(sql`i.department_id = ${query.departmentId}`);
+      if (query.unitId !== undefined) where.push(sql`i.unit_id = ${query.unitId}`);
+      if (query.projectId !== undefined) where.push(sql`i.project_id = ${query.projectId}`);
+      const from = sql`indicators i join documents d on d.current_version_id = i.version_id`;
+      const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${from} where ${and(where)}`);
+      const rows = await queryRows<IndicatorRow>(
+        db,
+        sql`select ${indicatorColumns} from ${from} where ${and(where)} order by i.id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`,
+      );
+      return { items: rows.map(toIndicator), total: count?.total ?? 0 };
+    },
+  };
+}

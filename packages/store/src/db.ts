@@ -1,0 +1,87 @@
+/**
+ * One drizzle code path for both backends: `Db` is the common `PgDatabase` type that the PGlite and node-postgres
+ * drizzle databases both are. Raw SQL goes through `queryRows`, which reads `.rows` from either driver's result.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A drizzle database or transaction handle: the queries below take either. */
+export type Executor = Pick<Db, 'execute'>;
+
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * The migrations folder, found from this file's location (never from the process's cwd): `../drizzle` from
+ * `src/`, or `../../drizzle` when the sources were emitted into a build folder. `JIXIAO_MIGRATIONS_DIR` overrides.
+ */
+export function migrationsFolder(): string {
+  const candidates = [
+    process.env.JIXIAO_MIGRATIONS_DIR,
+    fileURLToPath(new URL('../drizzle', import.meta.url)),
+    fileURLToPath(new URL('../../drizzle', import.meta.url)),
+    fileURLToPath(new URL('../../../packages/store/drizzle', import.meta.url)),
+  ].filter((p): p is string => Boolean(p));
+  const found = candidates.find((dir) => existsSync(join(dir, 'meta', '_journal.json')));
+  if (!found) throw new Error(`找不到数据库迁移文件 meta/_journal.json（查找过：${candidates.join('、')}）；可用 JIXIAO_MIGRATIONS_DIR 指定 packages/store/drizzle 的位置`);
+  return found;
+}
+
+export interface Connection {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function connectPglite(dataDir: string | undefined): Promise<Connection> {
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client, { schema });
+  try {
+    await migratePglite(db, { migrationsFolder: migrationsFolder() });
+  } catch (e) {
+    await client.close();
+    throw e;
+  }
+  return { kind: 'pglite', db: db as unknown as Db, close: () => client.close() };
+}
+
+/** An arbitrary constant: the advisory lock under which migrations run, so two servers starting together do not race. */
+const MIGRATION_LOCK = 7_402_113;
+
+export async function connectPostgres(url: string, max = 10): Promise<Connection> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  const db = drizzlePg(pool, { schema });
+  return { kind: 'postgres', db: db as unknown as Db, close: () => pool.end() };
+}
+
+export { sql };

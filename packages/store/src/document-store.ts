@@ -1,0 +1,290 @@
+/**
+ * `DocumentStore` on drizzle: imports in one transaction, document versions, exports of the stored JSON.
+ *
+ * The import transaction follows decision 001: everything slow (flattening the document, serialising its JSON)
+ * happens before it opens; inside it only the `tx` handle is used (the outer handle deadlocks PGlite), and every
+ * table is written with a handful of `insert … select from unnest(…)` statements, not one statement per row.
+ */
+import { countIndicators, listProjects, type DocumentKind, type PerformanceDocument } from '@jixiao/core';
+import type { DocumentSummaryDto } from '@jixiao/contract';
+import { AppError, type DocumentStore, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db, type Executor } from './db';
+import { departmentNameOf, documentTitle, identityKey } from './identity';
+import { flattenDocument, type DocumentRows } from './rows';
+
+/** Rows per bulk statement: large enough for few round trips, small enough to keep each statement's arrays modest. */
+export const BULK_CHUNK = 10_000;
+
+const p = (value: unknown) => sql.param(value);
+
+interface ExistingDocument {
+  id: number;
+  current_version: number;
+  department_id: number | null;
+  sha256: string | null;
+  project_count: number | null;
+  indicator_count: number | null;
+}
+
+function chunks(length: number, size = BULK_CHUNK): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let start = 0; start < length; start += size) out.push([start, Math.min(length, start + size)]);
+  return out;
+}
+
+/** The document with this identity and its current version's hash and counts; `lock` takes its row lock (inside the import transaction). */
+async function findDocument(db: Executor, key: string, lock: boolean): Promise<ExistingDocument | undefined> {
+  const rows = await queryRows<ExistingDocument>(
+    db,
+    sql`select d.id, d.current_version, d.department_id, v.sha256, v.project_count, v.indicator_count
+        from documents d left join document_versions v on v.id = d.current_version_id
+        where d.identity_key = ${key} ${lock ? sql`for update of d` : sql``}`,
+  );
+  return rows[0];
+}
+
+/**
+ * drizzle's error message repeats the statement and all its parameters — megabytes for a large import. Keep the
+ * database's own message (e.g. `value "2147483648" is out of range for type integer`) and the original as cause.
+ */
+function conciseError(e: unknown): unknown {
+  if (e instanceof AppError || !(e instanceof Error)) return e;
+  const cause = e.cause instanceof Error ? e.cause : e;
+  if (cause === e && !e.message.startsWith('Failed query')) return e;
+  return new Error(`导入失败，数据库未做任何改动：${cause.message} (import failed, nothing was written)`, { cause });
+}
+
+function unchanged(existing: ExistingDocument): ImportOutcome {
+  return {
+    status: 'unchanged',
+    documentId: existing.id,
+    version: existing.current_version,
+    departmentId: existing.department_id,
+    projectCount: existing.project_count ?? 0,
+    indicatorCount: existing.indicator_count ?? 0,
+  };
+}
+
+async function upsertDepartment(tx: Executor, name: string): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`with ins as (insert into departments (name) values (${name}) on conflict (name) do nothing returning id)
+        select id from ins union all select id from departments where name = ${name} limit 1`,
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`department ${name} was neither inserted nor found`);
+  return id;
+}
+
+async function insertRows(tx: Executor, rows: DocumentRows, ctx: { versionId: number; documentId: number; departmentId: number | null; year: number; amountUnit: string }): Promise<void> {
+  const { versionId, documentId, departmentId, year, amountUnit } = ctx;
+  // Units: one upsert for all names of the document.
+  const unitIds = new Map<string, number>();
+  if (rows.units.name.length > 0) {
+    if (departmentId === null) throw new Error('units without a department');
+    const u = rows.units;
+    const got = await queryRows<{ id: number; name: string }>(
+      tx,
+      sql`insert into units (department_id, name, code, nature)
+          select ${departmentId}, x.name, x.code, x.nature from unnest(${p(u.name)}::text[], ${p(u.code)}::text[], ${p(u.nature)}::text[]) as x(name, code, nature)
+          on conflict (department_id, name) do update set code = coalesce(excluded.code, units.code), nature = coalesce(excluded.nature, units.nature)
+          returning id, name`,
+    );
+    for (const r of got) unitIds.set(r.name, r.id);
+  }
+
+  // Projects, with their ids read back by position.
+  const pr = rows.projects;
+  const projectIds: number[] = [];
+  for (const [a, b] of chunks(pr.position.length)) {
+    const s = <T>(col: T[]) => p(col.slice(a, b));
+    const got = await queryRows<{ id: number; position: number }>(
+      tx,
+      sql`insert into projects (version_id, document_id, department_id, unit_id, year, position, no, name, code, amount, amount_unit,
+            funding_fiscal, funding_special_account, funding_other, category, description, goal, budget, indicator_count)
+          select ${versionId}, ${documentId}, ${departmentId}, x.unit_id, ${year}, x.position, x.no, x.name, x.code, x.amount, ${amountUnit},
+            x.fiscal, x.special, x.other, x.category, x.description, x.goal, x.budget::jsonb, x.indicator_count
+          from unnest(${s(pr.unitName.map((n) => unitIds.get(n) ?? null))}::int[], ${s(pr.position)}::int[], ${s(pr.no)}::int[], ${s(pr.name)}::text[],
+            ${s(pr.code)}::text[], ${s(pr.amount)}::numeric[], ${s(pr.fiscal)}::numeric[], ${s(pr.specialAccount)}::numeric[], ${s(pr.other)}::numeric[],
+            ${s(pr.category)}::text[], ${s(pr.description)}::text[], ${s(pr.goal)}::text[], ${s(pr.budget)}::text[], ${s(pr.indicatorCount)}::int[])
+            as x(unit_id, position, no, name, code, amount, fiscal, special, other, category, description, goal, budget, indicator_count)
+          returning id, position`,
+    );
+    for (const r of got) projectIds[r.position] = r.id;
+  }
+
+  const kt = rows.keyTasks;
+  const keyTaskIds: number[] = [];
+  if (kt.position.length > 0) {
+    const got = await queryRows<{ id: number; position: number }>(
+      tx,
+      sql`insert into key_tasks (version_id, document_id, department_id, year, position, name, content, funds, expected, projects, completion, weight, stated_score)
+          select ${versionId}, ${documentId}, ${departmentId}, ${year}, x.position, x.name, x.content, x.funds, x.expected, x.projects::jsonb, x.completion, x.weight, x.stated_score
+          from unnest(${p(kt.position)}::int[], ${p(kt.name)}::text[], ${p(kt.content)}::text[], ${p(kt.funds)}::numeric[], ${p(kt.expected)}::text[],
+            ${p(kt.projects)}::text[], ${p(kt.completion)}::text[], ${p(kt.weight)}::numeric[], ${p(kt.statedScore)}::numeric[])
+            as x(position, name, content, funds, expected, projects, completion, weight, stated_score)
+          returning id, position`,
+    );
+    for (const r of got) keyTaskIds[r.position] = r.id;
+  }
+
+  const ir = rows.indicators;
+  const projectIdOf = ir.projectPosition.map((pos) => (pos === null ? null : (projectIds[pos] ?? null)));
+  const keyTaskIdOf = ir.keyTaskPosition.map((pos) => (pos === null ? null : (keyTaskIds[pos] ?? null)));
+  const unitIdOf = ir.unitName.map((n) => (n === null ? null : (unitIds.get(n) ?? null)));
+  for (const [a, b] of chunks(ir.position.length)) {
+    const s = <T>(col: T[]) => p(col.slice(a, b));
+    await tx.execute(
+      sql`insert into indicators (version_id, document_id, department_id, unit_id, scope, project_id, key_task_id, year, position, no,
+            level1, level1_code, level2, level2_code, name, annual_target, period_target, direction, explanation, formula, weight, actual, tier, score, deviation_reason)
+          select ${versionId}, ${documentId}, ${departmentId}, x.unit_id, x.scope, x.project_id, x.key_task_id, ${year}, x.position, x.no,
+            x.level1, x.level1_code, x.level2, x.level2_code, x.name, x.annual_target::jsonb, x.period_target::jsonb, x.direction, x.explanation, x.formula,
+            x.weight, x.actual::jsonb, x.tier, x.score, x.deviation_reason
+          from unnest(${s(unitIdOf)}::int[], ${s(ir.scope)}::text[], ${s(projectIdOf)}::int[], ${s(keyTaskIdOf)}::int[], ${s(ir.position)}::int[], ${s(ir.no)}::int[],
+            ${s(ir.level1)}::text[], ${s(ir.level1Code)}::text[], ${s(ir.level2)}::text[], ${s(ir.level2Code)}::text[], ${s(ir.name)}::text[],
+            ${s(ir.annualTarget)}::text[], ${s(ir.periodTarget)}::text[], ${s(ir.direction)}::text[], ${s(ir.explanation)}::text[], ${s(ir.formula)}::text[],
+            ${s(ir.weight)}::numeric[], ${s(ir.actual)}::text[], ${s(ir.tier)}::text[], ${s(ir.score)}::numeric[], ${s(ir.deviationReason)}::text[])
+            as x(unit_id, scope, project_id, key_task_id, position, no, level1, level1_code, level2, level2_code, name, annual_target, period_target,
+                 direction, explanation, formula, weight, actual, tier, score, deviation_reason)`,
+    );
+  }
+}
+
+interface SummaryRow {
+  id: number;
+  kind: DocumentKind;
+  title: string;
+  department_id: number | null;
+  department: string | null;
+  year: number | null;
+  file_name: string | null;
+  layout: string;
+  version: number;
+  version_count: number;
+  sha256: string;
+  imported_at: string;
+  project_count: number;
+  indicator_count: number;
+  problem_count: number;
+}
+
+function toSummary(r: SummaryRow): DocumentSummaryDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    departmentId: r.department_id,
+    department: r.department,
+    year: r.year,
+    fileName: r.file_name,
+    layout: r.layout,
+    version: r.version,
+    versionCount: r.version_count,
+    sha256: r.sha256,
+    importedAt: r.imported_at,
+    projectCount: r.project_count,
+    indicatorCount: r.indicator_count,
+    problemCount: r.problem_count,
+  };
+}
+
+const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as department, d.year, v.file_name, v.layout, v.version,
+  (select count(*)::int from document_versions x where x.document_id = d.id) as version_count, v.sha256,
+  to_char(v.imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as imported_at, v.project_count, v.indicator_count, v.problem_count`;
+
+export function createDocumentStore(db: Db): DocumentStore {
+  return {
+    async saveImport(input: SaveImportInput): Promise<ImportOutcome> {
+      const { document: doc, year, fileName, sha256 } = input;
+      const departmentName = departmentNameOf(doc);
+      const key = identityKey({ kind: doc.kind, department: departmentName, year, fileName });
+      // The common case of a file imported twice answers without preparing any rows (checked again under the lock).
+      const current = await findDocument(db, key, false);
+      if (current && current.sha256 === sha256) return unchanged(current);
+      // Everything CPU-bound before the transaction.
+      const title = documentTitle(doc.kind, departmentName, year);
+      const rows = flattenDocument(doc);
+      const content = JSON.stringify(doc);
+      const projectCount = listProjects(doc).length;
+      const indicatorCount = countIndicators(doc);
+      const layout = doc.source?.layout ?? 'unknown';
+
+      return db.transaction(async (tx) => {
+        let existing = await findDocument(tx, key, true);
+        if (existing && existing.sha256 === sha256) return unchanged(existing);
+        await tx.execute(sql`insert into years (year) values (${year}) on conflict do nothing`);
+        const departmentId = departmentName === null ? null : await upsertDepartment(tx, departmentName);
+        if (!existing) {
+          const created = await queryRows<{ id: number }>(
+            tx,
+            sql`insert into documents (identity_key, kind, title, department_id, year) values (${key}, ${doc.kind}, ${title}, ${departmentId}, ${year})
+                on conflict (identity_key) do nothing returning id`,
+          );
+          // Lost a race with another importer of the same document (PostgreSQL): lock theirs and go on as a new version.
+          existing = created[0]
+            ? { id: created[0].id, current_version: 0, department_id: departmentId, sha256: null, project_count: null, indicator_count: null }
+            : await findDocument(tx, key, true);
+          if (!existing) throw new AppError('CONFLICT', '同一文档正在被另一个导入同时写入，请稍后重试。');
+          if (existing.sha256 === sha256) {
+            return { status: 'unchanged', documentId: existing.id, version: existing.current_version, departmentId, projectCount, indicatorCount } satisfies ImportOutcome;
+          }
+        }
+        const version = existing.current_version + 1;
+        const [versionRow] = await queryRows<{ id: number }>(
+          tx,
+          sql`insert into document_versions (document_id, version, sha256, file_name, layout, amount_unit, project_count, indicator_count, problem_count, content)
+              values (${existing.id}, ${version}, ${sha256}, ${fileName}, ${layout}, ${doc.amountUnit}, ${projectCount}, ${indicatorCount}, ${doc.problems.length}, ${content}::json)
+              returning id`,
+        );
+        if (!versionRow) throw new Error('document version not inserted');
+        await insertRows(tx, rows, { versionId: versionRow.id, documentId: existing.id, departmentId, year, amountUnit: doc.amountUnit });
+        await tx.execute(
+          sql`update documents set current_version = ${version}, current_version_id = ${versionRow.id}, title = ${title}, department_id = ${departmentId}, updated_at = now()
+              where id = ${existing.id}`,
+        );
+        return {
+          status: version === 1 ? 'created' : 'new-version',
+          documentId: existing.id,
+          version,
+          departmentId,
+          projectCount,
+          indicatorCount,
+        } satisfies ImportOutcome;
+      }).catch((e: unknown) => {
+        throw conciseError(e);
+      });
+    },
+
+    async listDocuments(filter = {}): Promise<DocumentSummaryDto[]> {
+      const where: SQL[] = [sql`true`];
+      if (filter.departmentId !== undefined) where.push(sql`d.department_id = ${filter.departmentId}`);
+      if (filter.year !== undefined) where.push(sql`d.year = ${filter.year}`);
+      const rows = await queryRows<SummaryRow>(
+        db,
+        sql`select ${summaryColumns}
+            from documents d join document_versions v on v.id = d.current_version_id left join departments dep on dep.id = d.department_id
+            where ${sql.join(where, sql` and `)} order by d.id`,
+      );
+      return rows.map(toSummary);
+    },
+
+    async getDocument(documentId: number, version?: number) {
+      const versionMatch = version === undefined ? sql`v.id = d.current_version_id` : sql`v.document_id = d.id and v.version = ${version}`;
+      const rows = await queryRows<SummaryRow & { content: unknown }>(
+        db,
+        sql`select ${summaryColumns}, v.content
+            from documents d join document_versions v on ${versionMatch} left join departments dep on dep.id = d.department_id
+            where d.id = ${documentId}`,
+      );
+      const row = rows[0];
+      if (!row) {
+        const what = version === undefined ? `编号为 ${documentId} 的文档` : `编号为 ${documentId} 的文档的第 ${version} 版`;
+        throw new AppError('NOT_FOUND', `找不到${what}。可用 jixiao export --list 查看已导入的文档。`, { documentId, version });
+      }
+      const { content, ...summary } = row;
+      const document = (typeof content === 'string' ? JSON.parse(content) : content) as PerformanceDocument;
+      return { summary: toSummary(summary), document };
+    },
+  };
+}

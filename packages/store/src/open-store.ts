@@ -1,0 +1,66 @@
+/**
+ * `openStore` — the one way to get a database (decision 001): PGlite in `<dataDir>/pgdata` by default, guarded by
+ * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
+ */
+import { join, resolve } from 'node:path';
+import type { CatalogQueries, DocumentStore } from '@jixiao/services';
+import { createCatalogQueries } from './catalog';
+import { connectPglite, connectPostgres, type Connection, type Db } from './db';
+import { createDocumentStore } from './document-store';
+import { lockDataDir } from './lock';
+
+export interface StoreOptions {
+  /** PGlite data directory (created when missing). Default `./data`. Ignored when `databaseUrl` is set. */
+  dataDir?: string;
+  /** `postgres://…`: use this PostgreSQL server instead of the embedded PGlite. */
+  databaseUrl?: string;
+}
+
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  documents: DocumentStore;
+  catalog: CatalogQueries;
+  close(): Promise<void>;
+}
+
+/** The PGlite files live in this sub-directory of the data dir; the lock file sits beside it. */
+export const PGLITE_SUBDIR = 'pgdata';
+
+/** Internal: the store plus its drizzle handle, for tests and maintenance scripts. */
+export interface OpenedStore extends Store {
+  db: Db;
+}
+
+export async function openStore(options: StoreOptions = {}): Promise<OpenedStore> {
+  let connection: Connection;
+  let release: (() => void) | undefined;
+  if (options.databaseUrl) {
+    connection = await connectPostgres(options.databaseUrl);
+  } else {
+    const dataDir = resolve(options.dataDir ?? './data');
+    const lock = lockDataDir(dataDir);
+    release = lock.release;
+    try {
+      connection = await connectPglite(join(dataDir, PGLITE_SUBDIR));
+    } catch (e) {
+      release?.();
+      throw e;
+    }
+  }
+  let closed = false;
+  return {
+    kind: connection.kind,
+    db: connection.db,
+    documents: createDocumentStore(connection.db),
+    catalog: createCatalogQueries(connection.db),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await connection.close();
+      } finally {
+        release?.();
+      }
+    },
+  };
+}

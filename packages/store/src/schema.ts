@@ -1,0 +1,179 @@
+/**
+ * The database schema. Tables follow the domain (overview.md): the org tree (departments → units), budget years,
+ * documents with their versions, and the rows of each version — projects, key tasks and indicators (project,
+ * department-wide and key-task indicators in one table, told apart by `scope`).
+ *
+ * - Every row of a version points at `document_versions.id`; a document's `current_version_id` says which version
+ *   the catalog shows. Old versions are kept, complete (decision 005).
+ * - The bulk tables (projects, key_tasks, indicators) have no foreign keys: they are written only by the import, in
+ *   the same transaction as their parents, and never updated or deleted, and the per-row FK checks cost a quarter of
+ *   a 50,000-indicator import (decision 001). The org tree and documents/versions keep theirs.
+ * - Amounts are `numeric(18,6)` in the document's unit (`amount_unit`), exact; sums are computed in SQL (decision 002).
+ * - Parsed targets and actual values are jsonb objects shaped like the interchange format's.
+ * - `document_versions.content` is the whole interchange document as imported (`json`, which keeps the text as
+ *   written), so an export gives back exactly what was imported.
+ *
+ * Only SQL that PostgreSQL 15 accepts (PGlite is PostgreSQL 18): see docs/decisions/001-embedded-database.md.
+ * After changing this file: `npm run db:generate`.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const amount = (name: string) => numeric(name, { precision: 18, scale: 6 });
+
+export const departments = pgTable('departments', {
+  id: serial('id').primaryKey(),
+  /** 主管部门 name as the documents write it (trimmed). */
+  name: text('name').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    name: text('name').notNull(),
+    /** 预算单位编码, e.g. 064005. */
+    code: text('code'),
+    /** 单位性质: 行政单位, 公益一类事业单位 … */
+    nature: text('nature'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('units_department_name_idx').on(t.departmentId, t.name)],
+);
+
+/** 预算年度 that have data. */
+export const years = pgTable('years', {
+  year: integer('year').primaryKey(),
+});
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    /** kind | department | year | file stem — how a re-imported file is recognised (decision 005). */
+    identityKey: text('identity_key').notNull().unique(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    year: integer('year').references(() => years.year),
+    currentVersion: integer('current_version').notNull().default(0),
+    /** Set in the same transaction as the version's rows; no FK so that the two tables need no cycle. */
+    currentVersionId: integer('current_version_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_department_idx').on(t.departmentId), index('documents_current_version_idx').on(t.currentVersionId)],
+);
+
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    version: integer('version').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name'),
+    layout: text('layout').notNull(),
+    amountUnit: text('amount_unit').notNull(),
+    projectCount: integer('project_count').notNull(),
+    indicatorCount: integer('indicator_count').notNull(),
+    problemCount: integer('problem_count').notNull(),
+    /** The interchange document exactly as imported. */
+    content: json('content').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('document_versions_document_version_idx').on(t.documentId, t.version), check('document_versions_version_positive', sql`${t.version} > 0`)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull(),
+    documentId: integer('document_id').notNull(),
+    departmentId: integer('department_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    year: integer('year'),
+    /** 0-based position in the document (reading order). */
+    position: integer('position').notNull(),
+    /** 序号 as printed. */
+    no: integer('no'),
+    name: text('name').notNull(),
+    code: text('code'),
+    amount: amount('amount'),
+    amountUnit: text('amount_unit').notNull(),
+    fundingFiscal: amount('funding_fiscal'),
+    fundingSpecialAccount: amount('funding_special_account'),
+    fundingOther: amount('funding_other'),
+    category: text('category'),
+    description: text('description'),
+    goal: text('goal'),
+    /** Project self-evaluations: the project's budget as stated. */
+    budget: jsonb('budget'),
+    indicatorCount: integer('indicator_count').notNull(),
+  },
+  (t) => [index('projects_version_idx').on(t.versionId), index('projects_unit_idx').on(t.unitId), index('projects_department_idx').on(t.departmentId)],
+);
+
+export const keyTasks = pgTable(
+  'key_tasks',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull(),
+    documentId: integer('document_id').notNull(),
+    departmentId: integer('department_id'),
+    year: integer('year'),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    content: text('content'),
+    funds: amount('funds'),
+    expected: text('expected'),
+    /** Names of the linked projects, as written. */
+    projects: jsonb('projects').notNull(),
+    completion: text('completion'),
+    weight: numeric('weight'),
+    statedScore: numeric('stated_score'),
+  },
+  (t) => [index('key_tasks_version_idx').on(t.versionId)],
+);
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull(),
+    documentId: integer('document_id').notNull(),
+    departmentId: integer('department_id'),
+    unitId: integer('unit_id'),
+    /** `project` (a project's), `department` (department-wide), `key-task` (a key task's key indicators). */
+    scope: text('scope').notNull(),
+    projectId: integer('project_id'),
+    keyTaskId: integer('key_task_id'),
+    year: integer('year'),
+    /** 0-based position within its project / task / the department list. */
+    position: integer('position').notNull(),
+    no: integer('no').notNull(),
+    level1: text('level1'),
+    level1Code: text('level1_code'),
+    level2: text('level2'),
+    level2Code: text('level2_code'),
+    name: text('name').notNull(),
+    annualTarget: jsonb('annual_target'),
+    periodTarget: jsonb('period_target'),
+    direction: text('direction'),
+    explanation: text('explanation'),
+    formula: text('formula'),
+    weight: numeric('weight'),
+    actual: jsonb('actual'),
+    tier: text('tier'),
+    score: numeric('score'),
+    deviationReason: text('deviation_reason'),
+  },
+  (t) => [index('indicators_version_idx').on(t.versionId), index('indicators_project_idx').on(t.projectId)],
+);
