@@ -1,13 +1,14 @@
 import { compactProjectTable } from './compact-project-table';
 import { departmentTargetReview } from './department-target-review';
 import { departmentSelfEvaluationTable } from './department-self-evaluation-table';
+import { departmentSelfEvaluationReport } from './department-self-evaluation-report';
 import type { TextLayout } from './layout';
 
 /**
  * The text layouts we understand. Adding a layout is one module and one line here. When two layouts claim a
  * text equally, the earlier one wins.
  */
-export const TEXT_LAYOUTS: readonly TextLayout[] = [compactProjectTable, departmentTargetReview, departmentSelfEvaluationTable];
+export const TEXT_LAYOUTS: readonly TextLayout[] = [compactProjectTable, departmentTargetReview, departmentSelfEvaluationTable, departmentSelfEvaluationReport];
 
 /** The layout that recognises the text best, or undefined when none is at least half sure. */
 export function pickTextLayout(text: string, layouts: readonly TextLayout[] = TEXT_LAYOUTS): TextLayout | undefined {
