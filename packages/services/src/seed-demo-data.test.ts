@@ -52,17 +52,18 @@ describe('seedDemoData', () => {
     expect(store.saved).toHaveLength(0);
   });
 
-  it('imports the real seeds the readers understand, giving seed 002 the year from demo-years.json', async () => {
+  it('imports every real seed, giving seed 002 the year from demo-years.json', async () => {
     const seeds = fileURLToPath(new URL('../../../fixtures/seeds', import.meta.url));
     const store = fakeStore();
     const report = await seedDemoData(store, seeds);
-    expect(report.imported.map((r) => [r.fileName.slice(0, 3), r.year])).toEqual([
-      ['000', 2024],
-      ['002', 2024],
-      ['004', 2021],
+    expect(report.imported.map((r) => [r.fileName.slice(0, 3), r.year, r.kind])).toEqual([
+      ['000', 2024, 'department-targets'],
+      ['001', 2023, 'department-self-evaluation'],
+      ['002', 2024, 'project-targets'],
+      ['003', 2021, 'department-self-evaluation'],
+      ['004', 2021, 'department-self-evaluation'],
     ]);
-    // The self-evaluation reports (prose) have no reader yet: skipped with the reader's reason, not fatal.
-    expect(report.skipped.map((s) => s.fileName.slice(0, 3))).toEqual(['001', '003']);
+    expect(report.skipped).toEqual([]);
     expect(store.saved.find((s) => s.fileName.startsWith('002'))?.document.year).toBeNull();
   });
 });
