@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the speed and memory goals of the issues, measured on this machine, printed as a table.
- * `npm run bench -- review score` runs only the named benchmarks.
+ * `npm run bench -- review score` runs only the named benchmarks (parse, import, review, score).
  */
+import { benchImport } from './import';
 import { benchParse } from './parse';
 import { benchReview } from './review';
 import { benchScore } from './score';
@@ -9,6 +10,7 @@ import { printTable, type BenchRow } from './table';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   parse: benchParse,
+  import: benchImport,
   review: benchReview,
   score: benchScore,
 };

@@ -3,99 +3,25 @@
  * 金花街道, looks at its projects, opens one and reads its indicators. Runs in Debian's Chromium; fails on any
  * console error or failed request; leaves screenshots in the temp directory to look at.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-export const SHOTS_DIR = join(tmpdir(), 'jixiao-e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export { SHOTS_DIR };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-let server: ChildProcess | undefined;
-let serverLog = '';
-let dataDir = '';
+let jixiao: Jixiao | undefined;
 let baseUrl = '';
 let browser: Browser | undefined;
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) {
-      throw new Error(`jixiao serve exited with ${server.exitCode}:\n${serverLog}`);
-    }
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`jixiao serve did not answer /api/health within ${timeoutMs} ms:\n${serverLog}`);
-}
-
-/** Collects what the browser complains about; the favicon is the one request allowed to miss. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url ?? ''))) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().includes('favicon')) problems.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => {
-    if (!r.url().includes('favicon')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
-  });
-  return problems;
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-  }
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-data-'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  // One PID: node itself runs the CLI (no npx/npm wrapper), so stopping it by PID stops the server.
-  server = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, JIXIAO_DATA_DIR: dataDir, DATABASE_URL: '', JIXIAO_DEMO: '1', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
-  await waitForHealth(baseUrl, 150_000);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  jixiao = await startJixiao();
+  baseUrl = jixiao.baseUrl;
+  browser = jixiao.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null && server.pid) {
-    const exited = new Promise<void>((resolve) => server?.once('exit', () => resolve()));
-    process.kill(server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    if (server.exitCode === null) process.kill(server.pid, 'SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await jixiao?.stop();
 });
 
 describe('browse the seeded catalogue', () => {

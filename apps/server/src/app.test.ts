@@ -76,6 +76,11 @@ describe('health and OpenAPI', () => {
         'GET /api/documents',
         'GET /api/documents/{id}',
         'POST /api/documents',
+        'GET /api/documents/{id}/review',
+        'POST /api/documents/{id}/review/decisions',
+        'POST /api/documents/{id}/review/findings',
+        'PUT /api/documents/{id}/review/conclusion',
+        'GET /api/documents/{id}/review/opinion.docx',
       ].sort(),
     );
   });

@@ -11,6 +11,7 @@ import { registerDocumentRoutes } from './routes/documents';
 import { registerHealthRoutes } from './routes/health';
 import { registerIndicatorRoutes } from './routes/indicators';
 import { registerProjectRoutes } from './routes/projects';
+import { registerReviewRoutes } from './routes/reviews';
 
 const ROUTES: RegisterRoutes[] = [
   registerHealthRoutes,
@@ -18,6 +19,7 @@ const ROUTES: RegisterRoutes[] = [
   registerProjectRoutes,
   registerIndicatorRoutes,
   registerDocumentRoutes,
+  registerReviewRoutes,
 ];
 
 export interface CreateAppOptions {

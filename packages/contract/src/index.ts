@@ -1,2 +1,3 @@
 export * from './document';
 export * from './catalog';
+export * from './review';

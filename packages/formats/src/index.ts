@@ -7,3 +7,6 @@ export { decodeText } from './text/decode';
 export { sha256Hex } from './hash';
 export { writeProjectTargetsTemplate } from './xlsx/write-project-template';
 export { writeDepartmentTargetsTemplate } from './xlsx/write-department-template';
+export { writeReviewOpinion, type ReviewOpinionInput } from './docx/review-opinion';
+export { writeSelfEvaluationReport, type SelfEvaluationReportInput } from './docx/self-evaluation-report';
+export { writeDepartmentSelfEvaluationTable, type DepartmentSelfEvaluationTableInput } from './official/department-self-evaluation-table';

@@ -4,7 +4,7 @@
  * only through `DocumentStore.saveImport`, which is one transaction.
  */
 import type { DepartmentDto, DocumentSummaryDto, IndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
-import type { PerformanceDocument } from '@jixiao/core';
+import type { Finding, PerformanceDocument } from '@jixiao/core';
 
 export type ImportStatus = 'created' | 'new-version' | 'unchanged';
 
@@ -43,4 +43,41 @@ export interface CatalogQueries {
   listProjects(query: SearchQuery): Promise<{ items: ProjectDto[]; total: number }>;
   getProject(id: number): Promise<ProjectDetailDto>;
   listIndicators(query: SearchQuery & { projectId?: number }): Promise<{ items: IndicatorDto[]; total: number }>;
+}
+
+/** What a reviewer said (decision 006), as stored: one row per decision, append-only, oldest first. */
+export type ReviewDecisionType = 'accept' | 'dismiss' | 'add' | 'override';
+
+export interface StoredReviewDecision {
+  id: number;
+  documentId: number;
+  /** The document version the reviewer was looking at. */
+  version: number;
+  type: ReviewDecisionType;
+  findingKey: string | null;
+  reason: string | null;
+  /** The added finding (`add`). */
+  finding: Finding | null;
+  conclusion: string | null;
+  by: string;
+  /** ISO 8601, UTC. */
+  at: string;
+}
+
+export interface NewReviewDecision {
+  documentId: number;
+  version: number;
+  type: ReviewDecisionType;
+  findingKey?: string;
+  reason?: string;
+  finding?: Finding;
+  conclusion?: string;
+  by: string;
+}
+
+export interface ReviewStore {
+  /** Every decision on the document (all versions), oldest first. */
+  listDecisions(documentId: number): Promise<StoredReviewDecision[]>;
+  /** Appends a decision; the time is the database's. Throws NOT_FOUND when the document has no such version. */
+  saveDecision(input: NewReviewDecision): Promise<StoredReviewDecision>;
 }

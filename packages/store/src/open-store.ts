@@ -3,11 +3,12 @@
  * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
  */
 import { join, resolve } from 'node:path';
-import type { CatalogQueries, DocumentStore } from '@jixiao/services';
+import type { CatalogQueries, DocumentStore, ReviewStore } from '@jixiao/services';
 import { createCatalogQueries } from './catalog';
 import { connectPglite, connectPostgres, type Connection, type Db } from './db';
 import { createDocumentStore } from './document-store';
 import { lockDataDir } from './lock';
+import { createReviewStore } from './review-store';
 
 export interface StoreOptions {
   /** PGlite data directory (created when missing). Default `./data`. Ignored when `databaseUrl` is set. */
@@ -20,6 +21,8 @@ export interface Store {
   kind: 'pglite' | 'postgres';
   documents: DocumentStore;
   catalog: CatalogQueries;
+  /** The reviewer's decisions on documents (the review itself is computed on demand). */
+  reviews: ReviewStore;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
     db: connection.db,
     documents: createDocumentStore(connection.db),
     catalog: createCatalogQueries(connection.db),
+    reviews: createReviewStore(connection.db),
     async close() {
       if (closed) return;
       closed = true;

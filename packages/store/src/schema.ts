@@ -177,3 +177,51 @@ export const indicators = pgTable(
   },
   (t) => [index('indicators_version_idx').on(t.versionId), index('indicators_project_idx').on(t.projectId)],
 );
+
+/**
+ * The reviewer's own word on a document (decision 006), append-only: accept or dismiss a finding (by its stable key),
+ * add a finding, override the conclusion — each with who and when. The automated findings are not stored: they are
+ * recomputed by the core from the stored document. The last decision on a finding counts.
+ *
+ * - accept / dismiss carry over to later versions of the document (finding keys are stable across re-imports);
+ *   added findings and conclusion overrides belong to the version they were made on (a new version is a new round, R9).
+ * - `version_id` is the version the reviewer was looking at.
+ */
+export const reviewDecisions = pgTable(
+  'review_decisions',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => documentVersions.id),
+    /** `accept`, `dismiss`, `add`, `override`. */
+    type: text('type').notNull(),
+    /** The finding decided on (accept, dismiss) or added (add). */
+    findingKey: text('finding_key'),
+    /** Why a finding was dismissed or the conclusion overridden. */
+    reason: text('reason'),
+    /** The added finding, shaped like the core's `Finding`. */
+    finding: jsonb('finding'),
+    /** The overriding conclusion: 优 / 良 / 中 / 差. */
+    conclusion: text('conclusion'),
+    /** Who decided (a reviewer's name until sign-in exists). */
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('review_decisions_document_idx').on(t.documentId, t.id),
+    check('review_decisions_type', sql`${t.type} in ('accept', 'dismiss', 'add', 'override')`),
+    check(
+      'review_decisions_shape',
+      sql`case ${t.type}
+            when 'accept' then ${t.findingKey} is not null
+            when 'dismiss' then ${t.findingKey} is not null and ${t.reason} is not null
+            when 'add' then ${t.findingKey} is not null and ${t.finding} is not null
+            when 'override' then ${t.conclusion} is not null and ${t.reason} is not null
+          end`,
+    ),
+  ],
+);

@@ -1,7 +1,19 @@
 import { writeFile } from 'node:fs/promises';
-import { exportDocument, listDocuments } from '@jixiao/services';
+import { extname } from 'node:path';
+import {
+  EXPORT_FORMATS,
+  exportDocument,
+  listDocuments,
+  renderReviewOpinion,
+  renderSelfEvaluationReport,
+  renderSelfEvaluationTable,
+  renderTemplate,
+  type ExportFormat,
+  type RenderedFile,
+} from '@jixiao/services';
+import type { Store } from '@jixiao/store';
 import type { Command } from '../command';
-import { CliError, printJson } from '../output';
+import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { withStore } from '../store-env';
 
 const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
@@ -11,17 +23,43 @@ const positiveInt = (name: string, value: string | boolean | undefined): number 
   return n;
 };
 
+const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
+const isFormat = (f: string): f is ExportFormat => (FORMATS as string[]).includes(f);
+
+/** Today in China Standard Time, `2024-01-15` (the date printed on an opinion or a report). */
+function chinaToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
 export const exportCommand: Command = {
   name: 'export',
-  summary: '从数据库导出文档为 jixiao/v1 JSON，或列出已导入的文档 (export a stored document / list documents)',
-  usage: 'jixiao export --document ID [--version N] [--format json] [--out FILE] | jixiao export --list [--json]',
+  summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)',
+  usage:
+    'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --list [--json]',
   help: [
-    '--document ID 导出该文档的当前版本（--version N 导出第 N 版），内容与导入时完全相同；不指定 --out 时输出到标准输出。',
-    '--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
-    '目前支持的格式：json（jixiao/v1 交换格式）。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
-    '退出码：0 成功，1 其他错误（例如找不到该文档）。',
+    '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
+    '--format json（默认）jixiao/v1 交换格式，内容与导入时完全相同；不指定 --out 时输出到标准输出。',
+    '--format opinion 评审意见 .docx（绩效目标文档）：按内置审核规则集运行全部审核规则、评分并给出结论；--reviewer、--organization 署名，--date 落款日期（默认今天）。',
+    '--format self-evaluation-table 部门整体支出绩效自评表 .xlsx（部门整体自评文档），各比率按金额重新计算；--region 标题中的地区（默认从部门名称读出，如「荔湾区」）。',
+    '--format report 自评报告 .docx（部门整体自评文档）：按内置评分规则集评分后起草，供单位修改；--date 落款日期（默认今天）。',
+    '--format template 填好该文档的 Excel 填报模板 .xlsx（项目支出或部门整体绩效目标文档），可修改后重新导入。',
+    'opinion、self-evaluation-table、report、template 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
+    '退出码：0 成功，2 格式与文档类型不符（会列出可用的格式）或参数有误，1 其他错误（例如找不到该文档）。',
   ],
-  options: { document: { type: 'string' }, version: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, list: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    document: { type: 'string' },
+    version: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    list: { type: 'boolean' },
+    json: { type: 'boolean' },
+    reviewer: { type: 'string' },
+    organization: { type: 'string' },
+    date: { type: 'string' },
+    region: { type: 'string' },
+  },
   async run({ positionals, values }) {
     if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
     if (values.list) {
@@ -35,16 +73,62 @@ export const exportCommand: Command = {
       return;
     }
     const format = typeof values.format === 'string' ? values.format : 'json';
-    if (format !== 'json') throw new CliError(`--format ${format}: 目前只支持 json (only json is supported)`);
+    if (!isFormat(format)) throw new CliError(`--format ${format}: 不支持的格式，可用：${FORMATS.join('、')} (unknown format)`, EXIT_BAD_INPUT);
     const documentId = positiveInt('document', values.document);
     if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`);
     const version = positiveInt('version', values.version);
-    const document = await withStore((store) => exportDocument({ store }, { documentId, ...(version === undefined ? {} : { version }) }));
-    if (typeof values.out === 'string') {
-      await writeFile(values.out, `${JSON.stringify(document, null, 2)}\n`);
-      process.stdout.write(`已导出文档 ${documentId}${version ? ` 第 ${version} 版` : ''} 到 ${values.out}\n`);
-    } else {
-      printJson(document);
+    const at = { documentId, ...(version === undefined ? {} : { version }) };
+    const out = text(values.out);
+    const which = `文档 ${documentId}${version ? ` 第 ${version} 版` : ''}`;
+
+    if (format === 'json') {
+      const document = await withStore((store) => exportDocument({ store }, at));
+      if (out) {
+        await writeFile(out, `${JSON.stringify(document, null, 2)}\n`);
+        process.stdout.write(`已导出${which} 到 ${out}\n`);
+      } else {
+        printJson(document);
+      }
+      return;
     }
+
+    const { extension, label } = EXPORT_FORMATS[format];
+    if (!out) throw new CliError(`--format ${format} 生成的是 ${extension} 文件，请用 --out FILE 指定输出文件 (--out is required for ${format})`, EXIT_BAD_INPUT);
+    if (extname(out).toLowerCase() !== extension) throw new CliError(`${out}: ${label}文件的扩展名应为 ${extension} (the output file must end in ${extension})`, EXIT_BAD_INPUT);
+    const date = text(values.date) ?? chinaToday();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError(`--date ${date}: 应为 YYYY-MM-DD (expected YYYY-MM-DD)`, EXIT_BAD_INPUT);
+    const file = await withStore((store) => render(store, format, at, { date, values }));
+    try {
+      await writeFile(out, file.bytes);
+    } catch (e) {
+      throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
+    }
+    process.stdout.write(`已导出${which} 的${label}（${extension}）到 ${out}\n`);
   },
 };
+
+function render(
+  store: Store,
+  format: Exclude<ExportFormat, 'json'>,
+  at: { documentId: number; version?: number },
+  options: { date: string; values: Record<string, string | boolean | undefined> },
+): Promise<RenderedFile> {
+  const { date, values } = options;
+  switch (format) {
+    case 'opinion': {
+      const name = text(values.reviewer);
+      const organization = text(values.organization);
+      return renderReviewOpinion({ store }, { ...at, date, ...(name ? { reviewer: { name, organization: organization ?? null } } : organization ? { reviewer: { name: '＿＿＿＿＿＿', organization } } : {}) });
+    }
+    case 'self-evaluation-table': {
+      const region = text(values.region);
+      return renderSelfEvaluationTable({ store }, { ...at, ...(region ? { region } : {}) });
+    }
+    case 'report': {
+      const signedBy = text(values.organization);
+      return renderSelfEvaluationReport({ store }, { ...at, date, ...(signedBy ? { signedBy } : {}) });
+    }
+    case 'template':
+      return renderTemplate({ store }, at);
+  }
+}

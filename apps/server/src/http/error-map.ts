@@ -34,6 +34,24 @@ const FIELD_NAMES: Record<string, string> = {
   offset: '起始位置',
   id: '编号',
   file: '文件',
+  findingKey: '问题编号',
+  decision: '处理方式',
+  reason: '理由',
+  by: '评审人',
+  conclusion: '评审结论',
+  check: '问题类型',
+  dimension: '审核维度',
+  severity: '严重程度',
+  message: '问题描述',
+  suggestion: '修改建议',
+  evidence: '原文依据',
+  location: '位置',
+  'location.project': '项目',
+  'location.unit': '预算单位',
+  'location.indicator': '指标序号',
+  'location.keyTask': '重点任务',
+  reviewer: '评审人',
+  organization: '评审机构',
 };
 
 function describeIssue(issue: ZodError['issues'][number]): string {
@@ -44,8 +62,10 @@ function describeIssue(issue: ZodError['issues'][number]): string {
       // zod 4 leaves the input out of issues; its message says "received undefined" for a missing value.
       return /received undefined/.test(issue.message) ? `缺少${field}` : `${field}格式不对`;
     case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `缺少${field}` : `${field}太短（至少 ${String(issue.minimum)} 个字）`;
       return `${field}太小（最小 ${String(issue.minimum)}）`;
     case 'too_big':
+      if (issue.origin === 'string') return `${field}太长（最多 ${String(issue.maximum)} 个字）`;
       return `${field}太大（最大 ${String(issue.maximum)}）`;
     case 'unrecognized_keys':
       return `不认识的参数：${issue.keys.join('、')}`;

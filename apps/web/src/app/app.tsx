@@ -16,12 +16,14 @@ const DepartmentsPage = lazy(() => import('../features/departments/components/de
 const DepartmentPage = lazy(() => import('../features/departments/components/department-page').then((m) => ({ default: m.DepartmentPage })));
 const ProjectsPage = lazy(() => import('../features/projects/components/projects-page').then((m) => ({ default: m.ProjectsPage })));
 const ProjectPage = lazy(() => import('../features/projects/components/project-page').then((m) => ({ default: m.ProjectPage })));
+const ReviewListPage = lazy(() => import('../features/review/components/review-list-page').then((m) => ({ default: m.ReviewListPage })));
+const ReviewPage = lazy(() => import('../features/review/components/review-page').then((m) => ({ default: m.ReviewPage })));
 const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 
 interface RouteDef {
   pattern: string;
   page: Page;
-  section: 'departments' | 'projects' | 'import';
+  section: 'departments' | 'projects' | 'import' | 'review';
 }
 
 const ROUTES: RouteDef[] = [
@@ -31,12 +33,15 @@ const ROUTES: RouteDef[] = [
   { pattern: '/projects', page: ProjectsPage, section: 'projects' },
   { pattern: '/projects/:id', page: ProjectPage, section: 'projects' },
   { pattern: '/import', page: ImportPage, section: 'import' },
+  { pattern: '/review', page: ReviewListPage, section: 'review' },
+  { pattern: '/review/:id', page: ReviewPage, section: 'review' },
 ];
 
 const NAV: { to: string; label: string; section: RouteDef['section'] }[] = [
   { to: '/', label: '部门', section: 'departments' },
   { to: '/projects', label: '项目', section: 'projects' },
   { to: '/import', label: '导入', section: 'import' },
+  { to: '/review', label: '审核', section: 'review' },
 ];
 
 function resolve(pathname: string): { route: RouteDef; params: Record<string, string> } | undefined {

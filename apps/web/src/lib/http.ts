@@ -57,3 +57,8 @@ export function getJson<T extends z.ZodType>(schema: T, path: string, query?: Qu
 export function postForm<T extends z.ZodType>(schema: T, path: string, form: FormData): Promise<z.infer<T>> {
   return send(schema, path, { method: 'POST', body: form });
 }
+
+/** A JSON request body (POST/PUT), the response parsed with its contract schema. */
+export function sendJson<T extends z.ZodType>(schema: T, method: 'POST' | 'PUT', path: string, body: unknown): Promise<z.infer<T>> {
+  return send(schema, path, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+}

@@ -1,10 +1,12 @@
 /**
- * The compact indicator cell of the official project tables (seed 002): all of a project's indicators in one cell,
- * `1、1-产出指标; 11-数量指标; 名称; 实施周期指标值:…; 年度指标值:…。2、…`. Separators vary (`;` `；` `:` `：`),
- * a cell may be cut off after 实施周期指标值. Levels are kept as written, even when 一级 and 二级 disagree.
+ * The compact indicator cell of the official project tables (seed 002) when it sits in an Excel cell: all of a
+ * project's indicators in one cell, `1、1-产出指标; 11-数量指标; 名称; 实施周期指标值:…; 年度指标值:…。2、…`.
+ * There is one parser of that cell, `readIndicatorCell` in text/compact/indicators.ts (separators that vary,
+ * extraction spaces, cut-off cells, levels kept as written); this module only adapts its issues to the reasons the
+ * workbook row reader words for its problems.
  */
-import { cleanName } from './values';
-import { inferDirection, parseTarget, splitLevel, type Indicator } from '@jixiao/core';
+import type { Indicator } from '@jixiao/core';
+import { INDICATOR_CELL_MARK, readIndicatorCell } from '../text/compact/indicators';
 
 export interface CompactIndicators {
   indicators: Indicator[];
@@ -12,75 +14,30 @@ export interface CompactIndicators {
   issues: Array<{ no: number; text: string; reason: 'no-name' | 'no-annual-target' | 'no-targets' }>;
 }
 
-/** Each item starts with `N、` followed by a level code `1-`, so 、 inside names (`信访、投诉`) is not a boundary. */
-const ITEM_START = /(\d{1,3})\s*、\s*(?=\d{1,2}\s*[-－—])/g;
-const PERIOD = /实施周期指标值\s*[:：]?/;
-const ANNUAL = /年度指标值\s*[:：]?/;
+/** An item start `N、1-…` and at least one target keyword: the goal text or a note is not an indicator cell. */
+const ITEM_START = /\d\s*、\s*\d{1,2}\s*[-－—]/;
+const TARGET_KEY = /实\s*施\s*周\s*期\s*指\s*标\s*值|年\s*度\s*指\s*标\s*值/;
 
 export function looksLikeCompactIndicators(text: string): boolean {
-  return /\d\s*、\s*\d{1,2}\s*[-－—]/.test(text) && (PERIOD.test(text) || ANNUAL.test(text));
+  return INDICATOR_CELL_MARK.test(text) && ITEM_START.test(text) && TARGET_KEY.test(text);
 }
 
 export function parseCompactIndicators(cell: string): CompactIndicators {
-  const text = cell.replace(/\r?\n/g, ' ');
-  const starts: Array<{ no: number; at: number; body: number }> = [];
-  for (const m of text.matchAll(ITEM_START)) starts.push({ no: Number(m[1]), at: m.index ?? 0, body: (m.index ?? 0) + m[0].length });
-  const indicators: Indicator[] = [];
+  const { indicators, issues: found } = readIndicatorCell(cell);
   const issues: CompactIndicators['issues'] = [];
-  starts.forEach((s, i) => {
-    const body = text.slice(s.body, starts[i + 1]?.at ?? text.length);
-    const item = parseItem(body);
-    if (!item.name) {
-      issues.push({ no: s.no, text: body.trim(), reason: 'no-name' });
-      return;
-    }
-    if (!item.period && !item.annual) issues.push({ no: s.no, text: body.trim(), reason: 'no-targets' });
-    else if (item.period && !item.annual) issues.push({ no: s.no, text: body.trim(), reason: 'no-annual-target' });
-    const periodTarget = parseTarget(item.period);
-    const annualTarget = parseTarget(item.annual);
-    indicators.push({
-      no: s.no,
-      level1: item.level1?.name ?? null,
-      level1Code: item.level1?.code ?? null,
-      level2: item.level2?.name ?? null,
-      level2Code: item.level2?.code ?? null,
-      name: item.name,
-      periodTarget,
-      annualTarget,
-      direction: inferDirection(item.name, annualTarget ?? periodTarget),
-    });
-  });
+  for (const issue of found) {
+    // An item without a name is not an indicator: the text reader says so as `indicator-unreadable` with its number.
+    if (issue.code === 'indicator-unreadable' && issue.indicator !== undefined) issues.push({ no: issue.indicator, text: quoted(issue.message), reason: 'no-name' });
+  }
+  for (const ind of indicators) {
+    if (!ind.periodTarget && !ind.annualTarget) issues.push({ no: ind.no, text: ind.name, reason: 'no-targets' });
+    else if (!ind.annualTarget) issues.push({ no: ind.no, text: ind.name, reason: 'no-annual-target' });
+  }
+  issues.sort((a, b) => a.no - b.no);
   return { indicators, issues };
 }
 
-function parseItem(body: string): {
-  level1: { code: string | null; name: string } | null;
-  level2: { code: string | null; name: string } | null;
-  name: string | null;
-  period: string | null;
-  annual: string | null;
-} {
-  const p = PERIOD.exec(body);
-  const a = ANNUAL.exec(body);
-  const firstTarget = Math.min(p?.index ?? body.length, a?.index ?? body.length);
-  const head = body.slice(0, firstTarget);
-  let period: string | null = null;
-  let annual: string | null = null;
-  if (p) period = body.slice(p.index + p[0].length, a && a.index > p.index ? a.index : body.length);
-  if (a) annual = body.slice(a.index + a[0].length, p && p.index > a.index ? p.index : body.length);
-
-  // Head: `1-产出指标; 11-数量指标; 名称;` — levels are the leading `N-…` parts, the rest is the name.
-  const parts = head.split(/[;；:：]/).map((x) => x.trim()).filter((x) => x !== '');
-  let level1: { code: string | null; name: string } | null = null;
-  let level2: { code: string | null; name: string } | null = null;
-  if (parts[0] && /^\d\s*[-－—]/.test(parts[0])) level1 = splitLevel(parts.shift() ?? '');
-  if (parts[0] && /^\d{2}\s*[-－—]/.test(parts[0])) level2 = splitLevel(parts.shift() ?? '');
-  const name = cleanName(parts.join('；'));
-  return { level1, level2, name, period: cleanTarget(period), annual: cleanTarget(annual) };
-}
-
-function cleanTarget(t: string | null): string | null {
-  if (t == null) return null;
-  const out = t.replace(/^[\s;；:：,，]+|[\s;；:：,，。.]+$/g, '').trim();
-  return out === '' ? null : out;
+/** The cell text the text reader quoted in its message (「…」), for the row reader's own wording. */
+function quoted(message: string): string {
+  return /「([^」]*)」/.exec(message)?.[1] ?? message;
 }

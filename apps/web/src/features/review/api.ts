@@ -1,0 +1,58 @@
+import {
+  documentReviewDtoSchema,
+  type AddFindingRequest,
+  type DecideFindingRequest,
+  type DocumentReviewDto,
+  type SetConclusionRequest,
+} from '@jixiao/contract';
+import { getJson, sendJson, withQuery } from '../../lib/http';
+
+export type { DocumentReviewDto };
+export type ReviewedFinding = DocumentReviewDto['findings'][number];
+
+export function getReview(documentId: number, signal?: AbortSignal): Promise<DocumentReviewDto> {
+  return getJson(documentReviewDtoSchema, `/api/documents/${documentId}/review`, {}, signal);
+}
+
+export function decideFinding(documentId: number, body: DecideFindingRequest): Promise<DocumentReviewDto> {
+  return sendJson(documentReviewDtoSchema, 'POST', `/api/documents/${documentId}/review/decisions`, body);
+}
+
+export function addFinding(documentId: number, body: AddFindingRequest): Promise<DocumentReviewDto> {
+  return sendJson(documentReviewDtoSchema, 'POST', `/api/documents/${documentId}/review/findings`, body);
+}
+
+export function setConclusion(documentId: number, body: SetConclusionRequest): Promise<DocumentReviewDto> {
+  return sendJson(documentReviewDtoSchema, 'PUT', `/api/documents/${documentId}/review/conclusion`, body);
+}
+
+export function opinionUrl(documentId: number, reviewer: string): string {
+  return withQuery(`/api/documents/${documentId}/review/opinion.docx`, { reviewer: reviewer.trim() || undefined });
+}
+
+const REVIEWER_KEY = 'jixiao.reviewer';
+
+/** The reviewer's name, remembered in this browser until sign-in exists. */
+export function loadReviewerName(): string {
+  try {
+    return window.localStorage.getItem(REVIEWER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveReviewerName(name: string): void {
+  try {
+    window.localStorage.setItem(REVIEWER_KEY, name.trim());
+  } catch {
+    // private mode: keep it for this page only
+  }
+}
+
+export const CONCLUSION_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };
+export const CONCLUSION_NEXT: Record<string, string> = {
+  优: '进入预算安排',
+  良: '按意见修改后进入预算，不再重审',
+  中: '退回修改后重新评审',
+  差: '不予安排预算',
+};

@@ -1,0 +1,143 @@
+/**
+ * 审核: pick a stored document to review, or upload one (the import page's upload) and go straight to its review.
+ * Keyboard: type to filter, Enter opens the first match.
+ */
+import type { DocumentSummaryDto } from '@jixiao/contract';
+import { Alert, Button, Card, Input, InputNumber, Segmented, Table, Upload } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { EmptyState, ErrorState } from '../../../components/page-states';
+import { PageHead } from '../../../components/page-head';
+import { shortOrgName } from '../../../lib/format';
+import { Link, navigate } from '../../../lib/router';
+import { useApi } from '../../../lib/use-api';
+import { DOCUMENT_KIND_LABELS, listDocuments, uploadDocument } from '../../import/api';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../review.css';
+
+const TARGET_KINDS = new Set<DocumentSummaryDto['kind']>(['project-targets', 'department-targets']);
+
+const columns: ColumnsType<DocumentSummaryDto> = [
+  {
+    title: '文档',
+    dataIndex: 'title',
+    render: (title: string, d) => (
+      <div>
+        <Link to={`/review/${d.id}`}>{title}</Link>
+        <div className="muted" style={{ fontSize: 12 }}>
+          {DOCUMENT_KIND_LABELS[d.kind]}
+          {d.fileName ? ` · ${d.fileName}` : ''}
+        </div>
+      </div>
+    ),
+  },
+  { title: '部门', dataIndex: 'department', width: 200, render: (n: string | null) => (n ? <span title={n}>{shortOrgName(n)}</span> : <span className="muted">—</span>) },
+  { title: '年度', dataIndex: 'year', width: 70, align: 'center', render: (y: number | null) => y ?? '—' },
+  { title: '版本', dataIndex: 'version', width: 60, align: 'center' },
+  { title: '项目', dataIndex: 'projectCount', width: 70, align: 'right', className: 'num' },
+  { title: '指标', dataIndex: 'indicatorCount', width: 70, align: 'right', className: 'num' },
+  {
+    title: '',
+    key: 'open',
+    width: 96,
+    render: (_: unknown, d) => (
+      <Button size="small" type="primary" ghost onClick={() => navigate(`/review/${d.id}`)}>
+        开始审核
+      </Button>
+    ),
+  },
+];
+
+export function ReviewListPage() {
+  const documents = useApi((signal) => listDocuments(signal), []);
+  const [search, setSearch] = useState('');
+  const [scope, setScope] = useState<'targets' | 'all'>('targets');
+  const [year, setYear] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+
+  const rows = useMemo(() => {
+    const words = search.trim().toLowerCase();
+    return (documents.data ?? [])
+      .filter((d) => scope === 'all' || TARGET_KINDS.has(d.kind))
+      .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
+      .sort((a, b) => (a.department ?? '').localeCompare(b.department ?? '', 'zh-CN') || a.id - b.id);
+  }, [documents.data, search, scope]);
+
+  async function upload(file: File) {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const outcome = await uploadDocument(file, year ?? undefined);
+      navigate(`/review/${outcome.documentId}`);
+    } catch (e) {
+      setFailure(`“${file.name}”没有导入：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHead title="审核" sub="选择一个已导入的绩效目标文档开始审核，或上传新文档。系统自动检查完整性、相关性、适当性、可行性，评审人逐条采纳或驳回后出具评审意见。" />
+      <div className="rv-body" style={{ gridTemplateColumns: '1fr 320px' }}>
+        <Card size="small" title={`待审核文档（${rows.length}）`}>
+          <div className="toolbar">
+            <Input.Search
+              autoFocus
+              allowClear
+              placeholder="按部门、文档或文件名筛选，回车打开第一个"
+              aria-label="筛选文档"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onSearch={() => rows[0] && navigate(`/review/${rows[0].id}`)}
+              style={{ maxWidth: 360 }}
+            />
+            <Segmented<'targets' | 'all'>
+              value={scope}
+              onChange={(v) => setScope(v)}
+              options={[
+                { value: 'targets', label: '绩效目标' },
+                { value: 'all', label: '全部文档' },
+              ]}
+            />
+          </div>
+          {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
+          <Table<DocumentSummaryDto>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            loading={documents.loading}
+            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            locale={{ emptyText: documents.loading ? ' ' : <EmptyState title="没有符合条件的文档" hint="换个筛选词，或在右侧上传文档。" /> }}
+          />
+        </Card>
+        <Card size="small" title="上传并审核">
+          <Upload.Dragger
+            accept=".txt,.xlsx,.json"
+            multiple={false}
+            showUploadList={false}
+            disabled={busy}
+            customRequest={({ file }) => {
+              if (file instanceof File) void upload(file);
+            }}
+          >
+            <p style={{ margin: '12px 0 4px', fontSize: 15 }}>{busy ? '正在导入，请稍候…' : '选择或拖入文件'}</p>
+            <p className="muted" style={{ margin: '0 8px 12px', fontSize: 12 }}>
+              .txt（PDF/Word 提取的文本）、.xlsx、jixiao/v1 .json；导入后直接进入审核
+            </p>
+          </Upload.Dragger>
+          <div className="toolbar" style={{ marginTop: 10, marginBottom: 0 }}>
+            <span>预算年度</span>
+            <InputNumber<number> min={1990} max={2100} placeholder="如 2024" value={year} onChange={(v) => setYear(v)} style={{ width: 110 }} aria-label="预算年度" />
+          </div>
+          <div className="muted" style={{ fontSize: 12, marginTop: 6 }}>
+            文档中没有写明年度时必须填写。
+          </div>
+          {failure ? <Alert type="error" showIcon title={failure} style={{ marginTop: 10 }} /> : null}
+        </Card>
+      </div>
+    </>
+  );
+}

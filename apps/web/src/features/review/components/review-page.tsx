@@ -1,0 +1,283 @@
+/**
+ * The review workspace of one document: the score panel on top, the document's projects and indicators beside the
+ * findings, the reviewer's decisions (each answered by the server with the review recomputed), the opinion .docx.
+ * Keyboard-first for a reviewer with many departments to get through: J/K move, A accept, D dismiss, N add,
+ * C conclusion, / search, Esc clears the filters.
+ */
+import { App as AntApp, Button, Input, Tag } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorState, NotFound } from '../../../components/page-states';
+import { PageHead } from '../../../components/page-head';
+import { ApiError } from '../../../lib/http';
+import { useApi } from '../../../lib/use-api';
+import { DOCUMENT_KIND_LABELS, getDocument } from '../../import/api';
+import { addFinding, decideFinding, getReview, loadReviewerName, opinionUrl, saveReviewerName, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../review.css';
+import { AddFindingDialog, ConclusionDialog, DismissDialog } from './dialogs';
+import { DocumentPane, type Marks } from './document-pane';
+import { FindingsPane } from './findings-pane';
+import { applyFilters, groupOf, groupsOf, indicatorKey, indicatorKeyOf, NO_FILTERS, sortFindings, type Filters } from './model';
+import { ScorePanel } from './score-panel';
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('.ant-modal, .ant-select-dropdown'));
+}
+
+export function ReviewPage({ params }: { params: Record<string, string> }) {
+  const id = Number(params.id);
+  const { message } = AntApp.useApp();
+  const loaded = useApi((signal) => Promise.all([getReview(id, signal), getDocument(id, signal)]), [id]);
+  /** The review as the last decision answered it (newer than the loaded one). */
+  const [local, setLocal] = useState<{ id: number; review: DocumentReviewDto } | undefined>();
+  const [reviewer, setReviewer] = useState(loadReviewerName);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [selected, setSelected] = useState<string | undefined>();
+  const [highlight, setHighlight] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [dismissing, setDismissing] = useState<ReviewedFinding | undefined>();
+  const [concluding, setConcluding] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const reviewerRef = useRef<HTMLInputElement | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+
+  const review = (local?.id === id ? local.review : undefined) ?? loaded.data?.[0];
+  const doc = loaded.data?.[1];
+  const groups = useMemo(() => groupsOf(doc), [doc]);
+  const sorted = useMemo(() => sortFindings(review?.findings ?? [], groups), [review, groups]);
+  const shown = useMemo(() => applyFilters(sorted, groups, filters), [sorted, groups, filters]);
+
+  const marks = useMemo<Marks>(() => {
+    const m: Marks = { groups: new Map(), indicators: new Map() };
+    const bump = (map: Map<string, { count: number; error: boolean }>, key: string, error: boolean) => {
+      const v = map.get(key) ?? { count: 0, error: false };
+      map.set(key, { count: v.count + 1, error: v.error || error });
+    };
+    for (const f of sorted) {
+      if (f.status === 'dismissed') continue;
+      const g = groupOf(f, groups);
+      if (!g) continue;
+      bump(m.groups, g.key, f.finding.severity === 'error');
+      const ik = indicatorKeyOf(f, groups);
+      if (ik) bump(m.indicators, ik, f.finding.severity === 'error');
+    }
+    return m;
+  }, [sorted, groups]);
+
+  const select = useCallback(
+    (key: string | undefined) => {
+      setSelected(key);
+      const f = sorted.find((x) => x.finding.key === key);
+      setHighlight(f ? indicatorKeyOf(f, groups) : undefined);
+    },
+    [sorted, groups],
+  );
+
+  const requireReviewer = (): string | undefined => {
+    const name = reviewer.trim();
+    if (name) return name;
+    void message.warning('请先在右上角填写评审人姓名');
+    reviewerRef.current?.focus();
+    return undefined;
+  };
+
+  /** Runs a decision; on success shows the recomputed review and moves on to the next open finding. */
+  async function act(run: (by: string) => Promise<DocumentReviewDto>, done: string, advanceFrom?: string) {
+    const by = requireReviewer();
+    if (!by) return false;
+    setBusy(true);
+    try {
+      const next = await run(by);
+      setLocal({ id, review: next });
+      void message.success(done, 1.2);
+      if (advanceFrom) {
+        const i = shown.findIndex((f) => f.finding.key === advanceFrom);
+        const after = [...shown.slice(i + 1), ...shown.slice(0, Math.max(0, i))].find((f) => next.findings.some((n) => n.finding.key === f.finding.key && n.status === 'open'));
+        if (after) select(after.finding.key);
+      }
+      return true;
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.status === 404) {
+        setLocal(undefined);
+        loaded.reload();
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const accept = (f: ReviewedFinding) => void act((by) => decideFinding(id, { findingKey: f.finding.key, decision: 'accept', by }), f.status === 'dismissed' ? '已恢复' : '已采纳', f.finding.key);
+  const dismiss = (f: ReviewedFinding) => {
+    if (requireReviewer()) setDismissing(f);
+  };
+
+  // Keyboard (re-subscribed on every render, so the handler always sees the current list).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || dismissing || concluding || adding) return;
+      const list = shown;
+      const i = list.findIndex((f) => f.finding.key === selected);
+      const current = i >= 0 ? list[i] : undefined;
+      const move = (d: number) => {
+        const next = list[Math.min(list.length - 1, Math.max(0, i < 0 ? 0 : i + d))];
+        if (next) select(next.finding.key);
+      };
+      switch (e.key) {
+        case 'j':
+        case 'ArrowDown':
+          move(1);
+          break;
+        case 'k':
+        case 'ArrowUp':
+          move(-1);
+          break;
+        case 'a':
+          if (current && current.status !== 'accepted' && current.status !== 'added') accept(current);
+          break;
+        case 'd':
+          if (current && current.status !== 'dismissed') dismiss(current);
+          break;
+        case 'n':
+          setAdding(true);
+          break;
+        case 'c':
+          setConcluding(true);
+          break;
+        case '/':
+          searchRef.current?.focus();
+          break;
+        case 'Escape':
+          setFilters(NO_FILTERS);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFound what="文档" />;
+  if (loaded.error && !review) {
+    if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound what="文档" />;
+    return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  }
+  if (!review || !doc) return <div className="app-loading">正在计算审核结果…</div>;
+
+  const d = review.document;
+  const selectedFinding = sorted.find((f) => f.finding.key === selected);
+  const selectedGroup = selectedFinding ? groupOf(selectedFinding, groups) : undefined;
+  const [hlGroup, hlNo] = highlight ? [highlight.slice(0, highlight.lastIndexOf('#')), Number(highlight.slice(highlight.lastIndexOf('#') + 1))] : [];
+
+  return (
+    <>
+      <PageHead
+        title={`审核：${d.title}`}
+        crumbs={[{ label: '审核', to: '/review' }, { label: d.title }]}
+        sub={
+          <span>
+            {DOCUMENT_KIND_LABELS[d.kind]}
+            {d.fileName ? ` · ${d.fileName}` : ''} · 第 {d.version} 版 · {d.projectCount} 个项目 {d.indicatorCount} 个指标 · 规则集 {review.review.ruleSet.name}（{review.review.ruleSet.ref}）
+          </span>
+        }
+        extra={
+          <div className="toolbar" style={{ marginBottom: 0 }}>
+            <Input
+              ref={(el) => {
+                reviewerRef.current = el?.input ?? null;
+              }}
+              addonBefore="评审人"
+              placeholder="姓名"
+              aria-label="评审人"
+              value={reviewer}
+              onChange={(e) => {
+                setReviewer(e.target.value);
+                saveReviewerName(e.target.value);
+              }}
+              style={{ width: 180 }}
+            />
+            {d.kind === 'project-targets' || d.kind === 'department-targets' ? (
+              <Button type="primary" href={opinionUrl(id, reviewer)} download>
+                下载评审意见（.docx）
+              </Button>
+            ) : (
+              <Button disabled title="只有绩效目标文档可以出具评审意见">
+                下载评审意见（.docx）
+              </Button>
+            )}
+          </div>
+        }
+      />
+      <ScorePanel review={review.review} onConclusion={() => setConcluding(true)} />
+      {review.review.override ? (
+        <div className="muted" style={{ margin: '-4px 0 10px', fontSize: 12 }}>
+          <Tag color="gold">结论已调整</Tag>
+          {review.review.override.by} 将结论由「{review.review.computedConclusion}」调整为「{review.review.override.conclusion}」：{review.review.override.reason}
+        </div>
+      ) : null}
+      <div className="rv-body">
+        <DocumentPane
+          groups={groups}
+          marks={marks}
+          activeGroup={filters.group}
+          highlight={highlight}
+          onGroup={(key) => setFilters({ ...filters, group: key })}
+          onIndicator={(groupKey, no) => {
+            setFilters({ ...filters, group: groupKey });
+            setHighlight(indicatorKey(groupKey, no));
+            const first = sorted.find((f) => indicatorKeyOf(f, groups) === indicatorKey(groupKey, no));
+            setSelected(first?.finding.key);
+          }}
+        />
+        <FindingsPane
+          all={sorted}
+          shown={shown}
+          groups={groups}
+          filters={filters}
+          onFilters={setFilters}
+          selected={selected}
+          onSelect={select}
+          onAccept={accept}
+          onDismiss={dismiss}
+          onAdd={() => setAdding(true)}
+          busy={busy}
+          searchRef={searchRef}
+        />
+      </div>
+
+      <DismissDialog
+        key={dismissing?.finding.key ?? 'none'}
+        finding={dismissing}
+        busy={busy}
+        onCancel={() => setDismissing(undefined)}
+        onSubmit={(reason) => {
+          const f = dismissing;
+          if (!f) return;
+          void act((by) => decideFinding(id, { findingKey: f.finding.key, decision: 'dismiss', reason, by }), f.status === 'added' ? '已撤回' : '已驳回', f.finding.key).then((ok) => ok && setDismissing(undefined));
+        }}
+      />
+      <ConclusionDialog
+        key={concluding ? `open-${review.review.conclusion}` : 'closed'}
+        open={concluding}
+        current={review.review.conclusion}
+        computed={review.review.computedConclusion}
+        busy={busy}
+        onCancel={() => setConcluding(false)}
+        onSubmit={(conclusion, reason) => void act((by) => setConclusion(id, { conclusion, reason, by }), `结论已设为「${conclusion}」`).then((ok) => ok && setConcluding(false))}
+      />
+      <AddFindingDialog
+        open={adding}
+        groups={groups}
+        initialGroup={hlGroup ?? selectedGroup?.key}
+        initialIndicator={hlNo ?? selectedFinding?.finding.location.indicator}
+        busy={busy}
+        onCancel={() => setAdding(false)}
+        onSubmit={(body) => void act((by) => addFinding(id, { ...body, by }), '已补充问题').then((ok) => ok && setAdding(false))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Wire schemas of the target review of a stored document (review-checks.md, R9, decision 006): the findings with
+ * the reviewer's decision on each, the scores and the conclusion, and the reviewer's requests (accept or dismiss a
+ * finding, add one, override the conclusion). Checked against the core types at compile time where they mirror them.
+ */
+import type * as core from '@jixiao/core';
+import { z } from 'zod';
+import { documentSummaryDtoSchema } from './catalog';
+
+export const CHECK_IDS = [
+  'missing-level1',
+  'too-few-indicators',
+  'level-mismatch',
+  'missing-target',
+  'missing-annual-target',
+  'missing-goal-text',
+  'qualitative-target',
+  'unparseable-target',
+  'unit-mismatch',
+  'rate-over-100',
+  'annual-period-differ',
+  'low-satisfaction-target',
+  'process-as-outcome',
+  'misfiled-indicator',
+  'duplicate-indicator-set',
+  'goal-text-duplicated',
+  'indicator-unrelated',
+  'repeated-phrase',
+  'suspect-wording',
+  'sum-mismatch',
+  'rate-mismatch',
+  'weight-sum',
+  'target-conflict',
+] as const satisfies readonly core.CheckId[];
+// Every check id of the core is listed above (a new check must be added here).
+type MissingCheck = Exclude<core.CheckId, (typeof CHECK_IDS)[number]>;
+const allChecksListed: [MissingCheck] extends [never] ? true : false = true;
+void allChecksListed;
+
+export const checkIdSchema = z.enum(CHECK_IDS);
+export const severitySchema = z.enum(['error', 'warning', 'info']) satisfies z.ZodType<core.Severity>;
+export const dimensionSchema = z.enum(['completeness', 'relevance', 'appropriateness', 'feasibility', 'consistency', 'wording']) satisfies z.ZodType<core.Dimension>;
+export const scoredDimensionSchema = z.enum(['completeness', 'relevance', 'appropriateness', 'feasibility']) satisfies z.ZodType<core.ScoredDimension>;
+export const conclusionSchema = z.enum(['优', '良', '中', '差']);
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const findingLocationSchema = z.object({
+  unit: text(200).optional(),
+  project: text(200).optional(),
+  indicator: z.number().int().positive().optional(),
+  indicatorName: text(200).optional(),
+  keyTask: text(200).optional(),
+  field: text(100).optional(),
+}) satisfies z.ZodType<core.FindingLocation>;
+
+export const findingSchema = z.object({
+  key: z.string(),
+  check: checkIdSchema,
+  severity: severitySchema,
+  dimension: dimensionSchema,
+  location: findingLocationSchema,
+  message: z.string(),
+  suggestion: z.string(),
+  evidence: z.string(),
+  rule: z.string(),
+}) satisfies z.ZodType<core.Finding>;
+export type FindingDto = z.infer<typeof findingSchema>;
+
+export const findingStatusSchema = z.enum(['open', 'accepted', 'dismissed', 'added']);
+
+/** A finding with the reviewer's last word on it (`open`: not decided yet). */
+export const reviewedFindingDtoSchema = z.object({
+  finding: findingSchema,
+  status: findingStatusSchema,
+  reason: z.string().nullable(),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+});
+export type ReviewedFindingDto = z.infer<typeof reviewedFindingDtoSchema>;
+
+export const dimensionScoreDtoSchema = z.object({
+  dimension: scoredDimensionSchema,
+  label: z.string(),
+  max: z.number(),
+  score: z.number(),
+  deductions: z.array(z.object({ check: checkIdSchema, findings: z.number().int(), points: z.number() })),
+});
+
+/** One entry of the review's history, oldest first. */
+export const reviewDecisionDtoSchema = z.object({
+  id: z.number().int().positive(),
+  type: z.enum(['accept', 'dismiss', 'add', 'override']),
+  /** The document version the reviewer was looking at. */
+  version: z.number().int().positive(),
+  findingKey: z.string().nullable(),
+  reason: z.string().nullable(),
+  conclusion: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type ReviewDecisionDto = z.infer<typeof reviewDecisionDtoSchema>;
+
+export const reviewSummaryDtoSchema = z.object({
+  ruleSet: z.object({ id: z.string(), version: z.number().int(), ref: z.string(), name: z.string() }),
+  dimensions: z.array(dimensionScoreDtoSchema),
+  total: z.number(),
+  computedConclusion: z.string(),
+  conclusion: z.string(),
+  override: z.object({ conclusion: z.string(), reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+  quantified: z.object({ quantitative: z.number().int(), indicators: z.number().int(), share: z.number().nullable() }),
+  counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  /** Findings by status after the decisions. */
+  statusCounts: z.object({ open: z.number().int(), accepted: z.number().int(), dismissed: z.number().int(), added: z.number().int() }),
+});
+
+/** `GET /api/documents/{id}/review`: the review of the document's current version. */
+export const documentReviewDtoSchema = z.object({
+  document: documentSummaryDtoSchema,
+  review: reviewSummaryDtoSchema,
+  findings: z.array(reviewedFindingDtoSchema),
+  decisions: z.array(reviewDecisionDtoSchema),
+});
+export type DocumentReviewDto = z.infer<typeof documentReviewDtoSchema>;
+
+/** The reviewer's name (sign-in comes later). */
+const reviewer = z.string().trim().min(1).max(50);
+const reason = z.string().trim().max(1000);
+
+/** `POST /api/documents/{id}/review/decisions`: accept or dismiss a finding (a dismissal needs a reason). */
+export const decideFindingRequestSchema = z.strictObject({
+  findingKey: z.string().trim().min(1).max(200),
+  decision: z.enum(['accept', 'dismiss']),
+  reason: reason.optional(),
+  by: reviewer,
+});
+export type DecideFindingRequest = z.infer<typeof decideFindingRequestSchema>;
+
+/** `POST /api/documents/{id}/review/findings`: a finding the reviewer adds. */
+export const addFindingRequestSchema = z.strictObject({
+  check: checkIdSchema,
+  dimension: dimensionSchema,
+  severity: severitySchema,
+  location: z.strictObject({
+    unit: text(200).optional(),
+    project: text(200).optional(),
+    indicator: z.number().int().positive().optional(),
+    keyTask: text(200).optional(),
+    field: text(100).optional(),
+  }),
+  message: z.string().trim().min(1).max(1000),
+  suggestion: z.string().trim().max(1000).default(''),
+  evidence: z.string().trim().max(1000).default(''),
+  by: reviewer,
+});
+export type AddFindingRequest = z.input<typeof addFindingRequestSchema>;
+
+/** `PUT /api/documents/{id}/review/conclusion`: the reviewer's conclusion, with a reason. */
+export const setConclusionRequestSchema = z.strictObject({
+  conclusion: conclusionSchema,
+  reason: z.string().trim().min(1).max(1000),
+  by: reviewer,
+});
+export type SetConclusionRequest = z.infer<typeof setConclusionRequestSchema>;
+
+/** `GET /api/documents/{id}/review/opinion.docx`: who signs the opinion (default: the last reviewer who decided). */
+export const opinionQuerySchema = z.strictObject({
+  reviewer: z.string().trim().max(50).optional(),
+  organization: z.string().trim().max(100).optional(),
+});
