@@ -3,7 +3,6 @@
  * signed by the given reviewer (default: whoever decided last) — rendered by `renderReviewOpinion`, the one path to
  * the opinion (the CLI's export uses it too). The date comes from the caller: services have no clock.
  */
-import { AppError } from './errors';
 import { renderReviewOpinion, UNNAMED_REVIEWER } from './render-review-opinion';
 import { applicableDecisions, loadReview, type ReviewDeps } from './review-state';
 
@@ -23,9 +22,7 @@ export async function writeReviewOpinionFile(
   input: { documentId: number; date: string; reviewer?: string | undefined; organization?: string | undefined },
 ): Promise<ReviewOpinionFile> {
   const state = await loadReview(deps, input.documentId);
-  if (state.document.kind !== 'project-targets' && state.document.kind !== 'department-targets') {
-    throw new AppError('BAD_INPUT', '只有绩效目标文档（项目支出绩效目标表、部门整体绩效目标）可以出具评审意见。', { documentId: input.documentId, kind: state.document.kind });
-  }
+  // A document of another kind is refused by renderReviewOpinion, with the formats that do fit it.
   const decisions = applicableDecisions(state.stored, state.summary.version);
   const name = input.reviewer?.trim() || decisions.at(-1)?.by || UNNAMED_REVIEWER;
   const organization = input.organization?.trim() || null;

@@ -5,6 +5,7 @@ import {
   exportDocument,
   listDocuments,
   renderReviewOpinion,
+  writeReviewOpinionFile,
   renderSelfEvaluationReport,
   renderSelfEvaluationTable,
   renderTemplate,
@@ -118,6 +119,11 @@ function render(
     case 'opinion': {
       const name = text(values.reviewer);
       const organization = text(values.organization);
+      // The current version carries the reviewers' stored decisions (the same opinion the web page downloads);
+      // an older version is rendered from the automated review alone.
+      if (at.version === undefined) {
+        return writeReviewOpinionFile({ store }, { documentId: at.documentId, date, reviewer: name, organization }).then((file) => ({ format: 'opinion' as const, ...file }));
+      }
       return renderReviewOpinion({ store }, { ...at, date, ...(name ? { reviewer: { name, organization: organization ?? null } } : organization ? { reviewer: { name: '＿＿＿＿＿＿', organization } } : {}) });
     }
     case 'self-evaluation-table': {
