@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { countIndicators, listProjects, sumAmounts, type Indicator, type PerformanceDocument, type Project } from '@jixiao/core';
+import { countIndicators, listProjects, NATIONAL_TARGET_REVIEW, runChecks, sumAmounts, type Indicator, type PerformanceDocument, type Project } from '@jixiao/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../read-document';
@@ -155,6 +155,30 @@ describe('项目支出绩效目标表, compact indicators (seed 002, pages 1–5
 });
 
 const row = (special: string) => `测试项目\t10. 00\t7. 00\t${special}\t\t目标。\t1、1-产出指标; 11-数量指标; 次数; 实施周期指标值:1次; 年度指标值:1次。`;
+
+describe('an excerpt (pages missing) is said once, and its totals are warnings in the review', () => {
+  it('notes that the footer says 10 pages while about 5 are present', () => {
+    const notes = FULL.problems.filter((p) => p.code === 'document-incomplete');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain('共10页');
+    expect(notes[0]!.message).toContain('约5页');
+  });
+
+  it('reports the unit subtotal and 合计 differences as warnings, not errors', () => {
+    const sums = runChecks(FULL, NATIONAL_TARGET_REVIEW).filter((f) => f.check === 'sum-mismatch');
+    expect(sums.map((f) => [f.location.field, f.severity])).toEqual([
+      ['单位小计', 'warning'],
+      ['合计', 'warning'],
+    ]);
+  });
+
+  it('keeps them errors when the whole document is there', () => {
+    const whole = parse(TEXT.replace('第 1 页, 共 10 页', '第 1 页, 共 5 页'));
+    expect(whole.problems.some((p) => p.code === 'document-incomplete')).toBe(false);
+    const sums = runChecks(whole, NATIONAL_TARGET_REVIEW).filter((f) => f.check === 'sum-mismatch');
+    expect(sums.map((f) => f.severity)).toEqual(['error', 'error']);
+  });
+});
 
 describe('variants of the compact layout', () => {
   const header = '项目名称(资金使用单位)\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标';

@@ -59,6 +59,8 @@ function parse(text: string, context: TextLayoutContext): PerformanceDocument {
   let statedAmountUnit: AmountUnit | null = null;
   let totalLine: number | null = null;
   let pages: number | null = null;
+  let lastPage = 0;
+  let headerRows = 0;
   let current: BudgetUnit | null = null;
   const seen = new Map<string, number>();
   let unreadable = 0;
@@ -74,13 +76,16 @@ function parse(text: string, context: TextLayoutContext): PerformanceDocument {
   for (const row of rows) {
     switch (row.kind) {
       case 'blank':
+        break;
       case 'header':
+        headerRows += 1; // every page repeats the header row: a lower bound on the pages present
         break;
       case 'title':
         doc.year ??= row.year;
         break;
       case 'footer':
         pages = Math.max(pages ?? 0, row.pages);
+        lastPage = Math.max(lastPage, row.page);
         break;
       case 'amount-unit':
         statedAmountUnit ??= row.unit;
@@ -133,6 +138,16 @@ function parse(text: string, context: TextLayoutContext): PerformanceDocument {
     doc.amountUnit = statedAmountUnit;
   } else if (rows.some((r) => r.kind === 'entry')) {
     problems.info('amount-unit-assumed', '文件未注明金额单位，按此类项目支出绩效目标表的惯例记为「万元」。如为「元」请更正。', { field: 'amountUnit' });
+  }
+  const pagesPresent = Math.max(lastPage, headerRows);
+  if (pages !== null && pagesPresent > 0 && pagesPresent < pages) {
+    // Seed 002 is pages 1–5 of 10: its 合计 and subtotals cover projects that are not in the file. Saying so once
+    // lets the review report those totals as unverifiable (a warning) instead of wrong (an error).
+    problems.warning(
+      'document-incomplete',
+      `页脚注明共${pages}页，本文件只有约${pagesPresent}页的内容：这是节选，合计与单位小计包括未列出的项目，无法逐项核对。请导入完整的文件后再核对金额。`,
+      { field: '页码' },
+    );
   }
   reconcile(doc, totalLine, pages, problems);
   if (doc.units.every((u) => u.projects.length === 0)) {

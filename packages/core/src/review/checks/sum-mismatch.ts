@@ -30,14 +30,24 @@ export const sumMismatch: Check = {
         compare([f.fiscal, f.specialAccount, f.other], project.amount, `项目「${project.name}」的资金来源合计与项目金额`, { unit: u.name, project: project.name, field: '资金来源' }, '财政拨款 + 财政专户拨款 + 其他资金');
       }
     }
+    // In an excerpt (the reader says pages are missing) the subtotals and 合计 also cover projects not in the file:
+    // they cannot be checked, so a difference is a warning to look at the whole document, not an error.
+    const excerpt = ctx.doc.problems.some((p) => p.code === 'document-incomplete');
+    const compareTotal = (parts: Array<number | null | undefined>, total: number | null | undefined, what: string, location: FindingLocation, partsLabel: string) => {
+      const present = parts.filter((p): p is number => p != null);
+      if (total == null || present.length === 0) return;
+      const c = compareSum(present, total, unit);
+      if (c.withinRounding) return;
+      report(ctx, unit, what, location, partsLabel, present, total, c.sum, unit, excerpt);
+    };
     for (const u of ctx.doc.units) {
       if (u.projects.length === 0) continue;
-      compare(u.projects.map((p) => p.amount), u.statedAmount, `单位「${u.name}」的项目金额合计与单位小计`, { unit: u.name, field: '单位小计' }, '各项目金额');
+      compareTotal(u.projects.map((p) => p.amount), u.statedAmount, `单位「${u.name}」的项目金额合计与单位小计`, { unit: u.name, field: '单位小计' }, '各项目金额');
     }
     if (ctx.doc.statedTotal != null) {
       const units = ctx.doc.units.filter((u) => u.statedAmount != null || u.projects.length > 0);
       const parts = units.map((u) => u.statedAmount ?? sumOrNull(u.projects.map((p) => p.amount), unit));
-      compare(parts, ctx.doc.statedTotal, '各单位金额合计与「合计」', { field: '合计' }, units.every((u) => u.statedAmount != null) ? '各单位小计' : '各项目金额');
+      compareTotal(parts, ctx.doc.statedTotal, '各单位金额合计与「合计」', { field: '合计' }, units.every((u) => u.statedAmount != null) ? '各单位小计' : '各项目金额');
     }
 
     const budget = ctx.doc.budget;
@@ -97,14 +107,15 @@ function sumOrNull(values: Array<number | null>, unit: AmountUnit): number | nul
   return compareSum(present, 0, unit).sum;
 }
 
-function report(ctx: ReviewContext, unit: AmountUnit, what: string, location: FindingLocation, partsLabel: string, parts: number[], total: number, sum: number, measure: string = unit) {
+function report(ctx: ReviewContext, unit: AmountUnit, what: string, location: FindingLocation, partsLabel: string, parts: number[], total: number, sum: number, measure: string = unit, excerpt = false) {
   const fmt = (n: number) => (measure === unit ? formatAmount(n) : String(n));
   ctx.report({
     check: 'sum-mismatch',
     dimension: 'consistency',
     location,
-    message: `${what}不一致：${partsLabel} = ${fmt(sum)} ${measure}，而文中写的是 ${fmt(total)} ${measure}（相差 ${fmt(Math.abs(compareSum([sum], total, unit).difference))}）。`,
-    suggestion: '逐项核对各分项金额和合计数，改正录入或计算错误；如有未列出的分项，请补充完整。',
+    ...(excerpt ? { severity: 'warning' as const } : {}),
+    message: `${what}不一致：${partsLabel} = ${fmt(sum)} ${measure}，而文中写的是 ${fmt(total)} ${measure}（相差 ${fmt(Math.abs(compareSum([sum], total, unit).difference))}）。${excerpt ? '本文件是节选，差额可能来自未列出的项目。' : ''}`,
+    suggestion: excerpt ? '导入完整的文件后再核对；如确为全部项目，请改正合计或小计。' : '逐项核对各分项金额和合计数，改正录入或计算错误；如有未列出的分项，请补充完整。',
     evidence: `${parts.map(fmt).join(' + ')} = ${fmt(sum)}；合计 ${fmt(total)}`,
   });
 }
