@@ -76,6 +76,7 @@ describe('health and OpenAPI', () => {
         'GET /api/documents',
         'GET /api/documents/{id}',
         'POST /api/documents',
+        'PUT /api/documents/{id}/content',
         'GET /api/documents/{id}/review',
         'POST /api/documents/{id}/review/decisions',
         'POST /api/documents/{id}/review/findings',

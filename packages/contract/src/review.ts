@@ -6,6 +6,7 @@
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSummaryDtoSchema } from './catalog';
+import { documentSchema } from './document';
 
 export const CHECK_IDS = [
   'missing-level1',
@@ -168,3 +169,14 @@ export const opinionQuerySchema = z.strictObject({
   reviewer: z.string().trim().max(50).optional(),
   organization: z.string().trim().max(100).optional(),
 });
+
+/**
+ * `PUT /api/documents/{id}/content`: the document with the reviewer's or unit editor's in-place edits (indicator
+ * names, target values, goal text), and the version the edits were based on — a save based on an older version is
+ * refused (409) so nobody overwrites a newer import unseen.
+ */
+export const saveDocumentContentRequestSchema = z.strictObject({
+  baseVersion: z.number().int().positive(),
+  document: documentSchema,
+});
+export type SaveDocumentContentRequest = z.infer<typeof saveDocumentContentRequestSchema>;

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { documentSchema, documentSummaryDtoSchema, listOf, searchQuerySchema } from '@jixiao/contract';
+import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema } from '@jixiao/contract';
+import { saveEditedDocument } from '@jixiao/services';
 import { bodyLimit } from 'hono/body-limit';
 import { sendError } from '../http/error-map';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
@@ -74,6 +75,26 @@ const upload = createRoute({
   },
 });
 
+const saveContent = createRoute({
+  method: 'put',
+  path: '/api/documents/{id}/content',
+  tags: ['文档'],
+  summary: '保存在审核页直接修改的内容（指标名称、指标值、绩效目标）为新版本；须注明修改所基于的版本，已有更新版本时拒绝（409）',
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES,
+      onError: (c) => sendError(c, { status: 413, body: { error: { code: 'TOO_LARGE', message: `文档超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，无法保存。` } } }),
+    }),
+  ] as const,
+  request: { params: idParamSchema, body: { required: true, content: { 'application/json': { schema: saveDocumentContentRequestSchema } } } },
+  responses: {
+    200: json(documentReviewDtoSchema, '已保存（内容无变化时不产生新版本），返回保存后版本的审核结果'),
+    ...errorResponses,
+    409: { description: '文档已有更新的版本，请重新加载后再修改', content: errorResponses[400].content },
+    413: { description: '文档太大', content: errorResponses[400].content },
+  },
+});
+
 export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(list, async (c) => c.json({ items: await ctx.store.documents.listDocuments(c.req.valid('query')) }, 200));
   app.openapi(get, async (c) => {
@@ -88,5 +109,9 @@ export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
     const result = await ctx.importFile({ fileName: file.name, bytes, ...(year !== undefined ? { year } : {}) });
     const outcome = importOutcomeDtoSchema.parse(result);
     return c.json(outcome, outcome.status === 'unchanged' ? 200 : 201);
+  });
+  app.openapi(saveContent, async (c) => {
+    const { baseVersion, document } = c.req.valid('json');
+    return c.json(await saveEditedDocument({ store: ctx.store }, { documentId: c.req.valid('param').id, baseVersion, document }), 200);
   });
 };

@@ -3,6 +3,7 @@ import {
   type AddFindingRequest,
   type DecideFindingRequest,
   type DocumentReviewDto,
+  type SaveDocumentContentRequest,
   type SetConclusionRequest,
 } from '@jixiao/contract';
 import { getJson, sendJson, withQuery } from '../../lib/http';
@@ -56,3 +57,8 @@ export const CONCLUSION_NEXT: Record<string, string> = {
   中: '退回修改后重新评审',
   差: '不予安排预算',
 };
+
+/** Saves the in-place edits as a new version (409 when the document changed since `baseVersion`). */
+export function saveDocumentContent(documentId: number, body: SaveDocumentContentRequest): Promise<DocumentReviewDto> {
+  return sendJson(documentReviewDtoSchema, 'PUT', `/api/documents/${documentId}/content`, body);
+}

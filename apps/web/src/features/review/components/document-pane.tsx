@@ -1,7 +1,71 @@
-/** The document beside the findings: its projects and their indicators, with the findings' marks; click to filter. */
+/**
+ * The document beside the findings: its projects and their indicators, with the findings' marks; click to filter.
+ * Click (or Enter on) the highlighted indicator to edit its name and target values in place, click a project's
+ * 绩效目标 to edit it; Enter keeps the edit (unsaved), Esc cancels it.
+ */
 import { formatTarget } from '@jixiao/core';
-import { useEffect, useRef } from 'react';
-import { indicatorKey, type Group } from './model';
+import { Button, Input } from 'antd';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { indicatorKey, type Group, type IndicatorEdit } from './model';
+
+/** What is being edited right now (the page owns it; the document shows it as typed). */
+export type Editing =
+  | { kind: 'indicator'; groupKey: string; no: number; value: IndicatorEdit }
+  | { kind: 'goal'; groupKey: string; value: string };
+
+export interface EditProps {
+  editing: Editing | undefined;
+  /** Indicator keys and goal group keys that differ from the stored version. */
+  changed: ReadonlySet<string>;
+  goals: ReadonlyMap<string, string | null>;
+  onStartIndicator: (groupKey: string, no: number) => void;
+  onStartGoal: (groupKey: string) => void;
+  onChange: (editing: Editing) => void;
+  onCommit: () => void;
+  onCancel: () => void;
+}
+
+function editKeys(e: KeyboardEvent, onCommit: () => void, onCancel: () => void, multiline = false) {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    e.stopPropagation();
+    onCancel();
+  } else if (e.key === 'Enter' && !(multiline && e.shiftKey) && !e.nativeEvent.isComposing) {
+    e.preventDefault();
+    e.stopPropagation();
+    onCommit();
+  }
+}
+
+function IndicatorEditor({ editing, onChange, onCommit, onCancel }: { editing: Extract<Editing, { kind: 'indicator' }> } & Pick<EditProps, 'onChange' | 'onCommit' | 'onCancel'>) {
+  const set = (patch: Partial<IndicatorEdit>) => onChange({ ...editing, value: { ...editing.value, ...patch } });
+  const keys = (e: KeyboardEvent) => editKeys(e, onCommit, onCancel);
+  return (
+    <div className="rv-edit" role="group" aria-label="修改指标" onClick={(e) => e.stopPropagation()}>
+      <label>
+        <span>三级指标</span>
+        <Input size="small" aria-label="三级指标名称" value={editing.value.name} onChange={(e) => set({ name: e.target.value })} onKeyDown={keys} autoFocus />
+      </label>
+      <label>
+        <span>实施周期指标值</span>
+        <Input size="small" aria-label="实施周期指标值" value={editing.value.period} onChange={(e) => set({ period: e.target.value })} onKeyDown={keys} placeholder="如 ≥90%" />
+      </label>
+      <label>
+        <span>年度指标值</span>
+        <Input size="small" aria-label="年度指标值" value={editing.value.annual} onChange={(e) => set({ annual: e.target.value })} onKeyDown={keys} placeholder="如 ≥90%" />
+      </label>
+      <div className="rv-edit-actions">
+        <span className="muted">Enter 确定 · Esc 取消；问题清单随输入更新</span>
+        <Button size="small" onClick={onCancel}>
+          取消
+        </Button>
+        <Button size="small" type="primary" onClick={onCommit}>
+          确定
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 export interface Marks {
   /** Open (not dismissed) findings per group and per indicator key, and whether any is an error. */
@@ -21,6 +85,7 @@ export function DocumentPane({
   highlight,
   onGroup,
   onIndicator,
+  edit,
 }: {
   groups: readonly Group[];
   marks: Marks;
@@ -28,7 +93,9 @@ export function DocumentPane({
   highlight: string | undefined;
   onGroup: (key: string) => void;
   onIndicator: (groupKey: string, no: number) => void;
+  edit: EditProps;
 }) {
+  const { editing, changed, goals } = edit;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!highlight) return;
@@ -55,21 +122,89 @@ export function DocumentPane({
             <span className="name">{g.label}</span>
             <Dot mark={marks.groups.get(g.key)} />
           </div>
+          {g.project !== undefined && (activeGroup === g.key || (editing?.kind === 'goal' && editing.groupKey === g.key) || changed.has(g.key)) ? (
+            editing?.kind === 'goal' && editing.groupKey === g.key ? (
+              <div className="rv-edit" role="group" aria-label="修改绩效目标">
+                <Input.TextArea
+                  aria-label="绩效目标"
+                  autoSize={{ minRows: 2, maxRows: 8 }}
+                  autoFocus
+                  value={editing.value}
+                  onChange={(e) => edit.onChange({ ...editing, value: e.target.value })}
+                  onKeyDown={(e) => editKeys(e, edit.onCommit, edit.onCancel, true)}
+                />
+                <div className="rv-edit-actions">
+                  <span className="muted">Enter 确定 · Shift+Enter 换行 · Esc 取消</span>
+                  <Button size="small" onClick={edit.onCancel}>
+                    取消
+                  </Button>
+                  <Button size="small" type="primary" onClick={edit.onCommit}>
+                    确定
+                  </Button>
+                </div>
+              </div>
+            ) : (
+              <div
+                className={`rv-goal${changed.has(g.key) ? ' edited' : ''}`}
+                tabIndex={0}
+                role="button"
+                title="点击修改绩效目标"
+                onClick={() => edit.onStartGoal(g.key)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    edit.onStartGoal(g.key);
+                  }
+                }}
+              >
+                <span className="rv-ind-level">绩效目标</span>
+                {goals.get(g.key) || <span className="missing">（未填写）</span>}
+                {changed.has(g.key) ? <span className="rv-edited-tag">已修改</span> : null}
+              </div>
+            )
+          ) : null}
           {g.indicators.map((i) => {
             const key = indicatorKey(g.key, i.no);
             const mark = marks.indicators.get(key);
             const target = formatTarget(i.annualTarget ?? null) || formatTarget(i.periodTarget ?? null);
+            const isEditing = editing?.kind === 'indicator' && editing.groupKey === g.key && editing.no === i.no;
+            if (isEditing) {
+              return (
+                <div key={key} data-ind={key} className="rv-ind hl editing">
+                  <span className="rv-ind-no">{i.no}</span>
+                  <span className="rv-ind-name">
+                    <span className="rv-ind-level">{i.level2 ?? i.level1 ?? ''}</span>
+                    <Dot mark={mark} />
+                  </span>
+                  <span />
+                  <IndicatorEditor editing={editing} onChange={edit.onChange} onCommit={edit.onCommit} onCancel={edit.onCancel} />
+                </div>
+              );
+            }
+            const start = () => (highlight === key ? edit.onStartIndicator(g.key, i.no) : onIndicator(g.key, i.no));
             return (
               <div
                 key={key}
                 data-ind={key}
-                className={`rv-ind${highlight === key ? ' hl' : ''}${mark?.count ? ' flagged' : ''}`}
-                onClick={() => onIndicator(g.key, i.no)}
+                tabIndex={0}
+                role="button"
+                aria-label={`第${i.no}个指标 ${i.name}`}
+                title={highlight === key ? '再次点击或按 Enter 修改指标' : '点击只看这个指标的问题'}
+                className={`rv-ind${highlight === key ? ' hl' : ''}${mark?.count ? ' flagged' : ''}${changed.has(key) ? ' edited' : ''}`}
+                onClick={start}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    start();
+                  }
+                }}
               >
                 <span className="rv-ind-no">{i.no}</span>
                 <span className="rv-ind-name">
                   <span className="rv-ind-level">{i.level2 ?? i.level1 ?? ''}</span>
                   {i.name} <Dot mark={mark} />
+                  {changed.has(key) ? <span className="rv-edited-tag">已修改</span> : null}
                 </span>
                 <span className={`rv-ind-target${i.annualTarget ? '' : ' missing'}`} title={`年度：${i.annualTarget?.text ?? '（缺失）'}；实施周期：${i.periodTarget?.text ?? '—'}`}>
                   {i.annualTarget ? target : '年度缺失'}

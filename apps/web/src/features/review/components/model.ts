@@ -2,9 +2,21 @@
  * The review page's view of a document: its projects (and department / key-task indicator lists) as groups of
  * indicators, and where each finding points in them — so a finding can be filtered by project and jump to its row.
  */
-import type { Dimension, Severity } from '@jixiao/core';
+import {
+  inferDirection,
+  NATIONAL_TARGET_REVIEW,
+  parseTarget,
+  reviewDocument,
+  ruleSetRef,
+  runChecks,
+  type Dimension,
+  type ReviewDecision,
+  type ReviewSettings,
+  type RuleSet,
+  type Severity,
+} from '@jixiao/core';
 import type { InterchangeDocument } from '../../import/api';
-import type { ReviewedFinding } from '../api';
+import type { DocumentReviewDto, ReviewedFinding } from '../api';
 
 type Indicator = NonNullable<InterchangeDocument['indicators']>[number];
 
@@ -106,4 +118,113 @@ export function whereText(f: ReviewedFinding): string {
   if (l.field && !parts.length) parts.push(l.field);
   else if (l.field) parts.push(l.field);
   return parts.join(' · ') || '整个文档';
+}
+
+// ——— Editing in place: a local copy of the document, reviewed in the browser by the same core as the server ———
+
+/** What can be edited of one indicator: its 三级指标 name and the texts of its two target values. */
+export interface IndicatorEdit {
+  name: string;
+  period: string;
+  annual: string;
+}
+
+export const indicatorEditOf = (i: Indicator): IndicatorEdit => ({ name: i.name, period: i.periodTarget?.text ?? '', annual: i.annualTarget?.text ?? '' });
+
+/** The indicator list of a group in a document (the same lists `groupsOf` shows; the first project of a name). */
+function listOf(doc: InterchangeDocument, groupKey: string): { indicators: Indicator[]; set: (list: Indicator[]) => InterchangeDocument } | undefined {
+  if (groupKey === 'dept' && doc.indicators) return { indicators: doc.indicators, set: (indicators) => ({ ...doc, indicators }) };
+  if (groupKey.startsWith('k:')) {
+    const k = (doc.keyTasks ?? []).findIndex((t) => `k:${t.name}` === groupKey && t.indicators);
+    const task = doc.keyTasks?.[k];
+    if (!task?.indicators) return undefined;
+    return { indicators: task.indicators, set: (indicators) => ({ ...doc, keyTasks: doc.keyTasks!.map((t, i) => (i === k ? { ...t, indicators } : t)) }) };
+  }
+  const hit = projectAt(doc, groupKey);
+  if (!hit) return undefined;
+  return { indicators: hit.project.indicators, set: (indicators) => hit.set({ ...hit.project, indicators }) };
+}
+
+type Project = InterchangeDocument['units'][number]['projects'][number];
+
+function projectAt(doc: InterchangeDocument, groupKey: string): { project: Project; set: (p: Project) => InterchangeDocument } | undefined {
+  for (const [u, unit] of doc.units.entries()) {
+    const p = unit.projects.findIndex((x) => `p:${unit.name}|${x.name}` === groupKey);
+    const project = unit.projects[p];
+    if (!project) continue;
+    return {
+      project,
+      set: (next) => ({ ...doc, units: doc.units.map((x, i) => (i === u ? { ...x, projects: x.projects.map((y, j) => (j === p ? next : y)) } : x)) }),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The document with one indicator edited: the target texts read again by the core's R1 parser (as the server
+ * does when it saves), the direction following the new target. An empty text is a missing value.
+ */
+export function withIndicatorEdit(doc: InterchangeDocument, groupKey: string, no: number, edit: IndicatorEdit): InterchangeDocument {
+  const list = listOf(doc, groupKey);
+  if (!list) return doc;
+  return list.set(
+    list.indicators.map((i) => {
+      if (i.no !== no) return i;
+      const name = edit.name.trim() || i.name;
+      const periodTarget = parseTarget(edit.period);
+      const annualTarget = parseTarget(edit.annual);
+      return { ...i, name, periodTarget, annualTarget, direction: inferDirection(name, annualTarget ?? periodTarget) };
+    }),
+  );
+}
+
+export function goalOf(doc: InterchangeDocument | undefined, groupKey: string): string | null | undefined {
+  return doc ? projectAt(doc, groupKey)?.project.goal : undefined;
+}
+
+/** The document with a project's 绩效目标 text edited (empty: no goal text). */
+export function withGoalEdit(doc: InterchangeDocument, groupKey: string, goal: string): InterchangeDocument {
+  const hit = projectAt(doc, groupKey);
+  return hit ? hit.set({ ...hit.project, goal: goal.trim() || null }) : doc;
+}
+
+/** The built-in review rule sets the browser can run; the server names the one it used (`id@version`). */
+const BROWSER_RULE_SETS: readonly RuleSet<ReviewSettings>[] = [NATIONAL_TARGET_REVIEW];
+
+export function browserRuleSet(ref: string): RuleSet<ReviewSettings> | undefined {
+  return BROWSER_RULE_SETS.find((r) => ruleSetRef(r) === ref);
+}
+
+/**
+ * The review the edited copy would get once saved as the next version: the core's checks and scoring with the
+ * rule set the server reported, the reviewer's accept / dismiss decisions carried over (as on the server, by
+ * finding key); added findings and a conclusion override belong to the version they were made on, so they do not.
+ */
+export function reviewEdited(doc: InterchangeDocument, server: DocumentReviewDto, ruleSet: RuleSet<ReviewSettings>): DocumentReviewDto {
+  const findings = runChecks(doc, ruleSet);
+  const decisions: ReviewDecision[] = [];
+  for (const d of server.decisions) {
+    if (!d.findingKey) continue;
+    if (d.type === 'accept') decisions.push({ type: 'accept', findingKey: d.findingKey, by: d.by, at: d.at });
+    else if (d.type === 'dismiss') decisions.push({ type: 'dismiss', findingKey: d.findingKey, reason: d.reason ?? '', by: d.by, at: d.at });
+  }
+  const result = reviewDocument(doc, findings, ruleSet, decisions);
+  const reviewed = result.findings.map((f) => ({ finding: f.finding, status: f.status, reason: f.reason ?? null, by: f.by ?? null, at: f.at ?? null }));
+  const statusCounts = { open: 0, accepted: 0, dismissed: 0, added: 0 };
+  for (const f of reviewed) statusCounts[f.status] += 1;
+  return {
+    ...server,
+    review: {
+      ...server.review,
+      dimensions: result.dimensions,
+      total: result.total,
+      computedConclusion: result.computedConclusion,
+      conclusion: result.conclusion,
+      override: result.override,
+      quantified: result.quantified,
+      counts: result.counts,
+      statusCounts,
+    },
+    findings: reviewed,
+  };
 }

@@ -2,7 +2,9 @@
  * The review workspace of one document: the score panel on top, the document's projects and indicators beside the
  * findings, the reviewer's decisions (each answered by the server with the review recomputed), the opinion .docx.
  * Keyboard-first for a reviewer with many departments to get through: J/K move, A accept, D dismiss, N add,
- * C conclusion, / search, Esc clears the filters.
+ * C conclusion, / search, Esc clears the filters. Targets can be edited in place (click or Enter on the highlighted
+ * indicator): the browser re-runs the core checks on a local copy as the person types, marked 「未保存的修改」,
+ * until they are saved as a new version or discarded.
  */
 import { App as AntApp, Button, Input, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,14 +13,45 @@ import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { useApi } from '../../../lib/use-api';
 import { DOCUMENT_KIND_LABELS, getDocument } from '../../import/api';
-import { addFinding, decideFinding, getReview, loadReviewerName, opinionUrl, saveReviewerName, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+import { addFinding, decideFinding, getReview, loadReviewerName, opinionUrl, saveDocumentContent, saveReviewerName, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+import type { InterchangeDocument } from '../../import/api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
 import { AddFindingDialog, ConclusionDialog, DismissDialog } from './dialogs';
-import { DocumentPane, type Marks } from './document-pane';
+import { DocumentPane, type Editing, type Marks } from './document-pane';
 import { FindingsPane } from './findings-pane';
-import { applyFilters, groupOf, groupsOf, indicatorKey, indicatorKeyOf, NO_FILTERS, sortFindings, type Filters } from './model';
+import {
+  applyFilters,
+  browserRuleSet,
+  goalOf,
+  groupOf,
+  groupsOf,
+  indicatorEditOf,
+  indicatorKey,
+  indicatorKeyOf,
+  NO_FILTERS,
+  reviewEdited,
+  sortFindings,
+  withGoalEdit,
+  withIndicatorEdit,
+  type Filters,
+} from './model';
 import { ScorePanel } from './score-panel';
+
+/** The value, settled: it follows `value` once it has not changed for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+function applyEditing(doc: InterchangeDocument, editing: Editing | undefined): InterchangeDocument {
+  if (!editing) return doc;
+  return editing.kind === 'indicator' ? withIndicatorEdit(doc, editing.groupKey, editing.no, editing.value) : withGoalEdit(doc, editing.groupKey, editing.value);
+}
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -42,9 +75,69 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const reviewerRef = useRef<HTMLInputElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
 
-  const review = (local?.id === id ? local.review : undefined) ?? loaded.data?.[0];
-  const doc = loaded.data?.[1];
+  /** The document as last saved from this page (until the reload brings it). */
+  const [savedDoc, setSavedDoc] = useState<{ id: number; version: number; doc: InterchangeDocument } | undefined>();
+  /** Edits kept but not saved, and the edit being typed. */
+  const [draft, setDraft] = useState<{ id: number; doc: InterchangeDocument } | undefined>();
+  const [editing, setEditing] = useState<Editing | undefined>();
+
+  const serverReview = (local?.id === id ? local.review : undefined) ?? loaded.data?.[0];
+  const loadedVersion = loaded.data?.[0].document.version ?? 0;
+  const storedDoc = savedDoc?.id === id && savedDoc.version > loadedVersion ? savedDoc.doc : loaded.data?.[1];
+  const base = (draft?.id === id ? draft.doc : undefined) ?? storedDoc;
+  const working = useMemo(() => (base ? applyEditing(base, editing) : undefined), [base, editing]);
+  const dirty = !!working && !!storedDoc && working !== storedDoc;
+  const settledWorking = useDebounced(working, 200);
+  const ruleSet = serverReview ? browserRuleSet(serverReview.review.ruleSet.ref) : undefined;
+  const preview = useMemo(
+    () => (dirty && settledWorking && settledWorking !== storedDoc && serverReview && ruleSet ? reviewEdited(settledWorking, serverReview, ruleSet) : undefined),
+    [dirty, settledWorking, storedDoc, serverReview, ruleSet],
+  );
+  const doc = working;
   const groups = useMemo(() => groupsOf(doc), [doc]);
+  const changed = useMemo(() => {
+    const keys = new Set<string>();
+    if (!dirty || !doc || !storedDoc) return keys;
+    const before = new Map(groupsOf(storedDoc).flatMap((g) => g.indicators.map((i) => [indicatorKey(g.key, i.no), i] as const)));
+    for (const g of groups) {
+      if (g.project !== undefined && (goalOf(doc, g.key) ?? null) !== (goalOf(storedDoc, g.key) ?? null)) keys.add(g.key);
+      for (const i of g.indicators) {
+        const b = before.get(indicatorKey(g.key, i.no));
+        if (!b || b.name !== i.name || b.annualTarget?.text !== i.annualTarget?.text || b.periodTarget?.text !== i.periodTarget?.text) keys.add(indicatorKey(g.key, i.no));
+      }
+    }
+    return keys;
+  }, [dirty, doc, storedDoc, groups]);
+  /** Something differs from the stored version (an edit that was typed back to the stored text is no change). */
+  const unsaved = changed.size > 0;
+  const review = (unsaved ? preview : undefined) ?? serverReview;
+  const goals = useMemo(() => new Map(groups.filter((g) => g.project !== undefined).map((g) => [g.key, goalOf(doc, g.key) ?? null] as const)), [groups, doc]);
+
+  const commitEdit = () => {
+    if (working && editing) setDraft({ id, doc: working });
+    setEditing(undefined);
+  };
+  const discard = () => {
+    setDraft(undefined);
+    setEditing(undefined);
+  };
+  async function save() {
+    if (!working || !serverReview) return;
+    setBusy(true);
+    try {
+      const next = await saveDocumentContent(id, { baseVersion: serverReview.document.version, document: working });
+      setSavedDoc({ id, version: next.document.version, doc: working });
+      setLocal({ id, review: next });
+      setDraft(undefined);
+      setEditing(undefined);
+      void message.success(next.document.version > serverReview.document.version ? `已保存为第 ${next.document.version} 版` : '内容与当前版本相同，未产生新版本', 2);
+      loaded.reload();
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e), 6);
+    } finally {
+      setBusy(false);
+    }
+  }
   const sorted = useMemo(() => sortFindings(review?.findings ?? [], groups), [review, groups]);
   const shown = useMemo(() => applyFilters(sorted, groups, filters), [sorted, groups, filters]);
 
@@ -84,6 +177,10 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
 
   /** Runs a decision; on success shows the recomputed review and moves on to the next open finding. */
   async function act(run: (by: string) => Promise<DocumentReviewDto>, done: string, advanceFrom?: string) {
+    if (unsaved) {
+      void message.warning('请先保存或放弃未保存的修改，再处理问题');
+      return false;
+    }
     const by = requireReviewer();
     if (!by) return false;
     setBusy(true);
@@ -117,7 +214,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   // Keyboard (re-subscribed on every render, so the handler always sees the current list).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || dismissing || concluding || adding) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || dismissing || concluding || adding || editing) return;
       const list = shown;
       const i = list.findIndex((f) => f.finding.key === selected);
       const current = i >= 0 ? list[i] : undefined;
@@ -149,6 +246,16 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         case '/':
           searchRef.current?.focus();
           break;
+        case 'Enter': {
+          if (!highlight || !working) return;
+          const at = highlight.lastIndexOf('#');
+          const groupKey = highlight.slice(0, at);
+          const no = Number(highlight.slice(at + 1));
+          const ind = groupsOf(working).find((g) => g.key === groupKey)?.indicators.find((x) => x.no === no);
+          if (!ind) return;
+          setEditing({ kind: 'indicator', groupKey, no, value: indicatorEditOf(ind) });
+          break;
+        }
         case 'Escape':
           setFilters(NO_FILTERS);
           break;
@@ -212,6 +319,24 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           </div>
         }
       />
+      {unsaved ? (
+        <div className="rv-unsaved" role="status" aria-label="未保存的修改">
+          <strong>未保存的修改</strong>
+          <span>
+            {changed.size} 处。
+            {ruleSet
+              ? `问题清单和得分已在浏览器内按修改重新计算（规则集 ${ruleSet.name}）。保存后成为第 ${d.version + 1} 版：采纳、驳回的处理保留，补充的问题和调整的结论只属于第 ${d.version} 版。`
+              : `浏览器内没有规则集 ${review.review.ruleSet.ref}，保存后才能看到新的审核结果。`}
+          </span>
+          <span className="grow" />
+          <Button size="small" onClick={discard} disabled={busy}>
+            放弃修改
+          </Button>
+          <Button size="small" type="primary" onClick={() => void save()} loading={busy}>
+            保存修改
+          </Button>
+        </div>
+      ) : null}
       <ScorePanel review={review.review} onConclusion={() => setConcluding(true)} />
       {review.review.override ? (
         <div className="muted" style={{ margin: '-4px 0 10px', fontSize: 12 }}>
@@ -231,6 +356,24 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
             setHighlight(indicatorKey(groupKey, no));
             const first = sorted.find((f) => indicatorKeyOf(f, groups) === indicatorKey(groupKey, no));
             setSelected(first?.finding.key);
+          }}
+          edit={{
+            editing,
+            changed,
+            goals,
+            onStartIndicator: (groupKey, no) => {
+              const ind = groups.find((g) => g.key === groupKey)?.indicators.find((i) => i.no === no);
+              if (!ind) return;
+              if (editing && working) setDraft({ id, doc: working });
+              setEditing({ kind: 'indicator', groupKey, no, value: indicatorEditOf(ind) });
+            },
+            onStartGoal: (groupKey) => {
+              if (editing && working) setDraft({ id, doc: working });
+              setEditing({ kind: 'goal', groupKey, value: goalOf(working, groupKey) ?? '' });
+            },
+            onChange: setEditing,
+            onCommit: commitEdit,
+            onCancel: () => setEditing(undefined),
           }}
         />
         <FindingsPane

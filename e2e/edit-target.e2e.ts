@@ -1,0 +1,94 @@
+/**
+ * Journey: a reviewer opens the review of 金花街道's project target table (seed 002), clicks the missing annual
+ * target of 社区居民活动费's 4th indicator, clicks it again to edit it in place, types an annual target — the
+ * finding disappears while typing, before anything is saved, marked 「未保存的修改」 — saves (version 2), reloads,
+ * and the finding is still gone. Fails on any console error or failed request; screenshots in $TMPDIR/jixiao-e2e/.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+
+let jixiao: Jixiao | undefined;
+let baseUrl = '';
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  jixiao = await startJixiao();
+  baseUrl = jixiao.baseUrl;
+  browser = jixiao.browser;
+});
+
+afterAll(async () => {
+  await jixiao?.stop();
+});
+
+describe('edit a target in place', () => {
+  it('the missing annual target of 社区居民活动费 goes away as it is typed, and stays away after saving', async () => {
+    const docs = (await (await fetch(`${baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
+    const jinhua = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'));
+    expect(jinhua).toBeDefined();
+
+    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const problems = watch(page);
+    await page.goto(`${baseUrl}/review/${jinhua!.id}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: /^审核：.*金花/ }).waitFor();
+    const list = page.getByRole('listbox', { name: '问题列表' });
+    await list.getByRole('option').first().waitFor({ timeout: 30_000 });
+    const missing = list.getByRole('option').filter({ hasText: '缺少年度指标值' }).filter({ hasText: '社区居民活动费' });
+    await expect.poll(() => missing.count()).toBe(1);
+    const totalBefore = Number((await page.getByTestId('score-total').innerText()).split('/')[0]);
+
+    // Jump to the indicator, then click it again to edit it (Enter would do the same).
+    await missing.click();
+    const row = page.locator('.rv-ind.hl');
+    await expect.poll(() => row.innerText()).toMatch(/社区居民幸福指数/);
+    await row.click();
+    const editor = page.getByRole('group', { name: '修改指标' });
+    await editor.waitFor();
+    expect(await editor.getByRole('textbox', { name: '年度指标值' }).inputValue()).toBe('');
+
+    // Esc cancels: nothing changes.
+    await editor.getByRole('textbox', { name: '年度指标值' }).fill('≥1');
+    await editor.getByRole('textbox', { name: '年度指标值' }).press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByRole('status', { name: '未保存的修改' }).count()).toBe(0);
+
+    // Enter on the highlighted indicator edits it again; type the annual target: the finding goes before saving.
+    await page.locator('.rv-ind.hl').press('Enter');
+    await editor.waitFor();
+    await editor.getByRole('textbox', { name: '年度指标值' }).pressSequentially('提高5%', { delay: 30 });
+    await expect.poll(() => missing.count(), { timeout: 5_000 }).toBe(0);
+    await page.getByRole('status', { name: '未保存的修改' }).waitFor();
+    expect(await page.getByRole('status', { name: '未保存的修改' }).innerText()).toMatch(/保存后成为第 2 版/);
+    await expect.poll(async () => Number((await page.getByTestId('score-total').innerText()).split('/')[0])).toBeGreaterThanOrEqual(totalBefore);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS_DIR, 'edit-1-unsaved.png'), fullPage: false });
+    await editor.getByRole('textbox', { name: '年度指标值' }).press('Enter');
+    await editor.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.rv-ind.edited').innerText()).toMatch(/社区居民幸福指数[\s\S]*已修改/);
+
+    // Save: version 2.
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存为第 2 版').waitFor();
+    await expect.poll(() => page.getByRole('status', { name: '未保存的修改' }).count()).toBe(0);
+    await page.getByText(/第 2 版/).first().waitFor();
+
+    // Reload: the stored version 2 has the target, the finding stays gone.
+    await page.reload({ waitUntil: 'networkidle' });
+    await list.getByRole('option').first().waitFor({ timeout: 30_000 });
+    await page.getByText(/第 2 版/).first().waitFor();
+    expect(await missing.count()).toBe(0);
+    await page.locator('.rv-ind', { hasText: '社区居民幸福指数' }).first().waitFor();
+    expect(await page.locator('.rv-ind', { hasText: '社区居民幸福指数' }).first().innerText()).toMatch(/提高5%/);
+    await page.screenshot({ path: join(SHOTS_DIR, 'edit-2-saved.png'), fullPage: false });
+
+    // Version 1 is kept as it was imported.
+    const v1 = (await (await fetch(`${baseUrl}/api/documents/${jinhua!.id}?version=1`)).json()) as { units: Array<{ projects: Array<{ name: string; indicators: Array<{ no: number; annualTarget: unknown }> }> }> };
+    const project = v1.units.flatMap((u) => u.projects).find((p) => p.name === '社区居民活动费');
+    expect(project?.indicators.find((i) => i.no === 4)?.annualTarget).toBeNull();
+
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});

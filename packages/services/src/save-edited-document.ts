@@ -1,0 +1,101 @@
+/**
+ * Save a document edited in place on the review page (indicator names, target values, goal text) as a new version
+ * of the same document, through the one write path `DocumentStore.saveImport` (one transaction). The file name is
+ * kept (so the document keeps its identity, decision 005), the hash is the sha256 of the canonical JSON of the
+ * content, and the edit must be based on the current version: a save based on an older one is refused (CONFLICT),
+ * so nobody overwrites a newer import unseen. The reviewer's accept / dismiss decisions carry over as they do for a
+ * re-import (review-state.ts); the answer is the review of the saved version.
+ */
+import type { DocumentReviewDto } from '@jixiao/contract';
+import { inferDirection, parseTarget, type Indicator, type PerformanceDocument, type Target } from '@jixiao/core';
+import { sha256Hex } from '@jixiao/formats';
+import { AppError } from './errors';
+import { loadReview, toReviewDto, type ReviewDeps } from './review-state';
+
+export interface SaveEditedDocumentInput {
+  documentId: number;
+  /** The version the edits were made on. */
+  baseVersion: number;
+  document: PerformanceDocument;
+}
+
+/** JSON with object keys sorted and `undefined` members dropped: equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/** The content that is hashed and compared: everything but `source` (which names the file and its hash). */
+function contentHash(doc: PerformanceDocument): string {
+  const { source: _source, ...content } = doc;
+  return sha256Hex(new TextEncoder().encode(canonicalJson(content)));
+}
+
+const sameText = (a: Target | null, b: Target | null | undefined) => (a?.text ?? null) === (b?.text ?? null);
+
+/**
+ * An edited indicator's targets are read again from their text (R1), so what is stored never depends on what the
+ * browser parsed; the direction follows. Indicators that were not edited are kept exactly as the reader read them.
+ */
+function settleIndicator(edited: Indicator, stored: Indicator | undefined): Indicator {
+  if (stored && edited.name === stored.name && sameText(edited.periodTarget, stored.periodTarget) && sameText(edited.annualTarget, stored.annualTarget)) return edited;
+  const periodTarget = parseTarget(edited.periodTarget?.text ?? null);
+  const annualTarget = parseTarget(edited.annualTarget?.text ?? null);
+  return { ...edited, name: edited.name.trim(), periodTarget, annualTarget, direction: inferDirection(edited.name, annualTarget ?? periodTarget) };
+}
+
+const settle = (list: Indicator[], before: readonly Indicator[] | undefined) => list.map((ind, i) => settleIndicator(ind, before?.[i]));
+
+function settleTargets(edited: PerformanceDocument, stored: PerformanceDocument): PerformanceDocument {
+  return {
+    ...edited,
+    ...(edited.indicators ? { indicators: settle(edited.indicators, stored.indicators) } : {}),
+    ...(edited.keyTasks ? { keyTasks: edited.keyTasks.map((t, k) => (t.indicators ? { ...t, indicators: settle(t.indicators, stored.keyTasks?.[k]?.indicators) } : t)) } : {}),
+    units: edited.units.map((u, i) => ({
+      ...u,
+      projects: u.projects.map((p, j) => ({ ...p, indicators: settle(p.indicators, stored.units[i]?.projects[j]?.indicators) })),
+    })),
+  };
+}
+
+const refuseShape = () =>
+  new AppError('BAD_INPUT', '在审核页只能修改指标名称、指标值和绩效目标；文档类型、主管部门、年度和预算单位不能在这里修改，请重新导入文件。');
+
+export async function saveEditedDocument(deps: ReviewDeps, input: SaveEditedDocumentInput): Promise<DocumentReviewDto> {
+  const { documentId, baseVersion } = input;
+  const { summary, document: stored } = await deps.store.documents.getDocument(documentId);
+  if (summary.version !== baseVersion) {
+    throw new AppError(
+      'CONFLICT',
+      `文档已经有了更新的版本（第 ${summary.version} 版），您的修改基于第 ${baseVersion} 版，未保存。请重新加载页面，在最新版本上再修改。`,
+      { currentVersion: summary.version, baseVersion },
+    );
+  }
+  const edited = input.document;
+  // What identifies the document (decision 005) must stay, so the edit becomes a version of this document.
+  if (
+    edited.kind !== stored.kind ||
+    edited.department !== stored.department ||
+    edited.year !== stored.year ||
+    edited.units.length !== stored.units.length ||
+    edited.units.some((u, i) => u.name !== stored.units[i]?.name)
+  ) {
+    throw refuseShape();
+  }
+
+  const settled = settleTargets(edited, stored);
+  if (contentHash(settled) === contentHash(stored)) return toReviewDto(await loadReview(deps, documentId));
+
+  const fileName = summary.fileName ?? stored.source?.file ?? `${summary.title}.json`;
+  const sha256 = contentHash(settled);
+  const document: PerformanceDocument = { ...settled, source: { file: stored.source?.file ?? fileName, layout: stored.source?.layout ?? summary.layout, sha256 } };
+  const year = summary.year ?? stored.year;
+  if (year === null) throw new AppError('BAD_INPUT', '文档没有预算年度，无法保存修改。');
+  const outcome = await deps.store.documents.saveImport({ document, year, fileName, sha256 });
+  if (outcome.documentId !== documentId) throw new AppError('CONFLICT', '保存的修改没有归入原文档，请重新加载页面后再试。', { documentId: outcome.documentId });
+  return toReviewDto(await loadReview(deps, documentId));
+}
