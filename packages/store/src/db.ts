@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction as PgliteTx } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteSession } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema';
@@ -23,6 +23,28 @@ export type Executor = Pick<Db, 'execute'>;
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** True when this database is the embedded PGlite (drizzle keeps the driver's client in `$client`). */
+export function isPglite(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
+/**
+ * `COPY table (columns) FROM '/dev/blob'` inside a drizzle PGlite transaction, reading `data` (COPY text format).
+ * PGlite accepts a Blob as the statement's `/dev/blob`; loading rows this way is several times faster than
+ * `insert … select from unnest(…)`, whose array parameters PGlite must serialise, parse and cast row by row.
+ * The statement must run on PGlite's own transaction handle (the outer client would wait for the transaction's
+ * mutex forever); drizzle keeps that handle in the transaction's session (`session.client`, not public API, so it
+ * is checked). Returns false, having done nothing, when `tx` is not a PGlite transaction.
+ */
+export async function copyIntoPglite(tx: Executor, statement: string, data: Blob): Promise<boolean> {
+  const session = (tx as unknown as { session?: unknown }).session;
+  if (!(session instanceof PgliteSession)) return false;
+  const client = (session as unknown as { client?: Partial<PgliteTx> }).client;
+  if (typeof client?.query !== 'function') return false;
+  await client.query(statement, [], { blob: data });
+  return true;
 }
 
 /**

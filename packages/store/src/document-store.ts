@@ -1,17 +1,21 @@
 /**
  * `DocumentStore` on drizzle: imports in one transaction, document versions, exports of the stored JSON.
  *
- * The import transaction follows decision 001: everything slow (flattening the document, serialising its JSON)
- * happens before it opens; inside it only the `tx` handle is used (the outer handle deadlocks PGlite), and every
- * table is written with a handful of `insert … select from unnest(…)` statements, not one statement per row.
+ * The import transaction follows decision 001: everything slow (flattening the document, serialising and
+ * compressing its JSON, encoding the COPY lines) happens before it opens; inside it only the `tx` handle is used
+ * (the outer handle deadlocks PGlite). The bulk tables are loaded with `COPY … FROM '/dev/blob'` on PGlite, and
+ * with a handful of `insert … select from unnest(…)` statements on PostgreSQL (COPY from a client would need
+ * another dependency) — never one statement per row.
  */
-import { countIndicators, listProjects, type DocumentKind, type PerformanceDocument } from '@jixiao/core';
+import { countIndicators, listProjects, type DocumentKind } from '@jixiao/core';
 import type { DocumentSummaryDto } from '@jixiao/contract';
 import { AppError, type DocumentStore, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db, type Executor } from './db';
+import { copyData, copyTails } from './copy-text';
+import { copyIntoPglite, isPglite, queryRows, type Db, type Executor } from './db';
 import { departmentNameOf, documentTitle, identityKey } from './identity';
 import { flattenDocument, type DocumentRows } from './rows';
+import { packContent, unpackContent } from './stored-content';
 
 /** Rows per bulk statement: large enough for few round trips, small enough to keep each statement's arrays modest. */
 export const BULK_CHUNK = 10_000;
@@ -77,8 +81,45 @@ async function upsertDepartment(tx: Executor, name: string): Promise<number> {
   return id;
 }
 
-async function insertRows(tx: Executor, rows: DocumentRows, ctx: { versionId: number; documentId: number; departmentId: number | null; year: number; amountUnit: string }): Promise<void> {
+/** COPY lines of the bulk tables without their leading id columns (see copy-text.ts), encoded before the transaction. */
+interface CopyTails {
+  projects: string[];
+  indicators: string[];
+}
+
+const PROJECT_COPY = `copy projects (version_id, document_id, department_id, unit_id, year, amount_unit, position, no, name, code, amount,
+  funding_fiscal, funding_special_account, funding_other, category, description, goal, budget, indicator_count) from '/dev/blob'`;
+const INDICATOR_COPY = `copy indicators (version_id, document_id, department_id, unit_id, project_id, key_task_id, year, scope, position, no,
+  level1, level1_code, level2, level2_code, name, annual_target, period_target, direction, explanation, formula, weight, actual, tier, score, deviation_reason)
+  from '/dev/blob'`;
+
+function encodeCopyTails(rows: DocumentRows, year: number, amountUnit: string): CopyTails {
+  const pr = rows.projects;
+  const ir = rows.indicators;
+  const n = pr.position.length;
+  const m = ir.position.length;
+  return {
+    projects: copyTails(
+      [Array.from({ length: n }, () => year), Array.from({ length: n }, () => amountUnit), pr.position, pr.no, pr.name, pr.code, pr.amount, pr.fiscal, pr.specialAccount, pr.other, pr.category, pr.description, pr.goal, pr.budget, pr.indicatorCount],
+      n,
+    ),
+    indicators: copyTails(
+      [Array.from({ length: m }, () => year), ir.scope, ir.position, ir.no, ir.level1, ir.level1Code, ir.level2, ir.level2Code, ir.name, ir.annualTarget, ir.periodTarget, ir.direction, ir.explanation, ir.formula, ir.weight, ir.actual, ir.tier, ir.score, ir.deviationReason],
+      m,
+    ),
+  };
+}
+
+const idField = (id: number | null | undefined) => (id == null ? '\\N' : String(id));
+
+async function insertRows(
+  tx: Executor,
+  rows: DocumentRows,
+  copy: CopyTails | null,
+  ctx: { versionId: number; documentId: number; departmentId: number | null; year: number; amountUnit: string },
+): Promise<void> {
   const { versionId, documentId, departmentId, year, amountUnit } = ctx;
+  const owner = `${versionId}\t${documentId}\t${idField(departmentId)}\t`;
   // Units: one upsert for all names of the document.
   const unitIds = new Map<string, number>();
   if (rows.units.name.length > 0) {
@@ -97,7 +138,14 @@ async function insertRows(tx: Executor, rows: DocumentRows, ctx: { versionId: nu
   // Projects, with their ids read back by position.
   const pr = rows.projects;
   const projectIds: number[] = [];
-  for (const [a, b] of chunks(pr.position.length)) {
+  const unitField = new Map([...unitIds].map(([name, id]) => [name, idField(id)]));
+  const copiedProjects =
+    copy !== null && pr.position.length > 0 && (await copyIntoPglite(tx, PROJECT_COPY, copyData(pr.unitName.map((u) => owner + (unitField.get(u) ?? '\\N')), copy.projects)));
+  if (copiedProjects) {
+    const got = await queryRows<{ id: number; position: number }>(tx, sql`select id, position from projects where version_id = ${versionId}`);
+    for (const r of got) projectIds[r.position] = r.id;
+  }
+  for (const [a, b] of copiedProjects ? [] : chunks(pr.position.length)) {
     const s = <T>(col: T[]) => p(col.slice(a, b));
     const got = await queryRows<{ id: number; position: number }>(
       tx,
@@ -133,6 +181,10 @@ async function insertRows(tx: Executor, rows: DocumentRows, ctx: { versionId: nu
   const projectIdOf = ir.projectPosition.map((pos) => (pos === null ? null : (projectIds[pos] ?? null)));
   const keyTaskIdOf = ir.keyTaskPosition.map((pos) => (pos === null ? null : (keyTaskIds[pos] ?? null)));
   const unitIdOf = ir.unitName.map((n) => (n === null ? null : (unitIds.get(n) ?? null)));
+  if (copy !== null && ir.position.length > 0) {
+    const prefixes = unitIdOf.map((u, i) => `${owner}${idField(u)}\t${idField(projectIdOf[i])}\t${idField(keyTaskIdOf[i])}`);
+    if (await copyIntoPglite(tx, INDICATOR_COPY, copyData(prefixes, copy.indicators))) return;
+  }
   for (const [a, b] of chunks(ir.position.length)) {
     const s = <T>(col: T[]) => p(col.slice(a, b));
     await tx.execute(
@@ -205,7 +257,9 @@ export function createDocumentStore(db: Db): DocumentStore {
       // Everything CPU-bound before the transaction.
       const title = documentTitle(doc.kind, departmentName, year);
       const rows = flattenDocument(doc);
-      const content = JSON.stringify(doc);
+      const content = packContent(JSON.stringify(doc));
+      // PGlite loads the bulk tables with COPY: its lines are encoded here, outside the transaction.
+      const copy = isPglite(db) ? encodeCopyTails(rows, year, doc.amountUnit) : null;
       const projectCount = listProjects(doc).length;
       const indicatorCount = countIndicators(doc);
       const layout = doc.source?.layout ?? 'unknown';
@@ -238,7 +292,7 @@ export function createDocumentStore(db: Db): DocumentStore {
               returning id`,
         );
         if (!versionRow) throw new Error('document version not inserted');
-        await insertRows(tx, rows, { versionId: versionRow.id, documentId: existing.id, departmentId, year, amountUnit: doc.amountUnit });
+        await insertRows(tx, rows, copy, { versionId: versionRow.id, documentId: existing.id, departmentId, year, amountUnit: doc.amountUnit });
         await tx.execute(
           sql`update documents set current_version = ${version}, current_version_id = ${versionRow.id}, title = ${title}, department_id = ${departmentId}, updated_at = now()
               where id = ${existing.id}`,
@@ -283,7 +337,7 @@ export function createDocumentStore(db: Db): DocumentStore {
         throw new AppError('NOT_FOUND', `找不到${what}。可用 jixiao export --list 查看已导入的文档。`, { documentId, version });
       }
       const { content, ...summary } = row;
-      const document = (typeof content === 'string' ? JSON.parse(content) : content) as PerformanceDocument;
+      const document = unpackContent(content);
       return { summary: toSummary(summary), document };
     },
   };
