@@ -11,9 +11,10 @@ import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { templateCommand } from './commands/template';
 import { serveCommand } from './commands/serve';
+import { rulesCommand } from './commands/rules';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -82,6 +82,10 @@ describe('health and OpenAPI', () => {
         'POST /api/documents/{id}/review/findings',
         'PUT /api/documents/{id}/review/conclusion',
         'GET /api/documents/{id}/review/opinion.docx',
+        'GET /api/rule-sets',
+        'GET /api/rule-sets/{id}/{version}',
+        'POST /api/rule-sets',
+        'POST /api/rule-sets/activations',
       ].sort(),
     );
   });

@@ -12,6 +12,7 @@ import { registerHealthRoutes } from './routes/health';
 import { registerIndicatorRoutes } from './routes/indicators';
 import { registerProjectRoutes } from './routes/projects';
 import { registerReviewRoutes } from './routes/reviews';
+import { registerRuleSetRoutes } from './routes/rule-sets';
 
 const ROUTES: RegisterRoutes[] = [
   registerHealthRoutes,
@@ -20,6 +21,7 @@ const ROUTES: RegisterRoutes[] = [
   registerIndicatorRoutes,
   registerDocumentRoutes,
   registerReviewRoutes,
+  registerRuleSetRoutes,
 ];
 
 export interface CreateAppOptions {

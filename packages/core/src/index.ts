@@ -12,3 +12,6 @@ export * from './rules/grades';
 export * from './scoring';
 export * from './report/draft';
 export * from './report/wording';
+export * from './rules/validate';
+export * from './rules/manage';
+export * from './rules/builtin';

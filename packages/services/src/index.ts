@@ -16,3 +16,5 @@ export * from './render-review-opinion';
 export * from './render-self-evaluation-table';
 export * from './render-self-evaluation-report';
 export * from './render-template';
+export * from './save-edited-document';
+export * from './rule-sets';

@@ -3,12 +3,13 @@
  * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
  */
 import { join, resolve } from 'node:path';
-import type { CatalogQueries, DocumentStore, ReviewStore } from '@jixiao/services';
+import type { CatalogQueries, DocumentStore, ReviewStore, RuleSetStore } from '@jixiao/services';
 import { createCatalogQueries } from './catalog';
 import { connectPglite, connectPostgres, type Connection, type Db } from './db';
 import { createDocumentStore } from './document-store';
 import { lockDataDir } from './lock';
 import { createReviewStore } from './review-store';
+import { createRuleSetStore } from './rule-set-store';
 
 export interface StoreOptions {
   /** PGlite data directory (created when missing). Default `./data`. Ignored when `databaseUrl` is set. */
@@ -23,6 +24,8 @@ export interface Store {
   catalog: CatalogQueries;
   /** The reviewer's decisions on documents (the review itself is computed on demand). */
   reviews: ReviewStore;
+  /** Stored rule set versions and their activations (decision 003); the built-in rule sets are not stored. */
+  ruleSets: RuleSetStore;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
     documents: createDocumentStore(connection.db),
     catalog: createCatalogQueries(connection.db),
     reviews: createReviewStore(connection.db),
+    ruleSets: createRuleSetStore(connection.db),
     async close() {
       if (closed) return;
       closed = true;

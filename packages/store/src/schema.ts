@@ -225,3 +225,52 @@ export const reviewDecisions = pgTable(
     ),
   ],
 );
+
+/**
+ * Stored rule sets (decision 003): an admin's copies of the built-in rule sets (which are never stored). One row per
+ * version, never updated: a change is a new version, so a score recorded with `id@version` can be reproduced.
+ */
+export const ruleSets = pgTable(
+  'rule_sets',
+  {
+    ruleSetId: text('rule_set_id').notNull(),
+    version: integer('version').notNull(),
+    /** `target-review`, `project-self-evaluation`, `department-self-evaluation`, `monitoring`. */
+    scheme: text('scheme').notNull(),
+    name: text('name').notNull(),
+    region: text('region').notNull(),
+    yearFrom: integer('year_from'),
+    yearTo: integer('year_to'),
+    /** `[{ docNo, title, note? }]`: the documents (文号) it follows. */
+    sources: jsonb('sources').notNull(),
+    /** `id@version` it was copied from. */
+    basedOn: text('based_on'),
+    settings: jsonb('settings').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('rule_sets_id_version_idx').on(t.ruleSetId, t.version),
+    check('rule_sets_scheme', sql`${t.scheme} in ('target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring')`),
+    check('rule_sets_version', sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * Which rule set applies to a scheme, region and budget year, append-only: the latest row for (scheme, region, year)
+ * counts, earlier ones are the history (who activated what, when). The rule set may be a built-in one (not stored).
+ */
+export const ruleSetActivations = pgTable(
+  'rule_set_activations',
+  {
+    id: serial('id').primaryKey(),
+    scheme: text('scheme').notNull(),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    version: integer('version').notNull(),
+    activatedBy: text('activated_by').notNull(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rule_set_activations_key_idx').on(t.scheme, t.region, t.year, t.id)],
+);

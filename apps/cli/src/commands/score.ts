@@ -1,52 +1,74 @@
 import {
-  NATIONAL_DEPARTMENT_SELF_EVALUATION,
-  NATIONAL_PROJECT_SELF_EVALUATION,
+  BUILTIN_RULE_SETS,
   listProjects,
+  ruleSetRef,
   scoreDepartment,
   scoreProject,
+  type DepartmentScoringSettings,
   type PerformanceDocument,
+  type ProjectScoringSettings,
+  type RuleScheme,
+  type RuleSet,
 } from '@jixiao/core';
+import { resolveRuleSet } from '@jixiao/services';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readDocumentFile } from '../read-file';
+import { withStore } from '../store-env';
 
 export const scoreCommand: Command = {
   name: 'score',
   summary: '绩效自评评分：按规则集计算每个指标、每项任务的得分和总分 (score a self-evaluation)',
-  usage: 'jixiao score FILE',
+  usage: 'jixiao score FILE [--rules ID@VERSION | --region 地区]',
   help: [
     '读取自评文档（项目支出绩效自评表、部门整体支出绩效自评表或自评报告），按规则集（rules.md R3–R8）计算：',
     '预算执行率及得分、每个指标的得分和理由（例如「未达成: 85/90 × 10 = 9.44」）、各任务得分、总分和等级；',
     '文档自己写明的得分与规则算出的不一致时，列在 differences 中。输出 JSON。',
-    '退出码：0 成功，2 文件无法读取或不是自评文档，1 其他错误。',
+    '规则集：--rules ID@VERSION 用指定版本（数据库中保存的或内置的，jixiao rules list 可列出）；--region 地区 用该地区在',
+    '文档年度启用的规则集（jixiao rules activate）；都不写时用内置规则集。输出的 ruleSet 写明所用规则集的「编号@版本」。',
+    '退出码：0 成功，2 文件无法读取、不是自评文档或规则集不适用，1 其他错误。',
   ],
-  options: {},
-  async run({ positionals }) {
+  options: { rules: { type: 'string' }, region: { type: 'string' } },
+  async run({ positionals, values }) {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
+    const ref = typeof values.rules === 'string' ? values.rules : undefined;
+    const region = typeof values.region === 'string' ? values.region : undefined;
+    if (ref && region) throw new CliError('--rules 与 --region 只能写一个 (use one of --rules and --region)', EXIT_BAD_INPUT);
     const { document } = await readDocumentFile(file);
-    printJson(scoreDocument(document, file));
+    const scheme = schemeOf(document, file);
+    // The database is opened only when a stored rule set may be needed.
+    const ruleSet =
+      ref || region
+        ? await withStore((store) => resolveRuleSet({ store }, { scheme, ...(ref ? { ref } : {}), ...(region ? { region } : {}), year: document.year ?? null }))
+        : BUILTIN_RULE_SETS.find((r) => r.scheme === scheme)!;
+    printJson(scoreDocument(document, ruleSet));
   },
 };
 
-function scoreDocument(doc: PerformanceDocument, file: string) {
+function schemeOf(doc: PerformanceDocument, file: string): RuleScheme {
+  if (doc.kind === 'department-self-evaluation' || doc.kind === 'project-self-evaluation') return doc.kind;
+  throw new CliError(`${file}: 这是绩效目标文档（${doc.kind}），不是自评文档，无法评分；请用 jixiao review 审核目标 (not a self-evaluation)`, EXIT_BAD_INPUT);
+}
+
+function scoreDocument(doc: PerformanceDocument, ruleSet: RuleSet<unknown>) {
   const summary = { kind: doc.kind, department: doc.department, year: doc.year, amountUnit: doc.amountUnit };
   if (doc.kind === 'department-self-evaluation') {
     const budget = doc.budget ?? { initial: null, adjustment: null, adjusted: null, spent: null, bySource: [] };
     const score = scoreDepartment(
       { budget, goalTier: null, keyTasks: doc.keyTasks ?? [], statedScore: doc.statedScore ?? null, statedKeyTasksScore: doc.profile?.statedFigures?.['年度主要支出计划得分'] ?? null },
       doc.amountUnit,
-      NATIONAL_DEPARTMENT_SELF_EVALUATION,
+      ruleSet as RuleSet<DepartmentScoringSettings>,
     );
-    return { document: summary, statedScore: doc.statedScore ?? null, statedGrade: doc.statedGrade ?? null, score };
+    return { document: summary, ruleSet: ruleSetRef(ruleSet), statedScore: doc.statedScore ?? null, statedGrade: doc.statedGrade ?? null, score };
   }
   if (doc.kind === 'project-self-evaluation') {
     const projects = listProjects(doc).map(({ unit, project }) => ({
       unit: unit.name,
       project: project.name,
-      score: scoreProject(project, project.budget ?? { initial: null, adjustment: null, spent: null }, doc.amountUnit, NATIONAL_PROJECT_SELF_EVALUATION),
+      score: scoreProject(project, project.budget ?? { initial: null, adjustment: null, spent: null }, doc.amountUnit, ruleSet as RuleSet<ProjectScoringSettings>),
     }));
-    return { document: summary, projects };
+    return { document: summary, ruleSet: ruleSetRef(ruleSet), projects };
   }
-  throw new CliError(`${file}: 这是绩效目标文档（${doc.kind}），不是自评文档，无法评分；请用 jixiao review 审核目标 (not a self-evaluation)`, EXIT_BAD_INPUT);
+  throw new CliError(`这是绩效目标文档（${doc.kind}），不是自评文档，无法评分 (not a self-evaluation)`, EXIT_BAD_INPUT);
 }

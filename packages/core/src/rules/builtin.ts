@@ -1,0 +1,6 @@
+/** Every built-in rule set: always available, never stored (an admin copies one to change it). */
+import { NATIONAL_TARGET_REVIEW } from '../review/builtin-rule-set';
+import { NATIONAL_DEPARTMENT_SELF_EVALUATION, NATIONAL_MONITORING, NATIONAL_PROJECT_SELF_EVALUATION } from '../scoring/builtin-rule-sets';
+import type { RuleSet } from './rule-set';
+
+export const BUILTIN_RULE_SETS: readonly RuleSet<unknown>[] = [NATIONAL_TARGET_REVIEW, NATIONAL_PROJECT_SELF_EVALUATION, NATIONAL_DEPARTMENT_SELF_EVALUATION, NATIONAL_MONITORING];
