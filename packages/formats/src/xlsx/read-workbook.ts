@@ -1,6 +1,7 @@
 /**
  * Reads an .xlsx: the guard judges the zip first (size, ratio, entries, sheets, rows, cells, encryption,
- * truncation), then exceljs loads it and the workbook is read as the department template, or as a project table
+ * truncation), then its sheets are read from the XML parts into plain grids (sheet-xml.ts) and the workbook is
+ * read as the department template, or as a project table
  * (the jixiao template or a district layout). A workbook in none of these shapes is refused with the columns
  * that were expected. Never throws.
  */
@@ -8,7 +9,6 @@ import { readError } from '../errors';
 import type { ReadLimits } from '../limits';
 import type { ReadInput, ReadResult } from '../read-document';
 import { PROJECT_FIELD_TITLES } from './columns';
-import { gridOf } from './grid';
 import { loadWorkbook } from './load-workbook';
 import { looksLikeDepartmentWorkbook, readDepartmentWorkbook } from './read-department-workbook';
 import { readProjectWorkbook } from './read-project-workbook';
@@ -18,8 +18,7 @@ export async function readWorkbook(input: ReadInput, limits: ReadLimits): Promis
   const loaded = await loadWorkbook(fileName, bytes, limits);
   if (!loaded.ok) return loaded;
   try {
-    const grids = loaded.book.worksheets.map(gridOf);
-    const keywords = loaded.book.keywords ?? '';
+    const { grids, keywords } = loaded;
     const department = looksLikeDepartmentWorkbook(grids, keywords) ? readDepartmentWorkbook(grids, fileName) : null;
     const document = department ?? readProjectWorkbook(grids, fileName, keywords);
     if (document) return { ok: true, document };

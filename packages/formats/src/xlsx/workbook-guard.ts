@@ -7,6 +7,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { readError, type ReadError } from '../errors';
 import type { ReadLimits } from '../limits';
+import { listSheets, type WorkbookParts } from './sheet-xml';
 import { entryDataOffset, readZipDirectory, type ZipEntry } from './zip-directory';
 
 export interface SheetCensus {
@@ -18,7 +19,8 @@ export interface SheetCensus {
   cells: number;
 }
 
-export type GuardResult = { ok: true; sheets: SheetCensus[] } | { ok: false; error: ReadError };
+/** `parts`: the XML parts a reader needs (sheet list, shared strings, styles, core properties, worksheets), as text. */
+export type GuardResult = { ok: true; sheets: SheetCensus[]; parts: WorkbookParts } | { ok: false; error: ReadError };
 
 const MB = 1024 * 1024;
 
@@ -74,9 +76,9 @@ export function guardWorkbook(fileName: string, bytes: Uint8Array, limits: ReadL
     if (data === 'oversize') return fail('unsafe-workbook', `文件中的「${name}」实际解压大小与声明不符，疑似压缩炸弹，已拒绝`, `${name} inflates beyond its declared size (zip bomb?)`);
     if (data === 'corrupt') return fail('invalid-workbook', `文件已损坏（「${name}」无法解压）：请在 Excel 中打开并重新另存为 .xlsx`, `corrupt data in ${name}`);
     if (!wanted(name)) continue;
-    const text = data.toString(name.startsWith('xl/worksheets/') ? 'latin1' : 'utf8');
+    const text = data.toString('utf8');
     if (name.startsWith('xl/worksheets/')) sheetStats.set(name, countRowsAndCells(text));
-    else texts.set(name, text);
+    texts.set(name, text);
   }
 
   const sheets = listSheets(texts.get('xl/workbook.xml') ?? '', texts.get('xl/_rels/workbook.xml.rels') ?? '');
@@ -96,12 +98,15 @@ export function guardWorkbook(fileName: string, bytes: Uint8Array, limits: ReadL
   if (cells > limits.maxWorkbookCells) {
     return fail('unsafe-workbook', `工作簿共有 ${cells} 个单元格，超过上限 ${limits.maxWorkbookCells} 个：请拆分后分批导入`, `too many cells (${cells} > ${limits.maxWorkbookCells})`);
   }
-  return { ok: true, sheets: census };
+  return { ok: true, sheets: census, parts: texts };
 }
 
-/** The parts the guard reads: the sheet list and every worksheet (to count rows and cells). */
+/**
+ * The parts the guard keeps as text: the sheet list and every worksheet (to count rows and cells), and what the
+ * sheet reader needs besides (shared strings, styles and the like at the top of xl/, the core properties).
+ */
 function wanted(name: string): boolean {
-  return name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+  return name === 'xl/_rels/workbook.xml.rels' || name === 'docProps/core.xml' || /^xl\/(?:worksheets\/)?[^/]+\.xml$/.test(name);
 }
 
 function inflateEntry(bytes: Uint8Array, e: ZipEntry): Buffer | 'truncated' | 'oversize' | 'corrupt' {
@@ -123,7 +128,8 @@ function inflateEntry(bytes: Uint8Array, e: ZipEntry): Buffer | 'truncated' | 'o
 export function countRowsAndCells(xml: string): { rows: number; cells: number } {
   let rows = 0;
   let maxR = 0;
-  const rowRe = /<(?:\w+:)?row\b([^>]*)>/g;
+  // [^<>]: an attribute list ends before the next tag, so damaged XML (`<row <row …`) stays linear.
+  const rowRe = /<(?:\w+:)?row\b([^<>]*)>/g;
   for (let m = rowRe.exec(xml); m; m = rowRe.exec(xml)) {
     rows++;
     const r = /\br="(\d+)"/.exec(m[1] ?? '');
@@ -133,25 +139,4 @@ export function countRowsAndCells(xml: string): { rows: number; cells: number } 
   const cellRe = /<(?:\w+:)?c\b/g;
   while (cellRe.exec(xml)) cells++;
   return { rows: Math.max(rows, maxR), cells };
-}
-
-function listSheets(workbookXml: string, relsXml: string): Array<{ name: string; path: string }> {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const sheets: Array<{ name: string; path: string }> = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = decodeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
-    const rid = /\br:id="([^"]+)"|\bid="([^"]+)"/.exec(m[0]);
-    const path = targets.get(rid?.[1] ?? rid?.[2] ?? '') ?? '';
-    sheets.push({ name, path: path.replace(/\/\.\//g, '/') });
-  }
-  return sheets;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
