@@ -274,3 +274,65 @@ export const ruleSetActivations = pgTable(
   },
   (t) => [index('rule_set_activations_key_idx').on(t.scheme, t.region, t.year, t.id)],
 );
+
+/**
+ * A unit's report against one version of its targets (issue 4): a monitoring report at a cut-off month (`kind`
+ * `monitoring`, `period` `YYYY-MM`) or the year-end self-evaluation (`kind` `self-evaluation`, `period` `YYYY`).
+ * The targets are never copied here: they are read from `target_version_id`, so they cannot be changed while the
+ * actuals are entered. `entries` is what the unit entered (actual values per indicator, money spent, deviation
+ * reasons, likelihood, measures …) shaped by the contract; `report` the edited sections of the 自评报告 draft.
+ * `revision` is bumped by every save: a save names the revision it started from, so two people editing at once
+ * never silently overwrite each other.
+ */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    targetVersionId: integer('target_version_id')
+      .notNull()
+      .references(() => documentVersions.id),
+    kind: text('kind').notNull(),
+    period: text('period').notNull(),
+    status: text('status').notNull().default('draft'),
+    entries: jsonb('entries').notNull().default({}),
+    report: jsonb('report'),
+    revision: integer('revision').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('evaluations_document_kind_period_idx').on(t.documentId, t.kind, t.period),
+    check('evaluations_kind', sql`${t.kind} in ('monitoring', 'self-evaluation')`),
+    check('evaluations_status', sql`${t.status} in ('draft', 'submitted', 'returned', 'done')`),
+    check('evaluations_revision', sql`${t.revision} >= 1`),
+  ],
+);
+
+/**
+ * Every score kept (issue 4), append-only: which evaluation and which of its revisions, the rule set `id@version`
+ * that produced it, the total, grade and the whole result with its reasons. Re-scoring adds a row; scoring again
+ * with an old rule-set version gives the old result.
+ */
+export const evaluationScores = pgTable(
+  'evaluation_scores',
+  {
+    id: serial('id').primaryKey(),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    evaluationRevision: integer('evaluation_revision').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    ruleSetVersion: integer('rule_set_version').notNull(),
+    total: numeric('total'),
+    grade: text('grade'),
+    result: jsonb('result').notNull(),
+    scoredBy: text('scored_by').notNull(),
+    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_scores_evaluation_idx').on(t.evaluationId, t.id)],
+);
