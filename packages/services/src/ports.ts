@@ -81,3 +81,59 @@ export interface ReviewStore {
   /** Appends a decision; the time is the database's. Throws NOT_FOUND when the document has no such version. */
   saveDecision(input: NewReviewDecision): Promise<StoredReviewDecision>;
 }
+
+/** A monitoring report (`period` `YYYY-MM`) or a year-end self-evaluation (`period` `YYYY`) against a target version. */
+export type EvaluationKind = 'monitoring' | 'self-evaluation';
+export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'done';
+
+export interface StoredEvaluation {
+  id: number;
+  documentId: number;
+  /** The version of the target document whose targets are evaluated (frozen for this evaluation). */
+  targetVersion: number;
+  kind: EvaluationKind;
+  period: string;
+  status: EvaluationStatus;
+  /** What the unit entered, shaped by the contract of its kind; `{}` when nothing yet. */
+  entries: unknown;
+  /** The edited sections of the 自评报告 draft; null until edited. */
+  report: unknown;
+  /** Bumped by every save (lost-update check). */
+  revision: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  /** ISO 8601, UTC. */
+  updatedAt: string;
+}
+
+export interface StoredEvaluationScore {
+  id: number;
+  evaluationId: number;
+  evaluationRevision: number;
+  ruleSet: { id: string; version: number };
+  total: number | null;
+  grade: string | null;
+  /** The whole scoring result with its reasons, as the core returned it. */
+  result: unknown;
+  scoredBy: string;
+  scoredAt: string;
+}
+
+export interface EvaluationStore {
+  listEvaluations(filter?: { documentId?: number; kind?: EvaluationKind }): Promise<StoredEvaluation[]>;
+  /** Throws NOT_FOUND. */
+  getEvaluation(id: number): Promise<StoredEvaluation>;
+  findEvaluation(documentId: number, kind: EvaluationKind, period: string): Promise<StoredEvaluation | null>;
+  /** Throws NOT_FOUND (no such document version) or CONFLICT (one already exists for the document, kind and period). */
+  createEvaluation(input: { documentId: number; targetVersion: number; kind: EvaluationKind; period: string; entries: unknown; by: string }): Promise<StoredEvaluation>;
+  /**
+   * Saves what changed when `baseRevision` is still the current revision, and bumps it; otherwise throws CONFLICT
+   * naming who saved last and when (details: `{ revision, updatedBy, updatedAt }`), and changes nothing.
+   */
+  saveEvaluation(input: { id: number; baseRevision: number; entries?: unknown; report?: unknown; status?: EvaluationStatus; by: string }): Promise<StoredEvaluation>;
+  /** Appends a score row (the evaluation's revision and the rule set `id@version` that produced it). */
+  saveScore(input: Omit<StoredEvaluationScore, 'id' | 'scoredAt'>): Promise<StoredEvaluationScore>;
+  /** Every score kept for the evaluation, oldest first. */
+  listScores(evaluationId: number): Promise<StoredEvaluationScore[]>;
+}

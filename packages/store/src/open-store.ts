@@ -3,10 +3,11 @@
  * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
  */
 import { join, resolve } from 'node:path';
-import type { CatalogQueries, DocumentStore, ReviewStore, RuleSetStore } from '@jixiao/services';
+import type { CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore } from '@jixiao/services';
 import { createCatalogQueries } from './catalog';
 import { connectPglite, connectPostgres, type Connection, type Db } from './db';
 import { createDocumentStore } from './document-store';
+import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
 import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
@@ -26,6 +27,8 @@ export interface Store {
   reviews: ReviewStore;
   /** Stored rule set versions and their activations (decision 003); the built-in rule sets are not stored. */
   ruleSets: RuleSetStore;
+  /** Monitoring reports and self-evaluations against a target version, and the scores kept for them. */
+  evaluations: EvaluationStore;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
     catalog: createCatalogQueries(connection.db),
     reviews: createReviewStore(connection.db),
     ruleSets: createRuleSetStore(connection.db),
+    evaluations: createEvaluationStore(connection.db),
     async close() {
       if (closed) return;
       closed = true;
