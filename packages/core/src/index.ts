@@ -15,3 +15,4 @@ export * from './report/wording';
 export * from './rules/validate';
 export * from './rules/manage';
 export * from './rules/builtin';
+export * from './access/actor';

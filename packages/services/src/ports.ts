@@ -137,3 +137,28 @@ export interface EvaluationStore {
   /** Every score kept for the evaluation, oldest first. */
   listScores(evaluationId: number): Promise<StoredEvaluationScore[]>;
 }
+
+/** One change, as the audit trail keeps it (issue 5): append-only, never updated or deleted. */
+export interface AuditEntry {
+  /** Who: null userId for the system itself (demo seeding, migrations). */
+  actor: { userId: number | null; username: string; displayName: string };
+  /** What was done, a stable verb: `document.import`, `evaluation.save`, `workflow.submit`, `user.create` … */
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** The object (or the part that changed) before and after; null when it did not exist / no longer exists. */
+  before: unknown;
+  after: unknown;
+  /** The HTTP request (X-Request-Id) or CLI invocation that made the change. */
+  requestId: string | null;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: number;
+  /** ISO 8601, UTC, the database's clock. */
+  at: string;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<StoredAuditEntry>;
+}
