@@ -1,5 +1,5 @@
 /**
- * Journey: a reviewer opens the review of 金花街道's project target table (seed 002), clicks the missing annual
+ * Journey: 金花街道's editor (signed in, decision 010) opens the review of 金花街道's project target table (seed 002), clicks the missing annual
  * target of 社区居民活动费's 4th indicator, clicks it again to edit it in place, types an annual target — the
  * finding disappears while typing, before anything is saved, marked 「未保存的修改」 — saves (version 2), reloads,
  * and the finding is still gone. Fails on any console error or failed request; screenshots in $TMPDIR/jixiao-e2e/.
@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import { SHOTS_DIR, signIn, startJixiao, watch, type Jixiao } from './support';
 
 let jixiao: Jixiao | undefined;
 let baseUrl = '';
@@ -25,12 +25,13 @@ afterAll(async () => {
 
 describe('edit a target in place', () => {
   it('the missing annual target of 社区居民活动费 goes away as it is typed, and stays away after saving', async () => {
-    const docs = (await (await fetch(`${baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
+    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const problems = watch(page);
+    await signIn(page, baseUrl, 'jinhua-editor');
+    const docs = (await (await page.request.get(`${baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
     const jinhua = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'));
     expect(jinhua).toBeDefined();
 
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const problems = watch(page);
     await page.goto(`${baseUrl}/review/${jinhua!.id}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: /^审核：.*金花/ }).waitFor();
     const list = page.getByRole('listbox', { name: '问题列表' });
@@ -84,7 +85,7 @@ describe('edit a target in place', () => {
     await page.screenshot({ path: join(SHOTS_DIR, 'edit-2-saved.png'), fullPage: false });
 
     // Version 1 is kept as it was imported.
-    const v1 = (await (await fetch(`${baseUrl}/api/documents/${jinhua!.id}?version=1`)).json()) as { units: Array<{ projects: Array<{ name: string; indicators: Array<{ no: number; annualTarget: unknown }> }> }> };
+    const v1 = (await (await page.request.get(`${baseUrl}/api/documents/${jinhua!.id}?version=1`)).json()) as { units: Array<{ projects: Array<{ name: string; indicators: Array<{ no: number; annualTarget: unknown }> }> }> };
     const project = v1.units.flatMap((u) => u.projects).find((p) => p.name === '社区居民活动费');
     expect(project?.indicators.find((i) => i.no === 4)?.annualTarget).toBeNull();
 

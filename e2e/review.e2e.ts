@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import { SHOTS_DIR, signIn, startJixiao, watch, type Jixiao } from './support';
 
 let jixiao: Jixiao | undefined;
 let baseUrl = '';
@@ -28,6 +28,8 @@ describe('review a stored document', () => {
   it('reviews 金花街道: findings, a dismissal, the conclusion and the opinion .docx', async () => {
     const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const problems = watch(page);
+    // The demo finance reviewer (区财政局审核人): every decision carries the signed-in name (decision 010).
+    await signIn(page, baseUrl, 'finance-reviewer');
 
     // Pick the document from the list, as a reviewer would: filter by the street's name.
     await page.goto(baseUrl, { waitUntil: 'networkidle' });
@@ -48,7 +50,7 @@ describe('review a stored document', () => {
     for (const label of ['完整性', '相关性', '适当性', '可行性', '总分', '评审结论', '量化指标']) expect(await page.locator('.rv-score').innerText()).toContain(label);
     const totalBefore = Number((await page.getByTestId('score-total').innerText()).split('/')[0]);
 
-    await page.getByRole('textbox', { name: '评审人' }).fill('张审核');
+    await expect.poll(() => page.locator('.review-reviewer').innerText()).toContain('区财政局审核人');
 
     // Filter to errors, click the missing annual target: its indicator is highlighted in the document pane.
     await page.getByRole('radiogroup', { name: '严重程度' }).getByText(/^错误/).click();
@@ -63,7 +65,7 @@ describe('review a stored document', () => {
     await dialog.getByRole('textbox', { name: '驳回理由' }).fill('原文第5页已填写年度指标值，为读取误差');
     await dialog.getByRole('textbox', { name: '驳回理由' }).press('Control+Enter');
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => missing.innerText()).toMatch(/已驳回[\s\S]*张审核[\s\S]*原文第5页已填写年度指标值/);
+    await expect.poll(() => missing.innerText()).toMatch(/已驳回[\s\S]*区财政局审核人[\s\S]*原文第5页已填写年度指标值/);
     await expect.poll(async () => Number((await page.getByTestId('score-total').innerText()).split('/')[0])).toBeGreaterThan(totalBefore);
     await page.screenshot({ path: join(SHOTS_DIR, 'review-2-dismissed.png'), fullPage: true });
 
@@ -76,7 +78,7 @@ describe('review a stored document', () => {
     await conclusion.getByRole('button', { name: '确定结论' }).click();
     await conclusion.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('conclusion').innerText()).toBe('良');
-    await page.getByText(/张审核 将结论由「.」调整为「良」/).waitFor();
+    await page.getByText(/区财政局审核人 将结论由「.」调整为「良」/).waitFor();
 
     // The opinion, as a .docx (a zip: PK header).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载评审意见/ }).click()]);

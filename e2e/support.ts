@@ -106,3 +106,12 @@ export function watch(page: Page): string[] {
   });
   return problems;
 }
+
+/**
+ * Signs the page's browser context in (decision 010) with a demo account (`jinhua-editor`, `finance-reviewer`,
+ * `admin` …): the session cookie lands in the context, so the page and `page.request` are signed in from then on.
+ */
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'jixiao-demo'): Promise<void> {
+  const res = await page.context().request.post(`${baseUrl}/api/session`, { data: { username, password } });
+  if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
+}

@@ -12,9 +12,11 @@ import { exportCommand } from './commands/export';
 import { templateCommand } from './commands/template';
 import { serveCommand } from './commands/serve';
 import { rulesCommand } from './commands/rules';
+import { actualsCommand } from './commands/actuals';
+import { userCommand } from './commands/user';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand, actualsCommand, userCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -18,19 +18,23 @@ import {
   projectDtoSchema,
   unitDtoSchema,
 } from '@jixiao/contract';
+import { DEMO_PASSWORD } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApp } from './app';
 import { createContext, DEFAULT_SEEDS_DIR, openContext, type AppContext } from './context';
 import { importOutcomeDtoSchema } from './routes/documents';
 import { startServer } from './serve';
+import { clientFor, signedIn, type SignedInClient } from './testing/signed-in';
 
 let dataDir: string;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
+/** Every catalogue and import call is made signed in as the demo admin (decision 010). */
+let admin: SignedInClient;
 
 async function get<T extends z.ZodType>(path: string, schema: T, status = 200): Promise<z.infer<T>> {
-  const res = await app.request(path);
+  const res = await admin.request(path);
   const body: unknown = await res.json();
   expect({ status: res.status, body }).toMatchObject({ status });
   return schema.parse(body);
@@ -40,13 +44,14 @@ async function upload(fileName: string, bytes: Uint8Array<ArrayBuffer> | string,
   const form = new FormData();
   form.set('file', new File([bytes], fileName));
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
-  return app.request('/api/documents', { method: 'POST', body: form });
+  return admin.request('/api/documents', { method: 'POST', body: form });
 }
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-'));
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
+  admin = await signedIn(app, 'admin');
 });
 
 afterAll(async () => {
@@ -86,6 +91,55 @@ describe('health and OpenAPI', () => {
         'GET /api/rule-sets/{id}/{version}',
         'POST /api/rule-sets',
         'POST /api/rule-sets/activations',
+        'GET /api/monitoring',
+        'POST /api/monitoring',
+        'GET /api/monitoring/{id}',
+        'PUT /api/monitoring/{id}/entries',
+        'POST /api/monitoring/{id}/submit',
+        'GET /api/monitoring/{id}/table.xlsx',
+        'GET /api/monitoring/{id}/table.docx',
+        'GET /api/self-evaluations',
+        'POST /api/self-evaluations',
+        'GET /api/self-evaluations/{id}',
+        'PUT /api/self-evaluations/{id}/entries',
+        'PUT /api/self-evaluations/{id}/report',
+        'POST /api/self-evaluations/{id}/submit',
+        'POST /api/self-evaluations/{id}/scores',
+        'GET /api/self-evaluations/{id}/scores',
+        'GET /api/self-evaluations/{id}/actuals.xlsx',
+        'POST /api/self-evaluations/{id}/actuals.xlsx',
+        'GET /api/self-evaluations/{id}/project-table.xlsx',
+        'GET /api/self-evaluations/{id}/department-table.xlsx',
+        'GET /api/self-evaluations/{id}/report.docx',
+        'GET /api/sign-in-info',
+        'POST /api/session',
+        'GET /api/session',
+        'DELETE /api/session',
+        'PUT /api/me/password',
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'PUT /api/users/{id}/password',
+        'GET /api/audit',
+        'GET /api/audit/export.csv',
+        'GET /api/documents/{id}/workflow',
+        'POST /api/documents/{id}/workflow/submit',
+        'POST /api/documents/{id}/workflow/send-back',
+        'POST /api/documents/{id}/workflow/approve-unit',
+        'POST /api/documents/{id}/workflow/return',
+        'POST /api/documents/{id}/workflow/approve',
+        'POST /api/documents/{id}/workflow/reject',
+        'POST /api/documents/{id}/workflow/request-adjustment',
+        'POST /api/documents/{id}/publication',
+        'GET /api/evaluations/{id}/workflow',
+        'POST /api/evaluations/{id}/workflow/submit',
+        'POST /api/evaluations/{id}/workflow/accept',
+        'POST /api/evaluations/{id}/workflow/return',
+        'POST /api/evaluations/{id}/publication',
+        'GET /api/period-locks',
+        'PUT /api/period-locks',
+        'GET /api/public/publications',
+        'GET /api/public/documents/{id}',
       ].sort(),
     );
   });
@@ -120,7 +174,7 @@ describe('departments', () => {
     const missing = await get('/api/departments/999999', errorDtoSchema, 404);
     expect(missing.error.code).toBe('NOT_FOUND');
     expect(missing.error.message).toMatch(/[\u4e00-\u9fff]/);
-    expect((await app.request('/api/departments/999999/units')).status).toBe(404);
+    expect((await admin.request('/api/departments/999999/units')).status).toBe(404);
   });
 
   it('refuses bad query strings with a Chinese 400', async () => {
@@ -129,7 +183,7 @@ describe('departments', () => {
     expect(bad.error.message).toContain('年度');
     const unknown = await get('/api/departments?colour=red', errorDtoSchema, 400);
     expect(unknown.error.message).toContain('不认识的参数：colour');
-    expect((await app.request('/api/departments/abc')).status).toBe(400);
+    expect((await admin.request('/api/departments/abc')).status).toBe(400);
   });
 });
 
@@ -196,7 +250,7 @@ describe('documents', () => {
   it('requires a file', async () => {
     const form = new FormData();
     form.set('year', '2024');
-    const res = await app.request('/api/documents', { method: 'POST', body: form });
+    const res = await admin.request('/api/documents', { method: 'POST', body: form });
     expect(res.status).toBe(400);
     expect(errorDtoSchema.parse(await res.json()).error.message).toContain('文件');
   });
@@ -221,7 +275,7 @@ describe('errors and the web app', () => {
       { demo: false },
     );
     const logged: unknown[] = [];
-    const res = await createApp(broken, { logError: (e) => logged.push(e) }).request('/api/departments');
+    const res = await clientFor(createApp(broken, { logError: (e) => logged.push(e) }), admin).request('/api/departments');
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toMatch(/connection reset|\.ts:|at /);
@@ -257,7 +311,9 @@ describe('startServer', () => {
     try {
       const health = healthDtoSchema.parse(await (await fetch(`${running.url}/api/health`)).json());
       expect(health.database).toBe('pglite');
-      const docs = listOf(documentSummaryDtoSchema).parse(await (await fetch(`${running.url}/api/documents`)).json());
+      const signIn = await fetch(`${running.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+      const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+      const docs = listOf(documentSummaryDtoSchema).parse(await (await fetch(`${running.url}/api/documents`, { headers: { Cookie: cookie } })).json());
       expect(docs.items.length).toBe(before);
       expect(lines.join('\n')).toContain('jixiao 已启动');
     } finally {

@@ -13,6 +13,18 @@ import { registerIndicatorRoutes } from './routes/indicators';
 import { registerProjectRoutes } from './routes/projects';
 import { registerReviewRoutes } from './routes/reviews';
 import { registerRuleSetRoutes } from './routes/rule-sets';
+import { registerMonitoringRoutes } from './routes/monitoring';
+import { registerSelfEvaluationRoutes } from './routes/self-evaluations';
+import { registerAuditRoutes } from './routes/audit';
+import { registerSessionRoutes } from './routes/session';
+import { registerUserRoutes } from './routes/users';
+import { registerPublicRoutes } from './routes/public';
+import { registerWorkflowRoutes } from './routes/workflow';
+import { accessPolicyMiddleware } from './http/access-policy';
+import { csrfMiddleware } from './http/csrf';
+import { evaluationAuditMiddleware } from './http/evaluation-audit';
+import { requestIdMiddleware } from './http/request-id';
+import { sessionMiddleware } from './http/session-cookie';
 
 const ROUTES: RegisterRoutes[] = [
   registerHealthRoutes,
@@ -22,6 +34,13 @@ const ROUTES: RegisterRoutes[] = [
   registerDocumentRoutes,
   registerReviewRoutes,
   registerRuleSetRoutes,
+  registerMonitoringRoutes,
+  registerSelfEvaluationRoutes,
+  registerSessionRoutes,
+  registerUserRoutes,
+  registerAuditRoutes,
+  registerWorkflowRoutes,
+  registerPublicRoutes,
 ];
 
 export interface CreateAppOptions {
@@ -38,6 +57,12 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
   });
+  // Decision 010: who is asking, then CSRF, then the access policy — all before any route runs.
+  app.use('/api/*', requestIdMiddleware);
+  app.use('/api/*', sessionMiddleware(ctx));
+  app.use('/api/*', csrfMiddleware);
+  app.use('/api/*', accessPolicyMiddleware(app, ctx));
+  app.use('/api/*', evaluationAuditMiddleware(ctx));
   for (const register of ROUTES) register(app, ctx);
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

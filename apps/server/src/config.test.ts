@@ -4,12 +4,12 @@ import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has defaults that start a demo on this machine', () => {
-    expect(loadConfig({})).toEqual({ port: 8080, host: '127.0.0.1', dataDir: resolve('./data'), databaseUrl: undefined, demo: true });
+    expect(loadConfig({})).toEqual({ port: 8080, host: '127.0.0.1', dataDir: resolve('./data'), databaseUrl: undefined, demo: true, secureCookies: false, trustProxy: false });
   });
 
   it('reads every setting', () => {
-    const config = loadConfig({ PORT: '9000', HOST: '0.0.0.0', JIXIAO_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', JIXIAO_DEMO: '0' });
-    expect(config).toEqual({ port: 9000, host: '0.0.0.0', dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db', demo: false });
+    const config = loadConfig({ PORT: '9000', HOST: '0.0.0.0', JIXIAO_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', JIXIAO_DEMO: '0', JIXIAO_SECURE_COOKIES: '1', JIXIAO_TRUST_PROXY: 'yes' });
+    expect(config).toEqual({ port: 9000, host: '0.0.0.0', dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db', demo: false, secureCookies: true, trustProxy: true });
   });
 
   it('treats empty values as unset', () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  /** No login yet, so only this machine by default; HOST=0.0.0.0 shares it on the network. */
+  /** Only this machine by default; HOST=0.0.0.0 shares it on the network (every route needs sign-in, decision 010; put HTTPS in front). */
   HOST: z.string().min(1).default('127.0.0.1'),
   JIXIAO_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -19,6 +19,16 @@ const envSchema = z.object({
     .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''], { message: 'JIXIAO_DEMO 只能是 1/0、true/false、yes/no 或 on/off' })
     .optional()
     .transform((v) => v === undefined || v === '' || ['1', 'true', 'yes', 'on'].includes(v)),
+  /** Always mark the session cookie Secure (behind an HTTPS proxy that does not send X-Forwarded-Proto). Default off. */
+  JIXIAO_SECURE_COOKIES: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''], { message: 'JIXIAO_SECURE_COOKIES 只能是 1/0、true/false、yes/no 或 on/off' })
+    .optional()
+    .transform((v) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v)),
+  /** Behind a reverse proxy you run: take the client address from X-Forwarded-For (sign-in throttling). Default off. */
+  JIXIAO_TRUST_PROXY: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''], { message: 'JIXIAO_TRUST_PROXY 只能是 1/0、true/false、yes/no 或 on/off' })
+    .optional()
+    .transform((v) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v)),
 });
 
 export interface ServerConfig {
@@ -27,8 +37,10 @@ export interface ServerConfig {
   /** Absolute path of the PGlite data directory (unused when `databaseUrl` is set). */
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Whether to seed the demo documents into an empty database. */
+  /** Whether to seed the demo documents into an empty database, and keep the demo accounts (decision 010). */
   demo: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +58,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     JIXIAO_DATA_DIR: env.JIXIAO_DATA_DIR || undefined,
     DATABASE_URL: env.DATABASE_URL || undefined,
     JIXIAO_DEMO: env.JIXIAO_DEMO,
+    JIXIAO_SECURE_COOKIES: env.JIXIAO_SECURE_COOKIES,
+    JIXIAO_TRUST_PROXY: env.JIXIAO_TRUST_PROXY,
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
@@ -56,5 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(parsed.data.JIXIAO_DATA_DIR),
     databaseUrl: parsed.data.DATABASE_URL,
     demo: parsed.data.JIXIAO_DEMO,
+    secureCookies: parsed.data.JIXIAO_SECURE_COOKIES,
+    trustProxy: parsed.data.JIXIAO_TRUST_PROXY,
   };
 }

@@ -3,7 +3,7 @@
  * the same context around a store in a temp directory.
  */
 import { readFileSync } from 'node:fs';
-import { importDocumentFile, seedDemoData, type ImportResult, type SeedReport } from '@jixiao/services';
+import { importDocumentFile, removeDemoUsers, seedDemoData, seedDemoUsers, type ImportResult, type SeedReport } from '@jixiao/services';
 import { openStore, type Store } from '@jixiao/store';
 
 export interface AppContext {
@@ -15,6 +15,20 @@ export interface AppContext {
   importFile(input: { fileName: string; bytes: Uint8Array; year?: number }): Promise<ImportResult>;
   /** What seeding did on this start (undefined when the demo is off). */
   seedReport?: SeedReport;
+  /** The clock sessions and throttling use (tests move it). */
+  now: () => Date;
+  /** Always mark the session cookie Secure (behind an HTTPS proxy that does not send X-Forwarded-Proto). */
+  secureCookies: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+}
+
+export interface ContextOptions {
+  demo?: boolean;
+  version?: string;
+  now?: () => Date;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 export const APP_VERSION: string = (() => {
@@ -29,12 +43,15 @@ export const APP_VERSION: string = (() => {
 /** The seed documents that become the demo data (repository `fixtures/seeds`). */
 export const DEFAULT_SEEDS_DIR = new URL('../../../fixtures/seeds', import.meta.url).pathname;
 
-export function createContext(store: Store, options: { demo?: boolean; version?: string } = {}): AppContext {
+export function createContext(store: Store, options: ContextOptions = {}): AppContext {
   return {
     store,
     version: options.version ?? APP_VERSION,
     demo: options.demo ?? false,
     importFile: (input) => importDocumentFile({ store }, input),
+    now: options.now ?? (() => new Date()),
+    secureCookies: options.secureCookies ?? false,
+    trustProxy: options.trustProxy ?? false,
   };
 }
 
@@ -44,6 +61,8 @@ export interface OpenContextOptions {
   /** Seed the documents in `seedsDir` when the database is empty. */
   demo?: boolean;
   seedsDir?: string;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 /** Opens (and migrates) the store, seeds the demo data on first run, and builds the context. */
@@ -55,10 +74,17 @@ export async function openContext(options: OpenContextOptions): Promise<AppConte
   const demo = options.demo ?? true;
   let seedReport: SeedReport | undefined;
   try {
-    if (demo) seedReport = await seedDemoData(store, options.seedsDir ?? DEFAULT_SEEDS_DIR);
+    if (demo) {
+      seedReport = await seedDemoData(store, options.seedsDir ?? DEFAULT_SEEDS_DIR);
+      await seedDemoUsers({ store });
+    } else {
+      // Outside demo mode no account with a published password may exist (decision 010).
+      await removeDemoUsers({ store });
+    }
   } catch (e) {
     await store.close();
     throw e;
   }
-  return { ...createContext(store, { demo }), ...(seedReport ? { seedReport } : {}) };
+  const flags = { demo, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false };
+  return { ...createContext(store, flags), ...(seedReport ? { seedReport } : {}) };
 }

@@ -10,13 +10,16 @@ import { DEFAULT_WEB_DIR } from './http/static';
 
 export interface StartServerOptions {
   port: number;
-  /** Interface to listen on (default 127.0.0.1: there is no login yet; set HOST=0.0.0.0 to share on a network). */
+  /** Interface to listen on (default 127.0.0.1; set HOST=0.0.0.0 to share on a network, behind HTTPS — decision 010). */
   hostname?: string;
   dataDir?: string;
   databaseUrl?: string;
   seedsDir?: string;
-  /** Seed the demo documents into an empty database (default true). */
+  /** Seed the demo documents into an empty database and keep the demo accounts (default true). */
   demo?: boolean;
+  /** Always mark the session cookie Secure / trust X-Forwarded-For (decision 010). */
+  secureCookies?: boolean;
+  trustProxy?: boolean;
   webDir?: string;
   /** Stop cleanly on SIGTERM/SIGINT (default true). */
   handleSignals?: boolean;
@@ -37,6 +40,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.seedsDir !== undefined ? { seedsDir: options.seedsDir } : {}),
     demo: options.demo ?? true,
+    ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   const app = createApp(ctx, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
   const hostname = options.hostname ?? '127.0.0.1';

@@ -124,8 +124,6 @@ export const documentReviewDtoSchema = z.object({
 });
 export type DocumentReviewDto = z.infer<typeof documentReviewDtoSchema>;
 
-/** The reviewer's name (sign-in comes later). */
-const reviewer = z.string().trim().min(1).max(50);
 const reason = z.string().trim().max(1000);
 
 /** `POST /api/documents/{id}/review/decisions`: accept or dismiss a finding (a dismissal needs a reason). */
@@ -133,7 +131,6 @@ export const decideFindingRequestSchema = z.strictObject({
   findingKey: z.string().trim().min(1).max(200),
   decision: z.enum(['accept', 'dismiss']),
   reason: reason.optional(),
-  by: reviewer,
 });
 export type DecideFindingRequest = z.infer<typeof decideFindingRequestSchema>;
 
@@ -152,7 +149,6 @@ export const addFindingRequestSchema = z.strictObject({
   message: z.string().trim().min(1).max(1000),
   suggestion: z.string().trim().max(1000).default(''),
   evidence: z.string().trim().max(1000).default(''),
-  by: reviewer,
 });
 export type AddFindingRequest = z.input<typeof addFindingRequestSchema>;
 
@@ -160,7 +156,6 @@ export type AddFindingRequest = z.input<typeof addFindingRequestSchema>;
 export const setConclusionRequestSchema = z.strictObject({
   conclusion: conclusionSchema,
   reason: z.string().trim().min(1).max(1000),
-  by: reviewer,
 });
 export type SetConclusionRequest = z.infer<typeof setConclusionRequestSchema>;
 

@@ -58,14 +58,12 @@ export const createRuleSetRequestSchema = z.strictObject({
   years: yearsSchema.optional(),
   source: ruleSourceSchema.optional(),
   changes: z.record(z.string(), z.unknown()).optional(),
-  by: z.string().trim().min(1, '请写明操作人').max(100),
 });
 
 export const activateRuleSetRequestSchema = z.strictObject({
   ruleSet: ruleSetRefSchema,
   region: z.string().trim().min(1, '请写明适用地区').max(100),
   year: yearSchema,
-  by: z.string().trim().min(1, '请写明操作人').max(100),
 });
 
 export type RuleSetSummaryDto = z.infer<typeof ruleSetSummaryDtoSchema>;

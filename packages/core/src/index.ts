@@ -16,3 +16,7 @@ export * from './rules/validate';
 export * from './rules/manage';
 export * from './rules/builtin';
 export * from './access/actor';
+export * from './access/permissions';
+export * from './self-evaluation';
+export * from './workflow';
+export * from './report/draft-project';

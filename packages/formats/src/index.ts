@@ -10,3 +10,10 @@ export { writeDepartmentTargetsTemplate } from './xlsx/write-department-template
 export { writeReviewOpinion, type ReviewOpinionInput } from './docx/review-opinion';
 export { writeSelfEvaluationReport, type SelfEvaluationReportInput } from './docx/self-evaluation-report';
 export { writeDepartmentSelfEvaluationTable, type DepartmentSelfEvaluationTableInput } from './official/department-self-evaluation-table';
+export { writeActualsWorkbook, type ActualsWorkbookInput } from './xlsx/actuals/write-actuals-workbook';
+export { readActualsWorkbook, formatWorkbookError, type WorkbookError, type ActualsWorkbookResult } from './xlsx/actuals/read-actuals-workbook';
+export type { ActualsWorkbookIdentity } from './xlsx/actuals/layout';
+export { writeProjectSelfEvaluationTable, type ProjectSelfEvaluationTableInput } from './official/project-self-evaluation-table';
+export { writeMonitoringTable } from './official/monitoring-table';
+export { writeMonitoringTableDocx } from './docx/monitoring-table';
+export type { MonitoringTableInput } from './official/monitoring-rows';

@@ -9,7 +9,7 @@ import { ruleSetRef, type Finding, type FindingLocation, type PerformanceDocumen
 import { AppError } from './errors';
 import { loadReview, reviewerName, reviewWith, toReviewDto, type ReviewDeps } from './review-state';
 
-export type AddFindingInput = Omit<AddFindingRequest, 'suggestion' | 'evidence'> & { documentId: number; suggestion?: string | undefined; evidence?: string | undefined };
+export type AddFindingInput = Omit<AddFindingRequest, 'suggestion' | 'evidence'> & { documentId: number; suggestion?: string | undefined; evidence?: string | undefined; /** The signed-in reviewer's name (the server takes it from the session, never from the request). */ by: string };
 
 const bad = (message: string) => new AppError('BAD_INPUT', message);
 

@@ -2,9 +2,16 @@
  * Import a file: read it, settle its year, store it in one transaction. The same content again changes nothing
  * (`unchanged`); a changed file becomes a new version of the same document (decision 005), old versions are kept.
  */
-import type { DocumentKind } from '@jixiao/core';
+import { decideTargetEditByState, type DocumentKind } from '@jixiao/core';
 import type { DocumentStore, ImportOutcome } from './ports';
 import { prepareImport, type ImportFileInput, type PreparedImport } from './prepare-import';
+import { refusalError } from './workflow-common';
+import type { StoredTargetWorkflow } from './workflow-ports';
+
+function refuseFrozenImport(current: StoredTargetWorkflow): void {
+  const decided = decideTargetEditByState(current);
+  if (!decided.ok) throw refusalError(decided, { by: current.updatedBy, at: current.updatedAt });
+}
 
 export interface ImportResult extends ImportOutcome {
   fileName: string;
@@ -16,9 +23,11 @@ export interface ImportResult extends ImportOutcome {
 }
 
 /** The second half of an import, for an edge that prepared it before opening the store. */
-export async function savePreparedImport(deps: { store: { documents: DocumentStore } }, prepared: PreparedImport): Promise<ImportResult> {
+/** `createdBy`: who imported it (kept with the version, so a stale save can say who changed the document). */
+export async function savePreparedImport(deps: { store: { documents: DocumentStore } }, prepared: PreparedImport, createdBy?: string | null): Promise<ImportResult> {
   const { document, year, fileName, sha256 } = prepared;
-  const outcome = await deps.store.documents.saveImport({ document, year, fileName, sha256 });
+  // A document in review or approved is not replaced by a re-import (decision 011): the guard runs under the import's lock.
+  const outcome = await deps.store.documents.saveImport({ document, year, fileName, sha256, createdBy: createdBy ?? null, guard: refuseFrozenImport });
   return { ...outcome, fileName, year, kind: document.kind, department: document.department, problemCount: document.problems.length };
 }
 

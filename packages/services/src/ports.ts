@@ -23,6 +23,13 @@ export interface SaveImportInput {
   year: number;
   fileName: string;
   sha256: string;
+  /** Who made this version (the importer or the editor), kept as `document_versions.created_by`. */
+  createdBy?: string | null;
+  /**
+   * Called inside the import transaction, under the document's row lock, when the document exists already, with its
+   * workflow (decision 011); throws to refuse (a save based on a stale version, a frozen document). Synchronous.
+   */
+  guard?: (current: import('./workflow-ports').StoredTargetWorkflow) => void;
 }
 
 export interface DocumentStore {
@@ -31,18 +38,26 @@ export interface DocumentStore {
    * document changes nothing; different content makes a new version and keeps the old one.
    */
   saveImport(input: SaveImportInput): Promise<ImportOutcome>;
-  listDocuments(filter?: { departmentId?: number; year?: number }): Promise<DocumentSummaryDto[]>;
+  listDocuments(filter?: { departmentId?: number; year?: number } & InScope): Promise<DocumentSummaryDto[]>;
   /** Throws NOT_FOUND. `version` defaults to the current one. */
   getDocument(documentId: number, version?: number): Promise<{ summary: DocumentSummaryDto; document: PerformanceDocument }>;
 }
 
+/**
+ * The signed-in actor's scope on a list (decision 010): only rows of these departments. Absent = every department
+ * (district-wide roles, the CLI). Rows of no department are outside any given list.
+ */
+export interface InScope {
+  inDepartments?: readonly number[];
+}
+
 export interface CatalogQueries {
-  listDepartments(query: Pick<SearchQuery, 'search' | 'year'>): Promise<DepartmentDto[]>;
+  listDepartments(query: Pick<SearchQuery, 'search' | 'year'> & InScope): Promise<DepartmentDto[]>;
   getDepartment(id: number): Promise<DepartmentDto>;
   listUnits(query: { departmentId: number; search?: string }): Promise<UnitDto[]>;
-  listProjects(query: SearchQuery): Promise<{ items: ProjectDto[]; total: number }>;
+  listProjects(query: SearchQuery & InScope): Promise<{ items: ProjectDto[]; total: number }>;
   getProject(id: number): Promise<ProjectDetailDto>;
-  listIndicators(query: SearchQuery & { projectId?: number }): Promise<{ items: IndicatorDto[]; total: number }>;
+  listIndicators(query: SearchQuery & { projectId?: number } & InScope): Promise<{ items: IndicatorDto[]; total: number }>;
 }
 
 /** What a reviewer said (decision 006), as stored: one row per decision, append-only, oldest first. */
@@ -161,4 +176,9 @@ export interface StoredAuditEntry extends AuditEntry {
 
 export interface AuditLog {
   append(entry: AuditEntry): Promise<StoredAuditEntry>;
+}
+
+/** Reading the audit trail back (the audit page and its export), newest first. */
+export interface AuditReader {
+  listAudit(query: import('./access-ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number }>;
 }

@@ -6,7 +6,9 @@
 import type { DocumentKind, PerformanceDocument } from '@jixiao/core';
 import { AppError } from './errors';
 
-export type ExportFormat = 'json' | 'opinion' | 'self-evaluation-table' | 'report' | 'template';
+export type ExportFormat = 'json' | 'opinion' | 'self-evaluation-table' | 'report' | 'template' | MonitoringExportFormat;
+/** Rendered from a stored monitoring report (`--monitoring ID`), not from a document. */
+export type MonitoringExportFormat = 'monitoring-table' | 'monitoring-table-docx';
 
 /** Each format: what it is called in Chinese and the file it makes. */
 export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: '.json' | '.docx' | '.xlsx'; mediaType: string }> = {
@@ -15,6 +17,8 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: '.
   'self-evaluation-table': { label: '部门整体支出绩效自评表', extension: '.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   report: { label: '自评报告', extension: '.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   template: { label: '填好的 Excel 填报模板', extension: '.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  'monitoring-table': { label: '绩效运行监控表', extension: '.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  'monitoring-table-docx': { label: '绩效运行监控表', extension: '.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 };
 
 /** The formats each kind of document can be exported as (json always). */

@@ -7,13 +7,17 @@
  * re-import (review-state.ts); the answer is the review of the saved version.
  */
 import type { DocumentReviewDto } from '@jixiao/contract';
-import { inferDirection, parseTarget, type Indicator, type PerformanceDocument, type Target } from '@jixiao/core';
+import { chinaTime, decideTargetEdit, decideTargetEditByState, inferDirection, parseTarget, type Actor, type Indicator, type PerformanceDocument, type Target } from '@jixiao/core';
 import { sha256Hex } from '@jixiao/formats';
 import { AppError } from './errors';
 import { loadReview, toReviewDto, type ReviewDeps } from './review-state';
+import { refusalError } from './workflow-common';
+import type { StoredTargetWorkflow, WorkflowStore } from './workflow-ports';
 
 export interface SaveEditedDocumentInput {
   documentId: number;
+  /** Who saves: their role and department must allow editing (decision 011); without one only the state is checked. */
+  actor?: Actor;
   /** The version the edits were made on. */
   baseVersion: number;
   document: PerformanceDocument;
@@ -65,16 +69,34 @@ function settleTargets(edited: PerformanceDocument, stored: PerformanceDocument)
 const refuseShape = () =>
   new AppError('BAD_INPUT', '在审核页只能修改指标名称、指标值和绩效目标；文档类型、主管部门、年度和预算单位不能在这里修改，请重新导入文件。');
 
-export async function saveEditedDocument(deps: ReviewDeps, input: SaveEditedDocumentInput): Promise<DocumentReviewDto> {
+/** A save based on an older version: who made the newer one and when, so the person knows whom to ask (issue 5). */
+function staleSave(current: { currentVersion: number; currentVersionBy: string | null; currentVersionAt: string | null }, baseVersion: number): AppError {
+  const who = current.currentVersionBy ?? '他人（导入了新文件）';
+  return new AppError(
+    'CONFLICT',
+    `保存未成功：这份绩效目标已由 ${who} 于 ${chinaTime(current.currentVersionAt)}（北京时间）修改并保存为第 ${current.currentVersion} 版，您的修改基于第 ${baseVersion} 版。请点「重新载入」查看最新内容后再修改（您这次的输入仍在页面上，可先复制）。`,
+    { currentVersion: current.currentVersion, baseVersion, changedBy: current.currentVersionBy, changedAt: current.currentVersionAt },
+  );
+}
+
+/** Under the import's row lock: still the base version, and the workflow lets this person edit (draft or returned). */
+function editGuard(input: SaveEditedDocumentInput): (current: StoredTargetWorkflow) => void {
+  return (current) => {
+    if (current.currentVersion !== input.baseVersion) throw staleSave(current, input.baseVersion);
+    const decided = input.actor ? decideTargetEdit(current, input.actor) : decideTargetEditByState(current);
+    if (!decided.ok) throw refusalError(decided, { by: current.updatedBy, at: current.updatedAt });
+  };
+}
+
+export async function saveEditedDocument(deps: ReviewDeps & { store: { workflow?: WorkflowStore } }, input: SaveEditedDocumentInput): Promise<DocumentReviewDto> {
   const { documentId, baseVersion } = input;
   const { summary, document: stored } = await deps.store.documents.getDocument(documentId);
+  // Checked early for a quick answer, and again under the lock (two saves at once: exactly one wins).
+  const workflow = deps.store.workflow ? await deps.store.workflow.getTargetWorkflow(documentId) : null;
   if (summary.version !== baseVersion) {
-    throw new AppError(
-      'CONFLICT',
-      `文档已经有了更新的版本（第 ${summary.version} 版），您的修改基于第 ${baseVersion} 版，未保存。请重新加载页面，在最新版本上再修改。`,
-      { currentVersion: summary.version, baseVersion },
-    );
+    throw staleSave(workflow ?? { currentVersion: summary.version, currentVersionBy: null, currentVersionAt: summary.importedAt }, baseVersion);
   }
+  if (workflow) editGuard(input)(workflow);
   const edited = input.document;
   // What identifies the document (decision 005) must stay, so the edit becomes a version of this document.
   if (
@@ -95,7 +117,7 @@ export async function saveEditedDocument(deps: ReviewDeps, input: SaveEditedDocu
   const document: PerformanceDocument = { ...settled, source: { file: stored.source?.file ?? fileName, layout: stored.source?.layout ?? summary.layout, sha256 } };
   const year = summary.year ?? stored.year;
   if (year === null) throw new AppError('BAD_INPUT', '文档没有预算年度，无法保存修改。');
-  const outcome = await deps.store.documents.saveImport({ document, year, fileName, sha256 });
+  const outcome = await deps.store.documents.saveImport({ document, year, fileName, sha256, createdBy: input.actor?.displayName ?? null, guard: editGuard(input) });
   if (outcome.documentId !== documentId) throw new AppError('CONFLICT', '保存的修改没有归入原文档，请重新加载页面后再试。', { documentId: outcome.documentId });
   return toReviewDto(await loadReview(deps, documentId));
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppError } from './errors';
 import { importDocumentFile, type ImportResult } from './import-document-file';
 import type { DocumentStore } from './ports';
+import { seedDemoMonitoring } from './seed-demo-monitoring';
 
 export interface SeedReport {
   /** False when the database already had documents (nothing was imported). */
@@ -45,5 +46,6 @@ export async function seedDemoData(store: { documents: DocumentStore }, seedsDir
       report.skipped.push({ fileName, reason: e.message });
     }
   }
+  await seedDemoMonitoring(store, report);
   return report;
 }

@@ -6,9 +6,10 @@
  */
 import type { AmountUnit, Target } from '@jixiao/core';
 import type { DepartmentDto, IndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
-import { AppError, type CatalogQueries } from '@jixiao/services';
+import { AppError, type CatalogQueries, type InScope } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import { intArray } from './sql-arrays';
 
 /** `%text%` for ILIKE with the wildcard characters of `text` escaped. */
 export function likePattern(text: string): string {
@@ -166,6 +167,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
     async listDepartments(query) {
       const where: SQL[] = [];
       if (query.search) where.push(sql`dep.name ilike ${likePattern(query.search)}`);
+      if (query.inDepartments) where.push(sql`dep.id = any(${intArray(query.inDepartments)})`);
       return departments(where, query.year);
     },
 
@@ -191,8 +193,9 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       return rows.map((r): UnitDto => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, projectCount: r.project_count, ...total(r) }));
     },
 
-    async listProjects(query: SearchQuery) {
+    async listProjects(query: SearchQuery & InScope) {
       const where: SQL[] = [];
+      if (query.inDepartments) where.push(sql`p.department_id = any(${intArray(query.inDepartments)})`);
       if (query.search) where.push(sql`(p.name ilike ${likePattern(query.search)} or p.code ilike ${likePattern(query.search)})`);
       if (query.year !== undefined) where.push(sql`p.year = ${query.year}`);
       if (query.departmentId !== undefined) where.push(sql`p.department_id = ${query.departmentId}`);
@@ -215,6 +218,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
     async listIndicators(query) {
       const where: SQL[] = [];
       if (query.search) where.push(sql`i.name ilike ${likePattern(query.search)}`);
+      if (query.inDepartments) where.push(sql`i.department_id = any(${intArray(query.inDepartments)})`);
       if (query.year !== undefined) where.push(sql`i.year = ${query.year}`);
       if (query.departmentId !== undefined) where.push(sql`i.department_id = ${query.departmentId}`);
       if (query.unitId !== undefined) where.push(sql`i.unit_id = ${query.unitId}`);

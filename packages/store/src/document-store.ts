@@ -15,7 +15,9 @@ import { copyData, copyTails } from './copy-text';
 import { copyIntoPglite, isPglite, queryRows, type Db, type Executor } from './db';
 import { departmentNameOf, documentTitle, identityKey } from './identity';
 import { flattenDocument, type DocumentRows } from './rows';
+import { intArray } from './sql-arrays';
 import { packContent, unpackContent } from './stored-content';
+import { readTarget } from './workflow-store';
 
 /** Rows per bulk statement: large enough for few round trips, small enough to keep each statement's arrays modest. */
 export const BULK_CHUNK = 10_000;
@@ -266,6 +268,8 @@ export function createDocumentStore(db: Db): DocumentStore {
 
       return db.transaction(async (tx) => {
         let existing = await findDocument(tx, key, true);
+        // The workflow's word (decision 011) under the same row lock: a stale base version or a frozen document is refused.
+        if (existing && input.guard) input.guard(await readTarget(tx, existing.id));
         if (existing && existing.sha256 === sha256) return unchanged(existing);
         await tx.execute(sql`insert into years (year) values (${year}) on conflict do nothing`);
         const departmentId = departmentName === null ? null : await upsertDepartment(tx, departmentName);
@@ -287,8 +291,9 @@ export function createDocumentStore(db: Db): DocumentStore {
         const version = existing.current_version + 1;
         const [versionRow] = await queryRows<{ id: number }>(
           tx,
-          sql`insert into document_versions (document_id, version, sha256, file_name, layout, amount_unit, project_count, indicator_count, problem_count, content)
-              values (${existing.id}, ${version}, ${sha256}, ${fileName}, ${layout}, ${doc.amountUnit}, ${projectCount}, ${indicatorCount}, ${doc.problems.length}, ${content}::json)
+          sql`insert into document_versions (document_id, version, sha256, file_name, layout, amount_unit, project_count, indicator_count, problem_count, content, created_by)
+              values (${existing.id}, ${version}, ${sha256}, ${fileName}, ${layout}, ${doc.amountUnit}, ${projectCount}, ${indicatorCount}, ${doc.problems.length}, ${content}::json,
+                      ${input.createdBy ?? null})
               returning id`,
         );
         if (!versionRow) throw new Error('document version not inserted');
@@ -313,6 +318,7 @@ export function createDocumentStore(db: Db): DocumentStore {
     async listDocuments(filter = {}): Promise<DocumentSummaryDto[]> {
       const where: SQL[] = [sql`true`];
       if (filter.departmentId !== undefined) where.push(sql`d.department_id = ${filter.departmentId}`);
+      if (filter.inDepartments) where.push(sql`d.department_id = any(${intArray(filter.inDepartments)})`);
       if (filter.year !== undefined) where.push(sql`d.year = ${filter.year}`);
       const rows = await queryRows<SummaryRow>(
         db,

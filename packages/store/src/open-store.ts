@@ -3,7 +3,8 @@
  * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
  */
 import { join, resolve } from 'node:path';
-import type { CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore } from '@jixiao/services';
+import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore, ScopeLookup, SessionStore, SignInFailureStore, UserStore, WorkflowStore } from '@jixiao/services';
+import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
 import { connectPglite, connectPostgres, type Connection, type Db } from './db';
 import { createDocumentStore } from './document-store';
@@ -11,6 +12,10 @@ import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
 import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
+import { createScopeLookup } from './scope-lookup';
+import { createSessionStore, createSignInFailureStore } from './session-store';
+import { createUserStore } from './user-store';
+import { createWorkflowStore } from './workflow-store';
 
 export interface StoreOptions {
   /** PGlite data directory (created when missing). Default `./data`. Ignored when `databaseUrl` is set. */
@@ -29,6 +34,16 @@ export interface Store {
   ruleSets: RuleSetStore;
   /** Monitoring reports and self-evaluations against a target version, and the scores kept for them. */
   evaluations: EvaluationStore;
+  /** Sign-in (decision 010): users, database sessions, failed sign-ins. */
+  users: UserStore;
+  sessions: SessionStore;
+  signInFailures: SignInFailureStore;
+  /** The append-only audit trail and its reader. */
+  audit: AuditLog & AuditReader;
+  /** Which department an object belongs to (the server's access policy). */
+  scope: ScopeLookup;
+  /** Target and evaluation workflow, period locks and publications (decision 011). */
+  workflow: WorkflowStore;
   close(): Promise<void>;
 }
 
@@ -65,6 +80,12 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
     reviews: createReviewStore(connection.db),
     ruleSets: createRuleSetStore(connection.db),
     evaluations: createEvaluationStore(connection.db),
+    users: createUserStore(connection.db),
+    sessions: createSessionStore(connection.db),
+    signInFailures: createSignInFailureStore(connection.db),
+    audit: createAuditStore(connection.db),
+    workflow: createWorkflowStore(connection.db),
+    scope: createScopeLookup(connection.db),
     async close() {
       if (closed) return;
       closed = true;

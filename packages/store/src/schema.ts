@@ -17,7 +17,7 @@
  * After changing this file: `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const amount = (name: string) => numeric(name, { precision: 18, scale: 6 });
 
@@ -87,6 +87,8 @@ export const documentVersions = pgTable(
     /** The interchange document exactly as imported. */
     content: json('content').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who made this version (the importer or the editor); null for versions made before sign-in existed. */
+    createdBy: text('created_by'),
   },
   (t) => [uniqueIndex('document_versions_document_version_idx').on(t.documentId, t.version), check('document_versions_version_positive', sql`${t.version} > 0`)],
 );
@@ -335,4 +337,194 @@ export const evaluationScores = pgTable(
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('evaluation_scores_evaluation_idx').on(t.evaluationId, t.id)],
+);
+
+/**
+ * The people who sign in (issue 5, decision 010). `password_hash` is scrypt in the PHC-like form
+ * `scrypt$N$r$p$salt$hash` (base64); the password itself is never stored or logged. Unit roles belong to one
+ * department; third-party reviewers see only `assigned_department_ids`; finance reviewers and admins the district.
+ * Users are never deleted (the audit trail names them): they are disabled. `demo` users exist only in demo mode.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    assignedDepartmentIds: integer('assigned_department_ids').array().notNull().default(sql`'{}'::integer[]`),
+    disabled: boolean('disabled').notNull().default(false),
+    demo: boolean('demo').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('users_role', sql`${t.role} in ('unit-editor', 'unit-approver', 'finance-reviewer', 'third-party-reviewer', 'admin')`),
+    check('users_unit_department', sql`${t.role} not in ('unit-editor', 'unit-approver') or ${t.departmentId} is not null`),
+  ],
+);
+
+/**
+ * Signed-in sessions, in the database so that sign-out and a password change really end them. The cookie holds a
+ * random 32-byte token; only its sha256 is stored, so a read of this table cannot be replayed as a cookie.
+ * A session ends at `expires_at` (absolute), after the idle limit since `last_seen_at`, or when `revoked_at` is set.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: serial('id').primaryKey(),
+    tokenSha256: text('token_sha256').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The per-session CSRF token (sent back in `X-CSRF-Token` on every state-changing request). */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins, for throttling per username and per IP address (rows older than the window are ignored). */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_failures_username_idx').on(t.username, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
+);
+
+/**
+ * The audit trail (issue 5 item 4): every change, who made it, when, what before and after, which request.
+ * Append-only: a trigger (migration 0004) refuses UPDATE and DELETE. The actor's name is copied, not joined, so an
+ * entry still says who it was after the user is renamed.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id'),
+    actorUsername: text('actor_username').notNull(),
+    actorDisplayName: text('actor_display_name').notNull(),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('audit_events_at_idx').on(t.at, t.id),
+    index('audit_events_object_idx').on(t.objectType, t.objectId),
+    index('audit_events_actor_idx').on(t.actorUsername),
+  ],
+);
+
+/**
+ * Where each target document stands in its workflow (R9, decision 011): one row per document, created on its first
+ * transition (a document without a row is a draft in round 1). `approved_version` is the frozen version monitoring and
+ * self-evaluation read; while an adjustment (`adjustment`) is in review it stays the approved one. `revision` is bumped
+ * by every transition (lost-update check for two reviewers acting at once).
+ */
+export const documentWorkflow = pgTable(
+  'document_workflow',
+  {
+    documentId: integer('document_id')
+      .primaryKey()
+      .references(() => documents.id),
+    status: text('status').notNull(),
+    round: integer('round').notNull().default(1),
+    /** The document version the status was set on. */
+    statusVersion: integer('status_version').notNull(),
+    approvedVersion: integer('approved_version'),
+    adjustment: boolean('adjustment').notNull().default(false),
+    revision: integer('revision').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('document_workflow_status', sql`${t.status} in ('draft', 'submitted', 'in-review', 'returned', 'approved', 'rejected')`)],
+);
+
+/**
+ * Every workflow transition of a target document or an evaluation, append-only: who (name and role), when, from
+ * which state to which, why, in which round and on which version (document version or evaluation revision).
+ */
+export const workflowTransitions = pgTable(
+  'workflow_transitions',
+  {
+    id: serial('id').primaryKey(),
+    /** `document` or `evaluation`. */
+    objectType: text('object_type').notNull(),
+    objectId: integer('object_id').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    /** The review conclusion the reviewer acted on (优/良/中/差), for return / approve / reject. */
+    conclusion: text('conclusion'),
+    round: integer('round').notNull(),
+    version: integer('version').notNull(),
+    actorUsername: text('actor_username').notNull(),
+    actorDisplayName: text('actor_display_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('workflow_transitions_object_idx').on(t.objectType, t.objectId, t.id),
+    check('workflow_transitions_object_type', sql`${t.objectType} in ('document', 'evaluation')`),
+  ],
+);
+
+/**
+ * Period locks, append-only: the latest row for a period counts (`locked` true or false). A year (`YYYY`) locks every
+ * monitoring month and the self-evaluation of that year; a month (`YYYY-MM`) locks that monitoring cut-off.
+ */
+export const periodLocks = pgTable(
+  'period_locks',
+  {
+    id: serial('id').primaryKey(),
+    period: text('period').notNull(),
+    locked: boolean('locked').notNull(),
+    reason: text('reason'),
+    actorUsername: text('actor_username').notNull(),
+    actorDisplayName: text('actor_display_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('period_locks_period_idx').on(t.period, t.id), check('period_locks_period', sql`${t.period} ~ '^[0-9]{4}(-[0-9]{2})?$'`)],
+);
+
+/**
+ * What has been published (信息公开, R12), append-only: approved targets (`targets`, object = document, `version` the
+ * approved document version) and self-evaluation results (`self-evaluation`, object = evaluation, `version` its
+ * revision). The latest row per object counts; the public page reads only what is here.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    id: serial('id').primaryKey(),
+    objectType: text('object_type').notNull(),
+    objectId: integer('object_id').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    version: integer('version').notNull(),
+    actorUsername: text('actor_username').notNull(),
+    actorDisplayName: text('actor_display_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('publications_object_idx').on(t.objectType, t.objectId, t.id),
+    check('publications_object_type', sql`${t.objectType} in ('targets', 'self-evaluation')`),
+  ],
 );

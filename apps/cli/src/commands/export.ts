@@ -11,11 +11,15 @@ import {
   renderTemplate,
   type ExportFormat,
   type RenderedFile,
+  isMonitoringFormat,
+  type MonitoringExportFormat,
 } from '@jixiao/services';
 import type { Store } from '@jixiao/store';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { withStore } from '../store-env';
+import { exportMonitoringTable, MONITORING_EXPORT_HELP } from './export-monitoring';
+import { exportSelfEvaluationFile, isSelfEvaluationFormat, SELF_EVALUATION_EXPORT_HELP } from './export-self-evaluation';
 
 const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
   if (value === undefined) return undefined;
@@ -38,7 +42,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)',
   usage:
-    'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --list [--json]',
+    'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format monitoring-table|monitoring-table-docx (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format project-self-evaluation-table|department-self-evaluation-table|self-evaluation-report|actuals-workbook --evaluation ID --out FILE | jixiao export --list [--json]',
   help: [
     '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
     '--format json（默认）jixiao/v1 交换格式，内容与导入时完全相同；不指定 --out 时输出到标准输出。',
@@ -46,7 +50,9 @@ export const exportCommand: Command = {
     '--format self-evaluation-table 部门整体支出绩效自评表 .xlsx（部门整体自评文档），各比率按金额重新计算；--region 标题中的地区（默认从部门名称读出，如「荔湾区」）。',
     '--format report 自评报告 .docx（部门整体自评文档）：按内置评分规则集评分后起草，供单位修改；--date 落款日期（默认今天）。',
     '--format template 填好该文档的 Excel 填报模板 .xlsx（项目支出或部门整体绩效目标文档），可修改后重新导入。',
-    'opinion、self-evaluation-table、report、template 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
+    ...MONITORING_EXPORT_HELP,
+    ...SELF_EVALUATION_EXPORT_HELP,
+    'opinion、self-evaluation-table、report、template、monitoring-table(-docx) 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
     '退出码：0 成功，2 格式与文档类型不符（会列出可用的格式）或参数有误，1 其他错误（例如找不到该文档）。',
   ],
   options: {
@@ -60,6 +66,9 @@ export const exportCommand: Command = {
     organization: { type: 'string' },
     date: { type: 'string' },
     region: { type: 'string' },
+    monitoring: { type: 'string' },
+    month: { type: 'string' },
+    evaluation: { type: 'string' },
   },
   async run({ positionals, values }) {
     if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
@@ -74,7 +83,12 @@ export const exportCommand: Command = {
       return;
     }
     const format = typeof values.format === 'string' ? values.format : 'json';
+    if (isSelfEvaluationFormat(format)) return exportSelfEvaluationFile(format, { evaluation: positiveInt('evaluation', values.evaluation), out: text(values.out), date: text(values.date) ?? chinaToday() });
     if (!isFormat(format)) throw new CliError(`--format ${format}: 不支持的格式，可用：${FORMATS.join('、')} (unknown format)`, EXIT_BAD_INPUT);
+    if (isMonitoringFormat(format)) {
+      const [monitoring, document, month] = (['monitoring', 'document', 'month'] as const).map((k) => positiveInt(k, values[k]));
+      return exportMonitoringTable(format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
+    }
     const documentId = positiveInt('document', values.document);
     if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`);
     const version = positiveInt('version', values.version);
@@ -110,7 +124,7 @@ export const exportCommand: Command = {
 
 function render(
   store: Store,
-  format: Exclude<ExportFormat, 'json'>,
+  format: Exclude<ExportFormat, 'json' | MonitoringExportFormat>,
   at: { documentId: number; version?: number },
   options: { date: string; values: Record<string, string | boolean | undefined> },
 ): Promise<RenderedFile> {

@@ -30,6 +30,8 @@ export const serveCommand: Command = {
         dataDir: config.dataDir,
         ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
         demo: config.demo,
+        secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -17,6 +17,9 @@ export const STATUS_BY_CODE: Record<AppErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   YEAR_MISMATCH: 409,
   DATA_DIR_LOCKED: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
 export interface ErrorResponse {
@@ -52,11 +55,20 @@ const FIELD_NAMES: Record<string, string> = {
   'location.keyTask': '重点任务',
   reviewer: '评审人',
   organization: '评审机构',
+  cutoffMonth: '截止月份',
+  baseRevision: '所基于的版本号',
+  spent: '执行数',
+  adjustedBudget: '全年预算数',
+  actual: '完成值',
+  tier: '完成程度',
+  measures: '纠偏措施',
 };
 
 function describeIssue(issue: ZodError['issues'][number]): string {
   const key = issue.path.map(String).join('.');
-  const field = FIELD_NAMES[key] ?? (key || '请求');
+  // A field deep in a body (`entries.budget.p-0-0.spent`) is named by its last part, with the whole path to find it.
+  const last = FIELD_NAMES[String(issue.path.at(-1) ?? '')];
+  const field = FIELD_NAMES[key] ?? (last && key.includes('.') ? `${last}（${key}）` : (last ?? (key || '请求')));
   switch (issue.code) {
     case 'invalid_type':
       // zod 4 leaves the input out of issues; its message says "received undefined" for a missing value.

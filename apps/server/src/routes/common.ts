@@ -3,10 +3,19 @@
  */
 import { errorDtoSchema } from '@jixiao/contract';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { CurrentSession } from '@jixiao/services';
 import type { AppContext } from '../context';
 import { sendError, validationError } from '../http/error-map';
 
-export type AppEnv = { Variables: Record<string, never> };
+/** Set by the middlewares in http/ before any route runs (decision 010). */
+export type AppEnv = {
+  Variables: {
+    /** X-Request-Id of this request (generated, echoed in the response). */
+    requestId: string;
+    /** The signed-in session, or null (anonymous). */
+    session: CurrentSession | null;
+  };
+};
 export type App = OpenAPIHono<AppEnv>;
 export type RegisterRoutes = (app: App, ctx: AppContext) => void;
 
@@ -40,3 +49,12 @@ export function createOpenApiApp(): App {
     },
   });
 }
+
+/** A required JSON request body validated by `schema`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+/** The statuses sign-in and access add to every protected route (decision 010). */
+export const accessResponses = {
+  401: { description: '未登录或登录已过期', content: errorContent },
+  403: { description: '没有权限，或安全校验（X-CSRF-Token）未通过', content: errorContent },
+} as const;

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { departmentDtoSchema, listOf, searchQuerySchema, unitDtoSchema } from '@jixiao/contract';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
+import { listScope } from '../http/actor';
 
 const listQuery = searchQuerySchema.pick({ search: true, year: true });
 const unitsQuery = searchQuerySchema.pick({ search: true });
@@ -33,7 +34,7 @@ const units = createRoute({
 });
 
 export const registerDepartmentRoutes: RegisterRoutes = (app, ctx) => {
-  app.openapi(list, async (c) => c.json({ items: await ctx.store.catalog.listDepartments(c.req.valid('query')) }, 200));
+  app.openapi(list, async (c) => c.json({ items: await ctx.store.catalog.listDepartments({ ...c.req.valid('query'), ...listScope(c) }) }, 200));
   app.openapi(get, async (c) => c.json(await ctx.store.catalog.getDepartment(c.req.valid('param').id), 200));
   app.openapi(units, async (c) => {
     const { id } = c.req.valid('param');

@@ -10,16 +10,19 @@ import { join } from 'node:path';
 import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, errorDtoSchema, listOf, type DocumentReviewDto } from '@jixiao/contract';
 import { parseTarget, type PerformanceDocument } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, type SignedInClient } from '../testing/signed-in';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
 
 let dataDir: string;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
+/** The demo admin may both edit targets and decide findings. */
+let admin: SignedInClient;
 let id: number;
 
 async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await app.request(path, body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await admin.request(path, body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
@@ -43,7 +46,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-edit-'));
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
-  const docs = listOf(documentSummaryDtoSchema).parse(await (await app.request('/api/documents')).json());
+  admin = await signedIn(app, 'admin');
+  const docs = listOf(documentSummaryDtoSchema).parse(await (await admin.request('/api/documents')).json());
   const jinhua = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'));
   if (!jinhua) throw new Error('seed 002 was not imported');
   id = jinhua.id;
@@ -61,7 +65,7 @@ describe('PUT /api/documents/{id}/content', () => {
     expect(missingAnnual(before)).toHaveLength(1);
     // A dismissal on version 1 of another finding carries over to version 2.
     const other = before.findings.find((f) => f.finding.check === 'level-mismatch')!;
-    await send('POST', `/api/documents/${id}/review/decisions`, { findingKey: other.finding.key, decision: 'dismiss', reason: '编码打印错误', by: '张审核' });
+    await send('POST', `/api/documents/${id}/review/decisions`, { findingKey: other.finding.key, decision: 'dismiss', reason: '编码打印错误' });
 
     const v1 = await getDoc();
     const v1Text = JSON.stringify(v1);
@@ -106,7 +110,7 @@ describe('PUT /api/documents/{id}/content', () => {
     expect(res.status).toBe(409);
     const { code, message } = errorDtoSchema.parse(res.body).error;
     expect(code).toBe('CONFLICT');
-    expect(message).toMatch(/更新的版本.*重新加载/);
+    expect(message).toMatch(/已由 系统管理员 于 .*第 2 版.*第 1 版.*重新载入/);
     expect((await getDoc()).source?.sha256).toBe((await getDoc(2)).source?.sha256);
   });
 

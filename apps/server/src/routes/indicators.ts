@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { indicatorDtoSchema, pageOf, searchQuerySchema } from '@jixiao/contract';
 import { errorResponses, json, type RegisterRoutes } from './common';
+import { listScope } from '../http/actor';
 
 const listQuery = searchQuerySchema.extend({ projectId: z.coerce.number().int().positive().optional() });
 
@@ -14,5 +15,5 @@ const list = createRoute({
 });
 
 export const registerIndicatorRoutes: RegisterRoutes = (app, ctx) => {
-  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listIndicators(c.req.valid('query')), 200));
+  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listIndicators({ ...c.req.valid('query'), ...listScope(c) }), 200));
 };

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { pageOf, projectDetailDtoSchema, projectDtoSchema, searchQuerySchema } from '@jixiao/contract';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
+import { listScope } from '../http/actor';
 
 const list = createRoute({
   method: 'get',
@@ -21,6 +22,6 @@ const get = createRoute({
 });
 
 export const registerProjectRoutes: RegisterRoutes = (app, ctx) => {
-  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listProjects(c.req.valid('query')), 200));
+  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listProjects({ ...c.req.valid('query'), ...listScope(c) }), 200));
   app.openapi(get, async (c) => c.json(await ctx.store.catalog.getProject(c.req.valid('param').id), 200));
 };

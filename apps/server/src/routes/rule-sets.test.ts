@@ -7,15 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorDtoSchema, ruleSetActivationDtoSchema, ruleSetDetailDtoSchema, ruleSetListDtoSchema } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureUser, signedIn, type SignedInClient } from '../testing/signed-in';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
 
 let dataDir: string;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
+let admin: SignedInClient;
 
 async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await app.request(path, body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await admin.request(path, body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
@@ -23,6 +25,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-rules-'));
   ctx = await openContext({ dataDir, demo: false });
   app = createApp(ctx, { logError: () => {} });
+  // Not a demo: the admin is made in the store, named as the old requests named the operator.
+  await ensureUser(ctx, { username: 'rules-admin', role: 'admin', displayName: '管理员' });
+  admin = await signedIn(app, { username: 'rules-admin' });
 });
 afterAll(async () => {
   await ctx?.store.close();
@@ -42,7 +47,7 @@ describe('/api/rule-sets', () => {
   });
 
   it('copies with changes into a new version, refuses bad settings and existing versions, activates', async () => {
-    const body = { from: 'cn-project-self-evaluation@1', id: 'liwan-project', region: '荔湾区', years: { from: 2024, to: 2025 }, source: { docNo: '荔财〔2024〕1号', title: '' }, by: '管理员' };
+    const body = { from: 'cn-project-self-evaluation@1', id: 'liwan-project', region: '荔湾区', years: { from: 2024, to: 2025 }, source: { docNo: '荔财〔2024〕1号', title: '' } };
     const bad = await send('POST', '/api/rule-sets', { ...body, changes: { 'grades[3].min': 10 } });
     expect(bad.status).toBe(400);
     expect(errorDtoSchema.parse(bad.body).error.message).toContain('设置 grades：最低一段的最低分应为 0');
@@ -50,10 +55,10 @@ describe('/api/rule-sets', () => {
     expect(created.status).toBe(201);
     expect(ruleSetDetailDtoSchema.parse(created.body)).toMatchObject({ ref: 'liwan-project@1', builtIn: false, settings: { totalCaps: [{ maxTotal: 89 }] } });
     expect((await send('POST', '/api/rule-sets', { ...body, version: 1 })).status).toBe(409);
-    const badRef = await send('POST', '/api/rule-sets/activations', { ruleSet: 'liwan-project', region: '荔湾区', year: 2024, by: '管理员' });
+    const badRef = await send('POST', '/api/rule-sets/activations', { ruleSet: 'liwan-project', region: '荔湾区', year: 2024 });
     expect(badRef.status).toBe(400);
     expect(errorDtoSchema.parse(badRef.body).error.message).toContain("ruleSet");
-    const activated = await send('POST', '/api/rule-sets/activations', { ruleSet: 'liwan-project@1', region: '荔湾区', year: 2024, by: '管理员' });
+    const activated = await send('POST', '/api/rule-sets/activations', { ruleSet: 'liwan-project@1', region: '荔湾区', year: 2024 });
     expect(activated.status).toBe(201);
     expect(ruleSetActivationDtoSchema.parse(activated.body)).toMatchObject({ ruleSet: 'liwan-project@1', scheme: 'project-self-evaluation' });
     expect(ruleSetListDtoSchema.parse((await send('GET', '/api/rule-sets')).body).activations).toHaveLength(1);

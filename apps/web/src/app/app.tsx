@@ -9,6 +9,9 @@ import { Link, matchPath, navigate, useLocation } from '../lib/router';
 import { useSyncedState } from '../lib/use-synced-state';
 import { NotFound } from '../components/page-states';
 import { theme } from './theme';
+import { can, type Action } from '@jixiao/core';
+import { UserMenu } from '../features/session/components/user-menu';
+import { actorOf, loadSession, signInPath, useSession } from '../features/session/session';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
@@ -18,12 +21,22 @@ const ProjectsPage = lazy(() => import('../features/projects/components/projects
 const ProjectPage = lazy(() => import('../features/projects/components/project-page').then((m) => ({ default: m.ProjectPage })));
 const ReviewListPage = lazy(() => import('../features/review/components/review-list-page').then((m) => ({ default: m.ReviewListPage })));
 const ReviewPage = lazy(() => import('../features/review/components/review-page').then((m) => ({ default: m.ReviewPage })));
+const MonitoringListPage = lazy(() => import('../features/monitoring/components/monitoring-list-page').then((m) => ({ default: m.MonitoringListPage })));
+const MonitoringPage = lazy(() => import('../features/monitoring/components/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
+const SelfEvaluationListPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-list-page').then((m) => ({ default: m.SelfEvaluationListPage })));
+const SelfEvaluationPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-page').then((m) => ({ default: m.SelfEvaluationPage })));
+const PublicPage = lazy(() => import('../features/public/components/public-page').then((m) => ({ default: m.PublicPage })));
+const PublicDocumentPage = lazy(() => import('../features/public/components/public-document-page').then((m) => ({ default: m.PublicDocumentPage })));
 const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
+const SignInPage = lazy(() => import('../features/session/components/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const UsersPage = lazy(() => import('../features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/components/audit-page').then((m) => ({ default: m.AuditPage })));
+const PeriodLocksPage = lazy(() => import('../features/workflow/components/period-locks-page').then((m) => ({ default: m.PeriodLocksPage })));
 
 interface RouteDef {
   pattern: string;
   page: Page;
-  section: 'departments' | 'projects' | 'import' | 'review';
+  section: 'departments' | 'projects' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
 }
 
 const ROUTES: RouteDef[] = [
@@ -35,14 +48,44 @@ const ROUTES: RouteDef[] = [
   { pattern: '/import', page: ImportPage, section: 'import' },
   { pattern: '/review', page: ReviewListPage, section: 'review' },
   { pattern: '/review/:id', page: ReviewPage, section: 'review' },
+  { pattern: '/monitoring', page: MonitoringListPage, section: 'monitoring' },
+  { pattern: '/monitoring/:id', page: MonitoringPage, section: 'monitoring' },
+  { pattern: '/self-evaluation', page: SelfEvaluationListPage, section: 'self-evaluation' },
+  { pattern: '/self-evaluation/:id', page: SelfEvaluationPage, section: 'self-evaluation' },
+  // 信息公开 (R12): anonymous — no sign-in needed.
+  { pattern: '/public', page: PublicPage, section: 'public' },
+  { pattern: '/public/documents/:id', page: PublicDocumentPage, section: 'public' },
+  // Decision 010: sign-in (anonymous), and the admin / reviewer pages.
+  { pattern: '/sign-in', page: SignInPage, section: 'sign-in' },
+  { pattern: '/users', page: UsersPage, section: 'users' },
+  { pattern: '/audit', page: AuditPage, section: 'audit' },
+  { pattern: '/period-locks', page: PeriodLocksPage, section: 'period-locks' },
 ];
 
-const NAV: { to: string; label: string; section: RouteDef['section'] }[] = [
+/** Pages anyone may open without signing in. */
+const ANONYMOUS_SECTIONS: ReadonlySet<RouteDef['section']> = new Set(['public', 'sign-in']);
+
+/** `action`: shown only to roles that may do it somewhere (the server decides every request anyway). */
+const NAV: { to: string; label: string; section: RouteDef['section']; action?: Action }[] = [
   { to: '/', label: '部门', section: 'departments' },
   { to: '/projects', label: '项目', section: 'projects' },
   { to: '/import', label: '导入', section: 'import' },
   { to: '/review', label: '审核', section: 'review' },
+  { to: '/monitoring', label: '监控', section: 'monitoring' },
+  { to: '/self-evaluation', label: '自评', section: 'self-evaluation' },
+  { to: '/public', label: '公开', section: 'public' },
+  { to: '/period-locks', label: '锁定', section: 'period-locks', action: 'period.lock' },
+  { to: '/users', label: '用户管理', section: 'users', action: 'user.manage' },
+  { to: '/audit', label: '审计日志', section: 'audit', action: 'audit.read' },
 ];
+
+/** Which action each existing nav entry needs (kept apart so the list above stays as it was). */
+const NAV_ACTIONS: Partial<Record<RouteDef['section'], Action>> = {
+  import: 'document.import',
+  review: 'document.read',
+  monitoring: 'monitoring.read',
+  'self-evaluation': 'self-evaluation.read',
+};
 
 function resolve(pathname: string): { route: RouteDef; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {
@@ -73,6 +116,23 @@ export function App() {
   const section = match?.route.section;
   const Page = match?.route.page;
   const onProjects = location.pathname === '/projects';
+  const session = useSession();
+  const anonymousPage = section !== undefined && ANONYMOUS_SECTIONS.has(section);
+  const actor = session.status === 'signed-in' ? actorOf(session.session) : undefined;
+  const nav = NAV.filter((item) => {
+    const action = item.action ?? NAV_ACTIONS[item.section];
+    return item.section === 'public' || (actor !== undefined && (action === undefined || can(actor, action)));
+  });
+
+  // Public pages and sign-in do not ask who is signed in: an anonymous visitor causes no 401 there.
+  useEffect(() => {
+    if (session.status === 'loading' && !anonymousPage) void loadSession().catch(() => undefined);
+  }, [session.status, anonymousPage]);
+
+  // Every page but the public ones and sign-in needs a session: go and sign in, then come back here.
+  useEffect(() => {
+    if (session.status === 'signed-out' && !anonymousPage) navigate(signInPath(location.pathname + (location.search.toString() ? `?${location.search.toString()}` : '')), { replace: true });
+  }, [session.status, anonymousPage, location]);
 
   useEffect(() => {
     if (!match) document.title = '找不到页面 · jixiao 预算绩效管理';
@@ -90,13 +150,22 @@ export function App() {
                 <span className="app-brand-title">预算绩效管理</span>
               </Link>
               <nav className="app-nav" aria-label="主导航">
-                {NAV.map((item) => (
+                {nav.map((item) => (
                   <Link key={item.to} to={item.to} className={section === item.section ? 'active' : undefined}>
                     {item.label}
                   </Link>
                 ))}
               </nav>
-              <GlobalSearch initial={onProjects ? (location.search.get('search') ?? '') : ''} />
+              {actor && <GlobalSearch initial={onProjects ? (location.search.get('search') ?? '') : ''} />}
+              {session.status === 'signed-in' ? (
+                <UserMenu session={session.session} />
+              ) : (
+                section !== 'sign-in' && (
+                  <Link to="/sign-in" className="app-sign-in-link">
+                    登录
+                  </Link>
+                )
+              )}
             </div>
           </header>
           <main className="app-main">
@@ -107,7 +176,15 @@ export function App() {
                 </div>
               }
             >
-              {Page && match ? <Page params={match.params} /> : <NotFound />}
+              {!anonymousPage && session.status !== 'signed-in' ? (
+                <div className="app-loading">
+                  <Spin />
+                </div>
+              ) : Page && match ? (
+                <Page params={match.params} />
+              ) : (
+                <NotFound />
+              )}
             </Suspense>
           </main>
           <footer className="app-footer">jixiao 预算绩效管理 · 金额单位：万元</footer>

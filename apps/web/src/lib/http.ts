@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** The error body's `details` (e.g. every error of a refused workbook by sheet, row and column). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,20 +30,49 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function send<T extends z.ZodType>(schema: T, input: string, init: RequestInit = {}): Promise<z.infer<T>> {
+/**
+ * Sign-in (decision 010): the session's CSRF token goes on every state-changing request; a 401 hands over to the
+ * sign-in page (which comes back to where the person was). Set by features/session.
+ */
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+/** Headers every request carries: JSON, and the CSRF token when signed in (sent on reads too; harmless). */
+export function authHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
+/** Fetches and turns every failure into an `ApiError`; answers the parsed JSON body (undefined when none). */
+async function request(input: string, init: RequestInit = {}): Promise<{ response: Response; body: unknown }> {
   let response: Response;
   try {
-    response = await fetch(input, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    response = await fetch(input, { ...init, headers: { Accept: 'application/json', ...authHeaders(), ...init.headers } });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError('无法连接到 jixiao 服务，请确认服务已启动后刷新页面。', 0, 'NETWORK');
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    // Signing in answers 401 for a wrong password: that is the page's to show, not a reason to redirect.
+    if (response.status === 401 && input !== '/api/session') onUnauthenticated?.();
     const parsed = errorDtoSchema.safeParse(body);
-    if (parsed.success) throw new ApiError(parsed.data.error.message, response.status, parsed.data.error.code);
+    if (parsed.success) throw new ApiError(parsed.data.error.message, response.status, parsed.data.error.code, parsed.data.error.details);
+    if (response.status === 403) throw new ApiError('您没有权限进行此操作；如需办理，请联系管理员。', 403, 'FORBIDDEN');
     throw new ApiError(`服务返回了错误（HTTP ${response.status}），请稍后重试。`, response.status, 'HTTP');
   }
+  return { response, body };
+}
+
+async function send<T extends z.ZodType>(schema: T, input: string, init: RequestInit = {}): Promise<z.infer<T>> {
+  const { response, body } = await request(input, init);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     console.warn('unexpected response', input, parsed.error.issues);
@@ -59,6 +90,11 @@ export function postForm<T extends z.ZodType>(schema: T, path: string, form: For
 }
 
 /** A JSON request body (POST/PUT), the response parsed with its contract schema. */
-export function sendJson<T extends z.ZodType>(schema: T, method: 'POST' | 'PUT', path: string, body: unknown): Promise<z.infer<T>> {
+export function sendJson<T extends z.ZodType>(schema: T, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown): Promise<z.infer<T>> {
   return send(schema, path, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+}
+
+/** A request answered with 204 No Content (sign-out, password changes). */
+export async function sendNoContent(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> {
+  await request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }) });
 }

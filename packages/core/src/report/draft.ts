@@ -77,7 +77,7 @@ export function draftSelfEvaluationReport(input: DraftInput): SelfEvaluationRepo
       const ind = doc.keyTasks?.[i]?.indicators?.find((x) => x.no === l.no);
       const target = ind?.annualTarget?.text ?? '—';
       const actual = ind?.actual?.text ?? '未填报';
-      const verdict = l.result.status === 'met' ? '已完成' : l.result.status === 'qualitative' ? (l.result.score != null && l.result.score >= l.weight * 0.8 ? '已达成' : '部分达成') : l.result.status === 'pending' ? '待评定' : '未完成';
+      const verdict = l.result.status === 'met' ? '已完成' : l.result.status === 'qualitative' ? (l.result.score != null && l.result.score >= l.weight * 0.8 ? '已达成' : '部分达成') : l.result.status === 'pending' ? '待评定' : l.result.status === 'invalid' ? '填报有误，待核实' : '未完成';
       return `「${l.name}」目标 ${target}，完成 ${actual}，${verdict}`;
     });
     const scoreText = t.score != null ? `，得分 ${t.score}${t.weight != null ? `（满分 ${t.weight}）` : ''}` : '';

@@ -41,7 +41,7 @@ export const REPORT_WORDING: ReportWording = {
   figuresInconsistentMeasure: '加强自评数据的审核。填报后逐项核对合计数、比率与明细数据，确保自评表数据准确、前后一致。',
   targetsVague: (count) => `绩效指标量化程度不高。有 ${count} 个指标的目标值为「提升」「优良」等定性表述，年终难以客观衡量完成情况。`,
   targetsVagueMeasure: '细化量化绩效指标。能量化的指标一律写明数值和计量单位，确实无法量化的写明分级评价标准。',
-  reviewOpen: (count, examples) => `绩效目标审核中指出的问题尚未整改到位（共 ${count} 条），例如：${examples.join('；')}`,
+  reviewOpen: (count, examples) => `绩效目标审核中指出的问题尚未整改到位（共 ${count} 条），例如：${examples.map((e) => e.replace(/[。；\s]+$/, '')).join('；')}。`,
   reviewOpenMeasure: '对照绩效目标评审意见逐条整改，在下年度编制绩效目标时落实修改建议。',
   missingFunctions: '（请填写部门主要职能。）',
   missingBudget: '（请填写部门整体收支情况。）',

@@ -193,6 +193,17 @@ function monitoringSettings(p: Problems, s: Obj): void {
   p.words('deviationReasons', s.deviationReasons);
   p.words('likelihoods', s.likelihoods);
   p.words('measures', s.measures);
+  p.bool('explanationRequired', s.explanationRequired);
+  const modes = p.obj('indicatorModes', s.indicatorModes);
+  if (modes) {
+    const level2 = ['quantity', 'quality', 'timeliness', 'cost', 'economic', 'social', 'ecological', 'sustainability', 'beneficiarySatisfaction'];
+    if (!Array.isArray(modes.inRangeLevel2)) p.add('indicatorModes.inRangeLevel2', '应为一组二级指标');
+    else modes.inRangeLevel2.forEach((v: unknown, i) => p.oneOf(`indicatorModes.inRangeLevel2[${i}]`, v, level2));
+    if (!Array.isArray(modes.yearEndLevel1)) p.add('indicatorModes.yearEndLevel1', '应为一组一级指标');
+    else modes.yearEndLevel1.forEach((v: unknown, i) => p.oneOf(`indicatorModes.yearEndLevel1[${i}]`, v, ['output', 'outcome', 'satisfaction', 'cost']));
+    p.words('indicatorModes.yearEndNameWords', modes.yearEndNameWords, { nonEmpty: false });
+    p.words('indicatorModes.notProratedUnits', modes.notProratedUnits, { nonEmpty: false });
+  }
 }
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;

@@ -67,7 +67,9 @@ export const NATIONAL_MONITORING: RuleSet<MonitoringSettings> = {
   years: { from: 2020, to: null },
   sources: [
     { docNo: '中发〔2018〕34号', title: '中共中央 国务院关于全面实施预算绩效管理的意见', note: '绩效目标实现程度和预算执行进度“双监控”' },
-    { docNo: '财预〔2019〕136号', title: '中央部门预算绩效运行监控管理暂行办法', note: '1–7月监控；偏差原因、完成可能性、纠偏措施（待核）' },
+    { docNo: '财预〔2019〕136号', title: '中央部门预算绩效运行监控管理暂行办法', note: '1–7月监控；偏差原因（经费/制度/人员/硬件条件保障、其他）、完成可能性（确定能/有可能/完全不可能）、原因说明与纠偏措施（待核）' },
+    { docNo: '厂商实现（山西配置）', title: '监控红黄绿蓝灯规则', note: '预算：执行率÷序时进度 <60 红、60–80 黄；指标：按月折算，<60% 红、60–80% 黄、80–120% 绿、≥120% 蓝；反向及质量/时效/成本类在范围内绿、否则红（research-rules.md §5.3）' },
+    { docNo: '地方实践（大英县、冠县等）', title: '监控纠偏措施', note: '调整执行计划、申请调整目标、调减预算、暂缓或停止拨款、完善管理（research-rules.md §5.2）' },
   ],
   settings: {
     defaultCutoffMonth: 7,
@@ -76,5 +78,12 @@ export const NATIONAL_MONITORING: RuleSet<MonitoringSettings> = {
     deviationReasons: ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'],
     likelihoods: ['确定能', '有可能', '完全不可能'],
     measures: ['调整执行计划', '申请调整目标', '调减预算', '暂缓或停止拨款', '完善管理'],
+    explanationRequired: true,
+    indicatorModes: {
+      inRangeLevel2: ['quality', 'timeliness', 'cost'],
+      yearEndLevel1: ['satisfaction'],
+      yearEndNameWords: ['满意度', '满意率'],
+      notProratedUnits: ['%'],
+    },
   },
 };

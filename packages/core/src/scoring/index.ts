@@ -5,3 +5,4 @@ export * from './execution';
 export * from './score-project';
 export * from './score-department';
 export * from './monitoring';
+export * from './monitor-document';

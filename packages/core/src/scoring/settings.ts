@@ -72,7 +72,25 @@ export interface MonitoringSettings {
   budgetLights: { red: number; yellow: number };
   /** Cumulative indicators by actual ÷ prorated target (%): < red → red, < yellow → yellow, ≥ blue → blue, else green. */
   indicatorLights: { red: number; yellow: number; blue: number };
+  /** 偏差原因 options (财预〔2019〕136号). */
   deviationReasons: string[];
+  /** 完成可能性 options. */
   likelihoods: string[];
+  /** 纠偏措施 options (several may be chosen). */
   measures: string[];
+  /** A non-green line also needs a written explanation (原因说明) beside the chosen reason. */
+  explanationRequired: boolean;
+  /** How each indicator is compared at the cut-off month (R10); the owner of a line may override the proration. */
+  indicatorModes: MonitoringIndicatorModes;
+}
+
+export interface MonitoringIndicatorModes {
+  /** 二级 (by key) compared as met (green) or not (red) against the annual target, never prorated: 质量 / 时效 / 成本. */
+  inRangeLevel2: string[];
+  /** 一级 (by key) of indicators that only happen at year end (surveys): compared with the whole target, not prorated. */
+  yearEndLevel1: string[];
+  /** Words in the name that mark a year-end indicator wherever it is filed (older templates file 满意度 under 效益). */
+  yearEndNameWords: string[];
+  /** Units of indicators that state a proportion rather than a cumulative count (`%`): not prorated. */
+  notProratedUnits: string[];
 }

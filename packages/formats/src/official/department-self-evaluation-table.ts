@@ -36,7 +36,9 @@ export async function writeDepartmentSelfEvaluationTable(input: DepartmentSelfEv
   row++;
 
   const sources = doc.budget?.bySource ?? [];
-  const budgetRows = sources.length ? sources : doc.budget ? [{ source: '合计', ...doc.budget, statedExecutionRate: null, statedAdjustmentRate: null }] : [];
+  // The 合计 line first, computed from the total when the sources do not carry one (seed 003 lists sources only).
+  const total = doc.budget ? [{ source: '合计', ...doc.budget, statedExecutionRate: null, statedAdjustmentRate: null }] : [];
+  const budgetRows = sources.some((r) => /^(合计|总计)$/.test(r.source)) ? sources : [...total, ...sources];
   put(sheet, { row, col: 1, rows: budgetRows.length + 1 }, '部门资金情况', { align: 'center' });
   ['资金来源', '整体支出年初预算数', '整体支出预算调整数', '整体年度实际支出数', '预算完成率', '预算调整率'].forEach((h, i) =>
     put(sheet, { row, col: 2 + i, cols: i === 5 ? 2 : 1 }, h, { bold: true, align: 'center' }),
@@ -79,7 +81,8 @@ export async function writeDepartmentSelfEvaluationTable(input: DepartmentSelfEv
       put(sheet, { row: row + k, col: 5 }, ind?.formula ?? '');
       put(sheet, { row: row + k, col: 6 }, ind ? formatTarget(ind.annualTarget ?? ind.periodTarget) : '', { align: 'center' });
       put(sheet, { row: row + k, col: 7 }, ind?.actual?.text ?? '');
-      ensureHeight(sheet, row + k, 1, Math.max(heightFor(ind?.name ?? '', w(4)), heightFor(ind?.formula ?? '', w(5)), heightFor(ind?.actual?.text ?? '', w(7))));
+      const target = ind ? formatTarget(ind.annualTarget ?? ind.periodTarget) : '';
+      ensureHeight(sheet, row + k, 1, Math.max(heightFor(ind?.name ?? '', w(4)), heightFor(ind?.formula ?? '', w(5)), heightFor(target, w(6)), heightFor(ind?.actual?.text ?? '', w(7))));
     });
     ensureHeight(sheet, row, span, Math.max(heightFor(task.content ?? '', w(2)), heightFor(task.completion ?? task.expected ?? '', w(3))));
     row += span;

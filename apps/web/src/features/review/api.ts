@@ -31,25 +31,6 @@ export function opinionUrl(documentId: number, reviewer: string): string {
   return withQuery(`/api/documents/${documentId}/review/opinion.docx`, { reviewer: reviewer.trim() || undefined });
 }
 
-const REVIEWER_KEY = 'jixiao.reviewer';
-
-/** The reviewer's name, remembered in this browser until sign-in exists. */
-export function loadReviewerName(): string {
-  try {
-    return window.localStorage.getItem(REVIEWER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function saveReviewerName(name: string): void {
-  try {
-    window.localStorage.setItem(REVIEWER_KEY, name.trim());
-  } catch {
-    // private mode: keep it for this page only
-  }
-}
-
 export const CONCLUSION_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };
 export const CONCLUSION_NEXT: Record<string, string> = {
   优: '进入预算安排',

@@ -6,14 +6,16 @@
  * indicator): the browser re-runs the core checks on a local copy as the person types, marked 「未保存的修改」,
  * until they are saved as a new version or discarded.
  */
-import { App as AntApp, Button, Input, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { useApi } from '../../../lib/use-api';
 import { DOCUMENT_KIND_LABELS, getDocument } from '../../import/api';
-import { addFinding, decideFinding, getReview, loadReviewerName, opinionUrl, saveDocumentContent, saveReviewerName, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+import { addFinding, decideFinding, getReview, opinionUrl, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+import { useCan, useSession } from '../../session/session';
+import { ROLE_LABELS } from '@jixiao/core';
 import type { InterchangeDocument } from '../../import/api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
@@ -37,6 +39,8 @@ import {
   type Filters,
 } from './model';
 import { ScorePanel } from './score-panel';
+import { StaleSaveAlert } from '../../workflow/components/stale-save-alert';
+import { WorkflowPanel } from '../../workflow/components/workflow-panel';
 
 /** The value, settled: it follows `value` once it has not changed for `ms`. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -64,7 +68,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const loaded = useApi((signal) => Promise.all([getReview(id, signal), getDocument(id, signal)]), [id]);
   /** The review as the last decision answered it (newer than the loaded one). */
   const [local, setLocal] = useState<{ id: number; review: DocumentReviewDto } | undefined>();
-  const [reviewer, setReviewer] = useState(loadReviewerName);
+  // The reviewer is the signed-in person (decision 010): the server records their name on every decision.
+  const session = useSession();
+  const reviewer = session.status === 'signed-in' ? session.session.user.displayName : '';
+  // The server refuses decisions to other roles anyway (403); the page says so up front.
+  const mayDecide = useCan('review.decide');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<string | undefined>();
   const [highlight, setHighlight] = useState<string | undefined>();
@@ -72,7 +80,6 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const [dismissing, setDismissing] = useState<ReviewedFinding | undefined>();
   const [concluding, setConcluding] = useState(false);
   const [adding, setAdding] = useState(false);
-  const reviewerRef = useRef<HTMLInputElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
 
   /** The document as last saved from this page (until the reload brings it). */
@@ -133,11 +140,14 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
       void message.success(next.document.version > serverReview.document.version ? `已保存为第 ${next.document.version} 版` : '内容与当前版本相同，未产生新版本', 2);
       loaded.reload();
     } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e), 6);
+      // Someone saved first (decision 011): say who and when, and offer to reload; the edits stay until then.
+      if (e instanceof ApiError && e.status === 409 && typeof (e.details as { changedBy?: unknown } | undefined)?.changedBy !== 'undefined') setStale(e.message);
+      else void message.error(e instanceof Error ? e.message : String(e), 6);
     } finally {
       setBusy(false);
     }
   }
+  const [stale, setStale] = useState<string | undefined>();
   const sorted = useMemo(() => sortFindings(review?.findings ?? [], groups), [review, groups]);
   const shown = useMemo(() => applyFilters(sorted, groups, filters), [sorted, groups, filters]);
 
@@ -167,16 +177,10 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
     [sorted, groups],
   );
 
-  const requireReviewer = (): string | undefined => {
-    const name = reviewer.trim();
-    if (name) return name;
-    void message.warning('请先在右上角填写评审人姓名');
-    reviewerRef.current?.focus();
-    return undefined;
-  };
+  const requireReviewer = (): string | undefined => reviewer || undefined;
 
   /** Runs a decision; on success shows the recomputed review and moves on to the next open finding. */
-  async function act(run: (by: string) => Promise<DocumentReviewDto>, done: string, advanceFrom?: string) {
+  async function act(run: () => Promise<DocumentReviewDto>, done: string, advanceFrom?: string) {
     if (unsaved) {
       void message.warning('请先保存或放弃未保存的修改，再处理问题');
       return false;
@@ -185,7 +189,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
     if (!by) return false;
     setBusy(true);
     try {
-      const next = await run(by);
+      const next = await run();
       setLocal({ id, review: next });
       void message.success(done, 1.2);
       if (advanceFrom) {
@@ -206,7 +210,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
     }
   }
 
-  const accept = (f: ReviewedFinding) => void act((by) => decideFinding(id, { findingKey: f.finding.key, decision: 'accept', by }), f.status === 'dismissed' ? '已恢复' : '已采纳', f.finding.key);
+  const accept = (f: ReviewedFinding) => void act(() => decideFinding(id, { findingKey: f.finding.key, decision: 'accept' }), f.status === 'dismissed' ? '已恢复' : '已采纳', f.finding.key);
   const dismiss = (f: ReviewedFinding) => {
     if (requireReviewer()) setDismissing(f);
   };
@@ -293,20 +297,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         }
         extra={
           <div className="toolbar" style={{ marginBottom: 0 }}>
-            <Input
-              ref={(el) => {
-                reviewerRef.current = el?.input ?? null;
-              }}
-              addonBefore="评审人"
-              placeholder="姓名"
-              aria-label="评审人"
-              value={reviewer}
-              onChange={(e) => {
-                setReviewer(e.target.value);
-                saveReviewerName(e.target.value);
-              }}
-              style={{ width: 180 }}
-            />
+            {mayDecide ? (
+              <span className="review-reviewer" aria-label="评审人">
+                评审人：{reviewer}
+              </span>
+            ) : null}
             {d.kind === 'project-targets' || d.kind === 'department-targets' ? (
               <Button type="primary" href={opinionUrl(id, reviewer)} download>
                 下载评审意见（.docx）
@@ -319,6 +314,16 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           </div>
         }
       />
+      {stale ? (
+        <StaleSaveAlert
+          message={stale}
+          onReload={() => {
+            setStale(undefined);
+            discard();
+            loaded.reload();
+          }}
+        />
+      ) : null}
       {unsaved ? (
         <div className="rv-unsaved" role="status" aria-label="未保存的修改">
           <strong>未保存的修改</strong>
@@ -338,6 +343,10 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         </div>
       ) : null}
       <ScorePanel review={review.review} onConclusion={() => setConcluding(true)} />
+      <WorkflowPanel documentId={id} version={d.version} conclusion={serverReview?.review.conclusion ?? null} onChanged={loaded.reload} />
+      {!mayDecide && session.status === 'signed-in' ? (
+        <Alert type="info" showIcon className="rv-readonly" title={`您的角色（${ROLE_LABELS[session.session.user.role]}）可以查看审核结果；采纳、驳回、补充问题和调整结论由审核人办理。`} />
+      ) : null}
       {review.review.override ? (
         <div className="muted" style={{ margin: '-4px 0 10px', fontSize: 12 }}>
           <Tag color="gold">结论已调整</Tag>
@@ -400,7 +409,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         onSubmit={(reason) => {
           const f = dismissing;
           if (!f) return;
-          void act((by) => decideFinding(id, { findingKey: f.finding.key, decision: 'dismiss', reason, by }), f.status === 'added' ? '已撤回' : '已驳回', f.finding.key).then((ok) => ok && setDismissing(undefined));
+          void act(() => decideFinding(id, { findingKey: f.finding.key, decision: 'dismiss', reason }), f.status === 'added' ? '已撤回' : '已驳回', f.finding.key).then((ok) => ok && setDismissing(undefined));
         }}
       />
       <ConclusionDialog
@@ -410,7 +419,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         computed={review.review.computedConclusion}
         busy={busy}
         onCancel={() => setConcluding(false)}
-        onSubmit={(conclusion, reason) => void act((by) => setConclusion(id, { conclusion, reason, by }), `结论已设为「${conclusion}」`).then((ok) => ok && setConcluding(false))}
+        onSubmit={(conclusion, reason) => void act(() => setConclusion(id, { conclusion, reason }), `结论已设为「${conclusion}」`).then((ok) => ok && setConcluding(false))}
       />
       <AddFindingDialog
         open={adding}
@@ -419,7 +428,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         initialIndicator={hlNo ?? selectedFinding?.finding.location.indicator}
         busy={busy}
         onCancel={() => setAdding(false)}
-        onSubmit={(body) => void act((by) => addFinding(id, { ...body, by }), '已补充问题').then((ok) => ok && setAdding(false))}
+        onSubmit={(body) => void act(() => addFinding(id, { ...body }), '已补充问题').then((ok) => ok && setAdding(false))}
       />
     </>
   );

@@ -1,0 +1,223 @@
+/**
+ * THE access policy (issue 5 item 1, decision 010): one row per API route — method and path → the action it needs
+ * (core `can`) and where the object's department is found. The middleware decides before the route runs:
+ *   not signed in → 401; object missing or outside the actor's departments → 404 (existence does not leak);
+ *   in scope but the role may not → 403.
+ * A route that exists but has no row here is refused (fail closed); app.test/access-matrix.test check that every
+ * route in /api/openapi.json has a row. Lists are filtered by the routes with `listScope` (http/actor.ts).
+ */
+import { ACTION_LABELS, denial, type Action } from '@jixiao/core';
+import type { ScopedObject } from '@jixiao/services';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppContext } from '../context';
+import type { App, AppEnv } from '../routes/common';
+import { sendError, type ErrorResponse } from './error-map';
+
+/** Where the id of the object that decides the scope is found in the request. */
+export interface ObjectRef {
+  type: ScopedObject;
+  from: 'param' | 'query' | 'body';
+  name: string;
+  /** A list filter (`?documentId=`) may be absent: the route then filters by `listScope`. */
+  optional?: boolean;
+}
+
+export type Policy = { access: 'public' } | { access: 'signed-in' } | { access: 'action'; action: Action; object?: ObjectRef };
+
+const PUBLIC: Policy = { access: 'public' };
+const SIGNED_IN: Policy = { access: 'signed-in' };
+const may = (action: Action, object?: ObjectRef): Policy => (object ? { access: 'action', action, object } : { access: 'action', action });
+const param = (type: ScopedObject, name = 'id'): ObjectRef => ({ type, from: 'param', name });
+const query = (type: ScopedObject, name: string): ObjectRef => ({ type, from: 'query', name, optional: true });
+const body = (type: ScopedObject, name: string): ObjectRef => ({ type, from: 'body', name });
+
+/** Keys are `METHOD path` exactly as /api/openapi.json writes them; `*` at the end matches the rest of the path. */
+export const ACCESS_POLICY: Record<string, Policy> = {
+  'GET /api/health': PUBLIC,
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/public/*': PUBLIC,
+  'GET /api/sign-in-info': PUBLIC,
+  'POST /api/session': PUBLIC,
+  'GET /api/session': SIGNED_IN,
+  'DELETE /api/session': SIGNED_IN,
+  'PUT /api/me/password': SIGNED_IN,
+
+  'GET /api/departments': may('catalog.read'),
+  'GET /api/departments/{id}': may('catalog.read', param('department')),
+  'GET /api/departments/{id}/units': may('catalog.read', param('department')),
+  'GET /api/projects': may('catalog.read'),
+  'GET /api/projects/{id}': may('catalog.read', param('project')),
+  'GET /api/indicators': may('catalog.read'),
+
+  'GET /api/documents': may('document.read'),
+  'GET /api/documents/{id}': may('document.read', param('document')),
+  /** The department is known only once the file is read: the route checks it before storing (documents.ts). */
+  'POST /api/documents': may('document.import'),
+  'PUT /api/documents/{id}/content': may('target.edit', param('document')),
+  'GET /api/documents/{id}/review': may('document.read', param('document')),
+  'POST /api/documents/{id}/review/decisions': may('review.decide', param('document')),
+  'POST /api/documents/{id}/review/findings': may('review.decide', param('document')),
+  'PUT /api/documents/{id}/review/conclusion': may('review.decide', param('document')),
+  'GET /api/documents/{id}/review/opinion.docx': may('document.read', param('document')),
+
+  'GET /api/rule-sets': may('rule-set.read'),
+  'GET /api/rule-sets/{id}/{version}': may('rule-set.read'),
+  'POST /api/rule-sets': may('rule-set.manage'),
+  'POST /api/rule-sets/activations': may('rule-set.manage'),
+
+  'GET /api/users': may('user.manage'),
+  'POST /api/users': may('user.manage'),
+  'PATCH /api/users/{id}': may('user.manage'),
+  'PUT /api/users/{id}/password': may('user.manage'),
+  'GET /api/audit': may('audit.read'),
+  'GET /api/audit/export.csv': may('audit.read'),
+
+  // Workflow (decision 011): each transition needs its own permission; the core also checks the state and the role.
+  'GET /api/documents/{id}/workflow': may('document.read', param('document')),
+  'POST /api/documents/{id}/workflow/submit': may('workflow.submit', param('document')),
+  'POST /api/documents/{id}/workflow/send-back': may('workflow.unit-approve', param('document')),
+  'POST /api/documents/{id}/workflow/approve-unit': may('workflow.unit-approve', param('document')),
+  'POST /api/documents/{id}/workflow/return': may('workflow.review', param('document')),
+  'POST /api/documents/{id}/workflow/approve': may('workflow.review', param('document')),
+  'POST /api/documents/{id}/workflow/reject': may('workflow.review', param('document')),
+  'POST /api/documents/{id}/workflow/request-adjustment': may('workflow.request-adjustment', param('document')),
+  'POST /api/documents/{id}/publication': may('publish', param('document')),
+  // Evaluations: monitoring and self-evaluation need different permissions, so the core decides the role by kind.
+  'GET /api/evaluations/{id}/workflow': may('document.read', param('evaluation')),
+  'POST /api/evaluations/{id}/workflow/submit': may('document.read', param('evaluation')),
+  'POST /api/evaluations/{id}/workflow/accept': may('document.read', param('evaluation')),
+  'POST /api/evaluations/{id}/workflow/return': may('document.read', param('evaluation')),
+  'POST /api/evaluations/{id}/publication': may('publish', param('evaluation')),
+  'GET /api/period-locks': SIGNED_IN,
+  'PUT /api/period-locks': may('period.lock'),
+
+  // Monitoring (运行监控): `{id}` is the report (an evaluation).
+  'GET /api/monitoring': may('monitoring.read', query('document', 'documentId')),
+  'POST /api/monitoring': may('monitoring.edit', body('document', 'documentId')),
+  'GET /api/monitoring/{id}': may('monitoring.read', param('evaluation')),
+  'PUT /api/monitoring/{id}/entries': may('monitoring.edit', param('evaluation')),
+  'POST /api/monitoring/{id}/submit': may('monitoring.submit', param('evaluation')),
+  'GET /api/monitoring/{id}/table.xlsx': may('monitoring.read', param('evaluation')),
+  'GET /api/monitoring/{id}/table.docx': may('monitoring.read', param('evaluation')),
+
+  // Self-evaluation (绩效自评): `{id}` is the self-evaluation (an evaluation).
+  'GET /api/self-evaluations': may('self-evaluation.read', query('document', 'documentId')),
+  'POST /api/self-evaluations': may('self-evaluation.edit', body('document', 'documentId')),
+  'GET /api/self-evaluations/{id}': may('self-evaluation.read', param('evaluation')),
+  'PUT /api/self-evaluations/{id}/entries': may('self-evaluation.edit', param('evaluation')),
+  'PUT /api/self-evaluations/{id}/report': may('self-evaluation.edit', param('evaluation')),
+  'POST /api/self-evaluations/{id}/submit': may('self-evaluation.submit', param('evaluation')),
+  'POST /api/self-evaluations/{id}/scores': may('self-evaluation.edit', param('evaluation')),
+  'GET /api/self-evaluations/{id}/scores': may('self-evaluation.read', param('evaluation')),
+  'GET /api/self-evaluations/{id}/actuals.xlsx': may('self-evaluation.read', param('evaluation')),
+  'POST /api/self-evaluations/{id}/actuals.xlsx': may('self-evaluation.edit', param('evaluation')),
+  'GET /api/self-evaluations/{id}/project-table.xlsx': may('self-evaluation.read', param('evaluation')),
+  'GET /api/self-evaluations/{id}/department-table.xlsx': may('self-evaluation.read', param('evaluation')),
+  'GET /api/self-evaluations/{id}/report.docx': may('self-evaluation.read', param('evaluation')),
+};
+
+interface CompiledPolicy {
+  key: string;
+  method: string;
+  pattern: RegExp;
+  policy: Policy;
+}
+
+/** `/api/documents/{id}` (OpenAPI) or `/api/documents/:id` (Hono) → a regular expression of the whole path. */
+export function pathPattern(path: string): RegExp {
+  const wildcard = path.endsWith('/*');
+  const base = wildcard ? path.slice(0, -2) : path;
+  const source = base
+    .split('/')
+    .map((part) => {
+      const name = /^\{(.+)\}$|^:(.+)$/.exec(part);
+      return name ? `(?<${name[1] ?? name[2]}>[^/]+)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return new RegExp(`^${source}${wildcard ? '(?:/.*)?' : ''}$`);
+}
+
+function compile(table: Record<string, Policy>): CompiledPolicy[] {
+  return Object.entries(table)
+    .map(([key, policy]) => {
+      const [method, path] = key.split(' ') as [string, string];
+      return { key, method, pattern: pathPattern(path), policy };
+    })
+    .sort((a, b) => (a.key.match(/\{/g)?.length ?? 0) - (b.key.match(/\{/g)?.length ?? 0)); // literal paths first
+}
+
+const COMPILED = compile(ACCESS_POLICY);
+
+export function findPolicy(method: string, path: string): CompiledPolicy | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return COMPILED.find((p) => p.method === m && p.pattern.test(path));
+}
+
+const OBJECT_LABELS: Record<ScopedObject, string> = {
+  department: '部门',
+  unit: '预算单位',
+  document: '文档',
+  project: '项目',
+  indicator: '指标',
+  evaluation: '报告',
+};
+
+const error = (status: 400 | 401 | 403 | 404, code: string, message: string): ErrorResponse => ({ status, body: { error: { code, message } } });
+
+export const UNAUTHENTICATED = error(401, 'UNAUTHENTICATED', '请先登录（登录已过期或已退出）。');
+
+async function objectId(c: Context, ref: ObjectRef, pattern: RegExp): Promise<string | undefined> {
+  // A middleware on /api/* sees no route params: they are read from the path with the policy's own pattern.
+  if (ref.from === 'param') return pattern.exec(c.req.path)?.groups?.[ref.name];
+  if (ref.from === 'query') return c.req.query(ref.name);
+  const parsed: unknown = await c.req.json().catch(() => undefined);
+  const value = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[ref.name] : undefined;
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined;
+}
+
+/** The decision for one request, or null to let the route run. */
+async function decide(c: Context<AppEnv>, ctx: AppContext, { policy, pattern }: CompiledPolicy): Promise<ErrorResponse | null> {
+  if (policy.access === 'public') return null;
+  const actor = c.get('session')?.actor;
+  if (!actor) return UNAUTHENTICATED;
+  if (policy.access === 'signed-in') return null;
+  const refused = error(403, 'FORBIDDEN', `您的角色没有「${ACTION_LABELS[policy.action]}」的权限。如需办理，请联系管理员。`);
+  if (!policy.object) return denial(actor, policy.action) ? refused : null;
+
+  const ref = policy.object;
+  const raw = await objectId(c, ref, pattern);
+  if (raw === undefined || raw === '') {
+    if (denial(actor, policy.action)) return refused;
+    return ref.optional ? null : error(400, 'VALIDATION', `请求参数有误：缺少${OBJECT_LABELS[ref.type]}编号。`);
+  }
+  const id = Number(raw);
+  // A malformed id is the route's to refuse (its schema gives the precise 400); it cannot name anything in scope.
+  if (!Number.isSafeInteger(id) || id < 1) return denial(actor, policy.action) ? refused : null;
+  const notFound = error(404, 'NOT_FOUND', `找不到编号为 ${id} 的${OBJECT_LABELS[ref.type]}。`);
+  const departmentId = await ctx.store.scope.departmentOf(ref.type, id);
+  if (departmentId === undefined) return notFound;
+  const why = denial(actor, policy.action, { departmentId });
+  if (why === 'out-of-scope') return notFound;
+  return why === 'role' ? refused : null;
+}
+
+/** Method + path of every route the app serves (Hono keeps them; `ALL` entries are middlewares). */
+function servedBy(app: App, method: string, path: string): boolean {
+  const m = method === 'HEAD' ? 'GET' : method;
+  // Wildcards are middlewares and the web app's SPA fallback, not API routes.
+  return app.routes.some((r) => r.method === m && !r.path.includes('*') && pathPattern(r.path).test(path));
+}
+
+export function accessPolicyMiddleware(app: App, ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const found = findPolicy(c.req.method, c.req.path);
+    if (!found) {
+      // Fail closed: a route nobody wrote a policy for is refused; an unknown path falls through to the JSON 404.
+      if (servedBy(app, c.req.method, c.req.path)) return sendError(c, error(403, 'FORBIDDEN', '该接口尚未配置访问权限，已拒绝。'));
+      return next();
+    }
+    const refusal = await decide(c, ctx, found);
+    if (refusal) return sendError(c, refusal);
+    return next();
+  };
+}

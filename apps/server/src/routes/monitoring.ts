@@ -1,0 +1,105 @@
+/**
+ * Monitoring reports (运行监控, rules.md R10): a document's reports, start one at a cut-off month, the report with
+ * every line computed (lights and why), save what the unit entered (409 when someone saved in between), submit
+ * (400 with the lines still missing reasons), and the 绩效运行监控表 as .xlsx or .docx. Who acts is the signed-in
+ * person.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  createMonitoringRequestSchema,
+  listOf,
+  monitoringListQuerySchema,
+  monitoringReportDtoSchema,
+  monitoringSummaryDtoSchema,
+  saveMonitoringRequestSchema,
+  submitMonitoringRequestSchema,
+} from '@jixiao/contract';
+import { getMonitoring, listMonitoring, renderMonitoringTable, saveMonitoring, startMonitoring, submitMonitoring, type MonitoringExportFormat } from '@jixiao/services';
+import { actorOf, changeContext, listScope } from '../http/actor';
+import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
+import { attachment } from './reviews';
+
+const report = json(monitoringReportDtoSchema, '运行监控报告：各行的灯色、依据和尚缺的内容');
+const conflict = { 409: { description: '保存所基于的版本已被他人修改（message 写明是谁、何时），已提交或已完成，期间已锁定（写明由谁锁定），或该文档该月的监控已存在', content: errorResponses[400].content } };
+const binary = (type: string, what: string) => ({ description: what, content: { [type]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/monitoring',
+  tags: ['运行监控'],
+  summary: '运行监控报告列表（可按文档筛选）',
+  request: { query: monitoringListQuerySchema },
+  responses: { 200: json(listOf(monitoringSummaryDtoSchema), '运行监控报告'), ...errorResponses, ...accessResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/monitoring',
+  tags: ['运行监控'],
+  summary: '开始一份运行监控：选择文档和截止月份（按该文档的目标版本和适用的监控规则集）',
+  request: { body: jsonBody(createMonitoringRequestSchema) },
+  responses: { 201: report, ...errorResponses, ...accessResponses, ...conflict },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/monitoring/{id}',
+  tags: ['运行监控'],
+  summary: '运行监控报告：预算执行行、指标行、灯色及依据、非绿灯行尚缺的偏差原因/完成可能性/纠偏措施',
+  request: { params: idParamSchema },
+  responses: { 200: report, ...errorResponses, ...accessResponses },
+});
+
+const save = createRoute({
+  method: 'put',
+  path: '/api/monitoring/{id}/entries',
+  tags: ['运行监控'],
+  summary: '保存填报内容（须带上所基于的版本号 baseRevision；他人已修改、已提交或期间已锁定时返回 409）',
+  request: { params: idParamSchema, body: jsonBody(saveMonitoringRequestSchema) },
+  responses: { 200: report, ...errorResponses, ...accessResponses, ...conflict },
+});
+
+const submit = createRoute({
+  method: 'post',
+  path: '/api/monitoring/{id}/submit',
+  tags: ['运行监控'],
+  summary: '提交运行监控（非绿灯行未填齐偏差原因、完成可能性、纠偏措施时拒绝，并列出这些行；提交记入流转记录，期间锁定时 409）',
+  request: { params: idParamSchema, body: jsonBody(submitMonitoringRequestSchema) },
+  responses: { 200: report, ...errorResponses, ...accessResponses, ...conflict },
+});
+
+const table = (format: MonitoringExportFormat, extension: 'xlsx' | 'docx') =>
+  createRoute({
+    method: 'get',
+    path: `/api/monitoring/{id}/table.${extension}`,
+    tags: ['运行监控'],
+    summary: `绩效运行监控表（${extension === 'xlsx' ? 'Excel .xlsx' : 'Word .docx'}，A4 横向）`,
+    request: { params: idParamSchema },
+    responses: { 200: binary(extension === 'xlsx' ? XLSX : DOCX, `绩效运行监控表 .${extension}`), ...errorResponses, ...accessResponses },
+  });
+
+export const registerMonitoringRoutes: RegisterRoutes = (app, ctx) => {
+  const deps = { store: ctx.store };
+  app.openapi(list, async (c) => {
+    const { documentId } = c.req.valid('query');
+    // Only reports of documents the person may see (the policy checked `documentId` when given).
+    const visible = new Set((await ctx.store.documents.listDocuments(listScope(c))).map((d) => d.id));
+    const items = (await listMonitoring(deps, documentId === undefined ? {} : { documentId })).filter((r) => visible.has(r.documentId));
+    return c.json({ items }, 200);
+  });
+  app.openapi(create, async (c) => c.json(await startMonitoring(deps, { ...c.req.valid('json'), by: actorOf(c).displayName }), 201));
+  app.openapi(get, async (c) => c.json(await getMonitoring(deps, { id: c.req.valid('param').id }), 200));
+  app.openapi(save, async (c) => c.json(await saveMonitoring(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), by: actorOf(c).displayName, actor: actorOf(c) }), 200));
+  app.openapi(submit, async (c) => c.json(await submitMonitoring(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), ...changeContext(c), actor: actorOf(c) }), 200));
+  for (const [format, extension] of [
+    ['monitoring-table', 'xlsx'],
+    ['monitoring-table-docx', 'docx'],
+  ] as const) {
+    app.openapi(table(format, extension), async (c) => {
+      const file = await renderMonitoringTable(deps, { id: c.req.valid('param').id, format });
+      return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
+    });
+  }
+};

@@ -1,0 +1,20 @@
+import { auditEntryDtoSchema, pageOf, type AuditEntryDto } from '@jixiao/contract';
+import { getJson, withQuery, type Query } from '../../lib/http';
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  from?: string;
+  to?: string;
+}
+
+export function listAudit(filter: AuditFilter, page: { limit: number; offset: number }, signal?: AbortSignal): Promise<{ items: AuditEntryDto[]; total: number }> {
+  return getJson(pageOf(auditEntryDtoSchema), '/api/audit', { ...filter, ...page } as Query, signal);
+}
+
+/** The CSV export of what the filter matches (a plain link: the session cookie goes with it). */
+export function auditExportUrl(filter: AuditFilter): string {
+  return withQuery('/api/audit/export.csv', filter as Query);
+}

@@ -1,0 +1,44 @@
+import {
+  documentSchema,
+  listOf,
+  monitoringReportDtoSchema,
+  monitoringSummaryDtoSchema,
+  type CreateMonitoringRequest,
+  type MonitoringReportDto,
+  type MonitoringSummaryDto,
+  type SaveMonitoringRequest,
+  type SubmitMonitoringRequest,
+} from '@jixiao/contract';
+import { getJson, sendJson } from '../../lib/http';
+import type { InterchangeDocument } from '../import/api';
+
+export type { MonitoringReportDto, MonitoringSummaryDto };
+
+export async function listMonitoring(signal?: AbortSignal): Promise<MonitoringSummaryDto[]> {
+  return (await getJson(listOf(monitoringSummaryDtoSchema), '/api/monitoring', {}, signal)).items;
+}
+
+export function getMonitoring(id: number, signal?: AbortSignal): Promise<MonitoringReportDto> {
+  return getJson(monitoringReportDtoSchema, `/api/monitoring/${id}`, {}, signal);
+}
+
+/** The target document at the version the report is measured against (not necessarily the current one). */
+export function getTargetDocument(documentId: number, version: number, signal?: AbortSignal): Promise<InterchangeDocument> {
+  return getJson(documentSchema, `/api/documents/${documentId}`, { version }, signal);
+}
+
+export function startMonitoring(body: CreateMonitoringRequest): Promise<MonitoringReportDto> {
+  return sendJson(monitoringReportDtoSchema, 'POST', '/api/monitoring', body);
+}
+
+export function saveMonitoring(id: number, body: SaveMonitoringRequest): Promise<MonitoringReportDto> {
+  return sendJson(monitoringReportDtoSchema, 'PUT', `/api/monitoring/${id}/entries`, body);
+}
+
+export function submitMonitoring(id: number, body: SubmitMonitoringRequest): Promise<MonitoringReportDto> {
+  return sendJson(monitoringReportDtoSchema, 'POST', `/api/monitoring/${id}/submit`, body);
+}
+
+export const tableUrl = (id: number, extension: 'xlsx' | 'docx') => `/api/monitoring/${id}/table.${extension}`;
+
+export const STATUS_LABELS: Record<MonitoringSummaryDto['status'], string> = { draft: '填报中', submitted: '已提交', returned: '已退回', done: '已完成' };

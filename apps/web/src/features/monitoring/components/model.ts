@@ -1,0 +1,39 @@
+/**
+ * The editor's pure part: the rule set the server named (with its settings, so the browser computes with exactly
+ * the same lists and bands), the lines recomputed by the core from the typed entries, and immutable updates of
+ * one line's entry.
+ */
+import type { MonitoringReportDto } from '@jixiao/contract';
+import { monitorDocument, type Light, type MonitoringDeviation, type MonitoringEntries, type MonitoringResult, type MonitoringSettings, type PerformanceDocument, type RuleSet } from '@jixiao/core';
+
+export function ruleSetOf(report: MonitoringReportDto): RuleSet<MonitoringSettings> {
+  const r = report.ruleSet;
+  return { id: r.id, version: r.version, scheme: 'monitoring', name: r.name, region: '', years: { from: null, to: null }, sources: [], settings: r.settings };
+}
+
+export function computeLines(report: MonitoringReportDto, document: PerformanceDocument, entries: MonitoringEntries): MonitoringResult {
+  return monitorDocument({ document, entries, cutoffMonth: report.cutoffMonth, ruleSet: ruleSetOf(report) });
+}
+
+type BudgetEntry = NonNullable<MonitoringEntries['budget']>[string];
+type IndicatorEntry = NonNullable<MonitoringEntries['indicators']>[string];
+
+export function withBudget(entries: MonitoringEntries, key: string, patch: Partial<BudgetEntry>): MonitoringEntries {
+  return { ...entries, budget: { ...entries.budget, [key]: { ...entries.budget?.[key], ...patch } } };
+}
+
+export function withIndicator(entries: MonitoringEntries, key: string, patch: Partial<IndicatorEntry>): MonitoringEntries {
+  return { ...entries, indicators: { ...entries.indicators, [key]: { ...entries.indicators?.[key], ...patch } } };
+}
+
+/** The deviation of a line, changed (budget keys start with `p-`, indicator keys with `i-`). */
+export function withDeviation(entries: MonitoringEntries, key: string, patch: Partial<MonitoringDeviation>): MonitoringEntries {
+  if (key.startsWith('p-')) return withBudget(entries, key, { deviation: { ...entries.budget?.[key]?.deviation, ...patch } });
+  return withIndicator(entries, key, { deviation: { ...entries.indicators?.[key]?.deviation, ...patch } });
+}
+
+export const LIGHT_COLORS: Record<Light, string> = { red: 'red', yellow: 'gold', green: 'green', blue: 'blue' };
+export const LIGHT_WORDS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯' };
+
+/** A line needs its deviation cells filled when it has a light that is not green. */
+export const needsDeviation = (light: Light | null) => light !== null && light !== 'green';

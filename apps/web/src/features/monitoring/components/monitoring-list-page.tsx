@@ -1,0 +1,139 @@
+/**
+ * 监控: the target documents with their monitoring reports; open one, or start one for a document and a cut-off
+ * month (default: the rule set's 7, i.e. 1–7月).
+ */
+import type { DocumentSummaryDto } from '@jixiao/contract';
+import { Alert, Button, Card, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { EmptyState, ErrorState } from '../../../components/page-states';
+import { PageHead } from '../../../components/page-head';
+import { shortOrgName } from '../../../lib/format';
+import { Link, navigate } from '../../../lib/router';
+import { useApi } from '../../../lib/use-api';
+import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import/api';
+import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryDto } from '../api';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../monitoring.css';
+
+const TARGET_KINDS = new Set<DocumentSummaryDto['kind']>(['project-targets', 'department-targets']);
+
+interface Row {
+  document: DocumentSummaryDto;
+  reports: MonitoringSummaryDto[];
+}
+
+export function MonitoringListPage() {
+  const loaded = useApi((signal) => Promise.all([listDocuments(signal), listMonitoring(signal)]), []);
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<number | undefined>();
+  const [month, setMonth] = useState<number | null>(7);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+
+  const rows = useMemo<Row[]>(() => {
+    const [documents = [], reports = []] = loaded.data ?? [];
+    const words = search.trim().toLowerCase();
+    return documents
+      .filter((d) => TARGET_KINDS.has(d.kind))
+      .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
+      .map((document) => ({ document, reports: reports.filter((r) => r.documentId === document.id) }))
+      .sort((a, b) => b.reports.length - a.reports.length || (a.document.department ?? '').localeCompare(b.document.department ?? '', 'zh-CN'));
+  }, [loaded.data, search]);
+
+  async function start() {
+    if (!chosen || !month) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const created = await startMonitoring({ documentId: chosen, cutoffMonth: month });
+      navigate(`/monitoring/${created.id}`);
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns: ColumnsType<Row> = [
+    {
+      title: '文档',
+      key: 'title',
+      render: (_: unknown, { document: d }) => (
+        <div>
+          <div>{d.title}</div>
+          <div className="muted" style={{ fontSize: 12 }}>
+            {DOCUMENT_KIND_LABELS[d.kind]} · {d.year ?? '—'}年度 · {d.projectCount} 个项目 {d.indicatorCount} 个指标{d.fileName ? ` · ${d.fileName}` : ''}
+          </div>
+        </div>
+      ),
+    },
+    { title: '部门', key: 'department', width: 180, render: (_: unknown, { document: d }) => (d.department ? <span title={d.department}>{shortOrgName(d.department)}</span> : <span className="muted">—</span>) },
+    {
+      title: '运行监控',
+      key: 'reports',
+      width: 320,
+      render: (_: unknown, { document: d, reports }) =>
+        reports.length === 0 ? (
+          <Button size="small" onClick={() => setChosen(d.id)}>
+            选择此文档
+          </Button>
+        ) : (
+          <Space wrap size={4}>
+            {reports.map((r) => (
+              <Link key={r.id} to={`/monitoring/${r.id}`} className="mo-report-link">
+                截至 {r.cutoffMonth} 月 <Tag color={r.status === 'submitted' ? 'green' : 'default'}>{STATUS_LABELS[r.status]}</Tag>
+              </Link>
+            ))}
+            <Button size="small" type="link" onClick={() => setChosen(d.id)}>
+              另一个月份
+            </Button>
+          </Space>
+        ),
+    },
+  ];
+
+  const options = rows.map(({ document: d }) => ({ value: d.id, label: `${d.title}（${d.year ?? '—'}年度）` }));
+
+  return (
+    <>
+      <PageHead title="运行监控" sub="在监控月份对照序时进度检查预算执行和绩效目标完成情况（双监控）：每行自动亮灯，非绿灯的行须填写偏差原因、完成可能性和纠偏措施后才能提交。" />
+      <div className="mo-list">
+        <Card size="small" title={`绩效目标文档（${rows.length}）`}>
+          <div className="toolbar">
+            <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
+          </div>
+          {loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : null}
+          <Table<Row>
+            rowKey={(r) => r.document.id}
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            loading={loaded.loading}
+            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            locale={{ emptyText: loaded.loading ? ' ' : <EmptyState title="没有绩效目标文档" hint="先在「导入」页导入绩效目标表。" /> }}
+          />
+        </Card>
+        <Card size="small" title="开始运行监控">
+          <div className="mo-start">
+            <label>
+              <span>文档</span>
+              <Select<number> showSearch optionFilterProp="label" placeholder="选择绩效目标文档" aria-label="监控文档" value={chosen} onChange={setChosen} options={options} style={{ width: '100%' }} />
+            </label>
+            <label>
+              <span>截止月份</span>
+              <InputNumber<number> min={1} max={12} value={month} onChange={setMonth} addonBefore="1 –" addonAfter="月" aria-label="截止月份" style={{ width: 160 }} />
+            </label>
+            <Button type="primary" onClick={() => void start()} loading={busy} disabled={!chosen || !month}>
+              开始监控
+            </Button>
+            <div className="muted" style={{ fontSize: 12 }}>
+              序时进度 = 月份 ÷ 12。每个文档每个月份只有一份监控报告。
+            </div>
+            {failure ? <Alert type="error" showIcon title={failure} /> : null}
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

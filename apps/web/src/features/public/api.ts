@@ -1,0 +1,13 @@
+/** The public page's API (R12): anonymous, only what has been published. */
+import { listOf, publishedItemDtoSchema, publishedTargetsDtoSchema, type PublishedItemDto, type PublishedTargetsDto } from '@jixiao/contract';
+import { getJson } from '../../lib/http';
+
+export type { PublishedItemDto, PublishedTargetsDto };
+
+export async function listPublished(query: { search?: string; year?: number }, signal?: AbortSignal): Promise<PublishedItemDto[]> {
+  return (await getJson(listOf(publishedItemDtoSchema), '/api/public/publications', query, signal)).items;
+}
+
+export function getPublishedTargets(documentId: number, signal?: AbortSignal): Promise<PublishedTargetsDto> {
+  return getJson(publishedTargetsDtoSchema, `/api/public/documents/${documentId}`, {}, signal);
+}

@@ -1,0 +1,114 @@
+/**
+ * 自评: the self-evaluations started so far, and the stored documents a self-evaluation can be started for — target
+ * documents (actuals entered against the approved targets) and imported self-evaluation documents (their own
+ * actuals become the entries).
+ */
+import type { DocumentSummaryDto } from '@jixiao/contract';
+import { Alert, Button, Card, Input, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { EmptyState, ErrorState } from '../../../components/page-states';
+import { PageHead } from '../../../components/page-head';
+import { shortOrgName } from '../../../lib/format';
+import { Link, navigate } from '../../../lib/router';
+import { useApi } from '../../../lib/use-api';
+import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import/api';
+import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto } from '../api';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../../review/review.css';
+
+export function SelfEvaluationListPage() {
+  const evaluations = useApi((signal) => listSelfEvaluations(signal), []);
+  const documents = useApi((signal) => listDocuments(signal), []);
+  const [search, setSearch] = useState('');
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState<number | null>(null);
+  const started = useMemo(() => new Map((evaluations.data ?? []).map((e) => [e.documentId, e])), [evaluations.data]);
+
+  const rows = useMemo(() => {
+    const words = search.trim().toLowerCase();
+    return (documents.data ?? []).filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words));
+  }, [documents.data, search]);
+
+  async function start(d: DocumentSummaryDto) {
+    const year = d.year ?? new Date().getFullYear() - 1;
+    setBusy(d.id);
+    setFailure(undefined);
+    try {
+      const created = await startSelfEvaluation(d.id, year);
+      navigate(`/self-evaluation/${created.id}`);
+    } catch (e) {
+      setFailure(`未能开始自评：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const docColumns: ColumnsType<DocumentSummaryDto> = [
+    {
+      title: '文档',
+      dataIndex: 'title',
+      render: (title: string, d) => (
+        <div>
+          {title}
+          <div className="muted" style={{ fontSize: 12 }}>
+            {DOCUMENT_KIND_LABELS[d.kind]}
+            {d.fileName ? ` · ${d.fileName}` : ''}
+          </div>
+        </div>
+      ),
+    },
+    { title: '部门', dataIndex: 'department', width: 180, render: (n: string | null) => (n ? <span title={n}>{shortOrgName(n)}</span> : '—') },
+    { title: '年度', dataIndex: 'year', width: 70, align: 'center', render: (y: number | null) => y ?? '—' },
+    { title: '指标', dataIndex: 'indicatorCount', width: 70, align: 'right' },
+    {
+      title: '',
+      key: 'go',
+      width: 110,
+      render: (_: unknown, d) => {
+        const existing = started.get(d.id);
+        return existing ? (
+          <Button size="small" onClick={() => navigate(`/self-evaluation/${existing.id}`)}>
+            继续填报
+          </Button>
+        ) : (
+          <Button size="small" type="primary" ghost loading={busy === d.id} onClick={() => void start(d)} aria-label={`开始自评 ${d.title}`}>
+            开始自评
+          </Button>
+        );
+      },
+    },
+  ];
+
+  const evalColumns: ColumnsType<SelfEvaluationSummaryDto> = [
+    { title: '自评', dataIndex: 'title', render: (t: string, e) => <Link to={`/self-evaluation/${e.id}`}>{`${e.period} 年度 · ${t}`}</Link> },
+    { title: '类型', dataIndex: 'scope', width: 90, render: (s: string) => <Tag>{s === 'project' ? '项目支出' : '部门整体'}</Tag> },
+    { title: '最后保存', key: 'updated', width: 220, render: (_: unknown, e) => <span className="muted">{`${e.updatedBy} · ${e.updatedAt.slice(0, 16).replace('T', ' ')}`}</span> },
+  ];
+
+  return (
+    <>
+      <PageHead title="绩效自评" sub="年度终了，按批复的绩效目标填报实际完成值和预算执行数，系统按规则集即时计算得分和等级，生成自评表和自评报告。" />
+      {failure ? <Alert type="error" showIcon title={failure} closable onClose={() => setFailure(undefined)} style={{ marginBottom: 12 }} /> : null}
+      <Card size="small" title={`进行中的自评（${evaluations.data?.length ?? 0}）`} style={{ marginBottom: 16 }}>
+        {evaluations.error ? <ErrorState error={evaluations.error} onRetry={evaluations.reload} /> : null}
+        <Table<SelfEvaluationSummaryDto>
+          rowKey="id"
+          size="small"
+          columns={evalColumns}
+          dataSource={evaluations.data ?? []}
+          loading={evaluations.loading}
+          pagination={false}
+          locale={{ emptyText: evaluations.loading ? ' ' : <EmptyState title="还没有自评" hint="在下方选择一个文档，点击「开始自评」。" /> }}
+        />
+      </Card>
+      <Card size="small" title="选择文档开始自评">
+        <div className="toolbar">
+          <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
+        </div>
+        {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
+        <Table<DocumentSummaryDto> rowKey="id" size="small" columns={docColumns} dataSource={rows} loading={documents.loading} pagination={rows.length > 30 ? { pageSize: 30 } : false} />
+      </Card>
+    </>
+  );
+}

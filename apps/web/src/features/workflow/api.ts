@@ -1,0 +1,60 @@
+/** The workflow API (decision 011): a document's state and history, its transitions, publication, period locks. */
+import { evaluationWorkflowDtoSchema, periodLocksDtoSchema, targetWorkflowDtoSchema, type EvaluationWorkflowDto, type TargetWorkflowDto } from '@jixiao/contract';
+import type { EvaluationAction, TargetAction } from '@jixiao/core';
+import type { z } from 'zod';
+import { getJson, sendJson } from '../../lib/http';
+
+export type { EvaluationWorkflowDto, TargetWorkflowDto };
+
+export function getTargetWorkflow(documentId: number, signal?: AbortSignal): Promise<TargetWorkflowDto> {
+  return getJson(targetWorkflowDtoSchema, `/api/documents/${documentId}/workflow`, {}, signal);
+}
+
+/** One transition; `baseRevision` is the state the page showed, so acting on a stale page is refused (409). */
+export function transitionTarget(documentId: number, action: TargetAction, body: { reason?: string; baseRevision: number }): Promise<TargetWorkflowDto> {
+  return sendJson(targetWorkflowDtoSchema, 'POST', `/api/documents/${documentId}/workflow/${action}`, body);
+}
+
+export function publishTargets(documentId: number): Promise<TargetWorkflowDto> {
+  return sendJson(targetWorkflowDtoSchema, 'POST', `/api/documents/${documentId}/publication`, {});
+}
+
+/** Colours of the status tags: waiting on the unit, on finance, done, refused. */
+export const STATUS_COLORS: Record<TargetWorkflowDto['status'], string> = {
+  draft: 'default',
+  submitted: 'processing',
+  'in-review': 'blue',
+  returned: 'warning',
+  approved: 'success',
+  rejected: 'error',
+};
+
+/** What a reason dialog asks for, per action. */
+export const REASON_PROMPTS: Partial<Record<TargetAction, { title: string; placeholder: string }>> = {
+  return: { title: '退回修改：审核意见', placeholder: '写明需要修改的地方，例如：社区居民活动费缺少年度指标值，请补充。' },
+  reject: { title: '不予安排：理由', placeholder: '写明不予安排的理由。' },
+  'send-back': { title: '退回填报人：理由', placeholder: '写明需要填报人修改的地方。' },
+  'request-adjustment': { title: '申请调整：原因', placeholder: '写明调整的原因，例如：项目实施内容变化。' },
+};
+
+export function getEvaluationWorkflow(evaluationId: number, signal?: AbortSignal): Promise<EvaluationWorkflowDto> {
+  return getJson(evaluationWorkflowDtoSchema, `/api/evaluations/${evaluationId}/workflow`, {}, signal);
+}
+
+export function transitionEvaluation(evaluationId: number, action: EvaluationAction, body: { reason?: string }): Promise<EvaluationWorkflowDto> {
+  return sendJson(evaluationWorkflowDtoSchema, 'POST', `/api/evaluations/${evaluationId}/workflow/${action}`, body);
+}
+
+export function publishEvaluation(evaluationId: number): Promise<EvaluationWorkflowDto> {
+  return sendJson(evaluationWorkflowDtoSchema, 'POST', `/api/evaluations/${evaluationId}/publication`, {});
+}
+
+export type PeriodLocksDto = z.infer<typeof periodLocksDtoSchema>;
+
+export function getPeriodLocks(signal?: AbortSignal): Promise<PeriodLocksDto> {
+  return getJson(periodLocksDtoSchema, '/api/period-locks', {}, signal);
+}
+
+export function setPeriodLock(body: { period: string; locked: boolean; reason?: string }): Promise<PeriodLocksDto> {
+  return sendJson(periodLocksDtoSchema, 'PUT', '/api/period-locks', body);
+}

@@ -1,0 +1,102 @@
+/**
+ * The workflow of a monitoring report or a self-evaluation (decision 011), for their pages: the status, a period
+ * lock (who locked it, when), the actions the signed-in person may take (退回 asks for a reason), publication of a
+ * done self-evaluation's result, and the history. `onChanged` lets the page reload its entries (the revision moved);
+ * `onState` tells the page the state it shows (e.g. to make its inputs read-only in a locked period); `hideActions`
+ * leaves an action to the page (the entry pages submit with their own 提交, which checks completeness first).
+ */
+import type { EvaluationAction } from '@jixiao/core';
+import { App as AntApp, Button, Collapse, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useApi } from '../../../lib/use-api';
+import { getEvaluationWorkflow, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto } from '../api';
+import { formatTime } from './format-time';
+import { HistoryTimeline } from './history-timeline';
+import { ReasonDialog } from './reason-dialog';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../workflow.css';
+
+const COLORS: Record<EvaluationWorkflowDto['status'], string> = { draft: 'default', submitted: 'processing', returned: 'warning', done: 'success' };
+
+export function EvaluationWorkflowPanel({
+  evaluationId,
+  revision,
+  onChanged,
+  onState,
+  hideActions = [],
+}: {
+  evaluationId: number;
+  /** Reload when the report's revision changes. */
+  revision: number;
+  onChanged?: () => void;
+  onState?: (workflow: EvaluationWorkflowDto) => void;
+  hideActions?: readonly EvaluationAction[];
+}) {
+  const { message } = AntApp.useApp();
+  const loaded = useApi((signal) => getEvaluationWorkflow(evaluationId, signal), [evaluationId, revision]);
+  const [asking, setAsking] = useState<EvaluationAction | undefined>();
+  const [busy, setBusy] = useState(false);
+  const wf = loaded.data;
+  useEffect(() => {
+    if (wf) onState?.(wf);
+  }, [wf, onState]);
+  if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
+
+  async function run(label: string, call: () => Promise<EvaluationWorkflowDto>) {
+    setBusy(true);
+    try {
+      await call();
+      void message.success(label, 2);
+      setAsking(undefined);
+      loaded.reload();
+      onChanged?.();
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e), 8);
+      loaded.reload();
+    } finally {
+      setBusy(false);
+    }
+  }
+  const label = (action: EvaluationAction) => wf.actions.find((a) => a.action === action)?.label ?? '';
+
+  return (
+    <section className="wf-panel" aria-label="流程">
+      <div className="wf-row">
+        <span className="wf-label">流程状态</span>
+        <Tag color={COLORS[wf.status]} data-testid="evaluation-workflow-status">
+          {wf.statusLabel}
+        </Tag>
+        {wf.locked ? (
+          <Tag color="red">
+            {wf.locked.period} 已锁定（{wf.locked.by} {formatTime(wf.locked.at)}）
+          </Tag>
+        ) : null}
+        {wf.publishedAt ? <span className="muted">已公开（{wf.publishedBy} {formatTime(wf.publishedAt)}）</span> : null}
+        <span className="grow" />
+        {wf.actions
+          .filter((a) => !hideActions.includes(a.action))
+          .map((a) => (
+            <Button key={a.action} type={a.action === 'return' ? 'default' : 'primary'} disabled={busy} onClick={() => (a.reasonRequired ? setAsking(a.action) : void run(`已办理：${a.label}`, () => transitionEvaluation(evaluationId, a.action, {})))}>
+              {a.label}
+            </Button>
+          ))}
+        {wf.canPublish ? (
+          <Button disabled={busy} onClick={() => void run('已公开', () => publishEvaluation(evaluationId))}>
+            公开自评结果
+          </Button>
+        ) : null}
+      </div>
+      <Collapse ghost size="small" items={[{ key: 'history', label: `流转记录（${wf.history.length}）`, children: <HistoryTimeline history={wf.history} /> }]} />
+      <ReasonDialog
+        key={asking ?? 'none'}
+        open={asking !== undefined}
+        title={`${asking ? label(asking) : ''}：理由`}
+        placeholder="写明需要修改的地方。"
+        okText={asking ? label(asking) : '确定'}
+        busy={busy}
+        onCancel={() => setAsking(undefined)}
+        onSubmit={(reason) => asking && void run(`已办理：${label(asking)}`, () => transitionEvaluation(evaluationId, asking, { reason }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The workflow of one target document on its pages (decision 011): the status tag with round and versions, the
+ * actions the signed-in person may take now (those needing a reason open a dialog), publication, and the history.
+ * The server decides; the buttons only show what it would allow, and its refusal message is shown as is.
+ */
+import type { TargetAction } from '@jixiao/core';
+import { App as AntApp, Button, Collapse, Tag } from 'antd';
+import { useState } from 'react';
+import { useApi } from '../../../lib/use-api';
+import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget, type TargetWorkflowDto } from '../api';
+import { formatTime } from './format-time';
+import { HistoryTimeline } from './history-timeline';
+import { ReasonDialog } from './reason-dialog';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../workflow.css';
+
+export function WorkflowPanel({
+  documentId,
+  version,
+  conclusion,
+  onChanged,
+}: {
+  documentId: number;
+  /** The panel reloads when the document's version or the review's conclusion changes (they decide the actions). */
+  version: number;
+  conclusion: string | null;
+  onChanged?: () => void;
+}) {
+  const { message } = AntApp.useApp();
+  const loaded = useApi((signal) => getTargetWorkflow(documentId, signal), [documentId, version, conclusion]);
+  const [asking, setAsking] = useState<TargetAction | undefined>();
+  const [busy, setBusy] = useState(false);
+  const wf = loaded.data;
+  if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
+
+  async function run(label: string, call: () => Promise<TargetWorkflowDto>) {
+    setBusy(true);
+    try {
+      await call();
+      void message.success(label, 2);
+      setAsking(undefined);
+      loaded.reload();
+      onChanged?.();
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e), 8);
+      loaded.reload();
+    } finally {
+      setBusy(false);
+    }
+  }
+  const act = (action: TargetAction, label: string, reason?: string) =>
+    run(`已办理：${label}`, () => transitionTarget(documentId, action, { baseRevision: wf.revision, ...(reason ? { reason } : {}) }));
+  const prompt = asking ? REASON_PROMPTS[asking] : undefined;
+  const askingLabel = wf.actions.find((a) => a.action === asking)?.label ?? '';
+
+  return (
+    <section className="wf-panel" aria-label="流程">
+      <div className="wf-row">
+        <span className="wf-label">流程状态</span>
+        <Tag color={STATUS_COLORS[wf.status]} data-testid="workflow-status">
+          {wf.statusLabel}
+        </Tag>
+        <span className="muted">
+          第 {wf.round} 轮 · 当前第 {wf.currentVersion} 版{wf.approvedVersion !== null ? ` · 批复版本：第 ${wf.approvedVersion} 版` : ''}
+          {wf.publishedVersion !== null ? ` · 已公开第 ${wf.publishedVersion} 版（${wf.publishedBy ?? ''} ${formatTime(wf.publishedAt)}）` : ''}
+        </span>
+        <span className="grow" />
+        {wf.actions.map((a) => (
+          <Button
+            key={a.action}
+            type={a.action === 'return' || a.action === 'reject' || a.action === 'send-back' ? 'default' : 'primary'}
+            danger={a.action === 'reject'}
+            loading={busy && asking === undefined}
+            disabled={busy}
+            onClick={() => (a.reasonRequired ? setAsking(a.action) : void act(a.action, a.label))}
+          >
+            {a.label}
+          </Button>
+        ))}
+        {wf.canPublish ? (
+          <Button disabled={busy} onClick={() => void run('已公开', () => publishTargets(documentId))}>
+            公开批复版本
+          </Button>
+        ) : null}
+      </div>
+      {wf.conclusion && wf.status === 'in-review' ? (
+        <div className="muted wf-note">评审结论「{wf.conclusion}」：优、良批复；中退回修改；差不予安排。如需改变结论，请先调整评审结论并写明理由。</div>
+      ) : null}
+      {!wf.editable && wf.editRefusal ? <div className="muted wf-note">{wf.editRefusal}</div> : null}
+      <Collapse
+        ghost
+        size="small"
+        items={[{ key: 'history', label: `流转记录（${wf.history.length}）`, children: <HistoryTimeline history={wf.history} /> }]}
+        defaultActiveKey={wf.history.length > 0 ? ['history'] : []}
+      />
+      <ReasonDialog
+        key={asking ?? 'none'}
+        open={asking !== undefined}
+        title={prompt?.title ?? askingLabel}
+        placeholder={prompt?.placeholder ?? ''}
+        okText={askingLabel}
+        busy={busy}
+        onCancel={() => setAsking(undefined)}
+        onSubmit={(reason) => asking && void act(asking, askingLabel, reason)}
+      />
+    </section>
+  );
+}

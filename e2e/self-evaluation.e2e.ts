@@ -1,0 +1,139 @@
+/**
+ * Journey (issue 4): 金花街道's editor opens 自评, starts the self-evaluation of the seed 002 targets, types an actual
+ * (the indicator's score, the total and the grade change in the browser as it is typed), fills the budget, saves,
+ * downloads the pre-filled workbook, fills a value in it (exceljs), uploads a broken copy (errors listed by sheet,
+ * row and column, nothing changed) and then the good one (the value and its score appear), edits the 自评报告, and
+ * downloads the 项目支出绩效自评表 and the 自评报告 (valid files, figures from the data). Fails on any console error
+ * or failed request other than the refused upload; screenshots in $TMPDIR/jixiao-e2e/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+
+let jixiao: Jixiao | undefined;
+let baseUrl = '';
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  jixiao = await startJixiao();
+  baseUrl = jixiao.baseUrl;
+  browser = jixiao.browser;
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await jixiao?.stop();
+});
+
+/** A browser of its own, signed in as `username` with support.ts's `signIn` (the web client sends the CSRF token itself). */
+async function signedInPage(username: string): Promise<{ page: Page; problems: string[] }> {
+  context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  return { page, problems: watch(page) };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `self-evaluation-${name}.png`), fullPage: true });
+
+async function download(page: Page, link: string, name: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
+  const path = join(SHOTS_DIR, name);
+  await file.saveAs(path);
+  return path;
+}
+
+describe('self-evaluation of 金花街道 2024', () => {
+  it('scores live while typing, saves, round-trips the workbook, and writes the 自评表 and 自评报告', async () => {
+    const { page, problems } = await signedInPage('jinhua-editor');
+    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '自评' }).click();
+    await page.getByRole('heading', { name: '绩效自评', exact: true }).waitFor();
+    const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });
+    await row.getByRole('button', { name: /开始自评/ }).click();
+
+    await page.getByRole('heading', { name: '2024 年度绩效自评' }).waitFor();
+    const rate = page.getByRole('textbox', { name: '实际完成值 补贴发放率' });
+    const score = page.getByTestId('score-u0.p0.i0');
+    await expect.poll(() => score.innerText()).toMatch(/待填/);
+    await shot(page, '1-started');
+
+    // 补贴发放率 100% with its weight: 80% is partly met, 100% is met — the score follows each keystroke.
+    await rate.pressSequentially('80%', { delay: 40 });
+    await expect.poll(() => score.innerText()).toMatch(/部分[\s\S]*未达成: 80\/100/);
+    await rate.fill('100%');
+    await expect.poll(() => score.innerText()).toMatch(/达成[\s\S]*实际 100% = 目标 100%/);
+    for (const name of ['补贴发放及时率', '职工满意度指标']) await page.getByRole('textbox', { name: `实际完成值 ${name}` }).fill(name === '职工满意度指标' ? '96%' : '100%');
+    const social = page.locator('.ant-table-row', { hasText: '社会效益' }).first();
+    await social.getByRole('combobox').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^达成$/ }).click();
+    await page.getByRole('spinbutton', { name: /^全年预算数 / }).fill('16.56');
+    await page.getByRole('spinbutton', { name: /^全年执行数 / }).fill('14.9');
+    // 14.9 / 16.56 = 89.98% → 9.00 of 10; every indicator met → 99.00, 优.
+    await expect.poll(() => page.getByTestId('total').innerText()).toMatch(/^99/);
+    expect(await page.getByTestId('grade').innerText()).toBe('优');
+    await shot(page, '2-typed');
+    await page.getByRole('button', { name: /^保\s?存$/ }).click();
+    await page.getByText(/已保存（第 2 版）/).first().waitFor();
+
+    // The workbook: a broken copy is refused whole, listing each error; the good one is imported.
+    const workbook = await download(page, '下载填报表', 'self-evaluation-actuals.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const sheet = book.getWorksheet('实际完成值')!;
+    expect(sheet.getRow(4).getCell(9).value).toBe('100%');
+    expect(sheet.getRow(4).getCell(1).value).toBe('u0.p0.i0');
+    const target5 = sheet.getRow(5).getCell(7).value;
+    sheet.getRow(4).getCell(9).value = '98%';
+    sheet.getRow(5).getCell(7).value = '≥50%';
+    const broken = join(SHOTS_DIR, 'self-evaluation-actuals-broken.xlsx');
+    await book.xlsx.writeFile(broken);
+    await page.locator('input[type=file]').setInputFiles(broken);
+    const errors = page.getByRole('list', { name: '填报表错误' });
+    await errors.waitFor();
+    expect(await errors.innerText()).toMatch(/「实际完成值」工作表第 5 行 G 列：年度指标值被改成了「≥50%」/);
+    await shot(page, '3-refused-upload');
+    expect(await rate.inputValue()).toBe('100%');
+
+    sheet.getRow(5).getCell(7).value = target5;
+    const filled = join(SHOTS_DIR, 'self-evaluation-actuals-filled.xlsx');
+    await book.xlsx.writeFile(filled);
+    await page.locator('input[type=file]').setInputFiles(filled);
+    await page.getByText(/填报表已导入/).first().waitFor();
+    await expect.poll(() => rate.inputValue()).toBe('98%');
+    await expect.poll(() => score.innerText()).toMatch(/部分[\s\S]*未达成: 98\/100/);
+    await expect.poll(() => page.getByTestId('total').innerText()).not.toMatch(/^99/);
+    await shot(page, '4-uploaded');
+
+    // The report: drafted from the data (补贴发放率 98% of 100% is a problem), edited, saved with the revision.
+    await page.getByRole('tab', { name: '自评报告' }).click();
+    const problemsBox = page.getByRole('textbox', { name: '报告 三、存在的主要问题' });
+    await expect.poll(() => problemsBox.inputValue()).toMatch(/「补贴发放率」目标 100%、实际完成 98%/);
+    await problemsBox.fill('（一）补贴发放率未达 100%：有 1 名人员离职，补贴未发放。');
+    await page.getByRole('button', { name: '保存自评报告' }).click();
+    await page.getByText('自评报告已保存').first().waitFor();
+    await shot(page, '5-report');
+
+    const table = await download(page, '下载自评表', 'self-evaluation-project-table.xlsx');
+    const check = new ExcelJS.Workbook();
+    await check.xlsx.readFile(table);
+    const cells: string[] = [];
+    check.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toEqual(expect.arrayContaining(['项目支出绩效自评表', '（2024年度）', '98%', '89.98%']));
+    const report = await download(page, '下载自评报告', 'self-evaluation-report.docx');
+    expect([...readFileSync(report).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+
+    await page.getByRole('tab', { name: /已保存的评分/ }).click();
+    await page.getByRole('button', { name: '评分并保存' }).click();
+    await page.getByText(/已保存评分：.*cn-project-self-evaluation@1/).first().waitFor();
+    await shot(page, '6-kept-score');
+
+    // The refused upload answered 400 on purpose; reads the page itself cancelled when it moved on (its AbortController)
+    // are not failures. Nothing else may have failed.
+    const unexpected = problems.filter((p) => !/HTTP 400 .*actuals\.xlsx$/.test(p) && !/status of 400/.test(p) && !/^request failed: \S+\/api\/\S+ net::ERR_ABORTED$/.test(p));
+    expect(unexpected).toEqual([]);
+  });
+});

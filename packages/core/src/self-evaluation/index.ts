@@ -1,0 +1,3 @@
+export * from './entries';
+export * from './apply-entries';
+export * from './score-self-evaluation';

@@ -1,0 +1,114 @@
+/**
+ * Sign in, the current session, sign out and password change (issue 5 item 2, decision 010). The cookie carries a
+ * random 32-byte token; only its sha256 is stored. Failed sign-ins are throttled per username and per address, and
+ * the answer never says whether the username exists.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '@jixiao/core';
+import type { LiveSession, SessionStore, SignInFailureStore, StoredUser, UserStore } from '../access-ports';
+import { AppError } from '../errors';
+import type { AuditLog } from '../ports';
+import { actorOf } from './actor-of';
+import { recordChange, type ChangeContext } from './audit';
+import { checkNewPassword, hashPassword, timingDummyHash, verifyPassword } from './password';
+import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, THROTTLE_WINDOW_MS } from './session-policy';
+
+export interface SessionDeps {
+  store: { users: UserStore; sessions: SessionStore; signInFailures: SignInFailureStore; audit: AuditLog };
+  /** The clock (tests move it). */
+  now?: () => Date;
+}
+
+export interface SignedIn {
+  /** Goes into the cookie, never stored. */
+  token: string;
+  csrfToken: string;
+  user: StoredUser;
+  expiresAt: string;
+}
+
+export interface CurrentSession extends LiveSession {
+  actor: Actor;
+}
+
+const clock = (deps: SessionDeps) => (deps.now ?? (() => new Date()))();
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** 14:05 in Beijing time, for the "wait until" message. */
+function beijingTime(at: Date): string {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+}
+
+async function refuseWhenThrottled(deps: SessionDeps, username: string, ip: string | null, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const { byUsername, byIp } = await deps.store.signInFailures.countFailures({ username, ip, since });
+  const blocked = [
+    byUsername.count >= MAX_FAILURES_PER_USERNAME ? byUsername.oldest : null,
+    byIp.count >= MAX_FAILURES_PER_IP ? byIp.oldest : null,
+  ].filter((d): d is Date => d !== null);
+  if (blocked.length === 0) return;
+  const until = new Date(Math.max(...blocked.map((d) => d.getTime())) + THROTTLE_WINDOW_MS);
+  throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请在 ${beijingTime(until)}（北京时间）之后再试；忘记密码请联系管理员重置。`, {
+    retryAfter: until.toISOString(),
+  });
+}
+
+export async function signIn(
+  deps: SessionDeps,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId: string | null },
+): Promise<SignedIn> {
+  const now = clock(deps);
+  const username = input.username.trim().toLowerCase();
+  await refuseWhenThrottled(deps, username, input.ip, now);
+  const found = await deps.store.users.findForSignIn(username);
+  const ok = await verifyPassword(input.password, found?.passwordHash ?? (await timingDummyHash()));
+  if (!found || !ok) {
+    await deps.store.signInFailures.recordFailure({ username, ip: input.ip, now });
+    throw new AppError('UNAUTHENTICATED', '用户名或密码不正确。');
+  }
+  if (found.user.disabled) throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系管理员。');
+  await deps.store.signInFailures.clearFailures(username);
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  await deps.store.sessions.createSession({ tokenSha256: sha256(token), userId: found.user.id, csrfToken, now, expiresAt, ip: input.ip, userAgent: input.userAgent });
+  await recordChange(deps.store.audit, { actor: actorOf(found.user), requestId: input.requestId }, {
+    action: 'session.sign-in',
+    objectType: 'user',
+    objectId: found.user.id,
+    before: null,
+    after: { ip: input.ip },
+  });
+  return { token, csrfToken, user: found.user, expiresAt: expiresAt.toISOString() };
+}
+
+/** The live session of a cookie token (and marks it used), or null: unknown, expired, idle, revoked, user disabled. */
+export async function currentSession(deps: SessionDeps, token: string | undefined): Promise<CurrentSession | null> {
+  if (!token || token.length > 200) return null;
+  const now = clock(deps);
+  const live = await deps.store.sessions.useSession(sha256(token), now, new Date(now.getTime() - SESSION_IDLE_MS));
+  return live ? { ...live, actor: actorOf(live.user) } : null;
+}
+
+export async function signOut(deps: SessionDeps, session: CurrentSession, requestId: string | null): Promise<void> {
+  await deps.store.sessions.revokeSession(session.sessionId, clock(deps));
+  await recordChange(deps.store.audit, { actor: session.actor, requestId }, { action: 'session.sign-out', objectType: 'user', objectId: session.user.id, before: null, after: null });
+}
+
+/** Checks the current password, stores the new hash and ends the user's other sessions (this one stays). */
+export async function changePassword(
+  deps: SessionDeps,
+  input: { session: CurrentSession; currentPassword: string; newPassword: string; requestId: string | null },
+): Promise<void> {
+  const { session } = input;
+  const found = await deps.store.users.findForSignIn(session.user.username);
+  if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) throw new AppError('BAD_INPUT', '当前密码不正确，请重新输入。');
+  checkNewPassword(input.newPassword);
+  if (input.newPassword === input.currentPassword) throw new AppError('BAD_INPUT', '新密码不能与当前密码相同。');
+  const now = clock(deps);
+  await deps.store.users.setPasswordHash(session.user.id, await hashPassword(input.newPassword), now);
+  const ended = await deps.store.sessions.revokeUserSessions(session.user.id, now, session.sessionId);
+  const who: ChangeContext = { actor: session.actor, requestId: input.requestId };
+  await recordChange(deps.store.audit, who, { action: 'user.change-password', objectType: 'user', objectId: session.user.id, before: null, after: { otherSessionsEnded: ended } });
+}

@@ -1,0 +1,33 @@
+/**
+ * Scores a self-evaluation and keeps the score (append-only) with the rule set `id@version` that produced it and
+ * the evaluation revision it scored — so "which rules gave 87.5?" always has an answer, and scoring again with the
+ * same old version gives the same result after a newer rule set is activated (decision 003).
+ */
+import type { KeptScoreDto } from '@jixiao/contract';
+import type { SelfEvaluationScore } from '@jixiao/core';
+import { requireBy } from './save-self-evaluation';
+import { keptScoreDto, loadSelfEvaluation, type SelfEvaluationDeps } from './self-evaluation-state';
+
+/** The score of the evaluation as it stands, with the active rule set or the named `id@version`; nothing is stored. */
+export async function scoreSelfEvaluationNow(deps: SelfEvaluationDeps, input: { id: number; ruleSet?: string }): Promise<SelfEvaluationScore> {
+  return (await loadSelfEvaluation(deps, input.id, input.ruleSet)).score;
+}
+
+export async function keepSelfEvaluationScore(deps: SelfEvaluationDeps, input: { id: number; ruleSet?: string; by: string }): Promise<KeptScoreDto> {
+  const state = await loadSelfEvaluation(deps, input.id, input.ruleSet);
+  const kept = await deps.store.evaluations.saveScore({
+    evaluationId: state.evaluation.id,
+    evaluationRevision: state.evaluation.revision,
+    ruleSet: { id: state.ruleSet.id, version: state.ruleSet.version },
+    total: state.score.total,
+    grade: state.score.grade,
+    result: state.score,
+    scoredBy: requireBy(input.by),
+  });
+  return keptScoreDto(kept);
+}
+
+export async function listSelfEvaluationScores(deps: SelfEvaluationDeps, input: { id: number }): Promise<KeptScoreDto[]> {
+  await loadSelfEvaluation(deps, input.id);
+  return (await deps.store.evaluations.listScores(input.id)).map(keptScoreDto);
+}

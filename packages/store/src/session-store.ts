@@ -1,0 +1,90 @@
+/**
+ * `SessionStore` and `SignInFailureStore` on drizzle (schema `sessions`, `sign_in_failures`). Only the sha256 of a
+ * session token is stored. Expiry is decided here in SQL against the `now` the service passes, so a test clock works.
+ */
+import type { SessionStore, SignInFailureStore } from '@jixiao/services';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from './db';
+import { toUser, userColumns, type UserRow } from './user-store';
+
+interface SessionRow extends UserRow {
+  session_id: number;
+  csrf_token: string;
+  session_created_at: string;
+  expires_at: string;
+}
+
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+export function createSessionStore(db: Db): SessionStore {
+  return {
+    async createSession(input) {
+      await db.execute(
+        sql`insert into sessions (token_sha256, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
+            values (${input.tokenSha256}, ${input.userId}, ${input.csrfToken}, ${input.now.toISOString()}, ${input.now.toISOString()},
+                    ${input.expiresAt.toISOString()}, ${input.ip}, ${input.userAgent})`,
+      );
+    },
+
+    async useSession(tokenSha256, now, idleSince) {
+      // One statement: find the live session and mark it seen, so two tabs cannot both revive an idle one.
+      const rows = await queryRows<SessionRow>(
+        db,
+        sql`with s as (
+              update sessions set last_seen_at = ${now.toISOString()}
+              where token_sha256 = ${tokenSha256} and revoked_at is null
+                and expires_at > ${now.toISOString()} and last_seen_at > ${idleSince.toISOString()}
+              returning id, user_id, csrf_token, created_at, expires_at)
+            select s.id as session_id, s.csrf_token, ${iso('s.created_at')} as session_created_at, ${iso('s.expires_at')} as expires_at, ${userColumns}
+            from s join users u on u.id = s.user_id where not u.disabled`,
+      );
+      const row = rows[0];
+      if (!row) return null;
+      return { sessionId: row.session_id, csrfToken: row.csrf_token, createdAt: row.session_created_at, expiresAt: row.expires_at, user: toUser(row) };
+    },
+
+    async revokeSession(sessionId, now) {
+      await db.execute(sql`update sessions set revoked_at = ${now.toISOString()} where id = ${sessionId} and revoked_at is null`);
+    },
+
+    async revokeUserSessions(userId, now, keepSessionId) {
+      const rows = await queryRows<{ id: number }>(
+        db,
+        sql`update sessions set revoked_at = ${now.toISOString()}
+            where user_id = ${userId} and revoked_at is null and id <> ${keepSessionId ?? 0} returning id`,
+      );
+      return rows.length;
+    },
+  };
+}
+
+interface CountRow {
+  count: number | string;
+  oldest: string | Date | null;
+}
+
+const counted = (r: CountRow | undefined) => ({ count: Number(r?.count ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null });
+
+export function createSignInFailureStore(db: Db): SignInFailureStore {
+  return {
+    async recordFailure({ username, ip, now }) {
+      await db.execute(sql`insert into sign_in_failures (username, ip, at) values (${username}, ${ip}, ${now.toISOString()})`);
+    },
+
+    async countFailures({ username, ip, since }) {
+      const byUsername = await queryRows<CountRow>(
+        db,
+        sql`select count(*) as count, min(at) as oldest from sign_in_failures where username = ${username} and at > ${since.toISOString()}`,
+      );
+      const byIp =
+        ip === null
+          ? []
+          : await queryRows<CountRow>(db, sql`select count(*) as count, min(at) as oldest from sign_in_failures where ip = ${ip} and at > ${since.toISOString()}`);
+      return { byUsername: counted(byUsername[0]), byIp: counted(byIp[0]) };
+    },
+
+    async clearFailures(username) {
+      await db.execute(sql`delete from sign_in_failures where username = ${username}`);
+    },
+  };
+}

@@ -1,0 +1,373 @@
+/**
+ * `WorkflowStore` on drizzle (schema `document_workflow`, `workflow_transitions`, `period_locks`, `publications`;
+ * decision 011). Every change is one transaction that first locks the object's row (`documents` for a target
+ * document — the same row an import or an edit locks — or `evaluations`), then reads the state, lets the core decide
+ * (synchronously: nothing slow is awaited inside, decision 001) and writes the state and the history. Two people
+ * acting at once are therefore serialised: the second one is decided on the state the first one left.
+ */
+import type { PeriodLock, TargetStatus, TransitionRecord } from '@jixiao/core';
+import {
+  AppError,
+  type ActedBy,
+  type EvaluationKind,
+  type EvaluationStatus,
+  type PublicQuery,
+  type PublishedItem,
+  type StoredEvaluationWorkflow,
+  type StoredTargetWorkflow,
+  type StoredTransition,
+  type WorkflowStore,
+} from '@jixiao/services';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db, type Executor } from './db';
+import { unpackContent } from './stored-content';
+
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** An arbitrary constant: the advisory lock that serialises period lock changes. */
+const PERIOD_LOCK_KEY = 7_402_114;
+
+interface TargetRow {
+  document_id: number;
+  department_id: number | null;
+  current_version: number;
+  current_by: string | null;
+  current_at: string;
+  status: TargetStatus | null;
+  round: number | null;
+  status_version: number | null;
+  approved_version: number | null;
+  adjustment: boolean | null;
+  revision: number | null;
+  updated_by: string | null;
+  updated_at: string | null;
+  published_version: number | null;
+  published_by: string | null;
+  published_at: string | null;
+}
+
+function toTarget(r: TargetRow): StoredTargetWorkflow {
+  return {
+    documentId: r.document_id,
+    departmentId: r.department_id,
+    status: r.status ?? 'draft',
+    round: r.round ?? 1,
+    statusVersion: r.status_version ?? r.current_version,
+    currentVersion: r.current_version,
+    approvedVersion: r.approved_version,
+    adjustment: r.adjustment ?? false,
+    revision: r.revision ?? 0,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+    currentVersionBy: r.current_by,
+    currentVersionAt: r.current_at,
+    publishedVersion: r.published_version,
+    publishedBy: r.published_by,
+    publishedAt: r.published_at,
+  };
+}
+
+interface EvaluationRow {
+  evaluation_id: number;
+  document_id: number;
+  department_id: number | null;
+  kind: EvaluationKind;
+  period: string;
+  status: EvaluationStatus;
+  revision: number;
+  updated_by: string;
+  updated_at: string;
+  published_by: string | null;
+  published_at: string | null;
+}
+
+function toEvaluation(r: EvaluationRow): StoredEvaluationWorkflow {
+  return {
+    evaluationId: r.evaluation_id,
+    documentId: r.document_id,
+    departmentId: r.department_id,
+    kind: r.kind,
+    period: r.period,
+    status: r.status,
+    revision: r.revision,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+    publishedBy: r.published_by,
+    publishedAt: r.published_at,
+  };
+}
+
+interface TransitionRow {
+  id: number;
+  object_type: 'document' | 'evaluation';
+  object_id: number;
+  action: string;
+  from_status: string;
+  to_status: string;
+  reason: string | null;
+  conclusion: string | null;
+  round: number;
+  version: number;
+  actor_username: string;
+  actor_display_name: string;
+  actor_role: string;
+  at: string;
+}
+
+function toTransition(r: TransitionRow): StoredTransition {
+  return {
+    id: r.id,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    action: r.action,
+    from: r.from_status,
+    to: r.to_status,
+    reason: r.reason,
+    conclusion: r.conclusion,
+    round: r.round,
+    version: r.version,
+    by: { username: r.actor_username, displayName: r.actor_display_name, role: r.actor_role },
+    at: r.at,
+  };
+}
+
+interface LockRow {
+  period: string;
+  locked: boolean;
+  reason: string | null;
+  actor_display_name: string;
+  at: string;
+}
+
+const transitionColumns = sql`id, object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username,
+  actor_display_name, actor_role, ${iso('at')} as at`;
+
+const toLock = (r: LockRow): PeriodLock => ({ period: r.period, locked: r.locked, reason: r.reason, by: r.actor_display_name, at: r.at });
+
+const latestPublication = (type: 'targets' | 'self-evaluation', objectId: SQL) =>
+  sql`left join lateral (select p.version, p.actor_display_name, p.at from publications p
+        where p.object_type = ${type} and p.object_id = ${objectId} order by p.id desc limit 1) pub on true`;
+
+/** The target workflow of a document (its initial state when it never moved); also read under the import's lock. */
+export async function readTarget(db: Executor, documentId: number): Promise<StoredTargetWorkflow> {
+  const rows = await queryRows<TargetRow>(
+    db,
+    sql`select d.id as document_id, d.department_id, d.current_version, cv.created_by as current_by, ${iso('cv.imported_at')} as current_at,
+          w.status, w.round, w.status_version, w.approved_version, w.adjustment, w.revision, w.updated_by, ${iso('w.updated_at')} as updated_at,
+          pub.version as published_version, pub.actor_display_name as published_by, ${iso('pub.at')} as published_at
+        from documents d join document_versions cv on cv.id = d.current_version_id
+        left join document_workflow w on w.document_id = d.id
+        ${latestPublication('targets', sql`d.id`)}
+        where d.id = ${documentId}`,
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${documentId} 的文档。`, { documentId });
+  return toTarget(row);
+}
+
+async function readEvaluation(db: Executor, evaluationId: number): Promise<StoredEvaluationWorkflow> {
+  const rows = await queryRows<EvaluationRow>(
+    db,
+    sql`select e.id as evaluation_id, e.document_id, d.department_id, e.kind, e.period, e.status, e.revision, e.updated_by, ${iso('e.updated_at')} as updated_at,
+          pub.actor_display_name as published_by, ${iso('pub.at')} as published_at
+        from evaluations e join documents d on d.id = e.document_id
+        ${latestPublication('self-evaluation', sql`e.id`)}
+        where e.id = ${evaluationId}`,
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${evaluationId} 的监控或自评记录。`, { evaluationId });
+  return toEvaluation(row);
+}
+
+async function lockRow(tx: Executor, table: 'documents' | 'evaluations', id: number): Promise<void> {
+  await tx.execute(sql`select id from ${sql.raw(table)} where id = ${id} for update`);
+}
+
+async function insertTransition(tx: Executor, objectType: 'document' | 'evaluation', objectId: number, by: ActedBy, record: TransitionRecord): Promise<StoredTransition> {
+  const rows = await queryRows<TransitionRow>(
+    tx,
+    sql`insert into workflow_transitions (object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username, actor_display_name, actor_role)
+        values (${objectType}, ${objectId}, ${record.action}, ${record.from}, ${record.to}, ${record.reason}, ${record.conclusion}, ${record.round}, ${record.version},
+                ${by.username}, ${by.displayName}, ${by.role})
+        returning ${transitionColumns}`,
+  );
+  return toTransition(rows[0]!);
+}
+
+async function listLocks(db: Executor): Promise<PeriodLock[]> {
+  const rows = await queryRows<LockRow>(db, sql`select period, locked, reason, actor_display_name, ${iso('at')} as at from period_locks order by id`);
+  return rows.map(toLock);
+}
+
+interface PublishedRow {
+  type: 'targets' | 'self-evaluation';
+  document_id: number;
+  evaluation_id: number | null;
+  title: string;
+  department_id: number | null;
+  department: string | null;
+  year: number | null;
+  version: number;
+  period: string | null;
+  project_count: number;
+  indicator_count: number;
+  total: string | null;
+  grade: string | null;
+  published_by: string;
+  published_at: string;
+  version_id: number;
+}
+
+function toPublished(r: PublishedRow): PublishedItem {
+  return {
+    type: r.type,
+    documentId: r.document_id,
+    evaluationId: r.evaluation_id,
+    title: r.title,
+    departmentId: r.department_id,
+    department: r.department,
+    year: r.year,
+    version: r.version,
+    period: r.period,
+    projectCount: r.project_count,
+    indicatorCount: r.indicator_count,
+    total: r.total === null ? null : Number(r.total),
+    grade: r.grade,
+    publishedBy: r.published_by,
+    publishedAt: r.published_at,
+  };
+}
+
+/**
+ * Only what the `publications` table names: the latest publication per object, targets at their published (approved)
+ * version, self-evaluations that are still done. Nothing else of the database is reachable from here.
+ */
+async function queryPublished(db: Executor, query: PublicQuery & { documentId?: number; type?: 'targets' }): Promise<PublishedRow[]> {
+  const search = query.search?.trim().toLowerCase() || null;
+  const matches = (title: SQL, department: SQL, versionId: SQL) =>
+    sql`(${search}::text is null or position(${search} in lower(${title})) > 0 or position(${search} in lower(coalesce(${department}, ''))) > 0
+         or exists (select 1 from projects pr where pr.version_id = ${versionId} and position(${search} in lower(pr.name)) > 0))`;
+  const common = (doc: SQL) =>
+    sql`(${query.departmentId ?? null}::int is null or ${doc}.department_id = ${query.departmentId ?? null})
+        and (${query.year ?? null}::int is null or ${doc}.year = ${query.year ?? null})
+        and (${query.documentId ?? null}::int is null or ${doc}.id = ${query.documentId ?? null})`;
+  const targets = sql`select 'targets' as type, d.id as document_id, null::int as evaluation_id, d.title, d.department_id, dep.name as department, d.year,
+        l.version, null::text as period, v.project_count, v.indicator_count, null::text as total, null::text as grade,
+        l.actor_display_name as published_by, l.at, v.id as version_id
+      from latest l join documents d on d.id = l.object_id join document_versions v on v.document_id = d.id and v.version = l.version
+      left join departments dep on dep.id = d.department_id
+      where l.object_type = 'targets' and ${common(sql`d`)} and ${matches(sql`d.title`, sql`dep.name`, sql`v.id`)}`;
+  const results = sql`select 'self-evaluation' as type, d.id as document_id, e.id as evaluation_id, d.title, d.department_id, dep.name as department, d.year,
+        l.version, e.period, v.project_count, v.indicator_count, s.total, s.grade,
+        l.actor_display_name as published_by, l.at, v.id as version_id
+      from latest l join evaluations e on e.id = l.object_id join documents d on d.id = e.document_id join document_versions v on v.id = e.target_version_id
+      left join departments dep on dep.id = d.department_id
+      left join lateral (select es.total::text as total, es.grade from evaluation_scores es where es.evaluation_id = e.id order by es.id desc limit 1) s on true
+      where l.object_type = 'self-evaluation' and e.status = 'done' and ${common(sql`d`)} and ${matches(sql`d.title`, sql`dep.name`, sql`v.id`)}`;
+  return queryRows<PublishedRow>(
+    db,
+    sql`with latest as (select distinct on (object_type, object_id) object_type, object_id, version, actor_display_name, at from publications order by object_type, object_id, id desc)
+        select type, document_id, evaluation_id, title, department_id, department, year, version, period, project_count, indicator_count, total, grade,
+          published_by, ${iso('at')} as published_at, version_id
+        from (${targets} ${query.type === 'targets' ? sql`` : sql`union all ${results}`}) x
+        order by x.at desc, x.document_id`,
+  );
+}
+
+export function createWorkflowStore(db: Db): WorkflowStore {
+  return {
+    getTargetWorkflow: (documentId) => readTarget(db, documentId),
+
+    transitionTarget(documentId, by, decide) {
+      return db.transaction(async (tx) => {
+        await lockRow(tx, 'documents', documentId);
+        const state = await readTarget(tx, documentId);
+        const { next, record } = decide(state);
+        await tx.execute(
+          sql`insert into document_workflow (document_id, status, round, status_version, approved_version, adjustment, updated_by)
+              values (${documentId}, ${next.status}, ${next.round}, ${next.statusVersion}, ${next.approvedVersion}, ${next.adjustment}, ${by.displayName})
+              on conflict (document_id) do update set status = excluded.status, round = excluded.round, status_version = excluded.status_version,
+                approved_version = excluded.approved_version, adjustment = excluded.adjustment, updated_by = excluded.updated_by,
+                updated_at = now(), revision = document_workflow.revision + 1`,
+        );
+        const transition = await insertTransition(tx, 'document', documentId, by, record);
+        return { state: await readTarget(tx, documentId), transition };
+      });
+    },
+
+    getEvaluationWorkflow: (evaluationId) => readEvaluation(db, evaluationId),
+
+    transitionEvaluation(evaluationId, by, decide) {
+      return db.transaction(async (tx) => {
+        await lockRow(tx, 'evaluations', evaluationId);
+        const state = await readEvaluation(tx, evaluationId);
+        const record = decide(state, await listLocks(tx));
+        await tx.execute(
+          sql`update evaluations set status = ${record.to}, revision = revision + 1, updated_by = ${by.displayName}, updated_at = now() where id = ${evaluationId}`,
+        );
+        const transition = await insertTransition(tx, 'evaluation', evaluationId, by, record);
+        return { state: await readEvaluation(tx, evaluationId), transition };
+      });
+    },
+
+    async listTransitions(objectType, objectId) {
+      const rows = await queryRows<TransitionRow>(
+        db,
+        sql`select ${transitionColumns} from workflow_transitions where object_type = ${objectType} and object_id = ${objectId} order by id`,
+      );
+      return rows.map(toTransition);
+    },
+
+    listPeriodLocks: () => listLocks(db),
+
+    setPeriodLock(input, decide) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${PERIOD_LOCK_KEY})`);
+        const { reason } = decide(await listLocks(tx));
+        const rows = await queryRows<LockRow>(
+          tx,
+          sql`insert into period_locks (period, locked, reason, actor_username, actor_display_name)
+              values (${input.period}, ${input.locked}, ${reason}, ${input.by.username}, ${input.by.displayName})
+              returning period, locked, reason, actor_display_name, ${iso('at')} as at`,
+        );
+        return toLock(rows[0]!);
+      });
+    },
+
+    publishTargets(documentId, by, decide) {
+      return db.transaction(async (tx) => {
+        await lockRow(tx, 'documents', documentId);
+        const version = decide(await readTarget(tx, documentId));
+        await tx.execute(
+          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name)
+              values ('targets', ${documentId}, ${documentId}, ${version}, ${by.username}, ${by.displayName})`,
+        );
+        return readTarget(tx, documentId);
+      });
+    },
+
+    publishEvaluation(evaluationId, by, decide) {
+      return db.transaction(async (tx) => {
+        await lockRow(tx, 'evaluations', evaluationId);
+        const state = await readEvaluation(tx, evaluationId);
+        decide(state);
+        await tx.execute(
+          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name)
+              values ('self-evaluation', ${evaluationId}, ${state.documentId}, ${state.revision}, ${by.username}, ${by.displayName})`,
+        );
+        return readEvaluation(tx, evaluationId);
+      });
+    },
+
+    async listPublished(query) {
+      return (await queryPublished(db, query)).map(toPublished);
+    },
+
+    async getPublishedTargets(documentId) {
+      const row = (await queryPublished(db, { documentId, type: 'targets' }))[0];
+      if (!row) throw new AppError('NOT_FOUND', `编号为 ${documentId} 的绩效目标尚未公开。`, { documentId });
+      const content = await queryRows<{ content: unknown }>(db, sql`select content from document_versions where id = ${row.version_id}`);
+      return { item: toPublished(row), document: unpackContent(content[0]?.content) };
+    },
+  };
+}

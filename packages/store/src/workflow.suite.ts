@@ -1,0 +1,250 @@
+/**
+ * The workflow store suite, run on both backends (workflow.pglite.test.ts, workflow.pg.test.ts), through the
+ * services that use it: a target document from draft to approved over two rounds, the frozen approved version and an
+ * adjustment, two transitions and two saves from the same base at once (exactly one wins, the other is told who),
+ * evaluation transitions under a period lock, and the public page that shows only what was published.
+ */
+import { readFileSync } from 'node:fs';
+import type { Actor, PerformanceDocument, Role } from '@jixiao/core';
+import {
+  AppError,
+  checkEvaluationSave,
+  getPublishedTargets,
+  importDocumentFile,
+  listPublished,
+  publishEvaluation,
+  publishTargets,
+  resolveTargetVersion,
+  saveEditedDocument,
+  setPeriodLock,
+  transitionEvaluation,
+  transitionTarget,
+} from '@jixiao/services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedStore } from './open-store';
+import type { StoreHandle } from './store.suite';
+
+const SEED_002 = new URL('../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url);
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const e = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+export function workflowSuite(backend: string, open: () => Promise<StoreHandle>): void {
+  describe(`workflow on ${backend}`, () => {
+    let handle: StoreHandle;
+    let store: OpenedStore;
+    let documentId: number;
+    let departmentId: number;
+    const actor = (role: Role, displayName: string, userId = 1): Actor => ({
+      userId,
+      username: `u${userId}`,
+      displayName,
+      role,
+      departmentId: role.startsWith('unit') ? departmentId : null,
+      assignedDepartmentIds: [],
+    });
+    let editor: Actor, editor2: Actor, approver: Actor, reviewer: Actor, reviewer2: Actor;
+
+    /** Changes one indicator's name: an edit the workflow must allow or refuse. */
+    async function edit(by: Actor, baseVersion: number, name: string) {
+      const { document } = await store.documents.getDocument(documentId);
+      const changed: PerformanceDocument = structuredClone(document);
+      const indicator = changed.units.flatMap((u) => u.projects).find((p) => p.indicators.length > 0)!.indicators[0]!;
+      indicator.name = name;
+      return saveEditedDocument({ store }, { documentId, baseVersion, document: changed, actor: by });
+    }
+    const conclude = (conclusion: string, version: number) =>
+      store.reviews.saveDecision({ documentId, version, type: 'override', conclusion, reason: '评审结论', by: reviewer.displayName });
+    const move = (by: Actor, action: Parameters<typeof transitionTarget>[1]['action'], reason?: string) => transitionTarget({ store }, { documentId, action, actor: by, reason: reason ?? null, requestId: 'test' });
+
+    beforeAll(async () => {
+      handle = await open();
+      store = handle.store;
+      const bytes = new Uint8Array(readFileSync(SEED_002));
+      const imported = await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes, year: 2024 });
+      documentId = imported.documentId;
+      departmentId = imported.departmentId!;
+      editor = actor('unit-editor', '李填报', 1);
+      editor2 = actor('unit-editor', '赵同事', 2);
+      approver = actor('unit-approver', '陈主任', 3);
+      reviewer = actor('finance-reviewer', '王财政', 4);
+      reviewer2 = actor('finance-reviewer', '周财政', 5);
+    });
+    afterAll(async () => {
+      await handle?.dispose();
+    });
+
+    it('a document that never moved is a draft in round 1, and nothing of it is public', async () => {
+      const state = await store.workflow.getTargetWorkflow(documentId);
+      expect(state).toMatchObject({ status: 'draft', round: 1, currentVersion: 1, approvedVersion: null, adjustment: false, revision: 0, publishedVersion: null });
+      expect(await resolveTargetVersion({ store }, documentId)).toBe(1);
+      expect(await listPublished({ store }, {})).toEqual([]);
+      expect((await rejection(getPublishedTargets({ store }, { documentId }))).code).toBe('NOT_FOUND');
+      expect((await rejection(store.workflow.getTargetWorkflow(999_999))).code).toBe('NOT_FOUND');
+    });
+
+    it('submit → unit approval → returned as 中 with an opinion → fixed (new version) → resubmitted as round 2 → approved as 良', async () => {
+      expect((await move(editor, 'submit')).status).toBe('submitted');
+      // While submitted nobody edits it.
+      const frozen = await rejection(edit(editor, 1, '改名'));
+      expect(frozen.code).toBe('CONFLICT');
+      expect(frozen.message).toContain('已提交');
+      expect((await move(approver, 'approve-unit')).status).toBe('in-review');
+      await conclude('中', 1);
+      const wrongOutcome = await rejection(move(reviewer, 'approve'));
+      expect(wrongOutcome.message).toContain('评审结论为「中」');
+      const returned = await move(reviewer, 'return', '指标值缺失，请补充年度指标值');
+      expect(returned).toMatchObject({ status: 'returned', round: 1, statusVersion: 1 });
+      expect((await rejection(move(editor, 'submit'))).message).toContain('修改后再提交');
+
+      const saved = await edit(editor, 1, '开展社区活动次数');
+      expect(saved.document.version).toBe(2);
+      const resubmitted = await move(editor, 'submit');
+      expect(resubmitted).toMatchObject({ status: 'submitted', round: 2, statusVersion: 2, currentVersionBy: '李填报' });
+      await move(approver, 'approve-unit');
+      await conclude('良', 2);
+      const approved = await move(reviewer, 'approve');
+      expect(approved).toMatchObject({ status: 'approved', approvedVersion: 2, round: 2 });
+      expect(approved.history.map((t) => `${t.action}:${t.from}→${t.to}@${t.round}/v${t.version} ${t.by.displayName}`)).toEqual([
+        'submit:draft→submitted@1/v1 李填报',
+        'approve-unit:submitted→in-review@1/v1 陈主任',
+        'return:in-review→returned@1/v1 王财政',
+        'submit:returned→submitted@2/v2 李填报',
+        'approve-unit:submitted→in-review@2/v2 陈主任',
+        'approve:in-review→approved@2/v2 王财政',
+      ]);
+      expect(approved.history[2]).toMatchObject({ reason: '指标值缺失，请补充年度指标值', conclusion: '中', by: { roleLabel: '财政审核人' } });
+      expect(approved.history[5]?.conclusion).toBe('良');
+      expect(approved.history.every((t) => /^\d{4}-\d\d-\d\dT/.test(t.at))).toBe(true);
+    });
+
+    it('every transition is in the audit trail with who, what and the request', async () => {
+      const { items } = await store.audit.listAudit({ objectType: 'document', objectId: String(documentId), limit: 50, offset: 0 });
+      const actions = items.map((e) => e.action).reverse();
+      expect(actions).toEqual(expect.arrayContaining(['workflow.submit', 'workflow.approve-unit', 'workflow.return', 'workflow.approve']));
+      const ret = items.find((e) => e.action === 'workflow.return')!;
+      expect(ret).toMatchObject({ actor: { displayName: '王财政' }, requestId: 'test', before: { status: 'in-review' }, after: { status: 'returned', reason: '指标值缺失，请补充年度指标值' } });
+    });
+
+    it('the approved version is frozen: edits and re-imports are refused; it is what monitoring and self-evaluation use', async () => {
+      const refused = await rejection(edit(editor, 2, '再改'));
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.message).toContain('已批复');
+      expect(refused.message).toContain('申请调整');
+      expect(await resolveTargetVersion({ store }, documentId)).toBe(2);
+      expect((await store.documents.getDocument(documentId)).summary.version).toBe(2);
+    });
+
+    it('published: the approved version appears on the public page, searchable; nothing else does', async () => {
+      expect((await rejection(publishTargets({ store }, { documentId, actor: editor }))).code).toBe('FORBIDDEN');
+      const published = await publishTargets({ store }, { documentId, actor: reviewer });
+      expect(published).toMatchObject({ publishedVersion: 2, publishedBy: '王财政' });
+      expect((await rejection(publishTargets({ store }, { documentId, actor: reviewer }))).message).toContain('已经公开');
+      const items = await listPublished({ store }, {});
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ type: 'targets', documentId, version: 2, departmentId, publishedBy: '王财政' });
+      expect(await listPublished({ store }, { search: '社区居民活动费' })).toHaveLength(1);
+      expect(await listPublished({ store }, { search: '不存在的项目名称' })).toEqual([]);
+      expect(await listPublished({ store }, { departmentId: departmentId + 1000 })).toEqual([]);
+      const { document } = await getPublishedTargets({ store }, { documentId });
+      expect(JSON.stringify(document)).toContain('开展社区活动次数');
+    });
+
+    it('an adjustment is a new draft reviewed again; until approved, the old version stays in force and public', async () => {
+      expect((await rejection(move(editor, 'request-adjustment', '  '))).code).toBe('BAD_INPUT');
+      const adjusting = await move(editor, 'request-adjustment', '项目内容调整');
+      expect(adjusting).toMatchObject({ status: 'draft', adjustment: true, approvedVersion: 2, round: 3 });
+      await edit(editor, 2, '调整后的指标名称');
+      expect(await resolveTargetVersion({ store }, documentId)).toBe(2);
+      await move(editor, 'submit');
+      await move(approver, 'approve-unit');
+      const items = await listPublished({ store }, {});
+      expect(items.map((i) => i.version)).toEqual([2]);
+      expect(JSON.stringify((await getPublishedTargets({ store }, { documentId })).document)).not.toContain('调整后的指标名称');
+      await conclude('优', 3);
+      const approved = await move(reviewer, 'approve');
+      expect(approved).toMatchObject({ status: 'approved', approvedVersion: 3, adjustment: false });
+      expect(await resolveTargetVersion({ store }, documentId)).toBe(3);
+    });
+
+    it('two reviewers acting at once: exactly one wins, the other is told who acted', async () => {
+      await move(editor, 'request-adjustment', '第二次调整');
+      await edit(editor, 3, '第二次调整后的名称');
+      await move(editor, 'submit');
+      const results = await Promise.allSettled([move(approver, 'approve-unit'), move({ ...approver, displayName: '副主任', userId: 6 }, 'approve-unit')]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as AppError;
+      expect(lost).toBeInstanceOf(AppError);
+      expect(lost.code).toBe('CONFLICT');
+      const state = await store.workflow.getTargetWorkflow(documentId);
+      expect(lost.message).toContain(`最近一次由 ${state.updatedBy}`);
+      expect(state.status).toBe('in-review');
+      // A stale page (older revision) is refused even when the action itself would be allowed.
+      await conclude('中', 4);
+      const stale = await rejection(transitionTarget({ store }, { documentId, action: 'return', reason: '补充', actor: reviewer2, baseRevision: state.revision - 1 }));
+      expect(stale.message).toContain('重新载入');
+      await move(reviewer2, 'return', '补充说明');
+    });
+
+    it('two saves from the same base version at once: exactly one wins, the other names who saved and nothing is lost', async () => {
+      const base = (await store.workflow.getTargetWorkflow(documentId)).currentVersion;
+      const results = await Promise.allSettled([edit(editor, base, '甲的修改'), edit(editor2, base, '乙的修改')]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as AppError;
+      expect(lost.code).toBe('CONFLICT');
+      const state = await store.workflow.getTargetWorkflow(documentId);
+      expect(state.currentVersion).toBe(base + 1);
+      const winner = state.currentVersionBy!;
+      expect(['李填报', '赵同事']).toContain(winner);
+      expect(lost.message).toContain(`已由 ${winner} 于`);
+      expect(lost.message).toContain('重新载入');
+      expect(lost.details).toMatchObject({ currentVersion: base + 1, baseVersion: base, changedBy: winner });
+      const { document } = await store.documents.getDocument(documentId);
+      expect(JSON.stringify(document)).toContain(winner === '李填报' ? '甲的修改' : '乙的修改');
+      // The previous version is intact.
+      expect(JSON.stringify((await store.documents.getDocument(documentId, base)).document)).toContain('第二次调整后的名称');
+    });
+
+    it('evaluations: submit, return, resubmit, accept; a period lock stops saves and transitions; a done self-evaluation is published', async () => {
+      const evaluation = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'self-evaluation', period: '2024', entries: {}, by: '李填报' });
+      const moveE = (by: Actor, action: 'submit' | 'accept' | 'return', reason?: string) => transitionEvaluation({ store }, { evaluationId: evaluation.id, action, actor: by, reason: reason ?? null });
+      await checkEvaluationSave({ store }, { evaluationId: evaluation.id, actor: editor });
+      expect((await moveE(editor, 'submit')).status).toBe('submitted');
+      expect((await rejection(checkEvaluationSave({ store }, { evaluationId: evaluation.id, actor: editor }))).message).toContain('已提交');
+      expect((await rejection(moveE(editor, 'accept'))).code).toBe('FORBIDDEN');
+      expect((await rejection(moveE(reviewer, 'return'))).code).toBe('BAD_INPUT');
+      const returned = await moveE(reviewer, 'return', '实际完成值缺少佐证');
+      expect(returned).toMatchObject({ status: 'returned', revision: 3 });
+      // A stale save by the unit after the return is refused by the evaluation store's revision check.
+      expect((await rejection(store.evaluations.saveEvaluation({ id: evaluation.id, baseRevision: 1, entries: { x: 1 }, by: '李填报' }))).code).toBe('CONFLICT');
+      await moveE(editor, 'submit');
+
+      expect((await rejection(setPeriodLock({ store }, { actor: editor, period: '2024', locked: true }))).code).toBe('FORBIDDEN');
+      const locks = await setPeriodLock({ store }, { actor: reviewer, period: '2024', locked: true, reason: '年度决算' });
+      expect(locks.locked).toMatchObject([{ period: '2024', by: '王财政', reason: '年度决算' }]);
+      const locked = await rejection(moveE(reviewer, 'accept'));
+      expect(locked.code).toBe('CONFLICT');
+      expect(locked.message).toContain('2024 已由 王财政');
+      expect((await rejection(setPeriodLock({ store }, { actor: reviewer, period: '2024', locked: false }))).code).toBe('BAD_INPUT');
+      expect((await setPeriodLock({ store }, { actor: reviewer, period: '2024', locked: false, reason: '补录审核结论' })).locked).toEqual([]);
+
+      const done = await moveE(reviewer, 'accept');
+      expect(done.status).toBe('done');
+      expect(done.history.map((t) => `${t.action}:${t.from}→${t.to}`)).toEqual(['submit:draft→submitted', 'return:submitted→returned', 'submit:returned→submitted', 'accept:submitted→done']);
+      await store.evaluations.saveScore({ evaluationId: evaluation.id, evaluationRevision: done.revision, ruleSet: { id: 'cn-project-self-evaluation', version: 1 }, total: 91.5, grade: '优', result: {}, scoredBy: '李填报' });
+      const published = await publishEvaluation({ store }, { evaluationId: evaluation.id, actor: reviewer });
+      expect(published).toMatchObject({ publishedBy: '王财政' });
+      const results = await listPublished({ store }, { year: 2024 });
+      expect(results.find((i) => i.type === 'self-evaluation')).toMatchObject({ evaluationId: evaluation.id, period: '2024', total: 91.5, grade: '优' });
+      // A monitoring report is never published.
+      const monitoring = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'monitoring', period: '2024-07', entries: {}, by: '李填报' });
+      expect((await rejection(publishEvaluation({ store }, { evaluationId: monitoring.id, actor: reviewer }))).code).toBe('BAD_INPUT');
+    });
+  });
+}
