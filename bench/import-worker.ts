@@ -8,13 +8,11 @@
  * --expose-gc) separates the phases so the peak RSS is the import's, not the garbage of the read before it.
  * Prints one JSON line: WorkerResult.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { importDocumentFile, prepareImport } from '@jixiao/services';
-import { openStore, type Store } from '@jixiao/store';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
+import { freshPgliteStore, freshPostgresStore, type StoreHandle } from '../packages/store/src/fresh-store';
 
 export type WorkerMode = 'read' | 'prepare' | 'pglite' | 'postgres';
 
@@ -54,37 +52,11 @@ async function bareRead(bytes: Uint8Array): Promise<{ ms: number; rows: number }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-async function freshStore(mode: 'pglite' | 'postgres', adminUrl: string | undefined, run: number): Promise<{ store: Store; dispose(): Promise<void> }> {
-  if (mode === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
-    const store = await openStore({ dataDir: dir });
-    return {
-      store,
-      async dispose() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
+/** A fresh store for one run (fresh-store.ts: no test framework loaded, so the RSS is the import's). */
+async function freshStore(mode: 'pglite' | 'postgres', adminUrl: string | undefined, run: number): Promise<StoreHandle> {
+  if (mode === 'pglite') return freshPgliteStore('jixiao-bench-');
   if (!adminUrl) throw new Error('postgres mode needs the admin URL');
-  const name = `jixiao_bench_${process.pid}_${run}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      const drop = new pg.Client({ connectionString: adminUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    },
-  };
+  return freshPostgresStore(adminUrl, `jixiao_bench_${process.pid}_${run}`);
 }
 
 async function main(): Promise<void> {

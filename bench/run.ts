@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the speed and memory goals of the issues, measured on this machine, printed as a table.
- * `npm run bench -- review score` runs only the named benchmarks (parse, import, review, score).
+ * `npm run bench -- review score` runs only the named benchmarks (parse, import, review, score, report).
  */
 import { benchImport } from './import';
 import { benchParse } from './parse';
+import { benchReport } from './report';
 import { benchReview } from './review';
 import { benchScore } from './score';
 import { printTable, type BenchRow } from './table';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   import: benchImport,
   review: benchReview,
   score: benchScore,
+  report: benchReport,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,41 +4,28 @@
  * console error or failed request; leaves screenshots in the temp directory to look at.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, signIn, startJixiao, watch, type Jixiao } from './support';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, signIn, useJixiao, watch } from './support';
 
 export { SHOTS_DIR };
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  await jixiao?.stop();
-});
+const jixiao = useJixiao();
 
 describe('browse the seeded catalogue', () => {
   it('finds 金花街道, its projects and a project’s indicators', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await jixiao.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const problems = watch(page);
     // The finance reviewer sees the whole district (decision 010).
-    await signIn(page, baseUrl, 'finance-reviewer');
+    await signIn(page, jixiao.baseUrl, 'finance-reviewer');
 
-    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: '部门' }).waitFor();
     await page.getByText('预算绩效管理').first().waitFor();
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS_DIR, '1-departments.png'), fullPage: true });
 
     // Prefer 金花街道 (seed 002, a project table); fall back to any department that has projects.
-    const departments = (await (await page.request.get(`${baseUrl}/api/departments`)).json()) as { items: { id: number; name: string; projectCount: number }[] };
+    const departments = (await (await page.request.get(`${jixiao.baseUrl}/api/departments`)).json()) as { items: { id: number; name: string; projectCount: number }[] };
     const target = departments.items.find((d) => d.name.includes('金花') && d.projectCount > 0) ?? departments.items.find((d) => d.projectCount > 0);
     if (!target) throw new Error(`no seeded department has projects; got ${JSON.stringify(departments.items.map((d) => d.name))}`);
     const searchWord = target.name.includes('金花') ? '金花' : target.name.slice(0, 4);
@@ -55,7 +42,7 @@ describe('browse the seeded catalogue', () => {
     await page.screenshot({ path: join(SHOTS_DIR, '2-department.png'), fullPage: true });
 
     // Open a project that has indicators (every 金花街道 project has some); search for it as a person would.
-    const projects = (await (await page.request.get(`${baseUrl}/api/projects?departmentId=${target.id}&limit=500`)).json()) as {
+    const projects = (await (await page.request.get(`${jixiao.baseUrl}/api/projects?departmentId=${target.id}&limit=500`)).json()) as {
       items: { id: number; name: string; indicatorCount: number }[];
     };
     const project = projects.items.find((p) => p.indicatorCount > 0);
@@ -103,20 +90,20 @@ describe('browse the seeded catalogue', () => {
   });
 
   it('serves deep links, the OpenAPI document and Chinese errors', async () => {
-    const page = await browser!.newPage();
+    const page = await jixiao.browser.newPage();
     const problems = watch(page);
-    await signIn(page, baseUrl, 'admin');
-    await page.goto(`${baseUrl}/import`, { waitUntil: 'networkidle' });
+    await signIn(page, jixiao.baseUrl, 'admin');
+    await page.goto(`${jixiao.baseUrl}/import`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: '导入文档' }).waitFor();
     await page.getByText('已导入的文档').waitFor();
     await page.locator('.ant-table-row').first().waitFor();
     await page.screenshot({ path: join(SHOTS_DIR, '4-import.png'), fullPage: true });
     expect(problems).toEqual([]);
 
-    const openapi = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${jixiao.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(openapi.paths)).toContain('/api/projects/{id}');
-    expect((await fetch(`${baseUrl}/api/projects`)).status).toBe(401); // not signed in
-    const bad = await page.request.get(`${baseUrl}/api/projects?limit=abc`);
+    expect((await fetch(`${jixiao.baseUrl}/api/projects`)).status).toBe(401); // not signed in
+    const bad = await page.request.get(`${jixiao.baseUrl}/api/projects?limit=abc`);
     expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/请求参数有误/);
     await page.close();

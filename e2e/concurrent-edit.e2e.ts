@@ -5,44 +5,21 @@
  * change; version 1 is kept and nothing saved is lost. Screenshots in $TMPDIR/jixiao-e2e/.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, useJixiao } from './support';
 
 /** Two annual targets that appear nowhere else in the document. */
 const FIRST = '≥93.5%';
 const SECOND = '≥81.5%';
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const jixiao = useJixiao();
 
 /** Requests the page itself cancelled (superseded by a newer load of the same data, lib/use-api.ts) are not failures. */
 const real = (problems: string[]) => problems.filter((p) => !/net::ERR_ABORTED/.test(p));
 
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await jixiao?.stop();
-});
-
-/** A browser of its own, signed in with the demo account. */
-async function signedIn(username: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  return { page, problems: watch(page) };
-}
-
 /** Opens the review, edits 社区居民活动费's missing annual target to `value` (not saved yet). */
 async function editAnnualTarget(page: Page, id: number, value: string): Promise<void> {
-  await page.goto(`${baseUrl}/review/${id}`, { waitUntil: 'networkidle' });
+  await page.goto(`${jixiao.baseUrl}/review/${id}`, { waitUntil: 'networkidle' });
   const list = page.getByRole('listbox', { name: '问题列表' });
   await list
     .getByRole('option')
@@ -62,9 +39,9 @@ async function editAnnualTarget(page: Page, id: number, value: string): Promise<
 
 describe('two people editing the same project', () => {
   it('the second save is refused with who and when, reload shows the first change, nothing is lost', async () => {
-    const first = await signedIn('jinhua-editor');
-    const second = await signedIn('jinhua-editor');
-    const docs = (await (await first.page.request.get(`${baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
+    const first = await jixiao.signedInPage('jinhua-editor');
+    const second = await jixiao.signedInPage('jinhua-editor');
+    const docs = (await (await first.page.request.get(`${jixiao.baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
     const id = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'))!.id;
 
     await editAnnualTarget(first.page, id, FIRST);
@@ -87,8 +64,8 @@ describe('two people editing the same project', () => {
     await second.page.screenshot({ path: join(SHOTS_DIR, 'concurrent-3-reloaded.png') });
 
     // Nothing lost: version 2 holds the first change, version 1 is kept as it was.
-    const v2 = await (await first.page.request.get(`${baseUrl}/api/documents/${id}`)).text();
-    const v1 = await (await first.page.request.get(`${baseUrl}/api/documents/${id}?version=1`)).text();
+    const v2 = await (await first.page.request.get(`${jixiao.baseUrl}/api/documents/${id}`)).text();
+    const v1 = await (await first.page.request.get(`${jixiao.baseUrl}/api/documents/${id}?version=1`)).text();
     // Booleans, so that a failure does not print the whole document.
     expect({ firstInV2: v2.includes(FIRST), secondInV2: v2.includes(SECOND), firstInV1: v1.includes(FIRST) }).toEqual({ firstInV2: true, secondInV2: false, firstInV1: false });
     // The only failed request is the refused save (409) of the second browser.

@@ -5,34 +5,21 @@
  * and the finding is still gone. Fails on any console error or failed request; screenshots in $TMPDIR/jixiao-e2e/.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, signIn, startJixiao, watch, type Jixiao } from './support';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, signIn, useJixiao, watch } from './support';
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  await jixiao?.stop();
-});
+const jixiao = useJixiao();
 
 describe('edit a target in place', () => {
   it('the missing annual target of 社区居民活动费 goes away as it is typed, and stays away after saving', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await jixiao.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const problems = watch(page);
-    await signIn(page, baseUrl, 'jinhua-editor');
-    const docs = (await (await page.request.get(`${baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
+    await signIn(page, jixiao.baseUrl, 'jinhua-editor');
+    const docs = (await (await page.request.get(`${jixiao.baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null }> };
     const jinhua = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'));
     expect(jinhua).toBeDefined();
 
-    await page.goto(`${baseUrl}/review/${jinhua!.id}`, { waitUntil: 'networkidle' });
+    await page.goto(`${jixiao.baseUrl}/review/${jinhua!.id}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: /^审核：.*金花/ }).waitFor();
     const list = page.getByRole('listbox', { name: '问题列表' });
     await list.getByRole('option').first().waitFor({ timeout: 30_000 });
@@ -85,7 +72,7 @@ describe('edit a target in place', () => {
     await page.screenshot({ path: join(SHOTS_DIR, 'edit-2-saved.png'), fullPage: false });
 
     // Version 1 is kept as it was imported.
-    const v1 = (await (await page.request.get(`${baseUrl}/api/documents/${jinhua!.id}?version=1`)).json()) as { units: Array<{ projects: Array<{ name: string; indicators: Array<{ no: number; annualTarget: unknown }> }> }> };
+    const v1 = (await (await page.request.get(`${jixiao.baseUrl}/api/documents/${jinhua!.id}?version=1`)).json()) as { units: Array<{ projects: Array<{ name: string; indicators: Array<{ no: number; annualTarget: unknown }> }> }> };
     const project = v1.units.flatMap((u) => u.projects).find((p) => p.name === '社区居民活动费');
     expect(project?.indicators.find((i) => i.no === 4)?.annualTarget).toBeNull();
 

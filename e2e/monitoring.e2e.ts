@@ -9,25 +9,12 @@
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@jixiao/services';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, useJixiao, watch } from './support';
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
+const jixiao = useJixiao();
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await jixiao?.stop();
-});
 
 /**
  * Signed in as `username` (the session cookie set in the context, as the sign-in page would). Until the web client
@@ -35,8 +22,8 @@ afterAll(async () => {
  * sign-in helper once it exists.
  */
 async function signedInPage(username: string): Promise<{ page: Page; problems: string[] }> {
-  context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const res = await context.request.post(`${baseUrl}/api/session`, { data: { username, password: DEMO_PASSWORD } });
+  context = await jixiao.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const res = await context.request.post(`${jixiao.baseUrl}/api/session`, { data: { username, password: DEMO_PASSWORD } });
   if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   await context.setExtraHTTPHeaders({ 'X-CSRF-Token': csrfToken });
@@ -54,7 +41,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 describe('monitoring at July', () => {
   it('a line turns red as it is typed, submit waits for its reasons, they are kept, the table downloads', async () => {
     const { page, problems } = await signedInPage('jinhua-editor');
-    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '监控' }).click();
     await page.getByRole('heading', { name: '运行监控', exact: true }).waitFor();
     const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });

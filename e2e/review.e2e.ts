@@ -6,33 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, signIn, startJixiao, watch, type Jixiao } from './support';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, signIn, useJixiao, watch } from './support';
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  await jixiao?.stop();
-});
+const jixiao = useJixiao();
 
 describe('review a stored document', () => {
   it('reviews 金花街道: findings, a dismissal, the conclusion and the opinion .docx', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await jixiao.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const problems = watch(page);
     // The demo finance reviewer (区财政局审核人): every decision carries the signed-in name (decision 010).
-    await signIn(page, baseUrl, 'finance-reviewer');
+    await signIn(page, jixiao.baseUrl, 'finance-reviewer');
 
     // Pick the document from the list, as a reviewer would: filter by the street's name.
-    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核' }).click();
     await page.getByRole('heading', { name: '审核', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: '筛选文档' }).fill('金花');

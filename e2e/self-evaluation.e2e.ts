@@ -9,33 +9,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, useJixiao } from './support';
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await jixiao?.stop();
-});
+const jixiao = useJixiao();
 
 /** A browser of its own, signed in as `username` with support.ts's `signIn` (the web client sends the CSRF token itself). */
-async function signedInPage(username: string): Promise<{ page: Page; problems: string[] }> {
-  context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  return { page, problems: watch(page) };
-}
+const signedInPage = (username: string) => jixiao.signedInPage(username, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `self-evaluation-${name}.png`), fullPage: true });
 
@@ -49,7 +30,7 @@ async function download(page: Page, link: string, name: string): Promise<string>
 describe('self-evaluation of 金花街道 2024', () => {
   it('scores live while typing, saves, round-trips the workbook, and writes the 自评表 and 自评报告', async () => {
     const { page, problems } = await signedInPage('jinhua-editor');
-    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '自评' }).click();
     await page.getByRole('heading', { name: '绩效自评', exact: true }).waitFor();
     const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });

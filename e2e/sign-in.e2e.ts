@@ -5,23 +5,11 @@
  * in, creates a user for another 街道 on 用户管理 and finds it on 审计日志. Screenshots in $TMPDIR/jixiao-e2e/.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, useJixiao, watch } from './support';
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  await jixiao?.stop();
-});
+const jixiao = useJixiao();
 
 /** Before signing in, GET /api/session answers 401 and a wrong password 401: those are expected, nothing else is. */
 const unexpected = (problems: string[]) => problems.filter((p) => !/HTTP 401 .*\/api\/session$/.test(p) && !/status of 401/.test(p));
@@ -34,11 +22,11 @@ async function signInThroughPage(page: Page, username: string, password: string)
 
 describe('sign in and out', () => {
   it('a 金花街道 editor sees only 金花街道; signing out ends it; the admin creates a user and the audit shows it', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await jixiao.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const problems = watch(page);
 
     // Not signed in: every page leads to 登录, which comes back afterwards.
-    await page.goto(`${baseUrl}/departments`, { waitUntil: 'networkidle' });
+    await page.goto(`${jixiao.baseUrl}/departments`, { waitUntil: 'networkidle' });
     await page.waitForURL(/\/sign-in\?next=%2Fdepartments$/);
     await page.getByText('演示模式：').waitFor();
     for (const account of ['jinhua-editor', 'finance-reviewer', 'third-party', 'admin']) await page.getByRole('button', { name: account }).waitFor();
@@ -62,12 +50,12 @@ describe('sign in and out', () => {
     await page.screenshot({ path: join(SHOTS_DIR, 'sign-in-2-editor.png'), fullPage: true });
 
     // The server refuses another 街道's data to this editor whatever the page does.
-    const foreign = await page.request.get(`${baseUrl}/api/departments?search=${encodeURIComponent('花地')}`);
+    const foreign = await page.request.get(`${jixiao.baseUrl}/api/departments?search=${encodeURIComponent('花地')}`);
     expect(((await foreign.json()) as { items: unknown[] }).items).toEqual([]);
 
     await page.getByRole('button', { name: '退出' }).click();
     await page.waitForURL(/\/sign-in$/);
-    expect((await page.request.get(`${baseUrl}/api/documents`)).status()).toBe(401);
+    expect((await page.request.get(`${jixiao.baseUrl}/api/documents`)).status()).toBe(401);
 
     // The admin creates a user for 花地街道.
     await signInThroughPage(page, 'admin', 'jixiao-demo');

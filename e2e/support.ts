@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const SHOTS_DIR = join(tmpdir(), 'jixiao-e2e');
@@ -89,6 +90,59 @@ export async function startJixiao(): Promise<Jixiao> {
     throw e;
   }
   return { baseUrl, browser, stop };
+}
+
+export interface JixiaoFixture {
+  /** The server's address (once the file's beforeAll has started it). */
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** A browser context of its own, closed after the file's tests (before the server stops). */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /**
+   * A page in a context of its own (1366×900, zh-CN unless `options` say otherwise), signed in with `username`'s
+   * demo account (anonymous when null), and the problems `watch` collects from then on.
+   */
+  signedInPage(username: string | null, options?: BrowserContextOptions): Promise<{ page: Page; problems: string[] }>;
+}
+
+/**
+ * The journey file's jixiao: registers the hooks that start it (`startJixiao`) before the file's tests and stop it
+ * after them, and returns accessors to use inside the tests.
+ */
+export function useJixiao(): JixiaoFixture {
+  let jixiao: Jixiao | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    jixiao = await startJixiao();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await jixiao?.stop();
+  });
+  const started = (): Jixiao => {
+    if (!jixiao) throw new Error('useJixiao: jixiao is started in beforeAll; use it inside the tests');
+    return jixiao;
+  };
+  const fixture: JixiaoFixture = {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async newContext(options) {
+      const context = await started().browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+    async signedInPage(username, options = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' }) {
+      const context = await fixture.newContext(options);
+      const page = await context.newPage();
+      if (username) await signIn(page, fixture.baseUrl, username);
+      return { page, problems: watch(page) };
+    },
+  };
+  return fixture;
 }
 
 /** Collects what the browser complains about; the favicon is the one request allowed to miss. */

@@ -8,46 +8,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, SHOTS_DIR, startJixiao, watch, type Jixiao } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, useJixiao } from './support';
 
 const SEED_002 = new URL('../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url);
-const VIEWPORT = { width: 1366, height: 900 };
 
-let jixiao: Jixiao | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const jixiao = useJixiao();
 
 /** Requests the page itself cancelled (superseded by a newer load of the same data, lib/use-api.ts) are not failures. */
 const real = (problems: string[]) => problems.filter((p) => !/net::ERR_ABORTED/.test(p));
-
-beforeAll(async () => {
-  jixiao = await startJixiao();
-  baseUrl = jixiao.baseUrl;
-  browser = jixiao.browser;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await jixiao?.stop();
-});
-
-/** A browser of its own for one person, signed in with their demo account (anonymous when `username` is null). */
-async function signedInPage(b: Browser, url: string, username: string | null): Promise<{ page: Page; problems: string[] }> {
-  const context = await b.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  if (username) await signIn(page, url, username);
-  return { page, problems: watch(page) };
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `workflow-${name}.png`), fullPage: false });
 const status = (page: Page) => page.getByTestId('workflow-status');
 
 async function openReview(page: Page, id: number): Promise<void> {
-  await page.goto(`${baseUrl}/review/${id}`, { waitUntil: 'networkidle' });
+  await page.goto(`${jixiao.baseUrl}/review/${id}`, { waitUntil: 'networkidle' });
   await page.getByRole('heading', { name: /^审核：/ }).waitFor();
   await status(page).waitFor({ timeout: 30_000 });
 }
@@ -64,13 +40,13 @@ async function setConclusion(page: Page, conclusion: string, reason: string): Pr
 describe('targets from import to the public page', () => {
   it('import → submit → unit approval → returned as 中 → fixed and resubmitted → approved as 良 → published → public', async () => {
     // 1. The editor imports the table for 2025 and sees its findings.
-    const editor = await signedInPage(browser!, baseUrl, 'jinhua-editor');
-    await editor.page.goto(`${baseUrl}/import`, { waitUntil: 'networkidle' });
+    const editor = await jixiao.signedInPage('jinhua-editor');
+    await editor.page.goto(`${jixiao.baseUrl}/import`, { waitUntil: 'networkidle' });
     await editor.page.getByRole('spinbutton').fill('2025');
     await editor.page.locator('input[type=file]').setInputFiles({ name: '金花街道2025年项目绩效目标.txt', mimeType: 'text/plain', buffer: readFileSync(SEED_002) });
     await editor.page.getByText('导入成功').or(editor.page.getByText(/个项目、\d+ 条绩效指标/)).first().waitFor({ timeout: 60_000 });
     await shot(editor.page, '1-imported');
-    const docs = (await (await editor.page.request.get(`${baseUrl}/api/documents?year=2025`)).json()) as { items: Array<{ id: number; fileName: string | null }> };
+    const docs = (await (await editor.page.request.get(`${jixiao.baseUrl}/api/documents?year=2025`)).json()) as { items: Array<{ id: number; fileName: string | null }> };
     const id = docs.items.find((d) => d.fileName?.includes('金花街道2025'))!.id;
 
     await openReview(editor.page, id);
@@ -84,14 +60,14 @@ describe('targets from import to the public page', () => {
     await shot(editor.page, '3-submitted');
 
     // 2. The unit approver sends it to the finance bureau.
-    const approver = await signedInPage(browser!, baseUrl, 'jinhua-approver');
+    const approver = await jixiao.signedInPage('jinhua-approver');
     await openReview(approver.page, id);
     await approver.page.getByRole('button', { name: '单位审批通过，报送财政审核' }).click();
     await expect.poll(() => status(approver.page).innerText()).toBe('审核中');
     await shot(approver.page, '4-in-review');
 
     // 3. The finance reviewer concludes 中 and returns it with an opinion.
-    const reviewer = await signedInPage(browser!, baseUrl, 'finance-reviewer');
+    const reviewer = await jixiao.signedInPage('finance-reviewer');
     await openReview(reviewer.page, id);
     await setConclusion(reviewer.page, '中', '社区居民活动费缺少年度指标值');
     await reviewer.page.getByRole('button', { name: '退回修改' }).click();
@@ -135,7 +111,7 @@ describe('targets from import to the public page', () => {
     await shot(reviewer.page, '11-published');
 
     // The finance bureau closes the July 2025 monitoring period (a history says who and when).
-    await reviewer.page.goto(`${baseUrl}/period-locks`, { waitUntil: 'networkidle' });
+    await reviewer.page.goto(`${jixiao.baseUrl}/period-locks`, { waitUntil: 'networkidle' });
     await reviewer.page.getByRole('textbox', { name: '期间' }).fill('2025-07');
     await reviewer.page.getByRole('textbox', { name: '理由' }).fill('7月监控已汇总');
     await reviewer.page.getByRole('button', { name: /^锁\s*定$/ }).click();
@@ -143,8 +119,8 @@ describe('targets from import to the public page', () => {
     await shot(reviewer.page, '12-period-locked');
 
     // 6. Anyone, without signing in, finds it on the public page.
-    const resident = await signedInPage(browser!, baseUrl, null);
-    await resident.page.goto(`${baseUrl}/public`, { waitUntil: 'networkidle' });
+    const resident = await jixiao.signedInPage(null);
+    await resident.page.goto(`${jixiao.baseUrl}/public`, { waitUntil: 'networkidle' });
     await resident.page.getByRole('heading', { name: '信息公开' }).waitFor();
     await resident.page.getByRole('searchbox', { name: '查找公开信息' }).fill('社区居民活动费');
     await resident.page.getByRole('searchbox', { name: '查找公开信息' }).press('Enter');

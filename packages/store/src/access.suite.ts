@@ -2,23 +2,13 @@
  * The access store suite, run on both backends (access.pglite.test.ts, access.pg.test.ts): users, database sessions
  * with idle and absolute expiry and revocation, failed sign-in counts, and the append-only audit trail.
  */
-import { AppError } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
-import type { StoreHandle } from './store.suite';
+import { rejection, useSuiteStore, type StoreHandle } from './testing';
 
 const T0 = new Date('2026-03-01T08:00:00.000Z');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 /** What the database said when a statement failed (drizzle wraps it; the cause carries PostgreSQL's message). */
 async function failure(promise: Promise<unknown>): Promise<string> {
@@ -33,19 +23,14 @@ async function failure(promise: Promise<unknown>): Promise<string> {
 
 export function accessSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`access on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
     let jinhua: number;
     let huadi: number;
 
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
+    useSuiteStore(open, async (opened) => {
+      store = opened;
       const rows = (await store.db.execute(sql`insert into departments (name) values ('金花街道办事处'), ('花地街道办事处') returning id`)) as unknown as { rows: { id: number }[] };
       [jinhua, huadi] = rows.rows.map((r) => r.id) as [number, number];
-    });
-    afterAll(async () => {
-      await handle?.dispose();
     });
 
     it('creates users with their role and scope, refuses a taken username, and updates', async () => {

@@ -2,37 +2,18 @@
  * The evaluation store suite, run on both backends (evaluations.pglite.test.ts, evaluations.pg.test.ts): create a
  * self-evaluation against a stored target version, save with the revision check, keep scores append-only.
  */
-import { readFileSync } from 'node:fs';
-import { AppError, importDocumentFile } from '@jixiao/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
-import type { StoreHandle } from './store.suite';
-
-const SEED_002 = new URL('../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url);
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { importSeed002, rejection, useSuiteStore, type StoreHandle } from './testing';
 
 export function evaluationSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`evaluations on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
     let documentId: number;
 
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      const bytes = new Uint8Array(readFileSync(SEED_002));
-      documentId = (await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes, year: 2024 })).documentId;
-    });
-    afterAll(async () => {
-      await handle?.dispose();
+    useSuiteStore(open, async (opened) => {
+      store = opened;
+      documentId = (await importSeed002(store)).documentId;
     });
 
     it('creates one evaluation per document, kind and period, against a stored version', async () => {

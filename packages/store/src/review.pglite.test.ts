@@ -1,18 +1,5 @@
 /** The review suite on PGlite in a temp data dir. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore } from './open-store';
 import { reviewSuite } from './review.suite';
+import { pgliteTestStore } from './testing';
 
-reviewSuite('PGlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
-  const store = await openStore({ dataDir: dir });
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+reviewSuite('PGlite', () => pgliteTestStore('review'));

@@ -2,38 +2,20 @@
  * The review suite, written once and run on both backends (review.pglite.test.ts, review.pg.test.ts): the review
  * use cases of packages/services on a real store, with seed 002 (金花街道, a project target table) as the document.
  */
-import { readFileSync } from 'node:fs';
-import { AppError, addFinding, decideFinding, getReview, importDocumentFile, setConclusion, writeReviewOpinionFile } from '@jixiao/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoreHandle } from './store.suite';
+import { addFinding, decideFinding, getReview, importDocumentFile, setConclusion, writeReviewOpinionFile } from '@jixiao/services';
+import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
-
-const SEED_002 = new URL('../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url);
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { importSeed002, rejection, SEED_002, seedFile, useSuiteStore, type StoreHandle } from './testing';
 
 export function reviewSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`reviews on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
     let documentId: number;
-    const bytes = new Uint8Array(readFileSync(SEED_002));
+    const { bytes } = seedFile(SEED_002);
 
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      const imported = await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes, year: 2024 });
-      documentId = imported.documentId;
-    });
-    afterAll(async () => {
-      await handle?.dispose();
+    useSuiteStore(open, async (opened) => {
+      store = opened;
+      documentId = (await importSeed002(store)).documentId;
     });
 
     it('computes the findings and the review of a stored document on demand', async () => {
@@ -128,7 +110,7 @@ export function reviewSuite(backend: string, open: () => Promise<StoreHandle>): 
 
     it('keeps dismissals on a new version of the document, but not its added findings or the override (a new round)', async () => {
       const changed = new Uint8Array([...bytes, 0x0a]);
-      const imported = await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: changed, year: 2024 });
+      const imported = await importDocumentFile({ store }, { fileName: SEED_002, bytes: changed, year: 2024 });
       expect(imported).toMatchObject({ status: 'new-version', documentId, version: 2 });
       const r = await getReview({ store }, { documentId });
       expect(r.document.version).toBe(2);

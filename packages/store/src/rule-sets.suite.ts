@@ -4,20 +4,11 @@
  * bad settings naming the setting, activate for a region and year, and re-score with an old version.
  */
 import { NATIONAL_PROJECT_SELF_EVALUATION, parseActual, scoreProject, type ProjectScoringSettings } from '@jixiao/core';
-import { AppError, activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, resolveRuleSet } from '@jixiao/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, resolveRuleSet } from '@jixiao/services';
+import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../core/src/testing/builders';
 import type { OpenedStore } from './open-store';
-import type { StoreHandle } from './store.suite';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { rejection, useSuiteStore, type StoreHandle } from './testing';
 
 /** 75% spent, every indicator met: 7.5 + 90 = 97.5 (优) nationally. */
 const project = buildProject({
@@ -32,15 +23,10 @@ const budget = { initial: 100, adjustment: 0, spent: 75 };
 
 export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`rule sets on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
 
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-    });
-    afterAll(async () => {
-      await handle?.dispose();
+    useSuiteStore(open, (opened) => {
+      store = opened;
     });
 
     it('lists the built-in rule sets without storing them', async () => {

@@ -4,11 +4,9 @@
  * rule set id@version and re-score with an old version; the imported seeds scored as they stand (003: the
  * key-indicator table 49.5 of 50; 004 by R8); the actuals workbook round trip and a refused upload.
  */
-import { readFileSync } from 'node:fs';
 import { applyEntries, indicatorSlots, type SelfEvaluationEntries } from '@jixiao/core';
 import {
   activateRuleSet,
-  AppError,
   createRuleSetVersion,
   getSelfEvaluation,
   importActualsWorkbook,
@@ -21,34 +19,18 @@ import {
   startSelfEvaluation,
 } from '@jixiao/services';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
-import type { StoreHandle } from './store.suite';
-
-const seed = (file: string) => ({ fileName: file, bytes: new Uint8Array(readFileSync(new URL(`../../../fixtures/seeds/${file}`, import.meta.url))) });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { importSeed002, rejection, seedFile as seed, useSuiteStore, type StoreHandle } from './testing';
 
 export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`self-evaluation on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
     let targets: number;
 
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      targets = (await importDocumentFile({ store }, { ...seed('002_71a78aaa1661d207.pages-1-5.txt'), year: 2024 })).documentId;
-    });
-    afterAll(async () => {
-      await handle?.dispose();
+    useSuiteStore(open, async (opened) => {
+      store = opened;
+      targets = (await importSeed002(store)).documentId;
     });
 
     it('starts on the target version, scores live, saves on the revision and refuses a stale save naming who saved', async () => {

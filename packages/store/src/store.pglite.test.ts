@@ -8,18 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from './lock';
 import { openStore } from './open-store';
 import { storeSuite } from './store.suite';
+import { pgliteTestStore } from './testing';
 
-storeSuite('PGlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-store-'));
-  const store = await openStore({ dataDir: dir });
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+storeSuite('PGlite', () => pgliteTestStore('store'));
 
 describe('the data-dir lock', () => {
   it('refuses a second open of the same dir, takes over a stale lock, and is released on close', async () => {

@@ -4,18 +4,12 @@
  * store; the suite shares it between its tests, so every test compares before/after rather than absolute counts.
  */
 import { listProjects, sumAmounts, type PerformanceDocument } from '@jixiao/core';
-import { AppError, exportDocument, importDocumentFile, prepareImport } from '@jixiao/services';
+import { exportDocument, importDocumentFile, prepareImport } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from './db';
 import type { OpenedStore } from './open-store';
-import { largeDocument, sampleDocument } from './testing';
-
-export interface StoreHandle {
-  store: OpenedStore;
-  /** Close the store and remove what the factory made (temp dir, database). */
-  dispose(): Promise<void>;
-}
+import { largeDocument, rejection, sampleDocument, useSuiteStore, type StoreHandle } from './testing';
 
 const TABLES = ['departments', 'units', 'years', 'documents', 'document_versions', 'projects', 'key_tasks', 'indicators'] as const;
 
@@ -30,29 +24,21 @@ async function importJson(store: OpenedStore, doc: PerformanceDocument, fileName
   return importDocumentFile({ store }, { fileName, bytes: bytesOf(doc), ...(year === undefined ? {} : { year }) });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
-
 export function storeSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`store on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
 
-    beforeAll(async () => {
-      const t = performance.now();
-      handle = await open();
-      store = handle.store;
-      console.log(`[${backend}] open + migrate: ${Math.round(performance.now() - t)} ms`);
-    });
-    afterAll(async () => {
-      await handle?.dispose();
-    });
+    useSuiteStore(
+      async () => {
+        const t = performance.now();
+        const handle = await open();
+        console.log(`[${backend}] open + migrate: ${Math.round(performance.now() - t)} ms`);
+        return handle;
+      },
+      (opened) => {
+        store = opened;
+      },
+    );
 
     it('imports a document and exports the same document back (deep equal)', async () => {
       const doc = sampleDocument();

@@ -1,6 +1,65 @@
-/** Test documents for the store suite and the import benchmark (deterministic, no randomness). */
+/**
+ * What the store suites share (each `*.suite.ts` runs on both backends): the fresh store of a `*.pglite.test.ts` or
+ * `*.pg.test.ts`, the hooks that open and dispose of it, seed 002 as the usual document, `rejection()`, and the test
+ * documents (deterministic, no randomness).
+ */
+import { readFileSync } from 'node:fs';
 import { inferDirection, parseTarget, type Indicator, type PerformanceDocument, type Project } from '@jixiao/core';
+import { AppError, importDocumentFile } from '@jixiao/services';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { buildDocument, buildIndicator, buildProject } from '../../core/src/testing/builders';
+import { freshPgliteStore, freshPostgresStore, type StoreHandle } from './fresh-store';
+import type { OpenedStore } from './open-store';
+
+export type { StoreHandle } from './fresh-store';
+
+/** A fresh store on PGlite in a temp data dir `jixiao-<prefix>-XXXXXX`. */
+export function pgliteTestStore(prefix: string): Promise<StoreHandle> {
+  return freshPgliteStore(`jixiao-${prefix}-`);
+}
+
+/**
+ * A fresh database `jixiao_<prefix>_<pid>_<time>` on the `postgres` project's server (`inject('databaseUrl')`,
+ * scripts/test-postgres.ts), dropped on dispose.
+ */
+export function postgresTestStore(prefix: string): Promise<StoreHandle> {
+  return freshPostgresStore(inject('databaseUrl'), `jixiao_${prefix.replaceAll('-', '_')}_${process.pid}_${Date.now().toString(36)}`);
+}
+
+/** Opens the suite's store before its tests (then hands it to `ready`) and disposes of it after them. */
+export function useSuiteStore(open: () => Promise<StoreHandle>, ready: (store: OpenedStore) => void | Promise<void>): void {
+  let handle: StoreHandle | undefined;
+  beforeAll(async () => {
+    handle = await open();
+    await ready(handle.store);
+  });
+  afterAll(async () => {
+    await handle?.dispose();
+  });
+}
+
+/** A seed document of fixtures/seeds as an import's file name and bytes. */
+export function seedFile(fileName: string): { fileName: string; bytes: Uint8Array } {
+  return { fileName, bytes: new Uint8Array(readFileSync(new URL(`../../../fixtures/seeds/${fileName}`, import.meta.url))) };
+}
+
+/** Seed 002: 金花街道's project target table. */
+export const SEED_002 = '002_71a78aaa1661d207.pages-1-5.txt';
+
+/** Imports seed 002 for 2024. */
+export function importSeed002(store: OpenedStore): ReturnType<typeof importDocumentFile> {
+  return importDocumentFile({ store }, { ...seedFile(SEED_002), year: 2024 });
+}
+
+/** The AppError a promise is rejected with (fails the test when it resolves or rejects with anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const e = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
 
 /** A department document exercising every stored part: two units, projects, key tasks with indicators, department indicators, problems. */
 export function sampleDocument(overrides: Partial<PerformanceDocument> = {}): PerformanceDocument {

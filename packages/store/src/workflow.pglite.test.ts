@@ -1,18 +1,5 @@
 /** The workflow.suite on PGlite in a temp data dir. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore } from './open-store';
 import { workflowSuite } from './workflow.suite';
+import { pgliteTestStore } from './testing';
 
-workflowSuite('PGlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-workflow-'));
-  const store = await openStore({ dataDir: dir });
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+workflowSuite('PGlite', () => pgliteTestStore('workflow'));

@@ -4,13 +4,11 @@
  * adjustment, two transitions and two saves from the same base at once (exactly one wins, the other is told who),
  * evaluation transitions under a period lock, and the public page that shows only what was published.
  */
-import { readFileSync } from 'node:fs';
 import type { Actor, PerformanceDocument, Role } from '@jixiao/core';
 import {
   AppError,
   checkEvaluationSave,
   getPublishedTargets,
-  importDocumentFile,
   listPublished,
   publishEvaluation,
   publishTargets,
@@ -20,24 +18,12 @@ import {
   transitionEvaluation,
   transitionTarget,
 } from '@jixiao/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
-import type { StoreHandle } from './store.suite';
-
-const SEED_002 = new URL('../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url);
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { importSeed002, rejection, useSuiteStore, type StoreHandle } from './testing';
 
 export function workflowSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`workflow on ${backend}`, () => {
-    let handle: StoreHandle;
     let store: OpenedStore;
     let documentId: number;
     let departmentId: number;
@@ -63,11 +49,9 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       store.reviews.saveDecision({ documentId, version, type: 'override', conclusion, reason: '评审结论', by: reviewer.displayName });
     const move = (by: Actor, action: Parameters<typeof transitionTarget>[1]['action'], reason?: string) => transitionTarget({ store }, { documentId, action, actor: by, reason: reason ?? null, requestId: 'test' });
 
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      const bytes = new Uint8Array(readFileSync(SEED_002));
-      const imported = await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes, year: 2024 });
+    useSuiteStore(open, async (opened) => {
+      store = opened;
+      const imported = await importSeed002(store);
       documentId = imported.documentId;
       departmentId = imported.departmentId!;
       editor = actor('unit-editor', '李填报', 1);
@@ -75,9 +59,6 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       approver = actor('unit-approver', '陈主任', 3);
       reviewer = actor('finance-reviewer', '王财政', 4);
       reviewer2 = actor('finance-reviewer', '周财政', 5);
-    });
-    afterAll(async () => {
-      await handle?.dispose();
     });
 
     it('a document that never moved is a draft in round 1, and nothing of it is public', async () => {

@@ -3,45 +3,25 @@
  * holding 金花街道's targets (seed 002) and a monitoring report at July with one yellow line, made through the
  * services the server uses; the .xlsx is read back, the .docx unzipped, and the refusals checked.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { budgetLineKey } from '@jixiao/core';
 import { importDocumentFile, saveMonitoring, startMonitoring } from '@jixiao/services';
 import { openStore } from '@jixiao/store';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = resolve(fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url)));
-const SEED = resolve(fileURLToPath(new URL('../../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url)));
-
-function jixiao(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED_002, useCliSandbox } from '../testing/run-cli';
 
 describe('jixiao export --format monitoring-table', () => {
-  let dir: string;
-  let env: Record<string, string>;
+  const cli = useCliSandbox('jixiao-cli-monitoring-');
   let documentId: number;
   let reportId: number;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-monitoring-'));
-    env = { JIXIAO_DATA_DIR: join(dir, 'data') };
-    const store = await openStore({ dataDir: env.JIXIAO_DATA_DIR });
+    const store = await openStore({ dataDir: cli.dataDir });
     try {
-      documentId = (await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: new Uint8Array(readFileSync(SEED)), year: 2024 })).documentId;
+      documentId = (await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: new Uint8Array(readFileSync(SEED_002)), year: 2024 })).documentId;
       const started = await startMonitoring({ store }, { documentId, cutoffMonth: 7, by: '李填报' });
       reportId = started.id;
       // 街消毒站病媒生物防治专职人员补贴: 16.56 budget, 6.9 spent by July → 41.67% → ratio 71.4 → yellow.
@@ -51,11 +31,10 @@ describe('jixiao export --format monitoring-table', () => {
       await store.close();
     }
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes the .xlsx by --document and reads back the figures and the reason', async () => {
-    const out = join(dir, '监控表.xlsx');
-    const run = await jixiao(['export', '--format', 'monitoring-table', '--document', String(documentId), '--out', out], env);
+    const out = join(cli.dir, '监控表.xlsx');
+    const run = await cli.run(['export', '--format', 'monitoring-table', '--document', String(documentId), '--out', out]);
     expect(run.stderr).toBe('');
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('绩效运行监控表（.xlsx）');
@@ -68,8 +47,8 @@ describe('jixiao export --format monitoring-table', () => {
   });
 
   it('writes the .docx by --monitoring', async () => {
-    const out = join(dir, '监控表.docx');
-    const run = await jixiao(['export', '--format', 'monitoring-table-docx', '--monitoring', String(reportId), '--out', out], env);
+    const out = join(cli.dir, '监控表.docx');
+    const run = await cli.run(['export', '--format', 'monitoring-table-docx', '--monitoring', String(reportId), '--out', out]);
     expect(run).toMatchObject({ code: 0 });
     const text = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/<[^>]+>/g, '');
     expect(text).toContain('2024年度绩效运行监控表');
@@ -77,16 +56,16 @@ describe('jixiao export --format monitoring-table', () => {
   });
 
   it('refuses a missing --out, a wrong extension and a month without a report, in Chinese', async () => {
-    const noOut = await jixiao(['export', '--format', 'monitoring-table', '--document', String(documentId)], env);
+    const noOut = await cli.run(['export', '--format', 'monitoring-table', '--document', String(documentId)]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--out');
-    const wrong = await jixiao(['export', '--format', 'monitoring-table', '--monitoring', String(reportId), '--out', join(dir, 'x.docx')], env);
+    const wrong = await cli.run(['export', '--format', 'monitoring-table', '--monitoring', String(reportId), '--out', join(cli.dir, 'x.docx')]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('扩展名应为 .xlsx');
-    const none = await jixiao(['export', '--format', 'monitoring-table', '--document', String(documentId), '--month', '6', '--out', join(dir, 'y.xlsx')], env);
+    const none = await cli.run(['export', '--format', 'monitoring-table', '--document', String(documentId), '--month', '6', '--out', join(cli.dir, 'y.xlsx')]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('没有截至 6 月的运行监控报告；已有：');
-    const help = await jixiao(['export', '--help'], env);
+    const help = await cli.run(['export', '--help']);
     expect(help.stdout).toContain('--format monitoring-table');
   });
 });

@@ -2,33 +2,15 @@
  * `jixiao rules` and `jixiao score --rules/--region` as a user runs them (real processes on a temp JIXIAO_DATA_DIR):
  * copy → set → activate → score, and re-scoring with the old version gives the old result.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseActual } from '../../../../packages/core/src/target/parse-actual';
 import { buildDocument, buildProject } from '../../../../packages/core/src/testing/builders';
-
-const BIN = resolve(fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url)));
-
-function jixiao(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { useCliSandbox } from '../testing/run-cli';
 
 describe('jixiao rules', () => {
-  let dir: string;
-  let env: Record<string, string>;
+  const cli = useCliSandbox('jixiao-rules-');
   /** 75% spent, every indicator met: 97.5 (优) nationally; 89 (良) under a cap of 89 for 70–80%. */
   const doc = buildDocument({
     kind: 'project-self-evaluation',
@@ -48,14 +30,11 @@ describe('jixiao rules', () => {
   });
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-rules-'));
-    env = { JIXIAO_DATA_DIR: join(dir, 'data') };
-    writeFileSync(join(dir, 'self.json'), JSON.stringify(doc));
+    writeFileSync(join(cli.dir, 'self.json'), JSON.stringify(doc));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const score = async (args: string[]) => {
-    const run = await jixiao(['score', join(dir, 'self.json'), ...args], env);
+    const run = await cli.run(['score', join(cli.dir, 'self.json'), ...args]);
     expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0, stderr: '' });
     const out = JSON.parse(run.stdout) as { ruleSet: string; projects: { score: { rule: string; total: number; cappedTotal: number | null; grade: string } }[] };
     return { ruleSet: out.ruleSet, ...out.projects[0]!.score };
@@ -64,28 +43,28 @@ describe('jixiao rules', () => {
   it('copies, sets (refusing bad settings with exit 2), activates, and scores with the active and with an old version', async () => {
     expect(await score([])).toMatchObject({ ruleSet: 'cn-project-self-evaluation@1', total: 97.5, grade: '优' });
 
-    const copy = await jixiao(['rules', 'copy', 'cn-project-self-evaluation@1', '--id', 'liwan-project', '--version', '1', '--region', '荔湾区', '--years', '2024-2025', '--source', '荔财〔2024〕1号', '--by', '管理员'], env);
+    const copy = await cli.run(['rules', 'copy', 'cn-project-self-evaluation@1', '--id', 'liwan-project', '--version', '1', '--region', '荔湾区', '--years', '2024-2025', '--source', '荔财〔2024〕1号', '--by', '管理员']);
     expect({ code: copy.code, stderr: copy.stderr }).toMatchObject({ code: 0 });
     expect(copy.stdout).toContain('已保存规则集 liwan-project@1');
 
-    const bad = await jixiao(['rules', 'set', 'liwan-project@1', 'weights.execution=15'], env);
+    const bad = await cli.run(['rules', 'set', 'liwan-project@1', 'weights.execution=15']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('设置 weights：各项分值之和应为 100，现为 105');
 
-    const set = await jixiao(['rules', 'set', 'liwan-project@1', 'totalCaps=[{"fromRate":70,"belowRate":80,"maxTotal":89}]', '--json'], env);
+    const set = await cli.run(['rules', 'set', 'liwan-project@1', 'totalCaps=[{"fromRate":70,"belowRate":80,"maxTotal":89}]', '--json']);
     expect({ code: set.code, stderr: set.stderr }).toMatchObject({ code: 0 });
     expect(JSON.parse(set.stdout)).toMatchObject({ ref: 'liwan-project@2', basedOn: 'liwan-project@1' });
 
-    const activate = await jixiao(['rules', 'activate', 'liwan-project@2', '--region', '荔湾区', '--year', '2024'], env);
+    const activate = await cli.run(['rules', 'activate', 'liwan-project@2', '--region', '荔湾区', '--year', '2024']);
     expect({ code: activate.code, stderr: activate.stderr }).toMatchObject({ code: 0 });
     expect(activate.stdout).toContain('liwan-project@2');
 
     expect(await score(['--region', '荔湾区'])).toMatchObject({ ruleSet: 'liwan-project@2', rule: 'liwan-project@2', total: 97.5, cappedTotal: 89, grade: '良' });
     expect(await score(['--rules', 'liwan-project@1'])).toMatchObject({ ruleSet: 'liwan-project@1', total: 97.5, cappedTotal: null, grade: '优' });
 
-    const list = await jixiao(['rules', 'list'], env);
+    const list = await cli.run(['rules', 'list']);
     expect(list.stdout).toMatch(/荔湾区 2024 年 项目支出绩效自评 → liwan-project@2/);
-    const wrong = await jixiao(['score', join(dir, 'self.json'), '--rules', 'cn-monitoring@1'], env);
+    const wrong = await cli.run(['score', join(cli.dir, 'self.json'), '--rules', 'cn-monitoring@1']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('不能用于项目支出绩效自评');
   }, 180_000);

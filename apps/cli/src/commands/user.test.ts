@@ -3,74 +3,48 @@
  * --password-stdin, list, a unit role needs a department, disable, reset-password; the password never appears in
  * the output or the audit trail, and the stored hash is scrypt.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { verifyPassword } from '@jixiao/services';
 import { openStore } from '@jixiao/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = resolve(fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url)));
-
-function jixiao(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+import { describe, expect, it } from 'vitest';
+import { useCliSandbox } from '../testing/run-cli';
 
 describe('jixiao user', () => {
-  let dir: string;
-  let env: Record<string, string>;
-
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-user-'));
-    env = { JIXIAO_DATA_DIR: join(dir, 'data') };
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Every run has a standard input (empty unless given), as for an installer's script.
+  const cli = useCliSandbox('jixiao-user-', '');
 
   it('creates the first admin from standard input and lists it', async () => {
-    const created = await jixiao(['user', 'create', '--username', 'root', '--role', 'admin', '--name', '区财政局管理员', '--password-stdin'], env, 'a-long-secret-1\n');
+    const created = await cli.run(['user', 'create', '--username', 'root', '--role', 'admin', '--name', '区财政局管理员', '--password-stdin'], 'a-long-secret-1\n');
     expect(created).toMatchObject({ code: 0, stderr: '' });
     expect(created.stdout).toContain('已新建用户 root（管理员）');
-    const list = await jixiao(['user', 'list', '--json'], env);
+    const list = await cli.run(['user', 'list', '--json']);
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toMatchObject([{ username: 'root', displayName: '区财政局管理员', role: 'admin', demo: false }]);
     expect(list.stdout).not.toContain('a-long-secret-1');
   });
 
   it('refuses bad input with one Chinese line and exit 2', async () => {
-    const role = await jixiao(['user', 'create', '--username', 'x1', '--role', 'boss', '--password-stdin'], env, 'a-long-secret-1');
+    const role = await cli.run(['user', 'create', '--username', 'x1', '--role', 'boss', '--password-stdin'], 'a-long-secret-1');
     expect(role.code).toBe(2);
     expect(role.stderr).toMatch(/--role 只能是/);
-    const noDepartment = await jixiao(['user', 'create', '--username', 'x2', '--role', 'unit-editor', '--password-stdin'], env, 'a-long-secret-1');
+    const noDepartment = await cli.run(['user', 'create', '--username', 'x2', '--role', 'unit-editor', '--password-stdin'], 'a-long-secret-1');
     expect(noDepartment.code).toBe(2);
     expect(noDepartment.stderr).toMatch(/必须属于一个部门/);
-    const short = await jixiao(['user', 'create', '--username', 'x3', '--role', 'admin', '--password-stdin'], env, 'short');
+    const short = await cli.run(['user', 'create', '--username', 'x3', '--role', 'admin', '--password-stdin'], 'short');
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/至少 8 个字符/);
-    const noTerminal = await jixiao(['user', 'create', '--username', 'x4', '--role', 'admin'], env);
+    const noTerminal = await cli.run(['user', 'create', '--username', 'x4', '--role', 'admin']);
     expect(noTerminal.code).toBe(2);
     expect(noTerminal.stderr).toMatch(/--password-stdin/);
     for (const run of [role, noDepartment, short, noTerminal]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('disables, resets the password, and audits each change under the operating-system user', async () => {
-    expect((await jixiao(['user', 'disable', 'root'], env)).code).toBe(0);
-    expect((await jixiao(['user', 'enable', 'root'], env)).code).toBe(0);
-    expect((await jixiao(['user', 'reset-password', 'root', '--password-stdin'], env, 'another-secret-2')).code).toBe(0);
-    expect((await jixiao(['user', 'disable', 'nobody'], env)).stderr).toMatch(/找不到用户 nobody/);
+    expect((await cli.run(['user', 'disable', 'root'])).code).toBe(0);
+    expect((await cli.run(['user', 'enable', 'root'])).code).toBe(0);
+    expect((await cli.run(['user', 'reset-password', 'root', '--password-stdin'], 'another-secret-2')).code).toBe(0);
+    expect((await cli.run(['user', 'disable', 'nobody'])).stderr).toMatch(/找不到用户 nobody/);
 
-    const store = await openStore({ dataDir: env.JIXIAO_DATA_DIR! });
+    const store = await openStore({ dataDir: cli.dataDir });
     try {
       const found = await store.users.findForSignIn('root');
       expect(found?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);

@@ -6,13 +6,15 @@
  * leaves an action to the page (the entry pages submit with their own 提交, which checks completeness first).
  */
 import type { EvaluationAction } from '@jixiao/core';
-import { App as AntApp, Button, Collapse, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Collapse, Tag } from 'antd';
+import { useEffect } from 'react';
 import { useApi } from '../../../lib/use-api';
 import { getEvaluationWorkflow, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto } from '../api';
 import { formatTime } from './format-time';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
+import { useWorkflowActions } from './use-workflow-actions';
+import { WorkflowStatus } from './workflow-status';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../workflow.css';
 
@@ -32,40 +34,20 @@ export function EvaluationWorkflowPanel({
   onState?: (workflow: EvaluationWorkflowDto) => void;
   hideActions?: readonly EvaluationAction[];
 }) {
-  const { message } = AntApp.useApp();
   const loaded = useApi((signal) => getEvaluationWorkflow(evaluationId, signal), [evaluationId, revision]);
-  const [asking, setAsking] = useState<EvaluationAction | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { asking, setAsking, busy, run } = useWorkflowActions<EvaluationAction>(loaded.reload, onChanged);
   const wf = loaded.data;
   useEffect(() => {
     if (wf) onState?.(wf);
   }, [wf, onState]);
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
 
-  async function run(label: string, call: () => Promise<EvaluationWorkflowDto>) {
-    setBusy(true);
-    try {
-      await call();
-      void message.success(label, 2);
-      setAsking(undefined);
-      loaded.reload();
-      onChanged?.();
-    } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e), 8);
-      loaded.reload();
-    } finally {
-      setBusy(false);
-    }
-  }
   const label = (action: EvaluationAction) => wf.actions.find((a) => a.action === action)?.label ?? '';
 
   return (
     <section className="wf-panel" aria-label="流程">
       <div className="wf-row">
-        <span className="wf-label">流程状态</span>
-        <Tag color={COLORS[wf.status]} data-testid="evaluation-workflow-status">
-          {wf.statusLabel}
-        </Tag>
+        <WorkflowStatus color={COLORS[wf.status]} label={wf.statusLabel} testId="evaluation-workflow-status" />
         {wf.locked ? (
           <Tag color="red">
             {wf.locked.period} 已锁定（{wf.locked.by} {formatTime(wf.locked.at)}）

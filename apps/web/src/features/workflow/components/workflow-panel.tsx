@@ -4,13 +4,14 @@
  * The server decides; the buttons only show what it would allow, and its refusal message is shown as is.
  */
 import type { TargetAction } from '@jixiao/core';
-import { App as AntApp, Button, Collapse, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Collapse } from 'antd';
 import { useApi } from '../../../lib/use-api';
-import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget, type TargetWorkflowDto } from '../api';
+import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget } from '../api';
 import { formatTime } from './format-time';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
+import { useWorkflowActions } from './use-workflow-actions';
+import { WorkflowStatus } from './workflow-status';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../workflow.css';
 
@@ -26,28 +27,11 @@ export function WorkflowPanel({
   conclusion: string | null;
   onChanged?: () => void;
 }) {
-  const { message } = AntApp.useApp();
   const loaded = useApi((signal) => getTargetWorkflow(documentId, signal), [documentId, version, conclusion]);
-  const [asking, setAsking] = useState<TargetAction | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { asking, setAsking, busy, run } = useWorkflowActions<TargetAction>(loaded.reload, onChanged);
   const wf = loaded.data;
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
 
-  async function run(label: string, call: () => Promise<TargetWorkflowDto>) {
-    setBusy(true);
-    try {
-      await call();
-      void message.success(label, 2);
-      setAsking(undefined);
-      loaded.reload();
-      onChanged?.();
-    } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e), 8);
-      loaded.reload();
-    } finally {
-      setBusy(false);
-    }
-  }
   const act = (action: TargetAction, label: string, reason?: string) =>
     run(`已办理：${label}`, () => transitionTarget(documentId, action, { baseRevision: wf.revision, ...(reason ? { reason } : {}) }));
   const prompt = asking ? REASON_PROMPTS[asking] : undefined;
@@ -56,10 +40,7 @@ export function WorkflowPanel({
   return (
     <section className="wf-panel" aria-label="流程">
       <div className="wf-row">
-        <span className="wf-label">流程状态</span>
-        <Tag color={STATUS_COLORS[wf.status]} data-testid="workflow-status">
-          {wf.statusLabel}
-        </Tag>
+        <WorkflowStatus color={STATUS_COLORS[wf.status]} label={wf.statusLabel} testId="workflow-status" />
         <span className="muted">
           第 {wf.round} 轮 · 当前第 {wf.currentVersion} 版{wf.approvedVersion !== null ? ` · 批复版本：第 ${wf.approvedVersion} 版` : ''}
           {wf.publishedVersion !== null ? ` · 已公开第 ${wf.publishedVersion} 版（${wf.publishedBy ?? ''} ${formatTime(wf.publishedAt)}）` : ''}

@@ -1,0 +1,84 @@
+/**
+ * What the CLI tests share: `jixiao` run as a user runs it (a real process, `node apps/cli/bin/jixiao.js`, its exit
+ * code and output captured) on a temp JIXIAO_DATA_DIR that a describe block makes before its tests and removes after.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+
+const BIN = resolve(fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url)));
+
+/** fixtures/seeds. */
+export const SEEDS = resolve(fileURLToPath(new URL('../../../../fixtures/seeds', import.meta.url)));
+/** Seed 002 (金花街道's project target table). */
+export const SEED_002 = join(SEEDS, '002_71a78aaa1661d207.pages-1-5.txt');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `jixiao ARGS` with `env` over the test's environment (DATABASE_URL left out, so it is PGlite in the data
+ * dir); `stdin`, when given, is written to its standard input, which is otherwise closed.
+ */
+export function jixiao(args: string[], env: Record<string, string>, stdin?: string): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    if (stdin !== undefined) child.stdin?.end(stdin);
+  });
+}
+
+export interface CliSandbox {
+  /** The temp dir (for the files a test writes and reads). */
+  readonly dir: string;
+  /** `<dir>/data`, not created until the CLI stores something. */
+  readonly dataDir: string;
+  /** `{ JIXIAO_DATA_DIR: dataDir }`. */
+  readonly env: Record<string, string>;
+  /** `jixiao ARGS` on this data dir. */
+  run(args: string[], stdin?: string): Promise<CliRun>;
+}
+
+/**
+ * A temp dir `<prefix>XXXXXX` for the enclosing describe block, made before its tests and removed after them.
+ * `defaultStdin`, when given, goes to the standard input of every run not given one (a pipe rather than none).
+ */
+export function useCliSandbox(prefix: string, defaultStdin?: string): CliSandbox {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const made = () => {
+    if (dir === undefined) throw new Error('useCliSandbox: the temp dir is made before the tests run');
+    return dir;
+  };
+  return {
+    get dir() {
+      return made();
+    },
+    get dataDir() {
+      return join(made(), 'data');
+    },
+    get env() {
+      return { JIXIAO_DATA_DIR: join(made(), 'data') };
+    },
+    run(args, stdin = defaultStdin) {
+      return jixiao(args, { JIXIAO_DATA_DIR: join(made(), 'data') }, stdin);
+    },
+  };
+}
