@@ -3,7 +3,7 @@
  * the same context around a store in a temp directory.
  */
 import { readFileSync } from 'node:fs';
-import { importDocumentFile, removeDemoUsers, seedDemoData, seedDemoUsers, type ImportResult, type SeedReport } from '@jixiao/services';
+import { importDocumentFile, removeDemoUsers, seedDemoData, seedDemoPublication, seedDemoUsers, type ImportResult, type SeedReport } from '@jixiao/services';
 import { openStore, type Store } from '@jixiao/store';
 
 export interface AppContext {
@@ -77,6 +77,8 @@ export async function openContext(options: OpenContextOptions): Promise<AppConte
     if (demo) {
       seedReport = await seedDemoData(store, options.seedsDir ?? DEFAULT_SEEDS_DIR);
       await seedDemoUsers({ store });
+      // First run only (seedReport.seeded): one document goes through the workflow to the public page.
+      await seedDemoPublication({ store }, seedReport);
     } else {
       // Outside demo mode no account with a published password may exist (decision 010).
       await removeDemoUsers({ store });

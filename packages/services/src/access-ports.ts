@@ -80,6 +80,8 @@ export interface SessionStore {
   revokeSession(sessionId: number, now: Date): Promise<void>;
   /** Ends every session of the user except `keepSessionId` (password change keeps the one that changed it). */
   revokeUserSessions(userId: number, now: Date, keepSessionId?: number): Promise<number>;
+  /** Deletes the sessions that expired or were revoked before `before` (one statement); answers how many. */
+  deleteEndedSessions(before: Date): Promise<number>;
 }
 
 export interface SignInFailureStore {
@@ -91,6 +93,8 @@ export interface SignInFailureStore {
   }>;
   /** A successful sign-in forgets the username's failures. */
   clearFailures(username: string): Promise<void>;
+  /** Deletes every failure recorded before `before` (one statement); answers how many. */
+  deleteFailuresBefore(before: Date): Promise<number>;
 }
 
 /** What the audit page and export filter by; every field optional. */

@@ -43,3 +43,4 @@ export * from './period-locks';
 export * from './public-disclosure';
 export * from './render-monitoring-table';
 export * from './seed-demo-monitoring';
+export * from './seed-demo-publication';

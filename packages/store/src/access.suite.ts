@@ -9,6 +9,7 @@ import { rejection, useSuiteStore, type StoreHandle } from './testing';
 
 const T0 = new Date('2026-03-01T08:00:00.000Z');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
+const day = (d: number) => minutes(d * 24 * 60);
 
 /** What the database said when a statement failed (drizzle wraps it; the cause carries PostgreSQL's message). */
 async function failure(promise: Promise<unknown>): Promise<string> {
@@ -92,6 +93,40 @@ export function accessSuite(backend: string, open: () => Promise<StoreHandle>): 
       expect(counts.byIp.count).toBe(3);
       await store.signInFailures.clearFailures('li');
       expect((await store.signInFailures.countFailures({ username: 'li', ip: null, since: T0 })).byUsername.count).toBe(0);
+    });
+
+    it('deletes sessions that expired or were revoked before a time, and failures recorded before a time, nothing else', async () => {
+      const user = (await store.users.findForSignIn('li'))!.user;
+      const session = (token: string, expiresAt: Date) => store.sessions.createSession({ tokenSha256: `old-${token}`, userId: user.id, csrfToken: token, now: T0, expiresAt, ip: null, userAgent: null });
+      await session('expired-long-ago', day(1));
+      await session('revoked-long-ago', day(100));
+      await session('expired-lately', day(35));
+      await session('revoked-lately', day(100));
+      await session('live', day(100));
+      const idOf = async (token: string) => (await store.db.execute(sql`select id from sessions where token_sha256 = ${`old-${token}`}`)) as unknown as { rows: { id: number }[] };
+      await store.sessions.revokeSession((await idOf('revoked-long-ago')).rows[0]!.id, day(2));
+      await store.sessions.revokeSession((await idOf('revoked-lately')).rows[0]!.id, day(33));
+      await store.signInFailures.recordFailure({ username: 'old', ip: '10.0.0.8', now: day(30) });
+      await store.signInFailures.recordFailure({ username: 'recent', ip: '10.0.0.8', now: day(31.5) });
+
+      const count = async (table: 'sessions' | 'sign_in_failures') => Number(((await store.db.execute(sql`select count(*) as n from ${sql.raw(table)}`)) as unknown as { rows: { n: number | string }[] }).rows[0]!.n);
+      // The earlier tests' sessions (expired or revoked on day 0) go too.
+      const sessionsBefore = await count('sessions');
+      const deleted = await store.sessions.deleteEndedSessions(day(32));
+      expect(deleted).toBeGreaterThanOrEqual(2); // at least: expired on day 1, revoked on day 2
+      expect(await count('sessions')).toBe(sessionsBefore - deleted);
+      expect(await store.sessions.deleteEndedSessions(day(32))).toBe(0);
+      const left = (await store.db.execute(sql`select token_sha256 from sessions order by token_sha256`)) as unknown as { rows: { token_sha256: string }[] };
+      expect(left.rows.map((r) => r.token_sha256)).toEqual(['old-expired-lately', 'old-live', 'old-revoked-lately']);
+
+      const failuresBefore = await count('sign_in_failures');
+      const forgotten = await store.signInFailures.deleteFailuresBefore(day(31));
+      expect(forgotten).toBeGreaterThanOrEqual(1);
+      expect(await count('sign_in_failures')).toBe(failuresBefore - forgotten);
+      expect(await count('sign_in_failures')).toBe(1);
+      expect((await store.signInFailures.countFailures({ username: 'old', ip: null, since: T0 })).byUsername.count).toBe(0);
+      expect((await store.signInFailures.countFailures({ username: 'recent', ip: '10.0.0.8', since: T0 })).byIp.count).toBe(1);
+      await store.signInFailures.clearFailures('recent');
     });
 
     it('appends audit entries, filters and pages them newest first, and refuses to change or delete one', async () => {

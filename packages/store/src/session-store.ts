@@ -55,6 +55,14 @@ export function createSessionStore(db: Db): SessionStore {
       );
       return rows.length;
     },
+
+    async deleteEndedSessions(before) {
+      const rows = await queryRows<{ id: number }>(
+        db,
+        sql`delete from sessions where expires_at < ${before.toISOString()} or revoked_at < ${before.toISOString()} returning id`,
+      );
+      return rows.length;
+    },
   };
 }
 
@@ -85,6 +93,11 @@ export function createSignInFailureStore(db: Db): SignInFailureStore {
 
     async clearFailures(username) {
       await db.execute(sql`delete from sign_in_failures where username = ${username}`);
+    },
+
+    async deleteFailuresBefore(before) {
+      const rows = await queryRows<{ id: number }>(db, sql`delete from sign_in_failures where at < ${before.toISOString()} returning id`);
+      return rows.length;
     },
   };
 }

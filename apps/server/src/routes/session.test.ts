@@ -206,4 +206,21 @@ describe('password change and disabled users', () => {
     expect(res.status).toBe(200);
     expect((await clientFor(app, first).request('/api/session')).status).toBe(401);
   });
+
+  it('clears out, on a successful sign-in, sessions ended over 30 days ago and failures older than a day (runs last: moves the clock)', async () => {
+    const { sql } = await import('drizzle-orm');
+    const db = (ctx.store as unknown as { db: { execute(q: unknown): Promise<{ rows: Record<string, unknown>[] }> } }).db;
+    const tokens = async () => (await db.execute(sql`select token_sha256 from sessions`)).rows.map((r) => r.token_sha256 as string);
+    const earlier = await tokens();
+    expect(earlier.length).toBeGreaterThan(0);
+    now = new Date(now.getTime() + 31 * 24 * 60 * 60_000); // every earlier session expired (12 hours) more than 30 days ago
+    await ctx.store.signInFailures.recordFailure({ username: 'someone', ip: '10.9.9.9', now: new Date(now.getTime() - 25 * 60 * 60_000) });
+    await ctx.store.signInFailures.recordFailure({ username: 'someone', ip: '10.9.9.9', now: new Date(now.getTime() - 60_000) });
+    expect((await signIn('third-party', DEMO_PASSWORD)).status).toBe(200);
+    const left = await tokens();
+    expect(left).toHaveLength(1); // the new session only
+    expect(earlier).not.toContain(left[0]);
+    const failures = (await db.execute(sql`select username from sign_in_failures`)).rows;
+    expect(failures).toEqual([{ username: 'someone' }]); // the one of a minute ago stays (it still counts for throttling)
+  });
 });

@@ -18,6 +18,8 @@ let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
 let id: number;
 let otherId: number;
+/** The demo's first run publishes seed 000 (花地街道) through the workflow; everything else starts unpublished. */
+let demoPublishedId: number;
 
 interface Session {
   cookie: string;
@@ -70,7 +72,8 @@ beforeAll(async () => {
   app = createApp(ctx, { logError: () => {} });
   const docs = listOf(documentSummaryDtoSchema).parse((await send(REVIEWER, 'GET', '/api/documents')).body);
   id = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'))!.id;
-  otherId = docs.items.find((d) => d.id !== id)!.id;
+  demoPublishedId = docs.items.find((d) => d.fileName?.startsWith('000_'))!.id;
+  otherId = docs.items.find((d) => d.id !== id && d.id !== demoPublishedId)!.id;
 });
 
 afterAll(async () => {
@@ -79,13 +82,14 @@ afterAll(async () => {
 });
 
 describe('target workflow over HTTP', () => {
-  it('anonymous people see no workflow, and the public page is empty before anything is published', async () => {
+  it('anonymous people see no workflow, and the public page shows only the demo publication before anything is published', async () => {
     expect((await send(null, 'GET', `/api/documents/${id}/workflow`)).status).toBe(401);
     expect((await send(null, 'POST', `/api/documents/${id}/workflow/submit`, {})).status).toBe(401);
     const pub = await send(null, 'GET', '/api/public/publications');
     expect(pub.status).toBe(200);
-    expect(listOf(publishedItemDtoSchema).parse(pub.body).items).toEqual([]);
+    expect(listOf(publishedItemDtoSchema).parse(pub.body).items.map((i) => [i.type, i.documentId])).toEqual([['targets', demoPublishedId]]);
     expect((await send(null, 'GET', `/api/public/documents/${id}`)).status).toBe(404);
+    expect((await send(null, 'GET', `/api/public/documents/${otherId}`)).status).toBe(404);
   });
 
   it('the editor sees a draft they may edit and submit; the approver cannot submit for the finance bureau yet', async () => {
@@ -193,7 +197,8 @@ describe('target workflow over HTTP', () => {
     expect(done.history.map((t) => t.toLabel)).toEqual(['已提交', '退回', '已提交', '已完成']);
     expect((await send(REVIEWER, 'POST', `${path}/publication`)).status).toBe(200);
     const items = listOf(publishedItemDtoSchema).parse((await send(null, 'GET', '/api/public/publications')).body).items;
-    expect(items.map((i) => i.type).sort()).toEqual(['self-evaluation', 'targets']);
+    expect(items.filter((i) => i.documentId !== demoPublishedId).map((i) => i.type).sort()).toEqual(['self-evaluation', 'targets']);
+    expect(items.filter((i) => i.documentId === demoPublishedId).map((i) => i.type)).toEqual(['targets']);
     // Another department's people cannot even see it (404, existence is not revealed).
     expect((await send(EDITOR, 'GET', `/api/evaluations/999999/workflow`)).status).toBe(404);
   });

@@ -14,3 +14,8 @@ export const THROTTLE_WINDOW_MS = 15 * MINUTE;
 export const MAX_FAILURES_PER_USERNAME = 5;
 /** Failures from one address within the window (several people behind one office NAT, so higher). */
 export const MAX_FAILURES_PER_IP = 20;
+
+/** A successful sign-in deletes the sessions that expired or were revoked longer ago than this (kept a while for support). */
+export const ENDED_SESSION_RETENTION_MS = 30 * 24 * 60 * MINUTE;
+/** … and the failed sign-ins older than this (far beyond the throttling window, which is all they are read for). */
+export const SIGN_IN_FAILURE_RETENTION_MS = 24 * 60 * MINUTE;
