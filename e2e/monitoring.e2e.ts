@@ -77,7 +77,8 @@ describe('monitoring at July', () => {
     await choose(page, '纠偏措施 办公场地租赁费', '调整执行计划');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^保\s?存$/ }).click();
-    await page.getByText(/已保存（第 \d+ 版）/).waitFor();
+    // The toast of the save that submit made a moment ago may still be showing beside this one.
+    await page.getByText(/已保存（第 \d+ 版）/).last().waitFor();
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(0);
 
     // Submit again: still refused for the demo's own unexplained lines, but no longer for this one.
