@@ -5,6 +5,7 @@
 import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
+import { jsonValue, utcIso } from './sql-values';
 
 interface AuditRow {
   id: number | string;
@@ -21,10 +22,9 @@ interface AuditRow {
   total?: number | string;
 }
 
-const columns = sql`a.id, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, a.actor_user_id, a.actor_username,
+const columns = sql`a.id, ${utcIso('a.at')} as at, a.actor_user_id, a.actor_username,
   a.actor_display_name, a.action, a.object_type, a.object_id, a.before, a.after, a.request_id`;
 
-const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
 
 function toEntry(r: AuditRow): StoredAuditEntry {
   return {
@@ -34,8 +34,8 @@ function toEntry(r: AuditRow): StoredAuditEntry {
     action: r.action,
     objectType: r.object_type,
     objectId: r.object_id,
-    before: parsed(r.before),
-    after: parsed(r.after),
+    before: jsonValue(r.before),
+    after: jsonValue(r.after),
     requestId: r.request_id,
   };
 }

@@ -18,6 +18,7 @@ import { flattenDocument, type DocumentRows } from './rows';
 import { intArray } from './sql-arrays';
 import { packContent, unpackContent } from './stored-content';
 import { readTarget } from './workflow-store';
+import { utcIso } from './sql-values';
 
 /** Rows per bulk statement: large enough for few round trips, small enough to keep each statement's arrays modest. */
 export const BULK_CHUNK = 10_000;
@@ -245,7 +246,7 @@ function toSummary(r: SummaryRow): DocumentSummaryDto {
 
 const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as department, d.year, v.file_name, v.layout, v.version,
   (select count(*)::int from document_versions x where x.document_id = d.id) as version_count, v.sha256,
-  to_char(v.imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as imported_at, v.project_count, v.indicator_count, v.problem_count`;
+  ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count`;
 
 export function createDocumentStore(db: Db): DocumentStore {
   return {

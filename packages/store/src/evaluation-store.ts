@@ -13,6 +13,7 @@ import {
 } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import { jsonValue, utcIso } from './sql-values';
 
 interface EvaluationRow {
   id: number;
@@ -43,18 +44,11 @@ interface ScoreRow {
   scored_at: string;
 }
 
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
 const evaluationColumns = sql`e.id, e.document_id, v.version as target_version, e.kind, e.period, e.status, e.entries, e.report,
-  e.revision, e.created_by, ${iso('e.created_at')} as created_at, e.updated_by, ${iso('e.updated_at')} as updated_at`;
+  e.revision, e.created_by, ${utcIso('e.created_at')} as created_at, e.updated_by, ${utcIso('e.updated_at')} as updated_at`;
 
 const scoreColumns = sql`s.id, s.evaluation_id, s.evaluation_revision, s.rule_set_id, s.rule_set_version, s.total::text as total, s.grade,
-  s.result, s.scored_by, ${iso('s.scored_at')} as scored_at`;
-
-/** node-postgres parses jsonb; PGlite's raw `execute` may hand it back as text. */
-function parsed(value: unknown): unknown {
-  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-}
+  s.result, s.scored_by, ${utcIso('s.scored_at')} as scored_at`;
 
 function toEvaluation(r: EvaluationRow): StoredEvaluation {
   return {
@@ -64,8 +58,8 @@ function toEvaluation(r: EvaluationRow): StoredEvaluation {
     kind: r.kind,
     period: r.period,
     status: r.status,
-    entries: parsed(r.entries) ?? {},
-    report: parsed(r.report) ?? null,
+    entries: jsonValue(r.entries) ?? {},
+    report: jsonValue(r.report) ?? null,
     revision: r.revision,
     createdBy: r.created_by,
     createdAt: r.created_at,
@@ -82,7 +76,7 @@ function toScore(r: ScoreRow): StoredEvaluationScore {
     ruleSet: { id: r.rule_set_id, version: r.rule_set_version },
     total: r.total == null ? null : Number(r.total),
     grade: r.grade,
-    result: parsed(r.result),
+    result: jsonValue(r.result),
     scoredBy: r.scored_by,
     scoredAt: r.scored_at,
   };

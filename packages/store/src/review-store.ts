@@ -6,6 +6,7 @@ import type { Finding } from '@jixiao/core';
 import { AppError, type NewReviewDecision, type ReviewDecisionType, type ReviewStore, type StoredReviewDecision } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import { jsonValue, utcIso } from './sql-values';
 
 interface DecisionRow {
   id: number;
@@ -21,10 +22,10 @@ interface DecisionRow {
 }
 
 const columns = sql`r.id, r.document_id, v.version, r.type, r.finding_key, r.reason, r.finding, r.conclusion, r.decided_by,
-  to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as decided_at`;
+  ${utcIso('r.decided_at')} as decided_at`;
 
 function toDecision(r: DecisionRow): StoredReviewDecision {
-  const finding = typeof r.finding === 'string' ? (JSON.parse(r.finding) as Finding) : ((r.finding ?? null) as Finding | null);
+  const finding = jsonValue<Finding>(r.finding);
   return {
     id: r.id,
     documentId: r.document_id,

@@ -6,6 +6,7 @@ import type { RuleScheme, RuleSet, RuleSource } from '@jixiao/core';
 import { AppError, type RuleSetActivation, type RuleSetStore, type StoredRuleSet } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import { jsonValue, utcIso } from './sql-values';
 
 interface RuleSetRow {
   rule_set_id: string;
@@ -33,11 +34,9 @@ interface ActivationRow {
   activated_at: string;
 }
 
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-const utc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-const ruleSetColumns = sql`rule_set_id, version, scheme, name, region, year_from, year_to, sources, based_on, settings, created_by, ${utc('created_at')} as created_at`;
-const activationColumns = sql`id, scheme, region, year, rule_set_id, version, activated_by, ${utc('activated_at')} as activated_at`;
+const ruleSetColumns = sql`rule_set_id, version, scheme, name, region, year_from, year_to, sources, based_on, settings, created_by, ${utcIso('created_at')} as created_at`;
+const activationColumns = sql`id, scheme, region, year, rule_set_id, version, activated_by, ${utcIso('activated_at')} as activated_at`;
 
 function toStored(r: RuleSetRow): StoredRuleSet {
   const ruleSet: RuleSet<unknown> = {
@@ -47,9 +46,9 @@ function toStored(r: RuleSetRow): StoredRuleSet {
     name: r.name,
     region: r.region,
     years: { from: r.year_from, to: r.year_to },
-    sources: json(r.sources) as RuleSource[],
+    sources: jsonValue(r.sources) as RuleSource[],
     basedOn: r.based_on,
-    settings: json(r.settings),
+    settings: jsonValue(r.settings),
   };
   return { ruleSet, createdBy: r.created_by, createdAt: r.created_at };
 }

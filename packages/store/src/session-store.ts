@@ -6,6 +6,7 @@ import type { SessionStore, SignInFailureStore } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
 import { toUser, userColumns, type UserRow } from './user-store';
+import { utcIso } from './sql-values';
 
 interface SessionRow extends UserRow {
   session_id: number;
@@ -13,8 +14,6 @@ interface SessionRow extends UserRow {
   session_created_at: string;
   expires_at: string;
 }
-
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export function createSessionStore(db: Db): SessionStore {
   return {
@@ -35,7 +34,7 @@ export function createSessionStore(db: Db): SessionStore {
               where token_sha256 = ${tokenSha256} and revoked_at is null
                 and expires_at > ${now.toISOString()} and last_seen_at > ${idleSince.toISOString()}
               returning id, user_id, csrf_token, created_at, expires_at)
-            select s.id as session_id, s.csrf_token, ${iso('s.created_at')} as session_created_at, ${iso('s.expires_at')} as expires_at, ${userColumns}
+            select s.id as session_id, s.csrf_token, ${utcIso('s.created_at')} as session_created_at, ${utcIso('s.expires_at')} as expires_at, ${userColumns}
             from s join users u on u.id = s.user_id where not u.disabled`,
       );
       const row = rows[0];

@@ -7,6 +7,7 @@ import { AppError, type NewUser, type StoredUser, type UserPatch, type UserStore
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
 import { intArray } from './sql-arrays';
+import { utcIso } from './sql-values';
 
 interface UserRow {
   id: number;
@@ -22,10 +23,9 @@ interface UserRow {
   updated_at: string;
 }
 
-const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const columns = sql`u.id, u.username, u.display_name, u.password_hash, u.role, u.department_id, u.assigned_department_ids,
-  u.disabled, u.demo, ${iso(sql`u.created_at`)} as created_at, ${iso(sql`u.updated_at`)} as updated_at`;
+  u.disabled, u.demo, ${utcIso('u.created_at')} as created_at, ${utcIso('u.updated_at')} as updated_at`;
 
 /** PGlite and node-postgres both parse integer[]; the text form is handled in case a driver does not. */
 function parseIds(value: number[] | string): number[] {

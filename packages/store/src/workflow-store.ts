@@ -21,8 +21,8 @@ import {
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
 import { unpackContent } from './stored-content';
+import { utcIso } from './sql-values';
 
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /** An arbitrary constant: the advisory lock that serialises period lock changes. */
 const PERIOD_LOCK_KEY = 7_402_114;
@@ -140,7 +140,7 @@ interface LockRow {
 }
 
 const transitionColumns = sql`id, object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username,
-  actor_display_name, actor_role, ${iso('at')} as at`;
+  actor_display_name, actor_role, ${utcIso('at')} as at`;
 
 const toLock = (r: LockRow): PeriodLock => ({ period: r.period, locked: r.locked, reason: r.reason, by: r.actor_display_name, at: r.at });
 
@@ -152,9 +152,9 @@ const latestPublication = (type: 'targets' | 'self-evaluation', objectId: SQL) =
 export async function readTarget(db: Executor, documentId: number): Promise<StoredTargetWorkflow> {
   const rows = await queryRows<TargetRow>(
     db,
-    sql`select d.id as document_id, d.department_id, d.current_version, cv.created_by as current_by, ${iso('cv.imported_at')} as current_at,
-          w.status, w.round, w.status_version, w.approved_version, w.adjustment, w.revision, w.updated_by, ${iso('w.updated_at')} as updated_at,
-          pub.version as published_version, pub.actor_display_name as published_by, ${iso('pub.at')} as published_at
+    sql`select d.id as document_id, d.department_id, d.current_version, cv.created_by as current_by, ${utcIso('cv.imported_at')} as current_at,
+          w.status, w.round, w.status_version, w.approved_version, w.adjustment, w.revision, w.updated_by, ${utcIso('w.updated_at')} as updated_at,
+          pub.version as published_version, pub.actor_display_name as published_by, ${utcIso('pub.at')} as published_at
         from documents d join document_versions cv on cv.id = d.current_version_id
         left join document_workflow w on w.document_id = d.id
         ${latestPublication('targets', sql`d.id`)}
@@ -168,8 +168,8 @@ export async function readTarget(db: Executor, documentId: number): Promise<Stor
 async function readEvaluation(db: Executor, evaluationId: number): Promise<StoredEvaluationWorkflow> {
   const rows = await queryRows<EvaluationRow>(
     db,
-    sql`select e.id as evaluation_id, e.document_id, d.department_id, e.kind, e.period, e.status, e.revision, e.updated_by, ${iso('e.updated_at')} as updated_at,
-          pub.actor_display_name as published_by, ${iso('pub.at')} as published_at
+    sql`select e.id as evaluation_id, e.document_id, d.department_id, e.kind, e.period, e.status, e.revision, e.updated_by, ${utcIso('e.updated_at')} as updated_at,
+          pub.actor_display_name as published_by, ${utcIso('pub.at')} as published_at
         from evaluations e join documents d on d.id = e.document_id
         ${latestPublication('self-evaluation', sql`e.id`)}
         where e.id = ${evaluationId}`,
@@ -195,7 +195,7 @@ async function insertTransition(tx: Executor, objectType: 'document' | 'evaluati
 }
 
 async function listLocks(db: Executor): Promise<PeriodLock[]> {
-  const rows = await queryRows<LockRow>(db, sql`select period, locked, reason, actor_display_name, ${iso('at')} as at from period_locks order by id`);
+  const rows = await queryRows<LockRow>(db, sql`select period, locked, reason, actor_display_name, ${utcIso('at')} as at from period_locks order by id`);
   return rows.map(toLock);
 }
 
@@ -268,7 +268,7 @@ async function queryPublished(db: Executor, query: PublicQuery & { documentId?: 
     db,
     sql`with latest as (select distinct on (object_type, object_id) object_type, object_id, version, actor_display_name, at from publications order by object_type, object_id, id desc)
         select type, document_id, evaluation_id, title, department_id, department, year, version, period, project_count, indicator_count, total, grade,
-          published_by, ${iso('at')} as published_at, version_id
+          published_by, ${utcIso('at')} as published_at, version_id
         from (${targets} ${query.type === 'targets' ? sql`` : sql`union all ${results}`}) x
         order by x.at desc, x.document_id`,
   );
@@ -328,7 +328,7 @@ export function createWorkflowStore(db: Db): WorkflowStore {
           tx,
           sql`insert into period_locks (period, locked, reason, actor_username, actor_display_name)
               values (${input.period}, ${input.locked}, ${reason}, ${input.by.username}, ${input.by.displayName})
-              returning period, locked, reason, actor_display_name, ${iso('at')} as at`,
+              returning period, locked, reason, actor_display_name, ${utcIso('at')} as at`,
         );
         return toLock(rows[0]!);
       });
