@@ -11,6 +11,7 @@ import {
   documentSummaryDtoSchema,
   errorDtoSchema,
   healthDtoSchema,
+  importOutcomeDtoSchema,
   indicatorDtoSchema,
   listOf,
   pageOf,
@@ -23,7 +24,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApp } from './app';
 import { createContext, DEFAULT_SEEDS_DIR, openContext, type AppContext } from './context';
-import { importOutcomeDtoSchema } from './routes/documents';
 import { startServer } from './serve';
 import { clientFor, signedIn, type SignedInClient } from './testing/signed-in';
 

@@ -93,6 +93,23 @@ export const documentSummaryDtoSchema = z.object({
 });
 export type DocumentSummaryDto = z.infer<typeof documentSummaryDtoSchema>;
 
+/** The answer to an upload (services' `ImportResult`). */
+export const importOutcomeDtoSchema = z.object({
+  status: z.enum(['created', 'new-version', 'unchanged']),
+  documentId: id,
+  version: z.number().int().positive(),
+  departmentId: id.nullable(),
+  department: z.string().nullable(),
+  kind: documentSummaryDtoSchema.shape.kind,
+  year: z.number().int(),
+  fileName: z.string(),
+  projectCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  /** What the reader noticed (warnings included); the document's `problems` list them. */
+  problemCount: z.number().int(),
+});
+export type ImportOutcomeDto = z.infer<typeof importOutcomeDtoSchema>;
+
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 

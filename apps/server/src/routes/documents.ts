@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '@jixiao/core';
-import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema } from '@jixiao/contract';
+import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema } from '@jixiao/contract';
 import { AppError, prepareImport, recordChange, saveEditedDocument, savePreparedImport } from '@jixiao/services';
 import { departmentNameOf } from '@jixiao/store';
 import { changeContext, listScope } from '../http/actor';
@@ -10,22 +10,6 @@ import { errorResponses, idParamSchema, json, type RegisterRoutes } from './comm
 
 /** Uploads above this are refused before they are read (the readers have their own, finer limits). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-/** The answer to an upload (services' `ImportResult`). */
-export const importOutcomeDtoSchema = z.object({
-  status: z.enum(['created', 'new-version', 'unchanged']),
-  documentId: z.number().int().positive(),
-  version: z.number().int().positive(),
-  departmentId: z.number().int().positive().nullable(),
-  department: z.string().nullable(),
-  kind: documentSummaryDtoSchema.shape.kind,
-  year: z.number().int(),
-  fileName: z.string(),
-  projectCount: z.number().int(),
-  indicatorCount: z.number().int(),
-  /** What the reader noticed (warnings included); the document's `problems` list them. */
-  problemCount: z.number().int(),
-});
 
 const listQuery = searchQuerySchema.pick({ departmentId: true, year: true });
 

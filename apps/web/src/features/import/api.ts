@@ -1,29 +1,15 @@
-import { documentSchema, documentSummaryDtoSchema, listOf, type DocumentSummaryDto } from '@jixiao/contract';
+import { documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, listOf, type DocumentSummaryDto, type ImportOutcomeDto } from '@jixiao/contract';
 import { z } from 'zod';
 import { getJson, postForm } from '../../lib/http';
 
-/** The server's answer to an upload (apps/server routes/documents.ts `importOutcomeDtoSchema`). */
-export const importOutcomeSchema = z.object({
-  status: z.enum(['created', 'new-version', 'unchanged']),
-  documentId: z.number().int().positive(),
-  version: z.number().int().positive(),
-  departmentId: z.number().int().positive().nullable(),
-  department: z.string().nullable(),
-  kind: documentSummaryDtoSchema.shape.kind,
-  year: z.number().int(),
-  fileName: z.string(),
-  projectCount: z.number().int(),
-  indicatorCount: z.number().int(),
-  problemCount: z.number().int(),
-});
-export type ImportOutcomeDto = z.infer<typeof importOutcomeSchema>;
+export type { ImportOutcomeDto };
 export type InterchangeDocument = z.infer<typeof documentSchema>;
 
 export function uploadDocument(file: File, year?: number): Promise<ImportOutcomeDto> {
   const form = new FormData();
   form.set('file', file, file.name);
   if (year !== undefined) form.set('year', String(year));
-  return postForm(importOutcomeSchema, '/api/documents', form);
+  return postForm(importOutcomeDtoSchema, '/api/documents', form);
 }
 
 export async function listDocuments(signal?: AbortSignal): Promise<DocumentSummaryDto[]> {
