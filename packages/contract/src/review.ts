@@ -124,6 +124,20 @@ export const documentReviewDtoSchema = z.object({
 });
 export type DocumentReviewDto = z.infer<typeof documentReviewDtoSchema>;
 
+export type ReviewScoresDto = Omit<z.infer<typeof reviewSummaryDtoSchema>, 'ruleSet'>;
+
+/**
+ * The core's review result in its wire form: each finding with the reviewer's decision on it, and the scores with
+ * the findings counted by status. One mapping for the server's review and the review page's live recompute.
+ */
+export function reviewResultDto(result: core.ReviewResult): { findings: ReviewedFindingDto[]; scores: ReviewScoresDto } {
+  const findings: ReviewedFindingDto[] = result.findings.map((f) => ({ finding: f.finding, status: f.status, reason: f.reason ?? null, by: f.by ?? null, at: f.at ?? null }));
+  const statusCounts = { open: 0, accepted: 0, dismissed: 0, added: 0 };
+  for (const f of findings) statusCounts[f.status] += 1;
+  const { dimensions, total, computedConclusion, conclusion, override, quantified, counts } = result;
+  return { findings, scores: { dimensions, total, computedConclusion, conclusion, override, quantified, counts, statusCounts } };
+}
+
 const reason = z.string().trim().max(1000);
 
 /** `POST /api/documents/{id}/review/decisions`: accept or dismiss a finding (a dismissal needs a reason). */

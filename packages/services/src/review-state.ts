@@ -7,7 +7,7 @@
  * dismissal survives a corrected file); added findings and conclusion overrides only on the version they were made
  * on (a new version is a new review round, R9).
  */
-import type { DocumentReviewDto, DocumentSummaryDto, ReviewedFindingDto } from '@jixiao/contract';
+import { reviewResultDto, type DocumentReviewDto, type DocumentSummaryDto } from '@jixiao/contract';
 import {
   appliesToYear,
   NATIONAL_TARGET_REVIEW,
@@ -82,29 +82,11 @@ export async function loadReview(deps: ReviewDeps, documentId: number): Promise<
 }
 
 export function toReviewDto(state: ReviewState): DocumentReviewDto {
-  const { result, ruleSet } = state;
-  const findings: ReviewedFindingDto[] = result.findings.map((f) => ({
-    finding: f.finding,
-    status: f.status,
-    reason: f.reason ?? null,
-    by: f.by ?? null,
-    at: f.at ?? null,
-  }));
-  const statusCounts = { open: 0, accepted: 0, dismissed: 0, added: 0 };
-  for (const f of findings) statusCounts[f.status] += 1;
+  const { ruleSet } = state;
+  const { findings, scores } = reviewResultDto(state.result);
   return {
     document: state.summary,
-    review: {
-      ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name },
-      dimensions: result.dimensions,
-      total: result.total,
-      computedConclusion: result.computedConclusion,
-      conclusion: result.conclusion,
-      override: result.override,
-      quantified: result.quantified,
-      counts: result.counts,
-      statusCounts,
-    },
+    review: { ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name }, ...scores },
     findings,
     decisions: state.stored.map((d) => ({
       id: d.id,

@@ -2,6 +2,7 @@
  * The review page's view of a document: its projects (and department / key-task indicator lists) as groups of
  * indicators, and where each finding points in them — so a finding can be filtered by project and jump to its row.
  */
+import { reviewResultDto } from '@jixiao/contract';
 import {
   inferDirection,
   NATIONAL_TARGET_REVIEW,
@@ -208,23 +209,6 @@ export function reviewEdited(doc: InterchangeDocument, server: DocumentReviewDto
     if (d.type === 'accept') decisions.push({ type: 'accept', findingKey: d.findingKey, by: d.by, at: d.at });
     else if (d.type === 'dismiss') decisions.push({ type: 'dismiss', findingKey: d.findingKey, reason: d.reason ?? '', by: d.by, at: d.at });
   }
-  const result = reviewDocument(doc, findings, ruleSet, decisions);
-  const reviewed = result.findings.map((f) => ({ finding: f.finding, status: f.status, reason: f.reason ?? null, by: f.by ?? null, at: f.at ?? null }));
-  const statusCounts = { open: 0, accepted: 0, dismissed: 0, added: 0 };
-  for (const f of reviewed) statusCounts[f.status] += 1;
-  return {
-    ...server,
-    review: {
-      ...server.review,
-      dimensions: result.dimensions,
-      total: result.total,
-      computedConclusion: result.computedConclusion,
-      conclusion: result.conclusion,
-      override: result.override,
-      quantified: result.quantified,
-      counts: result.counts,
-      statusCounts,
-    },
-    findings: reviewed,
-  };
+  const { findings: reviewed, scores } = reviewResultDto(reviewDocument(doc, findings, ruleSet, decisions));
+  return { ...server, review: { ...server.review, ...scores }, findings: reviewed };
 }
