@@ -15,6 +15,9 @@ interface SessionRow extends UserRow {
   expires_at: string;
 }
 
+/** How stale `last_seen_at` may get before a request writes it again. */
+const SEEN_RESOLUTION_MS = 60_000;
+
 export function createSessionStore(db: Db): SessionStore {
   return {
     async createSession(input) {
@@ -26,14 +29,18 @@ export function createSessionStore(db: Db): SessionStore {
     },
 
     async useSession(tokenSha256, now, idleSince) {
-      // One statement: find the live session and mark it seen, so two tabs cannot both revive an idle one.
+      // One statement: find the live session and mark it seen — but write `last_seen_at` at most once a minute, so
+      // that reading pages does not turn every request into a write (idle expiry is then exact to the minute).
+      const touchBefore = new Date(now.getTime() - SEEN_RESOLUTION_MS);
       const rows = await queryRows<SessionRow>(
         db,
         sql`with s as (
-              update sessions set last_seen_at = ${now.toISOString()}
+              select id, user_id, csrf_token, created_at, expires_at, last_seen_at from sessions
               where token_sha256 = ${tokenSha256} and revoked_at is null
-                and expires_at > ${now.toISOString()} and last_seen_at > ${idleSince.toISOString()}
-              returning id, user_id, csrf_token, created_at, expires_at)
+                and expires_at > ${now.toISOString()} and last_seen_at > ${idleSince.toISOString()}),
+            touched as (
+              update sessions set last_seen_at = ${now.toISOString()}
+              from s where sessions.id = s.id and s.last_seen_at < ${touchBefore.toISOString()})
             select s.id as session_id, s.csrf_token, ${utcIso('s.created_at')} as session_created_at, ${utcIso('s.expires_at')} as expires_at, ${userColumns}
             from s join users u on u.id = s.user_id where not u.disabled`,
       );
