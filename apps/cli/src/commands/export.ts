@@ -5,6 +5,7 @@ import {
   exportDocument,
   listDocuments,
   renderReviewOpinion,
+  chinaDate,
   writeReviewOpinionFile,
   renderSelfEvaluationReport,
   renderSelfEvaluationTable,
@@ -32,9 +33,7 @@ const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 const isFormat = (f: string): f is ExportFormat => (FORMATS as string[]).includes(f);
 
 /** Today in China Standard Time, `2024-01-15` (the date printed on an opinion or a report). */
-function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+const chinaToday = () => chinaDate(new Date());
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 

@@ -2,6 +2,7 @@
  * One published target document, as residents read it: each project with its money, its goal and its indicators
  * (what will be achieved, by when, how much). Only the published (approved) version is ever shown.
  */
+import { chinaTime } from '@jixiao/core';
 import type { Indicator } from '@jixiao/core';
 import { Card, Table } from 'antd';
 import { ErrorState, NotFound } from '../../../components/page-states';
@@ -9,7 +10,6 @@ import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { formatWan } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
-import { formatTime } from '../../workflow/components/format-time';
 import { getPublishedTargets } from '../api';
 
 const indicatorColumns = [
@@ -31,7 +31,7 @@ export function PublicDocumentPage({ params }: { params: Record<string, string> 
       <PageHead
         title={item.title}
         crumbs={[{ label: '信息公开', to: '/public' }, { label: item.title }]}
-        sub={`${item.department ?? ''} · ${item.year ?? ''} 年度 · 已批复的第 ${item.version} 版 · ${formatTime(item.publishedAt)} 公开`}
+        sub={`${item.department ?? ''} · ${item.year ?? ''} 年度 · 已批复的第 ${item.version} 版 · ${chinaTime(item.publishedAt)} 公开`}
       />
       {document.goalText ? (
         <Card size="small" title="总体绩效目标" style={{ marginBottom: 12 }}>

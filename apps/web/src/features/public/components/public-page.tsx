@@ -2,6 +2,7 @@
  * 信息公开 (R12): what the district's units have published — approved performance targets and self-evaluation
  * results — for residents and 人大 deputies, without signing in. Plain words, one list, a search box.
  */
+import { chinaTime } from '@jixiao/core';
 import { Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ErrorState } from '../../../components/page-states';
@@ -9,7 +10,6 @@ import { PageHead } from '../../../components/page-head';
 import { Link, setQueryParam, useLocation } from '../../../lib/router';
 import { useApi } from '../../../lib/use-api';
 import { useSyncedState } from '../../../lib/use-synced-state';
-import { formatTime } from '../../workflow/components/format-time';
 import { listPublished, type PublishedItemDto } from '../api';
 
 const columns: ColumnsType<PublishedItemDto> = [
@@ -37,7 +37,7 @@ const columns: ColumnsType<PublishedItemDto> = [
     render: (_, item) =>
       item.type === 'targets' ? `${item.projectCount} 个项目，${item.indicatorCount} 个绩效指标` : item.total !== null ? `自评得分 ${item.total} 分，等级「${item.grade ?? '—'}」` : '自评结果',
   },
-  { title: '公开时间', dataIndex: 'publishedAt', width: 150, render: (v: string) => formatTime(v) },
+  { title: '公开时间', dataIndex: 'publishedAt', width: 150, render: (v: string) => chinaTime(v) },
 ];
 
 export function PublicPage() {

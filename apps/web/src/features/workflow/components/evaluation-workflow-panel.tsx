@@ -5,12 +5,12 @@
  * `onState` tells the page the state it shows (e.g. to make its inputs read-only in a locked period); `hideActions`
  * leaves an action to the page (the entry pages submit with their own 提交, which checks completeness first).
  */
+import { chinaTime } from '@jixiao/core';
 import type { EvaluationAction } from '@jixiao/core';
 import { Button, Collapse, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useApi } from '../../../lib/use-api';
 import { getEvaluationWorkflow, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto } from '../api';
-import { formatTime } from './format-time';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -50,10 +50,10 @@ export function EvaluationWorkflowPanel({
         <WorkflowStatus color={COLORS[wf.status]} label={wf.statusLabel} testId="evaluation-workflow-status" />
         {wf.locked ? (
           <Tag color="red">
-            {wf.locked.period} 已锁定（{wf.locked.by} {formatTime(wf.locked.at)}）
+            {wf.locked.period} 已锁定（{wf.locked.by} {chinaTime(wf.locked.at)}）
           </Tag>
         ) : null}
-        {wf.publishedAt ? <span className="muted">已公开（{wf.publishedBy} {formatTime(wf.publishedAt)}）</span> : null}
+        {wf.publishedAt ? <span className="muted">已公开（{wf.publishedBy} {chinaTime(wf.publishedAt)}）</span> : null}
         <span className="grow" />
         {wf.actions
           .filter((a) => !hideActions.includes(a.action))

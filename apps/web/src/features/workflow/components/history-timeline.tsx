@@ -1,6 +1,6 @@
+import { chinaTime } from '@jixiao/core';
 import { Timeline } from 'antd';
 import type { TransitionDto } from '@jixiao/contract';
-import { formatTime } from './format-time';
 
 /** Every transition: who (name and role), when, from which state to which, in which round and on which version, why. */
 export function HistoryTimeline({ history }: { history: TransitionDto[] }) {
@@ -21,7 +21,7 @@ export function HistoryTimeline({ history }: { history: TransitionDto[] }) {
               </span>
             </div>
             <div className="muted">
-              {t.by.displayName}（{t.by.roleLabel}） · {formatTime(t.at)}
+              {t.by.displayName}（{t.by.roleLabel}） · {chinaTime(t.at)}
             </div>
             {t.reason ? <div className="wf-reason">{t.reason}</div> : null}
           </div>

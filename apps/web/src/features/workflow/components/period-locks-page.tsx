@@ -3,13 +3,13 @@
  * year) or one monitoring month; saves and transitions of its reports are refused from then on. Unlocking needs a
  * reason. The history below says who locked or unlocked what, when and why.
  */
+import { chinaTime } from '@jixiao/core';
 import { App as AntApp, Button, Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { useApi } from '../../../lib/use-api';
 import { getPeriodLocks, setPeriodLock, type PeriodLocksDto } from '../api';
-import { formatTime } from './format-time';
 
 type Lock = PeriodLocksDto['history'][number];
 
@@ -18,7 +18,7 @@ const columns = [
   { title: '操作', dataIndex: 'locked', width: 100, render: (locked: boolean) => (locked ? <Tag color="red">锁定</Tag> : <Tag color="green">解除锁定</Tag>) },
   { title: '理由', dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
   { title: '办理人', dataIndex: 'by', width: 160 },
-  { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatTime(v) },
+  { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => chinaTime(v) },
 ];
 
 export function PeriodLocksPage() {
@@ -57,7 +57,7 @@ export function PeriodLocksPage() {
           </Button>
         </div>
         <div className="muted" style={{ marginTop: 8 }}>
-          当前锁定：{loaded.data?.locked.length ? loaded.data.locked.map((l) => `${l.period}（${l.by} ${formatTime(l.at)}）`).join('；') : '无'}
+          当前锁定：{loaded.data?.locked.length ? loaded.data.locked.map((l) => `${l.period}（${l.by} ${chinaTime(l.at)}）`).join('；') : '无'}
         </div>
       </Card>
       {loaded.error ? (

@@ -3,11 +3,10 @@
  * actions the signed-in person may take now (those needing a reason open a dialog), publication, and the history.
  * The server decides; the buttons only show what it would allow, and its refusal message is shown as is.
  */
-import type { TargetAction } from '@jixiao/core';
+import { chinaTime, type TargetAction } from '@jixiao/core';
 import { Button, Collapse } from 'antd';
 import { useApi } from '../../../lib/use-api';
 import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget } from '../api';
-import { formatTime } from './format-time';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -43,7 +42,7 @@ export function WorkflowPanel({
         <WorkflowStatus color={STATUS_COLORS[wf.status]} label={wf.statusLabel} testId="workflow-status" />
         <span className="muted">
           第 {wf.round} 轮 · 当前第 {wf.currentVersion} 版{wf.approvedVersion !== null ? ` · 批复版本：第 ${wf.approvedVersion} 版` : ''}
-          {wf.publishedVersion !== null ? ` · 已公开第 ${wf.publishedVersion} 版（${wf.publishedBy ?? ''} ${formatTime(wf.publishedAt)}）` : ''}
+          {wf.publishedVersion !== null ? ` · 已公开第 ${wf.publishedVersion} 版（${wf.publishedBy ?? ''} ${chinaTime(wf.publishedAt)}）` : ''}
         </span>
         <span className="grow" />
         {wf.actions.map((a) => (
