@@ -183,7 +183,8 @@ describe('departments', () => {
     expect(bad.error.message).toContain('年度');
     const unknown = await get('/api/departments?colour=red', errorDtoSchema, 400);
     expect(unknown.error.message).toContain('不认识的参数：colour');
-    expect((await admin.request('/api/departments/abc')).status).toBe(400);
+    // A path id that is not canonical digits names nothing (issue 9 item 1): 404, like an id that does not exist.
+    expect((await admin.request('/api/departments/abc')).status).toBe(404);
   });
 });
 

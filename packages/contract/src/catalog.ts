@@ -2,6 +2,7 @@
  * Wire schemas of the browse API: departments → units → projects → indicators, and the stored documents.
  * Shared by the server (validation, OpenAPI) and the web app (typed responses).
  */
+import { canonicalIdSchema } from './ids';
 import { z } from 'zod';
 import { targetSchema } from './document';
 
@@ -116,8 +117,8 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export const searchQuerySchema = z.strictObject({
   search: z.string().trim().max(100).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  departmentId: canonicalIdSchema.optional(),
+  unitId: canonicalIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

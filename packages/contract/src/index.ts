@@ -6,3 +6,4 @@ export * from './self-evaluation';
 export * from './monitoring';
 export * from './workflow';
 export * from './access';
+export * from './ids';

@@ -4,6 +4,7 @@
  * requests (start, save with the revision it was based on, submit) and the report with every computed line, its
  * light and why. Checked against the core types at compile time where they mirror them.
  */
+import { canonicalIdSchema } from './ids';
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSummaryDtoSchema } from './catalog';
@@ -159,7 +160,7 @@ const revision = z.number({ error: '缺少 baseRevision（保存所基于的版�
 
 /** `GET /api/monitoring?documentId=`. */
 export const monitoringListQuerySchema = z.strictObject({
-  documentId: z.coerce.number().int().positive().optional(),
+  documentId: canonicalIdSchema.optional(),
 });
 
 /** `POST /api/monitoring`: start the report of a stored document at a cut-off month. */

@@ -2,6 +2,7 @@
  * Wire schemas of the workflow (R9, R12, decision 011): a target document's state with its history and the actions
  * the signed-in person may take now, an evaluation's state, period locks, and the public page's published items.
  */
+import { canonicalIdSchema } from './ids';
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSchema } from './document';
@@ -121,7 +122,7 @@ export type PublishedItemDto = z.infer<typeof publishedItemDtoSchema>;
 export const publicQuerySchema = z.strictObject({
   search: z.string().trim().max(100).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: canonicalIdSchema.optional(),
 });
 
 export const publishedTargetsDtoSchema = z.object({ item: publishedItemDtoSchema, document: documentSchema });

@@ -7,11 +7,12 @@
  * route in /api/openapi.json has a row. Lists are filtered by the routes with `listScope` (http/actor.ts).
  */
 import { ACTION_LABELS, denial, type Action } from '@jixiao/core';
+import { parseCanonicalId } from '@jixiao/contract';
 import type { ScopedObject } from '@jixiao/services';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext } from '../context';
 import type { App, AppEnv } from '../routes/common';
-import { sendError, type ErrorResponse } from './error-map';
+import { notFound, sendError, type ErrorResponse } from './error-map';
 
 /** Where the id of the object that decides the scope is found in the request. */
 export interface ObjectRef {
@@ -121,7 +122,12 @@ interface CompiledPolicy {
   method: string;
   pattern: RegExp;
   policy: Policy;
+  /** Path parameters that are object ids (all but the named slugs): canonical positive integers or 404. */
+  idParams: string[];
 }
+
+/** Path parameters that are names, not numeric ids. */
+const SLUG_PARAMS: Record<string, string[]> = { 'GET /api/rule-sets/{id}/{version}': ['id'] };
 
 /** `/api/documents/{id}` (OpenAPI) or `/api/documents/:id` (Hono) → a regular expression of the whole path. */
 export function pathPattern(path: string): RegExp {
@@ -141,7 +147,9 @@ function compile(table: Record<string, Policy>): CompiledPolicy[] {
   return Object.entries(table)
     .map(([key, policy]) => {
       const [method, path] = key.split(' ') as [string, string];
-      return { key, method, pattern: pathPattern(path), policy };
+      const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      const idParams = params.filter((name) => !(SLUG_PARAMS[key] ?? []).includes(name));
+      return { key, method, pattern: pathPattern(path), policy, idParams };
     })
     .sort((a, b) => (a.key.match(/\{/g)?.length ?? 0) - (b.key.match(/\{/g)?.length ?? 0)); // literal paths first
 }
@@ -166,13 +174,12 @@ const error = (status: 400 | 401 | 403 | 404, code: string, message: string): Er
 
 export const UNAUTHENTICATED = error(401, 'UNAUTHENTICATED', '请先登录（登录已过期或已退出）。');
 
-async function objectId(c: Context, ref: ObjectRef, pattern: RegExp): Promise<string | undefined> {
+async function objectId(c: Context, ref: ObjectRef, pattern: RegExp): Promise<unknown> {
   // A middleware on /api/* sees no route params: they are read from the path with the policy's own pattern.
   if (ref.from === 'param') return pattern.exec(c.req.path)?.groups?.[ref.name];
   if (ref.from === 'query') return c.req.query(ref.name);
   const parsed: unknown = await c.req.json().catch(() => undefined);
-  const value = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[ref.name] : undefined;
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined;
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[ref.name] : undefined;
 }
 
 /** The decision for one request, or null to let the route run. */
@@ -186,13 +193,17 @@ async function decide(c: Context<AppEnv>, ctx: AppContext, { policy, pattern }: 
 
   const ref = policy.object;
   const raw = await objectId(c, ref, pattern);
-  if (raw === undefined || raw === '') {
+  if (raw === undefined || raw === null || raw === '') {
     if (denial(actor, policy.action)) return refused;
     return ref.optional ? null : error(400, 'VALIDATION', `请求参数有误：缺少${OBJECT_LABELS[ref.type]}编号。`);
   }
-  const id = Number(raw);
-  // A malformed id is the route's to refuse (its schema gives the precise 400); it cannot name anything in scope.
-  if (!Number.isSafeInteger(id) || id < 1) return denial(actor, policy.action) ? refused : null;
+  // The one parse of the id (contract `parseCanonicalId`): the route's schema accepts exactly the same spellings,
+  // so the id checked here is the id the handler uses. Anything else names no object: 404 in a path, 400 elsewhere.
+  const id = parseCanonicalId(raw);
+  if (id === undefined) {
+    if (ref.from === 'param') return error(404, 'NOT_FOUND', `找不到该${OBJECT_LABELS[ref.type]}（编号必须是正整数）。`);
+    return error(400, 'VALIDATION', `请求参数有误：${OBJECT_LABELS[ref.type]}编号必须是正整数。`);
+  }
   const notFound = error(404, 'NOT_FOUND', `找不到编号为 ${id} 的${OBJECT_LABELS[ref.type]}。`);
   const departmentId = await ctx.store.scope.departmentOf(ref.type, id);
   if (departmentId === undefined) return notFound;
@@ -216,6 +227,9 @@ export function accessPolicyMiddleware(app: App, ctx: AppContext): MiddlewareHan
       if (servedBy(app, c.req.method, c.req.path)) return sendError(c, error(403, 'FORBIDDEN', '该接口尚未配置访问权限，已拒绝。'));
       return next();
     }
+    // Before anything else: a path id in any spelling but the canonical one names nothing (issue 9 item 1).
+    const groups = found.pattern.exec(c.req.path)?.groups ?? {};
+    if (found.idParams.some((name) => parseCanonicalId(groups[name]) === undefined)) return sendError(c, notFound('对象'));
     const refusal = await decide(c, ctx, found);
     if (refusal) return sendError(c, refusal);
     return next();

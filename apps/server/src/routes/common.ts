@@ -1,11 +1,13 @@
 /**
  * What every route file shares: the app type, the error responses as OpenAPI documents them, path ids.
  */
-import { errorDtoSchema } from '@jixiao/contract';
+import { errorDtoSchema, parseCanonicalId } from '@jixiao/contract';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { CurrentSession } from '@jixiao/services';
 import type { AppContext } from '../context';
-import { sendError, validationError } from '../http/error-map';
+import { notFound, sendError, validationError } from '../http/error-map';
+
+const notFoundPath = () => notFound('对象');
 
 /** Set by the middlewares in http/ before any route runs (decision 010). */
 export type AppEnv = {
@@ -28,13 +30,15 @@ export const errorResponses = {
   500: { description: '服务器内部错误', content: errorContent },
 } as const;
 
-export const idParamSchema = z.strictObject({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+/** A path id: canonical digits only (contract `parseCanonicalId`, the same parse as the access policy's). */
+export const pathIdSchema = (name: string) =>
+  z
+    .string()
+    .refine((raw) => parseCanonicalId(raw) !== undefined, { message: '编号必须是正整数' })
+    .transform((raw) => Number(raw))
+    .openapi({ param: { name, in: 'path' }, type: 'integer', example: 1 });
+
+export const idParamSchema = z.strictObject({ id: pathIdSchema('id') });
 
 export function json<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
@@ -44,7 +48,11 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
 export function createOpenApiApp(): App {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return sendError(c, validationError(result.error));
+      if (!result.success) {
+        // A path that does not name an object in canonical form names nothing: 404, as for an id that does not exist.
+        if (result.target === 'param') return sendError(c, notFoundPath());
+        return sendError(c, validationError(result.error));
+      }
       return undefined;
     },
   });

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { indicatorDtoSchema, pageOf, searchQuerySchema } from '@jixiao/contract';
+import { canonicalIdSchema, indicatorDtoSchema, pageOf, searchQuerySchema } from '@jixiao/contract';
 import { errorResponses, json, type RegisterRoutes } from './common';
 import { listScope } from '../http/actor';
 
-const listQuery = searchQuerySchema.extend({ projectId: z.coerce.number().int().positive().optional() });
+const listQuery = searchQuerySchema.extend({ projectId: canonicalIdSchema.optional() });
 
 const list = createRoute({
   method: 'get',

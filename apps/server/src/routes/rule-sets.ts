@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { activateRuleSetRequestSchema, createRuleSetRequestSchema, ruleSetActivationDtoSchema, ruleSetDetailDtoSchema, ruleSetListDtoSchema } from '@jixiao/contract';
 import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, recordChange } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
-import { errorResponses, json, type RegisterRoutes } from './common';
+import { errorResponses, json, pathIdSchema, type RegisterRoutes } from './common';
 
 const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
@@ -31,11 +31,7 @@ const show = createRoute({
         .string()
         .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '规则集编号只能用小写字母、数字和连字符')
         .openapi({ param: { name: 'id', in: 'path' }, example: 'cn-project-self-evaluation' }),
-      version: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+      version: pathIdSchema('version'),
     }),
   },
   responses: { 200: json(ruleSetDetailDtoSchema, '规则集版本'), ...errorResponses },

@@ -8,6 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  canonicalIdSchema,
   actualsUploadDtoSchema,
   keepScoreRequestSchema,
   keptScoreDtoSchema,
@@ -50,7 +51,7 @@ const list = createRoute({
   path: '/api/self-evaluations',
   tags: TAG,
   summary: '绩效自评列表（可按文档筛选）',
-  request: { query: z.strictObject({ documentId: z.coerce.number().int().positive().optional() }) },
+  request: { query: z.strictObject({ documentId: canonicalIdSchema.optional() }) },
   responses: { 200: json(listOf(selfEvaluationSummaryDtoSchema), '绩效自评列表'), ...errorResponses },
 });
 
