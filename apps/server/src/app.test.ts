@@ -301,6 +301,22 @@ describe('errors and the web app', () => {
     expect((await web.request('/api/health')).status).toBe(200);
     expect((await web.request('/api/missing')).status).toBe(404);
   });
+
+  it('sends the browser security headers on pages, assets, API answers and errors (issue 9 item 2)', async () => {
+    const webDir = join(dataDir, 'web');
+    const web = createApp(ctx, { webDir });
+    for (const path of ['/', '/departments/1', '/assets/app-1234.js', '/favicon.ico', '/api/health', '/api/missing', '/api/departments']) {
+      const res = await web.request(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBeTruthy();
+      expect(res.headers.get('permissions-policy'), path).toContain('camera=()');
+    }
+  });
 });
 
 describe('startServer', () => {

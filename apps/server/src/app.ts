@@ -24,6 +24,7 @@ import { accessPolicyMiddleware } from './http/access-policy';
 import { csrfMiddleware } from './http/csrf';
 import { evaluationAuditMiddleware } from './http/evaluation-audit';
 import { requestIdMiddleware } from './http/request-id';
+import { securityHeadersMiddleware } from './http/security-headers';
 import { sessionMiddleware } from './http/session-cookie';
 
 const ROUTES: RegisterRoutes[] = [
@@ -52,10 +53,10 @@ export interface CreateAppOptions {
 
 export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App {
   const app = createOpenApiApp();
+  app.use('*', securityHeadersMiddleware);
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
-    c.header('X-Content-Type-Options', 'nosniff');
   });
   // Decision 010: who is asking, then CSRF, then the access policy — all before any route runs.
   app.use('/api/*', requestIdMiddleware);

@@ -17,6 +17,8 @@ export interface AppContext {
   seedReport?: SeedReport;
   /** The clock sessions and throttling use (tests move it). */
   now: () => Date;
+  /** How a throttled address is slowed down (default: a timer; tests record the delays instead). */
+  sleep?: (ms: number) => Promise<void>;
   /** Always mark the session cookie Secure (behind an HTTPS proxy that does not send X-Forwarded-Proto). */
   secureCookies: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */

@@ -86,10 +86,10 @@ export interface SessionStore {
 
 export interface SignInFailureStore {
   recordFailure(input: { username: string; ip: string | null; now: Date }): Promise<void>;
-  /** Failures since `since` for the username and for the IP, with the oldest of each (to say until when to wait). */
+  /** Failures since `since` for the username and for the IP, with the oldest and newest of each (to say until when to wait). */
   countFailures(input: { username: string; ip: string | null; since: Date }): Promise<{
-    byUsername: { count: number; oldest: Date | null };
-    byIp: { count: number; oldest: Date | null };
+    byUsername: { count: number; oldest: Date | null; newest: Date | null };
+    byIp: { count: number; oldest: Date | null; newest: Date | null };
   }>;
   /** A successful sign-in forgets the username's failures. */
   clearFailures(username: string): Promise<void>;

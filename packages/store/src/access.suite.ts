@@ -89,7 +89,8 @@ export function accessSuite(backend: string, open: () => Promise<StoreHandle>): 
       for (let i = 0; i < 3; i++) await store.signInFailures.recordFailure({ username: 'li', ip: '10.0.0.9', now: minutes(i) });
       await store.signInFailures.recordFailure({ username: 'other', ip: '10.0.0.9', now: minutes(3) });
       const counts = await store.signInFailures.countFailures({ username: 'li', ip: '10.0.0.9', since: minutes(0.5) });
-      expect(counts.byUsername).toEqual({ count: 2, oldest: minutes(1) });
+      expect(counts.byUsername).toEqual({ count: 2, oldest: minutes(1), newest: minutes(2) });
+      expect(counts.byIp.newest).toEqual(minutes(3));
       expect(counts.byIp.count).toBe(3);
       await store.signInFailures.clearFailures('li');
       expect((await store.signInFailures.countFailures({ username: 'li', ip: null, since: T0 })).byUsername.count).toBe(0);

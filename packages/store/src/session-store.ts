@@ -75,9 +75,14 @@ export function createSessionStore(db: Db): SessionStore {
 interface CountRow {
   count: number | string;
   oldest: string | Date | null;
+  newest: string | Date | null;
 }
 
-const counted = (r: CountRow | undefined) => ({ count: Number(r?.count ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null });
+const counted = (r: CountRow | undefined) => ({
+  count: Number(r?.count ?? 0),
+  oldest: r?.oldest ? new Date(r.oldest) : null,
+  newest: r?.newest ? new Date(r.newest) : null,
+});
 
 export function createSignInFailureStore(db: Db): SignInFailureStore {
   return {
@@ -88,12 +93,12 @@ export function createSignInFailureStore(db: Db): SignInFailureStore {
     async countFailures({ username, ip, since }) {
       const byUsername = await queryRows<CountRow>(
         db,
-        sql`select count(*) as count, min(at) as oldest from sign_in_failures where username = ${username} and at > ${since.toISOString()}`,
+        sql`select count(*) as count, min(at) as oldest, max(at) as newest from sign_in_failures where username = ${username} and at > ${since.toISOString()}`,
       );
       const byIp =
         ip === null
           ? []
-          : await queryRows<CountRow>(db, sql`select count(*) as count, min(at) as oldest from sign_in_failures where ip = ${ip} and at > ${since.toISOString()}`);
+          : await queryRows<CountRow>(db, sql`select count(*) as count, min(at) as oldest, max(at) as newest from sign_in_failures where ip = ${ip} and at > ${since.toISOString()}`);
       return { byUsername: counted(byUsername[0]), byIp: counted(byIp[0]) };
     },
 

@@ -120,27 +120,42 @@ describe('CSRF and sign-out', () => {
 });
 
 describe('throttling', () => {
-  it('makes a username wait after 5 failures in 15 minutes, says until when, and lets it in again after', async () => {
+  it('makes an account wait after 5 failures, says until when, backs off on further failures, and lets it in after', async () => {
     await ensureUser(ctx, { username: 'throttled', role: 'finance-reviewer' });
     for (let i = 0; i < 5; i++) expect((await signIn('throttled', 'wrong-password')).status).toBe(401);
     const blocked = await signIn('throttled', TEST_PASSWORD);
     expect(blocked.status).toBe(429);
     const error = await errorOf(blocked);
-    expect(error.message).toMatch(/登录失败次数过多，请在 \d\d:\d\d（北京时间）之后再试/);
+    expect(error.message).toMatch(/该账号登录失败次数过多，请在 \d\d:\d\d（北京时间）之后再试/);
     expect(blocked.headers.get('Set-Cookie')).toBeNull();
-    now = new Date(now.getTime() + 16 * 60_000);
+    // Only that account waits: another account signs in at once, from the same place.
+    expect((await signIn('jinhua-approver', DEMO_PASSWORD)).status).toBe(200);
+    // After the first wait (1 minute) a 6th failure makes it wait longer (2 minutes).
+    now = new Date(now.getTime() + 61_000);
+    expect((await signIn('throttled', 'wrong-password')).status).toBe(401);
+    now = new Date(now.getTime() + 61_000);
+    expect((await signIn('throttled', TEST_PASSWORD)).status).toBe(429);
+    now = new Date(now.getTime() + 60_000);
     expect((await signIn('throttled', TEST_PASSWORD)).status).toBe(200);
   });
 });
 
 describe('throttling per address', () => {
-  it('makes an address wait after 20 failures whatever the usernames; X-Forwarded-For counts only behind a trusted proxy', async () => {
-    const proxied = createApp({ ...ctx, trustProxy: true }, { logError: () => {} });
-    const attempt = (username: string, ip: string) => proxied.request('/api/session', json('POST', { username, password: 'guess-guess' }, { 'X-Forwarded-For': `${ip}, 10.0.0.1` }));
-    for (let i = 0; i < 20; i++) expect((await attempt(`spray-${i}`, '203.0.113.7')).status).toBe(401);
-    const blocked = await attempt('someone-new', '203.0.113.7');
-    expect(blocked.status).toBe(429);
-    expect((await attempt('someone-new', '198.51.100.9')).status).toBe(401); // another address is not blocked
+  it('slows an address down after 20 failures but never refuses the correct password of an account nobody attacked', async () => {
+    const delays: number[] = [];
+    const proxied = createApp({ ...ctx, trustProxy: true, sleep: async (ms) => void delays.push(ms) }, { logError: () => {} });
+    const attempt = (username: string, password: string, ip: string) =>
+      proxied.request('/api/session', json('POST', { username, password }, { 'X-Forwarded-For': `${ip}, 10.0.0.1` }));
+    // 25 failures on made-up names from one office address (issue 9's check).
+    for (let i = 0; i < 25; i++) expect((await attempt(`spray-${i}`, 'guess-guess', '203.0.113.7')).status).toBe(401);
+    expect(delays.length).toBe(5); // the 21st to the 25th attempt were slowed down …
+    expect(delays[4]).toBeGreaterThan(delays[0]!); // … more and more
+    const colleague = await attempt('jinhua-editor', DEMO_PASSWORD, '203.0.113.7');
+    expect(colleague.status).toBe(200); // … but an untouched account still signs in from that address
+    expect(delays.length).toBe(6);
+    // Another address is not slowed down at all.
+    expect((await attempt('someone-new', 'guess-guess', '198.51.100.9')).status).toBe(401);
+    expect(delays.length).toBe(6);
     // Without a trusted proxy the header is ignored: the in-process request has no address, so nothing is counted by IP.
     expect((await signIn('someone-else', 'guess-guess', { 'X-Forwarded-For': '203.0.113.7' })).status).toBe(401);
   });

@@ -60,7 +60,7 @@ const password = createRoute({
 const userDto = (u: StoredUser) => ({ ...u });
 
 export const registerSessionRoutes: RegisterRoutes = (app, ctx) => {
-  const deps = { store: ctx.store, now: ctx.now };
+  const deps = { store: ctx.store, now: ctx.now, ...(ctx.sleep ? { sleep: ctx.sleep } : {}) };
 
   app.openapi(info, (c) =>
     c.json({ demo: ctx.demo, demoAccounts: ctx.demo ? DEMO_ACCOUNTS.map((a) => ({ username: a.username, displayName: a.displayName, role: a.role, password: DEMO_PASSWORD })) : [] }, 200),

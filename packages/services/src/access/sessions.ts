@@ -12,19 +12,22 @@ import { actorOf } from './actor-of';
 import { recordChange, type ChangeContext } from './audit';
 import { checkNewPassword, hashPassword, timingDummyHash, verifyPassword } from './password';
 import {
+  ACCOUNT_WINDOW_MS,
+  accountWaitMs,
+  ADDRESS_WINDOW_MS,
+  addressDelayMs,
   ENDED_SESSION_RETENTION_MS,
-  MAX_FAILURES_PER_IP,
-  MAX_FAILURES_PER_USERNAME,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SIGN_IN_FAILURE_RETENTION_MS,
-  THROTTLE_WINDOW_MS,
 } from './session-policy';
 
 export interface SessionDeps {
   store: { users: UserStore; sessions: SessionStore; signInFailures: SignInFailureStore; audit: AuditLog };
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Waits before answering a throttled address (tests record instead of sleeping). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SignedIn {
@@ -48,18 +51,27 @@ function beijingTime(at: Date): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 }
 
-async function refuseWhenThrottled(deps: SessionDeps, username: string, ip: string | null, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const { byUsername, byIp } = await deps.store.signInFailures.countFailures({ username, ip, since });
-  const blocked = [
-    byUsername.count >= MAX_FAILURES_PER_USERNAME ? byUsername.oldest : null,
-    byIp.count >= MAX_FAILURES_PER_IP ? byIp.oldest : null,
-  ].filter((d): d is Date => d !== null);
-  if (blocked.length === 0) return;
-  const until = new Date(Math.max(...blocked.map((d) => d.getTime())) + THROTTLE_WINDOW_MS);
-  throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请在 ${beijingTime(until)}（北京时间）之后再试；忘记密码请联系管理员重置。`, {
-    retryAfter: until.toISOString(),
-  });
+const sleepFor = (deps: SessionDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+/**
+ * Refuses an account that failed too often (429 saying until when), and slows down — never refuses — an address
+ * that failed too often (session-policy.ts says why).
+ */
+async function throttle(deps: SessionDeps, username: string, ip: string | null, now: Date): Promise<void> {
+  const { byUsername } = await deps.store.signInFailures.countFailures({ username, ip: null, since: new Date(now.getTime() - ACCOUNT_WINDOW_MS) });
+  const wait = accountWaitMs(byUsername.count);
+  if (wait > 0 && byUsername.newest) {
+    const until = new Date(byUsername.newest.getTime() + wait);
+    if (until > now) {
+      throw new AppError('TOO_MANY_ATTEMPTS', `该账号登录失败次数过多，请在 ${beijingTime(until)}（北京时间）之后再试；忘记密码请联系管理员重置。`, {
+        retryAfter: until.toISOString(),
+      });
+    }
+  }
+  if (ip === null) return;
+  const { byIp } = await deps.store.signInFailures.countFailures({ username, ip, since: new Date(now.getTime() - ADDRESS_WINDOW_MS) });
+  const delay = addressDelayMs(byIp.count);
+  if (delay > 0) await sleepFor(deps)(delay);
 }
 
 export async function signIn(
@@ -68,7 +80,7 @@ export async function signIn(
 ): Promise<SignedIn> {
   const now = clock(deps);
   const username = input.username.trim().toLowerCase();
-  await refuseWhenThrottled(deps, username, input.ip, now);
+  await throttle(deps, username, input.ip, now);
   const found = await deps.store.users.findForSignIn(username);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await timingDummyHash()));
   if (!found || !ok) {
