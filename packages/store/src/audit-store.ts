@@ -1,10 +1,13 @@
 /**
  * The audit trail on drizzle (schema `audit_events`): `AuditLog.append` and the reader behind the audit page.
- * Append-only — the table's trigger refuses UPDATE and DELETE, so not even a bug here can rewrite history.
+ * Append-only — the table's triggers refuse UPDATE, DELETE and TRUNCATE, so not even a bug here can rewrite history;
+ * each entry is linked into a hash chain (audit-chain.ts, decision 012) so a change made behind the triggers' back
+ * (a superuser disabling them) is found by `verifyAuditChain`.
  */
 import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db, type Executor } from './db';
+import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, parseJsonText } from './audit-chain';
+import { queryRows, type Db } from './db';
 import { jsonValue, utcIso } from './sql-values';
 
 interface AuditRow {
@@ -43,18 +46,47 @@ function toEntry(r: AuditRow): StoredAuditEntry {
 /** JSON for jsonb; undefined (nothing to say) is stored as SQL null like null. */
 const jsonb = (v: unknown): SQL => sql`${v === undefined || v === null ? null : JSON.stringify(v)}::jsonb`;
 
-/** Appends one entry with any executor, so a use case can write it in the same transaction as the change. */
-export async function appendAudit(db: Executor, entry: AuditEntry): Promise<StoredAuditEntry> {
-  const rows = await queryRows<AuditRow>(
-    db,
-    sql`with a as (
-          insert into audit_events (actor_user_id, actor_username, actor_display_name, action, object_type, object_id, before, after, request_id)
-          values (${entry.actor.userId}, ${entry.actor.username}, ${entry.actor.displayName}, ${entry.action}, ${entry.objectType},
-                  ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${entry.requestId})
-          returning *)
-        select ${columns} from a`,
-  );
-  return toEntry(rows[0]!);
+/**
+ * Appends one entry, linked to the chain's last one. One transaction (a savepoint when `db` is already a
+ * transaction, so a use case can write it together with its change) holding the chain's advisory lock from the read
+ * of the last hash to the insert: two concurrent appends can never link to the same predecessor. The id and time
+ * are taken first, under the lock, because the hash covers them; before/after go through jsonb and back as text so
+ * the hash is computed over exactly what is stored.
+ */
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<StoredAuditEntry> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const prevHash = await chainHead(tx);
+    const [next] = await queryRows<{ id: number | string; at: string; before: string | null; after: string | null }>(
+      tx,
+      sql`select nextval(pg_get_serial_sequence('audit_events', 'id')) as id, ${chainAt('clock_timestamp()')} as at,
+                 ${jsonb(entry.before)}::text as before, ${jsonb(entry.after)}::text as after`,
+    );
+    const id = Number(next!.id);
+    const hash = chainHash(prevHash, {
+      id,
+      at: next!.at,
+      actorUserId: entry.actor.userId,
+      actorUsername: entry.actor.username,
+      actorDisplayName: entry.actor.displayName,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      before: parseJsonText(next!.before),
+      after: parseJsonText(next!.after),
+      requestId: entry.requestId,
+    });
+    const rows = await queryRows<AuditRow>(
+      tx,
+      sql`with a as (
+            insert into audit_events (id, at, actor_user_id, actor_username, actor_display_name, action, object_type, object_id, before, after, request_id, prev_hash, hash)
+            values (${id}, ${next!.at}::timestamptz, ${entry.actor.userId}, ${entry.actor.username}, ${entry.actor.displayName}, ${entry.action},
+                    ${entry.objectType}, ${entry.objectId}, ${next!.before}::jsonb, ${next!.after}::jsonb, ${entry.requestId}, ${prevHash}, ${hash})
+            returning *)
+          select ${columns} from a`,
+    );
+    return toEntry(rows[0]!);
+  });
 }
 
 function whereOf(q: AuditQuery): SQL {

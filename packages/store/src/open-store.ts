@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore, ScopeLookup, SessionStore, SignInFailureStore, UserStore, WorkflowStore } from '@jixiao/services';
+import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
 import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
 import { connectPglite, connectPostgres, type Connection, type Db } from './db';
@@ -40,6 +41,8 @@ export interface Store {
   signInFailures: SignInFailureStore;
   /** The append-only audit trail and its reader. */
   audit: AuditLog & AuditReader;
+  /** Walks the audit trail's hash chain in id order (decision 012): intact, or the first entry that is not. */
+  verifyAuditChain(options?: VerifyOptions): Promise<AuditChainReport>;
   /** Which department an object belongs to (the server's access policy). */
   scope: ScopeLookup;
   /** Target and evaluation workflow, period locks and publications (decision 011). */
@@ -84,6 +87,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
     sessions: createSessionStore(connection.db),
     signInFailures: createSignInFailureStore(connection.db),
     audit: createAuditStore(connection.db),
+    verifyAuditChain: (options) => verifyAuditChain(connection.db, options),
     workflow: createWorkflowStore(connection.db),
     scope: createScopeLookup(connection.db),
     async close() {

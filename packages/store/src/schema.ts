@@ -406,8 +406,10 @@ export const signInFailures = pgTable(
 
 /**
  * The audit trail (issue 5 item 4): every change, who made it, when, what before and after, which request.
- * Append-only: a trigger (migration 0004) refuses UPDATE and DELETE. The actor's name is copied, not joined, so an
- * entry still says who it was after the user is renamed.
+ * Append-only: triggers (migrations 0004, 0006) refuse UPDATE, DELETE and TRUNCATE. The actor's name is copied, not
+ * joined, so an entry still says who it was after the user is renamed. A hash chain (decision 012, audit-chain.ts):
+ * `hash` = sha256(`prev_hash` + the entry's canonical JSON), so a row changed or removed behind the triggers' back is
+ * found by `jixiao audit verify`. Both are null only on entries written before migration 0006.
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -423,11 +425,16 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_events_at_idx').on(t.at, t.id),
     index('audit_events_object_idx').on(t.objectType, t.objectId),
     index('audit_events_actor_idx').on(t.actorUsername),
+    // Two entries linked to the same predecessor would fork the chain: refused here even if the append lock were bypassed.
+    uniqueIndex('audit_events_prev_hash_unique').on(t.prevHash),
+    check('audit_events_hash_shape', sql`(${t.hash} is null and ${t.prevHash} is null) or (${t.hash} ~ '^[0-9a-f]{64}$' and ${t.prevHash} ~ '^[0-9a-f]{64}$')`),
   ],
 );
 
