@@ -8,7 +8,7 @@ import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } 
 import { sql, type SQL } from 'drizzle-orm';
 import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, parseJsonText } from './audit-chain';
 import { queryRows, type Db } from './db';
-import { jsonValue, utcIso } from './sql-values';
+import { utcIso } from './sql-values';
 
 interface AuditRow {
   id: number | string;
@@ -19,14 +19,15 @@ interface AuditRow {
   action: string;
   object_type: string;
   object_id: string;
-  before: unknown;
-  after: unknown;
+  /** jsonb as text, parsed here: a driver that parses jsonb itself would hand back a JSON string value unquoted. */
+  before: string | null;
+  after: string | null;
   request_id: string | null;
   total?: number | string;
 }
 
 const columns = sql`a.id, ${utcIso('a.at')} as at, a.actor_user_id, a.actor_username,
-  a.actor_display_name, a.action, a.object_type, a.object_id, a.before, a.after, a.request_id`;
+  a.actor_display_name, a.action, a.object_type, a.object_id, a.before::text as before, a.after::text as after, a.request_id`;
 
 
 function toEntry(r: AuditRow): StoredAuditEntry {
@@ -37,8 +38,8 @@ function toEntry(r: AuditRow): StoredAuditEntry {
     action: r.action,
     objectType: r.object_type,
     objectId: r.object_id,
-    before: jsonValue(r.before),
-    after: jsonValue(r.after),
+    before: parseJsonText(r.before),
+    after: parseJsonText(r.after),
     requestId: r.request_id,
   };
 }

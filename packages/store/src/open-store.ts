@@ -87,7 +87,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
     sessions: createSessionStore(connection.db),
     signInFailures: createSignInFailureStore(connection.db),
     audit: createAuditStore(connection.db),
-    verifyAuditChain: (options) => verifyAuditChain(connection.db, options),
+    verifyAuditChain: (verify) => verifyAuditChain(connection.db, verify),
     workflow: createWorkflowStore(connection.db),
     scope: createScopeLookup(connection.db),
     async close() {
