@@ -15,6 +15,10 @@ export interface ReadLimits {
   maxWorkbookEntries: number;
   /** Most rows read from one sheet. */
   maxRowsPerSheet: number;
+  /** Highest column a sheet may use (1024 = AMJ): readers walk rows × columns, so a stray cell far right is refused. */
+  maxColumnsPerSheet: number;
+  /** Most cells in a sheet's used range (rows × used columns), the grid the readers walk. */
+  maxSheetArea: number;
   /** Largest JSON file (bytes). */
   maxJsonBytes: number;
   /** Most worksheets in one .xlsx. */
@@ -32,6 +36,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxCompressionRatio: 200,
   maxWorkbookEntries: 2_000,
   maxRowsPerSheet: 200_000,
+  maxColumnsPerSheet: 1024,
+  maxSheetArea: 4_000_000,
   maxJsonBytes: 64 * 1024 * 1024,
   maxSheets: 100,
   maxWorkbookCells: 3_000_000,

@@ -4,7 +4,7 @@
  * `[operator] number [unit] [以上|以下]` is `unparseable` and is kept as written — never guessed.
  */
 import type { Direction, Target, TargetOp } from '../document/model';
-import { normalizeExtractedText, toHalfWidthAlnum } from '../text/clean';
+import { normalizeExtractedText, toHalfWidthAlnum, trimChars } from '../text/clean';
 import { DEFAULT_TARGET_WORDS, type TargetWords } from './words';
 
 const NUMBER = /^(\d+(?:,\d{3})*(?:\.\d+)?)/;
@@ -13,11 +13,10 @@ const UNIT = /^[^\d\s]{1,8}$/;
 
 /** Cleans a target cell for parsing: extraction spaces, full-width digits, trailing sentence punctuation. */
 export function normalizeTargetText(text: string): string {
-  return toHalfWidthAlnum(normalizeExtractedText(text))
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[。；;，,、:：]+|[。；;，,、:：.]+$/g, '')
-    .trim();
+  // Trimmed by hand: `[…]+$` is quadratic on a long run of dots.
+  const spaced = toHalfWidthAlnum(normalizeExtractedText(text)).replace(/\s+/g, ' ').trim();
+  const start = trimChars(spaced, (ch) => '。；;，,、:：'.includes(ch), 'start');
+  return trimChars(start, (ch) => '。；;，,、:：.'.includes(ch), 'end').trim();
 }
 
 /** Parses one target value. Returns null for an empty cell (a missing target is null, not an empty object). */

@@ -62,15 +62,20 @@ export function compactCjk(text: string): string {
  */
 export function cleanCell(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const joined = normalizeExtractedText(text).replace(/\s*\n\s*/g, (m) => (m.includes('\n') ? '\n' : m));
-  const lines = joined.split('\n').map((l) => l.trim());
+  // Split then trim rather than a `\s*\n\s*` replace: that pattern backtracks quadratically on a long run of spaces.
+  const lines = normalizeExtractedText(text).split('\n').map((l) => l.trim());
   // A line break inside a cell is a wrap, not a word boundary, unless both sides are Latin letters or digits.
-  let merged = '';
+  // Parts joined once, looking only at the previous line's last character: testing `/[A-Za-z0-9]$/` on the growing
+  // text is tried from every position, and reading a character of a concatenated string flattens it (both quadratic).
+  const parts: string[] = [];
+  let last = '';
   for (const line of lines) {
     if (!line) continue;
-    if (merged && /[A-Za-z0-9]$/.test(merged) && /^[A-Za-z]/.test(line)) merged += ' ';
-    merged += line;
+    if (last && /[A-Za-z0-9]/.test(last[last.length - 1]!) && /^[A-Za-z]/.test(line)) parts.push(' ');
+    parts.push(line);
+    last = line;
   }
+  const merged = parts.join('');
   const out = compactCjk(merged.replace(/[ \t]+/g, ' ')).trim();
   return out === '' ? null : out;
 }
@@ -92,5 +97,17 @@ export function parseLooseNumber(text: string | null | undefined): number | null
 
 /** Trims punctuation that ends a cell or a sentence (`。`, `；`, `;`, `，`, `,`, `、`) from both ends. */
 export function trimPunctuation(text: string): string {
-  return text.replace(/^[\s。；;，,、:：]+|[\s。；;，,、:：]+$/g, '');
+  return trimChars(text, (ch) => /\s/.test(ch) || '。；;，,、:：'.includes(ch));
+}
+
+/**
+ * Trims the characters `drop` accepts from the start and/or the end, scanning by hand: a `[…]+$` pattern retried from
+ * every position of a long run of such characters (spaces, dots) is quadratic.
+ */
+export function trimChars(text: string, drop: (ch: string) => boolean, ends: 'both' | 'start' | 'end' = 'both'): string {
+  let start = 0;
+  let end = text.length;
+  if (ends !== 'end') while (start < end && drop(text[start]!)) start++;
+  if (ends !== 'start') while (end > start && drop(text[end - 1]!)) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }

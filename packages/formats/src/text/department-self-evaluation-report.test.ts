@@ -133,3 +133,22 @@ describe('seed 003 (白云湖街道 2021 部门整体支出绩效自评报告)',
     expect(s.spendingProgress.rate).toBe(97.87);
   });
 });
+
+describe('odd extractions', () => {
+  it('reads the same key tasks when every line of seed 003 is followed by a blank line', () => {
+    const spaced = layout.parse(seed(SEED_003).split('\n').join('\n\n'), { fileName: SEED_003 });
+    expect(doc003.keyTasks?.length).toBe(5);
+    expect(spaced.keyTasks?.map((t) => t.name)).toEqual(doc003.keyTasks?.map((t) => t.name));
+    expect(spaced.keyTasks?.map((t) => t.indicators?.map((i) => [i.name, i.weight, i.score]))).toEqual(doc003.keyTasks?.map((t) => t.indicators?.map((i) => [i.name, i.weight, i.score])));
+  });
+
+  it('reads seed 003 with 322 K of digits inserted (the indicator count pattern was quadratic on a digit run)', () => {
+    const text = seed(SEED_003);
+    const at = text.indexOf('\n', text.length >> 1);
+    const hostile = `${text.slice(0, at)}\n${'7'.repeat(330_000)}个关键性指标\n${text.slice(at)}`;
+    const doc = layout.parse(hostile, { fileName: SEED_003 });
+    expect(doc.keyTasks?.map((t) => t.name)).toEqual(doc003.keyTasks?.map((t) => t.name));
+    // The stated count now differs from the inserted one, so the reader says so.
+    expect(doc.problems.some((p) => p.code === 'indicator-count-differs' && p.message.includes('个'))).toBe(true);
+  });
+});

@@ -206,7 +206,7 @@ function readStatedResult(lines: Line[], doc: PerformanceDocument) {
 /** 细分为 37 个任务关键性指标 … 包括 35 个任务关键性指标: the count stated twice differently is worth a look. */
 function readIndicatorCounts(lines: readonly Line[], problems: ProblemList) {
   const joined = joinLines(lines.filter((l) => l.text !== ''));
-  const counts = [...joined.text.matchAll(/(\d+)个(?:任务)?关键性?指标/g)].map((m) => ({ n: Number(m[1]), line: joined.lineAt(m.index ?? 0) }));
+  const counts = [...joined.text.matchAll(/(?<!\d)(\d+)个(?:任务)?关键性?指标/g)].map((m) => ({ n: Number(m[1]), line: joined.lineAt(m.index ?? 0) }));
   const distinct = [...new Set(counts.map((c) => c.n))];
   if (distinct.length > 1) {
     problems.warning(

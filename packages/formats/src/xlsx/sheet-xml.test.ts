@@ -15,7 +15,8 @@ function exceljsPlain(v: ExcelJS.CellValue | undefined): Plain {
   if (v == null) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // Boolean cells read as no value now (they used to give the names 'TRUE'/'FALSE').
+  if (typeof v === 'boolean') return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
@@ -149,8 +150,8 @@ describe('sheet-xml grids', () => {
     const { grids: [g] } = await grids(zip);
     expect(g?.name).toBe('S&1');
     expect([g?.value(1, 1), g?.value(1, 2), g?.value(1, 3), g?.value(1, 4)]).toEqual([' a <b> ', '富文', '', 'x\ry中中']);
-    expect([g?.value(2, 1), g?.value(2, 2), g?.value(2, 3), g?.value(2, 4), g?.value(2, 5)]).toEqual(['内联 & 串', '"q"', 'FALSE', 'FALSE', 1500]);
-    expect([g?.value(3, 1), g?.value(3, 2), g?.value(3, 4), g?.origin(3, 4)]).toEqual(['富文', 7, 'FALSE', 'C2']);
+    expect([g?.value(2, 1), g?.value(2, 2), g?.value(2, 3), g?.value(2, 4), g?.value(2, 5)]).toEqual(['内联 & 串', '"q"', null, null, 1500]);
+    expect([g?.value(3, 1), g?.value(3, 2), g?.value(3, 4), g?.origin(3, 4)]).toEqual(['富文', 7, null, 'C2']);
     expect([g?.rowCount, g?.colCount]).toEqual([3, 5]);
   });
 
@@ -162,7 +163,7 @@ describe('sheet-xml grids', () => {
   });
 
   it('stays linear on damaged XML: unclosed cells and tags are refused at once', () => {
-    const limits = { maxRowsPerSheet: 200_000, maxMergedCells: 1_000_000 };
+    const limits = { maxRowsPerSheet: 200_000, maxColumnsPerSheet: 1024, maxSheetArea: 4_000_000, maxMergedCells: 1_000_000 };
     const t0 = performance.now();
     expect(() => readWorkbookParts(oneSheetParts(`<worksheet><sheetData><row r="1">${'<c r="A1"><v>1</v>'.repeat(200_000)}</row></sheetData></worksheet>`), limits)).toThrow('is not closed');
     expect(() => readWorkbookParts(oneSheetParts(`<worksheet><sheetData>${'<row <c '.repeat(200_000)}`), limits)).toThrow('is not closed');

@@ -20,6 +20,10 @@ export interface SheetRef {
 export interface SheetLimits {
   /** Highest row number a sheet may use. */
   maxRowsPerSheet: number;
+  /** Highest column a sheet may use. */
+  maxColumnsPerSheet: number;
+  /** Most cells in a sheet's used range (rows × used columns): the grid the readers walk. */
+  maxSheetArea: number;
   /** Most cells that merged ranges may cover, all sheets together. */
   maxMergedCells: number;
 }
@@ -28,6 +32,20 @@ export interface ParsedWorkbook {
   grids: Grid[];
   /** The workbook's keywords (docProps/core.xml), '' when none. */
   keywords: string;
+}
+
+/**
+ * A sheet whose used range is larger than the readers walk in reasonable time (a cell in column XFD under 100,000
+ * rows): refused with the sheet, the cell that stretches the range and the limits, in Chinese.
+ */
+export class SheetRangeError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    readonly zh: string,
+  ) {
+    super(`sheet "${sheet}" uses cells up to ${cell}, beyond the readable range`);
+  }
 }
 
 const MAX_COL = 16_384;
@@ -229,7 +247,10 @@ interface Context {
   date1904: boolean;
 }
 
-const F_RE = /<(?:\w+:)?f[\s/>]/;
+function sharedString(v: string, ctx: Context): Plain {
+  const i = /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+  return Number.isSafeInteger(i) ? (ctx.shared[i] ?? null) : null;
+}
 
 function number(text: string | undefined, style: number, ctx: Context): Plain {
   if (text === undefined) return null;
@@ -246,17 +267,19 @@ function cellValue(type: string | undefined, style: number, inner: string, ctx: 
     if (is) return stringItemText(is.inner ?? '');
   }
   const v = first(inner, 'v')?.inner ?? undefined;
-  const formula = F_RE.test(inner);
   if (v === undefined) return null;
   switch (type) {
     case 's':
-      if (formula) return number(v, style, ctx);
-      return ctx.shared[Number.parseInt(v, 10)] ?? null;
+      // The <v> of a shared-string cell is an index into the shared strings, with or without a formula: reading
+      // it as a number would invent a value (the index) where the sheet shows text.
+      return sharedString(v, ctx);
     case 'str':
     case 'inlineStr':
+      // A formula's cached string result (t="str") is the text itself.
       return decodeXml(v);
     case 'b':
-      return Number.parseInt(v, 10) !== 0 ? 'TRUE' : 'FALSE';
+      // A boolean is neither a name nor an amount: read as no value, never as the text TRUE/FALSE.
+      return null;
     case 'e':
       return null;
     case 'd': {
@@ -342,9 +365,22 @@ function sheetGrid(name: string, xml: string, ctx: Context, limits: SheetLimits,
   });
 
   let colCount = 0;
+  let widestRow = 0;
   rowHasValue.forEach((has, r) => {
-    if (has) colCount = Math.max(colCount, rowWidth[r] ?? 0);
+    if (has && (rowWidth[r] ?? 0) > colCount) {
+      colCount = rowWidth[r] ?? 0;
+      widestRow = r;
+    }
   });
+  if (colCount > limits.maxColumnsPerSheet || rowCount * colCount > limits.maxSheetArea) {
+    // Name the cell that widens the range; for a range too large overall, at the last row so both sizes show.
+    const cell = `${colLetter(colCount)}${colCount > limits.maxColumnsPerSheet ? widestRow : rowCount}`;
+    throw new SheetRangeError(
+      name,
+      cell,
+      `工作表“${name}”在 ${cell} 有内容，超出可读取的范围（最多 ${limits.maxColumnsPerSheet} 列，行数 × 列数最多 ${limits.maxSheetArea} 个单元格；此表为 ${rowCount} 行 × ${colCount} 列）：请删除多余的行列或拆分后再导入`,
+    );
+  }
 
   const own = (r: number, c: number): Plain => rows[r]?.[c] ?? null;
   const value = (r: number, c: number): Plain => {

@@ -216,13 +216,17 @@ const isOpen = (text: string | null | undefined) => text != null && text !== '' 
 function readScoreTable(lines: readonly Line[], problems: ProblemList): ScoreTable | null {
   const end = lines.findIndex((l) => /^得分(\s+合计)?$/.test(l.text));
   if (end < 0) return null;
-  // The header: the lines above `得分 合计` back to the caption; every page repeats them.
+  // The header: the lines above `得分 合计` back to the caption; every page repeats them. Counted in non-empty
+  // lines: an extraction that puts a blank line after every line must not cut the header short.
   const header = new Set<string>();
   let start = end;
-  for (let i = end; i >= Math.max(0, end - 24); i--) {
+  for (let i = end, seen = 0; i >= 0 && seen <= 12; i--) {
     const text = lines[i]?.text ?? '';
     if (/^表\s*\d+/.test(text)) break;
-    if (text !== '') header.add(text);
+    if (text !== '') {
+      header.add(text);
+      seen++;
+    }
     start = i;
   }
   if (![...header].some((t) => /权重/.test(t))) return null;
