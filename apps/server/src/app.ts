@@ -21,6 +21,7 @@ import { registerUserRoutes } from './routes/users';
 import { registerPublicRoutes } from './routes/public';
 import { registerWorkflowRoutes } from './routes/workflow';
 import { accessPolicyMiddleware } from './http/access-policy';
+import { bodyLimitMiddleware } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
 import { evaluationAuditMiddleware } from './http/evaluation-audit';
 import { requestIdMiddleware } from './http/request-id';
@@ -60,6 +61,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   });
   // Decision 010: who is asking, then CSRF, then the access policy — all before any route runs.
   app.use('/api/*', requestIdMiddleware);
+  app.use('/api/*', bodyLimitMiddleware);
   app.use('/api/*', sessionMiddleware(ctx));
   app.use('/api/*', csrfMiddleware);
   app.use('/api/*', accessPolicyMiddleware(app, ctx));
