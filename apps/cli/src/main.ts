@@ -14,9 +14,10 @@ import { serveCommand } from './commands/serve';
 import { rulesCommand } from './commands/rules';
 import { actualsCommand } from './commands/actuals';
 import { userCommand } from './commands/user';
+import { auditCommand } from './commands/audit';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand, actualsCommand, userCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand, actualsCommand, userCommand, auditCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
