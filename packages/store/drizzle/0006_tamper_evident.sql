@@ -1,4 +1,4 @@
--- Tamper-evident records (issue 9 item 8, decision 012). Columns and index from schema.ts (drizzle-kit); the
+-- Tamper-evident records (issue 9 item 8, decision 013). Columns and index from schema.ts (drizzle-kit); the
 -- triggers below are written by hand. The five history tables are append-only: no code updates or deletes their
 -- rows (the latest row counts — a lifted period lock or a new publication is a new row), so UPDATE, DELETE and
 -- TRUNCATE are all refused, by one function that names the table and the statement (audit_events' row trigger of

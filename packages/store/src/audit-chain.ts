@@ -1,5 +1,5 @@
 /**
- * The audit trail's hash chain (decision 012): each entry's `hash` is sha256(`prev_hash` + its canonical JSON), the
+ * The audit trail's hash chain (decision 013): each entry's `hash` is sha256(`prev_hash` + its canonical JSON), the
  * first entry's `prev_hash` is GENESIS. The chain is a pure function of the rows' content (id, time, actor, action,
  * object, before/after, request id), so a verbatim copy of the table (backup → restore) verifies as well.
  *

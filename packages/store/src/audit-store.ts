@@ -1,7 +1,7 @@
 /**
  * The audit trail on drizzle (schema `audit_events`): `AuditLog.append` and the reader behind the audit page.
  * Append-only — the table's triggers refuse UPDATE, DELETE and TRUNCATE, so not even a bug here can rewrite history;
- * each entry is linked into a hash chain (audit-chain.ts, decision 012) so a change made behind the triggers' back
+ * each entry is linked into a hash chain (audit-chain.ts, decision 013) so a change made behind the triggers' back
  * (a superuser disabling them) is found by `verifyAuditChain`.
  */
 import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } from '@jixiao/services';

@@ -41,7 +41,7 @@ export interface Store {
   signInFailures: SignInFailureStore;
   /** The append-only audit trail and its reader. */
   audit: AuditLog & AuditReader;
-  /** Walks the audit trail's hash chain in id order (decision 012): intact, or the first entry that is not. */
+  /** Walks the audit trail's hash chain in id order (decision 013): intact, or the first entry that is not. */
   verifyAuditChain(options?: VerifyOptions): Promise<AuditChainReport>;
   /** Which department an object belongs to (the server's access policy). */
   scope: ScopeLookup;

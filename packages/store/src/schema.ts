@@ -407,7 +407,7 @@ export const signInFailures = pgTable(
 /**
  * The audit trail (issue 5 item 4): every change, who made it, when, what before and after, which request.
  * Append-only: triggers (migrations 0004, 0006) refuse UPDATE, DELETE and TRUNCATE. The actor's name is copied, not
- * joined, so an entry still says who it was after the user is renamed. A hash chain (decision 012, audit-chain.ts):
+ * joined, so an entry still says who it was after the user is renamed. A hash chain (decision 013, audit-chain.ts):
  * `hash` = sha256(`prev_hash` + the entry's canonical JSON), so a row changed or removed behind the triggers' back is
  * found by `jixiao audit verify`. Both are null only on entries written before migration 0006.
  */

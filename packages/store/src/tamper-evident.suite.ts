@@ -1,5 +1,5 @@
 /**
- * Tamper-evident records (decision 012), run on both backends (tamper-evident.pglite.test.ts, .pg.test.ts): the five
+ * Tamper-evident records (decision 013), run on both backends (tamper-evident.pglite.test.ts, .pg.test.ts): the five
  * history tables refuse UPDATE, DELETE and TRUNCATE; the audit trail is a hash chain that `verifyAuditChain` walks,
  * naming the first entry changed or missing after someone went behind the triggers' back (as the tables' owner or a
  * superuser can), and a verbatim copy of the rows verifies again; concurrent appends never fork the chain.

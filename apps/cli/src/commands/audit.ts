@@ -1,5 +1,5 @@
 /**
- * `jixiao audit verify`: walks the audit trail's hash chain (decision 012) and says whether it is intact — or which
+ * `jixiao audit verify`: walks the audit trail's hash chain (decision 013) and says whether it is intact — or which
  * entry was changed, or follows a removed one. Exit 0 intact, 1 broken, 2 bad usage.
  */
 import { chinaTime } from '@jixiao/core';
