@@ -204,11 +204,11 @@ async function decide(c: Context<AppEnv>, ctx: AppContext, { policy, pattern }: 
     if (ref.from === 'param') return error(404, 'NOT_FOUND', `找不到该${OBJECT_LABELS[ref.type]}（编号必须是正整数）。`);
     return error(400, 'VALIDATION', `请求参数有误：${OBJECT_LABELS[ref.type]}编号必须是正整数。`);
   }
-  const notFound = error(404, 'NOT_FOUND', `找不到编号为 ${id} 的${OBJECT_LABELS[ref.type]}。`);
+  const missing = error(404, 'NOT_FOUND', `找不到编号为 ${id} 的${OBJECT_LABELS[ref.type]}。`);
   const departmentId = await ctx.store.scope.departmentOf(ref.type, id);
-  if (departmentId === undefined) return notFound;
+  if (departmentId === undefined) return missing;
   const why = denial(actor, policy.action, { departmentId });
-  if (why === 'out-of-scope') return notFound;
+  if (why === 'out-of-scope') return missing;
   return why === 'role' ? refused : null;
 }
 

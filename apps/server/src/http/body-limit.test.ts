@@ -78,7 +78,7 @@ describe('request body limits', () => {
   it('refuses a 30 MB JSON body on an ordinary JSON route with 413, declared or streamed', async () => {
     for (const declareLength of [true, false]) {
       const res = await send('/api/documents/1/review/decisions', 'POST', 30 * 1024 * 1024, declareLength);
-      expect(res.status, `declared length: ${declareLength}`).toBe(413);
+      expect({ declareLength, status: res.status }).toEqual({ declareLength, status: 413 });
       expect(res.body).toContain('请求内容超过');
     }
     const health = await fetch(`${running.url}/api/health`);

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { canonicalIdSchema, indicatorDtoSchema, pageOf, searchQuerySchema } from '@jixiao/contract';
 import { errorResponses, json, type RegisterRoutes } from './common';
 import { listScope } from '../http/actor';
