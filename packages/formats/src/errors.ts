@@ -11,7 +11,13 @@ export type ReadErrorCode =
   | 'unknown-layout'
   | 'invalid-json'
   | 'invalid-workbook'
-  | 'unsafe-workbook';
+  | 'unsafe-workbook'
+  /** The reader failed unexpectedly (a bug or an input it was not built for): refused, never thrown. */
+  | 'reader-failed'
+  /** Reading took longer than the time limit (reading in a worker). */
+  | 'timeout'
+  /** Reading needed more memory than the limit (reading in a worker). */
+  | 'out-of-memory';
 
 export interface ReadError {
   code: ReadErrorCode;

@@ -23,6 +23,17 @@ export type ReadResult = { ok: true; document: PerformanceDocument } | { ok: fal
 const MB = 1024 * 1024;
 
 export async function readDocument(input: ReadInput, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
+  try {
+    return await readChecked(input, limits);
+  } catch (e) {
+    // Readers return problems rather than throw; anything that still escapes (a RangeError from a deep recursion, a
+    // bug) is a refusal naming the file, so no caller ever sees an exception from reading.
+    const detail = e instanceof Error ? `${e.name}: ${e.message}`.split('\n')[0]!.slice(0, 120) : String(e).slice(0, 120);
+    return fail(readError('reader-failed', input.fileName, '读取文件时出错，文件可能已损坏或格式异常：请检查文件，或另存后重试', `the reader failed: ${detail}`));
+  }
+}
+
+async function readChecked(input: ReadInput, limits: ReadLimits): Promise<ReadResult> {
   const { fileName, bytes } = input;
   if (bytes.length === 0) return fail(readError('empty', fileName, '文件是空的，没有可读取的内容', 'the file is empty'));
   const ext = extensionOf(fileName);
