@@ -3,3 +3,4 @@ export { LOCK_FILE } from './lock';
 export { GENESIS_HASH, type AuditChainReport, type AuditChainBreak, type VerifyOptions } from './audit-chain';
 export { migrationsFolder } from './db';
 export { identityKey, fileStem, departmentNameOf, documentTitle } from './identity';
+export * from './backup';
