@@ -18,7 +18,9 @@ describe('browse the seeded catalogue', () => {
     // The finance reviewer sees the whole district (decision 010).
     await signIn(page, jixiao.baseUrl, 'finance-reviewer');
 
-    await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
+    const home = await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
+    // The page runs under the Content-Security-Policy (issue 9 item 2): a violation would be a console error below.
+    expect(home?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('heading', { name: '部门' }).waitFor();
     await page.getByText('预算绩效管理').first().waitFor();
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
