@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './limits';
 export * from './read-document';
+export { readDocumentInWorker, DEFAULT_READ_TIMEOUT_MS, DEFAULT_READ_MEMORY_MB, type WorkerReadOptions } from './read-in-worker';
 export * from './text/layout';
 export { TEXT_LAYOUTS, pickTextLayout } from './text/registry';
 export { decodeText } from './text/decode';

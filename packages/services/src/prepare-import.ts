@@ -4,7 +4,7 @@
  * refuse bad input before it opens (or creates) a database.
  */
 import type { PerformanceDocument } from '@jixiao/core';
-import { readDocument, sha256Hex } from '@jixiao/formats';
+import { readDocumentInWorker, sha256Hex, type WorkerReadOptions } from '@jixiao/formats';
 import { AppError } from './errors';
 
 export interface ImportFileInput {
@@ -21,9 +21,13 @@ export interface PreparedImport {
   sha256: string;
 }
 
-export async function prepareImport(input: ImportFileInput): Promise<PreparedImport> {
+/**
+ * The file is read in a worker thread with a time and a memory limit (`read`, default 20 s and 512 MB): a hostile
+ * file is refused as BAD_INPUT instead of blocking the server's event loop or taking its memory.
+ */
+export async function prepareImport(input: ImportFileInput, read: WorkerReadOptions = {}): Promise<PreparedImport> {
   const { fileName, bytes, year } = input;
-  const result = await readDocument({ fileName, bytes });
+  const result = await readDocumentInWorker({ fileName, bytes }, read);
   if (!result.ok) throw new AppError('BAD_INPUT', result.error.message, { reason: result.error.code, file: result.error.file });
   const document = result.document;
   const own = document.year;
