@@ -32,3 +32,16 @@ describe('prepareImport reads off the main thread', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('prepareImport and units without a name', () => {
+  const json = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
+  it('refuses a document that names neither its department nor any unit, and accepts one that names its department', async () => {
+    const { buildDocument, buildProject } = await import('../../core/src/testing/builders');
+    const doc = buildDocument({ year: 2024, projects: [buildProject({ name: '甲' })] });
+    doc.units[0]!.name = '';
+    const error = await prepareImport({ fileName: 'x.json', bytes: json({ ...doc, department: null }) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('x.json: 文档没有写明主管部门，也没有写明项目所属的预算单位') });
+    const prepared = await prepareImport({ fileName: 'y.json', bytes: json({ ...doc, department: '测试街道' }) });
+    expect(prepared.document.units[0]?.name).toBe('');
+  });
+});

@@ -30,6 +30,12 @@ export async function prepareImport(input: ImportFileInput, read: WorkerReadOpti
   const result = await readDocumentInWorker({ fileName, bytes }, read);
   if (!result.ok) throw new AppError('BAD_INPUT', result.error.message, { reason: result.error.code, file: result.error.file });
   const document = result.document;
+  // The store files units under the document's department (else its first named unit). A reader leaves a unit name
+  // it could not find empty rather than inventing one, so a file naming neither is refused here, not stored.
+  const named = document.department?.trim() || document.units.some((u) => u.name.trim() !== '');
+  if (!named && document.units.length > 0) {
+    throw new AppError('BAD_INPUT', `${fileName}: 文档没有写明主管部门，也没有写明项目所属的预算单位，无法归档：请在表中补充部门名称或单位后再导入。 (neither the department nor any budget unit is named)`, { file: fileName });
+  }
   const own = document.year;
   if (own !== null && year !== undefined && own !== year) {
     throw new AppError('YEAR_MISMATCH', `${fileName}: 文档写明的预算年度是 ${own} 年，与指定的 ${year} 年不一致。请核对年度，或不指定年度直接导入。 (year mismatch: the document says ${own}, ${year} was given)`, {

@@ -227,6 +227,9 @@ describe('variants of the compact layout', () => {
     expect(projects(noisy)[0]?.funding).toEqual({ fiscal: 7, specialAccount: null, other: null });
     expect(noisy.problems.map((x) => x.code)).toEqual(expect.arrayContaining(['stray-characters', 'funding-does-not-add-up', 'projects-without-unit']));
     expect(noisy.units[0]?.name).toBe(NO_UNIT_NAME);
+    // Not a placeholder stored as if it were a unit: the name is left empty and the problem says so.
+    expect(NO_UNIT_NAME).toBe('');
+    expect(noisy.problems.find((x) => x.code === 'projects-without-unit')?.message).toContain('单位名称留空');
   });
 });
 

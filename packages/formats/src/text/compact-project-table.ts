@@ -21,8 +21,11 @@ import type { TextLayout, TextLayoutContext } from './layout';
 
 /** Units are named like organisations; projects like spending (…经费, …补贴). Used only for rows without goal and indicators. */
 const ORGANISATION_NAME = /(办事处|街道|人民政府|政府|委员会|办公室|局|中心|站|所|院|馆|学校|小学|中学|幼儿园|大队|中队|队|协会|联合会|总工会|委|部|处|室|厅|社)$/;
-/** Placeholder for projects listed before any unit row (a shuffled or cut file); named so nobody mistakes it for a unit. */
-export const NO_UNIT_NAME = '（未注明资金使用单位）';
+/**
+ * The unit name of projects listed before any unit row (a shuffled or cut file): left empty, with a problem, rather
+ * than a placeholder that would be stored and listed as if it were a real unit.
+ */
+export const NO_UNIT_NAME = '';
 
 const MAX_LINE_WARNINGS = 20;
 const COMPACT_ITEM = /\d\s*、\s*[1-4]\s*[-－—]\s*(?:产\s*出|效\s*益|满\s*意\s*度|成\s*本)\s*指\s*标/g;
@@ -191,7 +194,7 @@ function addUnit(doc: PerformanceDocument, row: EntryRow, problems: ProblemList)
 }
 
 function orphanUnit(doc: PerformanceDocument, line: number, problems: ProblemList): BudgetUnit {
-  problems.warning('projects-without-unit', `第${line}行起的项目之前没有单位小计行，无法确定资金使用单位，暂归入「${NO_UNIT_NAME}」。请核对原表的单位行。`, { line });
+  problems.warning('projects-without-unit', `第${line}行起的项目之前没有单位小计行，无法确定资金使用单位，单位名称留空。请核对原表的单位行。`, { line });
   const unit: BudgetUnit = { name: NO_UNIT_NAME, code: null, statedAmount: null, projects: [] };
   doc.units.push(unit);
   return unit;

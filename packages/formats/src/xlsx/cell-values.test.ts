@@ -79,3 +79,19 @@ describe('sheet range limits', () => {
     expect(g.value(1, 1024)).toBe(5);
   });
 });
+
+describe('a project table without a unit column or unit rows', () => {
+  it('leaves the unit name empty and reports it, rather than storing a placeholder unit', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('项目');
+    sheet.addRow(['项目名称', '金额', '财政拨款', '绩效目标']);
+    sheet.addRow(['社区活动经费', 10, 10, '开展活动。']);
+    sheet.addRow(['环境整治经费', 5, 5, '改善环境。']);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const result = await readDocument({ fileName: 'no-unit.xlsx', bytes });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.document.units.map((u) => [u.name, u.projects.map((p) => p.name)])).toEqual([['', ['社区活动经费', '环境整治经费']]]);
+    expect(result.document.problems).toContainEqual(expect.objectContaining({ code: 'unit-not-stated', message: expect.stringContaining('单位名称留空') }));
+  });
+});

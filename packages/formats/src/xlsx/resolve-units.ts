@@ -32,11 +32,12 @@ export function resolveUnits(
     } else if (u.code === null && code !== null) u.code = code;
     return u;
   };
-  const fallback = opts.fallbackUnit ?? '（未注明单位）';
+  // No unit stated and no department to stand for it: the unit name is left empty (not a placeholder stored as a unit).
+  const fallback = opts.fallbackUnit ?? '';
   let warnedFallback = false;
   const useFallback = (row: number): BudgetUnit => {
     if (!opts.fallbackUnit && !warnedFallback) {
-      opts.problems.warning('unit-not-stated', '表中没有写明项目所属单位，项目归入「（未注明单位）」', { file: opts.file, sheet: opts.sheet, row });
+      opts.problems.warning('unit-not-stated', '表中没有写明项目所属单位，单位名称留空：请在表中补充单位列或单位行后重新导入', { file: opts.file, sheet: opts.sheet, row });
       warnedFallback = true;
     }
     return unitNamed(fallback, null);
