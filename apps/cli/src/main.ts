@@ -14,10 +14,12 @@ import { serveCommand } from './commands/serve';
 import { rulesCommand } from './commands/rules';
 import { actualsCommand } from './commands/actuals';
 import { userCommand } from './commands/user';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
 import { auditCommand } from './commands/audit';
 import { CliError, EXIT_FAILURE, EXIT_OK } from './output';
 
-const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand, actualsCommand, userCommand, auditCommand];
+const COMMANDS: Command[] = [parseCommand, reviewCommand, scoreCommand, importCommand, exportCommand, serveCommand, templateCommand, rulesCommand, actualsCommand, userCommand, auditCommand, backupCommand, restoreCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { startControlSocket } from '@jixiao/store';
 import { createApp } from './app';
 import { openContext } from './context';
 import { DEFAULT_WEB_DIR } from './http/static';
@@ -56,6 +57,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await ctx.store.close();
     throw e;
   }
+  // PGlite: `jixiao backup` cannot open the locked data dir, so it asks through <dataDir>/control.sock.
+  const control = options.databaseUrl ? undefined : await startControlSocket(ctx.store, options.dataDir, log);
   const port = (server.address() as AddressInfo).port;
   const shownHost = hostname === '0.0.0.0' || hostname === '::' || hostname === '127.0.0.1' ? 'localhost' : hostname;
   const url = `http://${shownHost}:${port}`;
@@ -71,6 +74,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           if ('closeAllConnections' in server) server.closeAllConnections();
         }, 2000).unref();
       });
+      await control?.close();
       await ctx.store.close();
     })();
     return closing;

@@ -20,6 +20,7 @@ import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { withStore } from '../store-env';
 import { exportMonitoringTable, MONITORING_EXPORT_HELP } from './export-monitoring';
+import { exportAllDocuments } from './export-all';
 import { exportSelfEvaluationFile, isSelfEvaluationFormat, SELF_EVALUATION_EXPORT_HELP } from './export-self-evaluation';
 
 const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
@@ -41,10 +42,11 @@ export const exportCommand: Command = {
   name: 'export',
   summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)',
   usage:
-    'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format monitoring-table|monitoring-table-docx (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format project-self-evaluation-table|department-self-evaluation-table|self-evaluation-report|actuals-workbook --evaluation ID --out FILE | jixiao export --list [--json]',
+    'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format monitoring-table|monitoring-table-docx (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format project-self-evaluation-table|department-self-evaluation-table|self-evaluation-report|actuals-workbook --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]',
   help: [
     '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
     '--format json（默认）jixiao/v1 交换格式，内容与导入时完全相同；不指定 --out 时输出到标准输出。',
+    '--format json --all 导出全部文档的当前版本（按编号排序，不含导出时间），同样数据的两个数据库导出结果逐字节相同，可用于核对恢复结果。',
     '--format opinion 评审意见 .docx（绩效目标文档）：按内置审核规则集运行全部审核规则、评分并给出结论；--reviewer、--organization 署名，--date 落款日期（默认今天）。',
     '--format self-evaluation-table 部门整体支出绩效自评表 .xlsx（部门整体自评文档），各比率按金额重新计算；--region 标题中的地区（默认从部门名称读出，如「荔湾区」）。',
     '--format report 自评报告 .docx（部门整体自评文档）：按内置评分规则集评分后起草，供单位修改；--date 落款日期（默认今天）。',
@@ -60,6 +62,7 @@ export const exportCommand: Command = {
     format: { type: 'string' },
     out: { type: 'string' },
     list: { type: 'boolean' },
+    all: { type: 'boolean' },
     json: { type: 'boolean' },
     reviewer: { type: 'string' },
     organization: { type: 'string' },
@@ -82,6 +85,10 @@ export const exportCommand: Command = {
       return;
     }
     const format = typeof values.format === 'string' ? values.format : 'json';
+    if (values.all) {
+      if (format !== 'json' || values.document !== undefined) throw new CliError(`--all 只能与 --format json 一起使用，不能再指定 --document (--all exports every document as json)`, EXIT_BAD_INPUT);
+      return exportAllDocuments(text(values.out));
+    }
     if (isSelfEvaluationFormat(format)) return exportSelfEvaluationFile(format, { evaluation: positiveInt('evaluation', values.evaluation), out: text(values.out), date: text(values.date) ?? chinaToday() });
     if (!isFormat(format)) throw new CliError(`--format ${format}: 不支持的格式，可用：${FORMATS.join('、')} (unknown format)`, EXIT_BAD_INPUT);
     if (isMonitoringFormat(format)) {
