@@ -102,6 +102,7 @@ function run(slot: PooledWorker, job: Job): void {
     job.done(failed(job, timedOut(job)));
     dispatch();
   }, job.timeoutMs);
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
   slot.worker.postMessage(job.request);
 }
 

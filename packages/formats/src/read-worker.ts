@@ -21,6 +21,7 @@ export interface ReadReply {
 
 parentPort?.on('message', (request: ReadRequest) => {
   void readDocument({ fileName: request.fileName, bytes: request.bytes }, request.limits).then((result) => {
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread's port, not a window
     parentPort?.postMessage({ id: request.id, result } satisfies ReadReply);
   });
 });

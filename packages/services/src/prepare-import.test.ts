@@ -33,8 +33,9 @@ describe('prepareImport reads off the main thread', () => {
   });
 });
 
+const json = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
+
 describe('prepareImport and units without a name', () => {
-  const json = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
   it('refuses a document that names neither its department nor any unit, and accepts one that names its department', async () => {
     const { buildDocument, buildProject } = await import('../../core/src/testing/builders');
     const doc = buildDocument({ year: 2024, projects: [buildProject({ name: '甲' })] });

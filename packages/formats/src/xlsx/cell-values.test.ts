@@ -43,14 +43,14 @@ describe('cell values are read as the sheet shows them, never invented', () => {
 });
 
 const enc = (s: string) => new TextEncoder().encode(s);
+const book = (sheetData: string) =>
+  makeZip([
+    { name: 'xl/workbook.xml', data: enc('<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+    { name: 'xl/_rels/workbook.xml.rels', data: enc('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+    { name: 'xl/worksheets/sheet1.xml', data: enc(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`) },
+  ]);
 
 describe('sheet range limits', () => {
-  const book = (sheetData: string) =>
-    makeZip([
-      { name: 'xl/workbook.xml', data: enc('<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-      { name: 'xl/_rels/workbook.xml.rels', data: enc('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
-      { name: 'xl/worksheets/sheet1.xml', data: enc(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`) },
-    ]);
 
   it('refuses 100,000 one-cell rows plus one cell in column XFD, naming the sheet and the cell', async () => {
     // The file that took 27 s: every reader walked 100,001 rows × 16,384 columns.
@@ -83,12 +83,12 @@ describe('sheet range limits', () => {
 describe('a project table without a unit column or unit rows', () => {
   it('leaves the unit name empty and reports it, rather than storing a placeholder unit', async () => {
     const ExcelJS = (await import('exceljs')).default;
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('项目');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('项目');
     sheet.addRow(['项目名称', '金额', '财政拨款', '绩效目标']);
     sheet.addRow(['社区活动经费', 10, 10, '开展活动。']);
     sheet.addRow(['环境整治经费', 5, 5, '改善环境。']);
-    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const result = await readDocument({ fileName: 'no-unit.xlsx', bytes });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.document.units.map((u) => [u.name, u.projects.map((p) => p.name)])).toEqual([['', ['社区活动经费', '环境整治经费']]]);
