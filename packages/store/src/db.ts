@@ -2,7 +2,8 @@
  * One drizzle code path for both backends: `Db` is the common `PgDatabase` type that the PGlite and node-postgres
  * drizzle databases both are. Raw SQL goes through `queryRows`, which reads `.rows` from either driver's result.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction as PgliteTx } from '@electric-sql/pglite';
@@ -63,17 +64,43 @@ export function migrationsFolder(): string {
   return found;
 }
 
+interface Journal {
+  entries: Array<{ idx: number; tag: string; when: number }>;
+}
+
+const readJournal = (folder: string): Journal => JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+
+/** How many migrations this program has. */
+export function programMigrations(): number {
+  return readJournal(migrationsFolder()).entries.length;
+}
+
+/**
+ * A temp copy of the migrations folder holding only the first `count`, so a restore can build the schema a backup
+ * was taken at before the rows go in (the later migrations then run over the restored rows on the next open).
+ */
+export function migrationsFolderUpTo(count: number): string {
+  const source = migrationsFolder();
+  const journal = readJournal(source);
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-migrations-'));
+  mkdirSync(join(dir, 'meta'));
+  const entries = journal.entries.slice(0, count);
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) copyFileSync(join(source, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
 export interface Connection {
   kind: 'pglite' | 'postgres';
   db: Db;
   close(): Promise<void>;
 }
 
-export async function connectPglite(dataDir: string | undefined): Promise<Connection> {
+export async function connectPglite(dataDir: string | undefined, folder: string = migrationsFolder()): Promise<Connection> {
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema });
   try {
-    await migratePglite(db, { migrationsFolder: migrationsFolder() });
+    await migratePglite(db, { migrationsFolder: folder });
   } catch (e) {
     await client.close();
     throw e;
@@ -84,14 +111,14 @@ export async function connectPglite(dataDir: string | undefined): Promise<Connec
 /** An arbitrary constant: the advisory lock under which migrations run, so two servers starting together do not race. */
 const MIGRATION_LOCK = 7_402_113;
 
-export async function connectPostgres(url: string, max = 10): Promise<Connection> {
+export async function connectPostgres(url: string, max = 10, folder: string = migrationsFolder()): Promise<Connection> {
   const pool = new pg.Pool({ connectionString: url, max });
   try {
     const client = await pool.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: migrationsFolder() });
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: folder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
       }

@@ -1,6 +1,6 @@
 export { openStore, PGLITE_SUBDIR, type Store, type StoreOptions, type OpenedStore } from './open-store';
 export { LOCK_FILE } from './lock';
 export { GENESIS_HASH, type AuditChainReport, type AuditChainBreak, type VerifyOptions } from './audit-chain';
-export { migrationsFolder } from './db';
+export { migrationsFolder, programMigrations } from './db';
 export { identityKey, fileStem, departmentNameOf, documentTitle } from './identity';
 export * from './backup';

@@ -2,12 +2,13 @@
  * `openStore` — the one way to get a database (decision 001): PGlite in `<dataDir>/pgdata` by default, guarded by
  * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
  */
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore, ScopeLookup, SessionStore, SignInFailureStore, UserStore, WorkflowStore } from '@jixiao/services';
 import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
 import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
-import { connectPglite, connectPostgres, type Connection, type Db } from './db';
+import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo, type Connection, type Db } from './db';
 import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
@@ -23,6 +24,8 @@ export interface StoreOptions {
   dataDir?: string;
   /** `postgres://…`: use this PostgreSQL server instead of the embedded PGlite. */
   databaseUrl?: string;
+  /** Apply only the first N migrations (a restore of an older backup); default all of them. */
+  migrations?: number;
 }
 
 export interface Store {
@@ -59,21 +62,28 @@ export interface OpenedStore extends Store {
 }
 
 export async function openStore(options: StoreOptions = {}): Promise<OpenedStore> {
-  let connection: Connection;
-  let release: (() => void) | undefined;
-  if (options.databaseUrl) {
-    connection = await connectPostgres(options.databaseUrl);
-  } else {
-    const dataDir = resolve(options.dataDir ?? './data');
-    const lock = lockDataDir(dataDir);
-    release = lock.release;
-    try {
-      connection = await connectPglite(join(dataDir, PGLITE_SUBDIR));
-    } catch (e) {
-      release?.();
-      throw e;
-    }
+  const folder = options.migrations === undefined ? migrationsFolder() : migrationsFolderUpTo(options.migrations);
+  try {
+    const { connection, release } = await connect(options, folder);
+    return storeOn(connection, release);
+  } finally {
+    if (options.migrations !== undefined) rmSync(folder, { recursive: true, force: true });
   }
+}
+
+async function connect(options: StoreOptions, folder: string): Promise<{ connection: Connection; release?: () => void }> {
+  if (options.databaseUrl) return { connection: await connectPostgres(options.databaseUrl, 10, folder) };
+  const dataDir = resolve(options.dataDir ?? './data');
+  const lock = lockDataDir(dataDir);
+  try {
+    return { connection: await connectPglite(join(dataDir, PGLITE_SUBDIR), folder), release: lock.release };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+function storeOn(connection: Connection, release: (() => void) | undefined): OpenedStore {
   let closed = false;
   return {
     kind: connection.kind,

@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore, PGLITE_SUBDIR, restoreDatabase, verifyBackup } from '@jixiao/store';
+import { AppError } from '@jixiao/services';
+import { PGLITE_SUBDIR, restoreBackup, verifyBackup } from '@jixiao/store';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT } from '../output';
 import { storeOptionsFromEnv, toCliError } from '../store-env';
@@ -36,18 +37,15 @@ export const restoreCommand: Command = {
       if (entries.length > 0) throw new CliError(`数据目录 ${dataDir} 不是空的（有 ${entries.slice(0, 5).join('、')}${entries.length > 5 ? ' 等' : ''}）：只能恢复到空的数据目录，请把 JIXIAO_DATA_DIR 设为一个新目录 (the data dir must be empty)`);
     }
     let result;
-    const store = await openStore(options).catch((e: unknown) => {
-      throw toCliError(e);
-    });
     try {
-      result = await restoreDatabase(store.db, file, dataDir ? `数据目录 ${dataDir}` : '数据库（DATABASE_URL）');
+      result = await restoreBackup(options, file, dataDir ? `数据目录 ${dataDir}` : '数据库（DATABASE_URL）');
     } catch (e) {
-      await store.close();
-      if (dataDir) rmSync(join(dataDir, PGLITE_SUBDIR), { recursive: true, force: true });
+      // The dir was empty before: leave it so, not half-built (unless someone else took it meanwhile).
+      if (dataDir && !(e instanceof AppError && e.code === 'DATA_DIR_LOCKED')) rmSync(join(dataDir, PGLITE_SUBDIR), { recursive: true, force: true });
       throw toCliError(e);
     }
-    await store.close();
-    const { header, rows } = result;
-    process.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${header.createdAt}，来自 ${header.backend}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
+    const { header, rows, migrated } = result;
+    const upgraded = migrated > 0 ? `，并升级了 ${migrated} 个数据库迁移` : '';
+    process.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${header.createdAt}，来自 ${header.backend}${upgraded}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
   },
 };

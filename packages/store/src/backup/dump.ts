@@ -4,7 +4,6 @@
  * anyway), rows fetched through a cursor 500 at a time and written to `out` as they come (format.ts).
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { isPglite, queryRows, type Db } from '../db';
@@ -13,10 +12,32 @@ import { listTables, orderBy, quoteIdent, rowCounts, schemaVersion } from './tab
 
 const PAGE = 500;
 
+/**
+ * Waits for `drain`, or fails when the output is closed or errors first: a client that goes away must end the
+ * dump, not leave it (and, on PGlite, the server's one connection) waiting for a drain that never comes.
+ */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = (e?: Error) => done(e instanceof Error ? e : new Error('备份的输出已关闭（例如备份客户端已断开）'));
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', onClose);
+  });
+}
+
 export async function dumpDatabase(db: Db, out: Writable, now: Date = new Date()): Promise<BackupHeader> {
   const hash = createHash('sha256');
   const emit = async (bytes: string) => {
-    if (!out.write(bytes)) await once(out, 'drain');
+    if (out.destroyed) throw new Error('备份的输出已关闭（例如备份客户端已断开）');
+    if (!out.write(bytes)) await drained(out);
   };
   const write = (line: string) => {
     hash.update(`${line}\n`);
