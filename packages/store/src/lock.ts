@@ -173,6 +173,8 @@ function holdLock(path: string, info: LockInfo): DataDirLock {
   heldTokens.add(info.token);
   // The heartbeat: another host can only tell a live holder from a dead one by this mtime (decision 012).
   const heartbeat = setInterval(() => {
+    // Refresh only our own lock: one taken over by someone else must be left to age.
+    if (readLock(path)?.token !== info.token) return;
     const now = new Date();
     try {
       utimesSync(path, now, now);
