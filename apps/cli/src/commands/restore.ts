@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { chinaTime } from '@jixiao/core';
 import { AppError } from '@jixiao/services';
 import { PGLITE_SUBDIR, restoreBackup, verifyBackup } from '@jixiao/store';
 import type { Command } from '../command';
@@ -46,6 +47,6 @@ export const restoreCommand: Command = {
     }
     const { header, rows, migrated } = result;
     const upgraded = migrated > 0 ? `，并升级了 ${migrated} 个数据库迁移` : '';
-    process.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${header.createdAt}，来自 ${header.backend}${upgraded}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
+    process.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${chinaTime(header.createdAt)}（北京时间），来自 ${header.backend}${upgraded}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
   },
 };
