@@ -18,3 +18,9 @@ export { writeProjectSelfEvaluationTable, type ProjectSelfEvaluationTableInput }
 export { writeMonitoringTable } from './official/monitoring-table';
 export { writeMonitoringTableDocx } from './docx/monitoring-table';
 export type { MonitoringTableInput } from './official/monitoring-rows';
+export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';
+export { tableToGrid, tableTexts, tableWidth, tableHeight, cellAt, tablesOf } from './layout/model';
+export type { LayoutResult } from './layout/result';
+export { sniffFormat, type SniffedFormat } from './layout/sniff';
+export { readDocxLayout } from './layout/docx';
+export { readPdfLayout } from './layout/pdf';
