@@ -65,7 +65,6 @@ const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 const tc = (inner: string, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${inner}</w:tc>`;
 
 describe('parseDocumentXml', () => {
-
   it('turns tabs and breaks into characters, skips tab stops, deleted text and entities decoded', () => {
     const xml = W(`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>项目名称</w:t><w:tab/><w:t xml:space="preserve">A&amp;B </w:t><w:br/><w:t>第二行</w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del></w:p>`);
     expect(parseDocumentXml(xml)).toEqual([{ kind: 'paragraph', text: '项目名称\tA&B \n第二行' }]);
@@ -103,6 +102,27 @@ describe('hostile .docx input is refused with a ReadError, never thrown', () => 
   ])('%s', (_, input, code) => {
     const r = readDocxLayout(input, 'x.docx');
     expect(r).toMatchObject({ ok: false, error: { code, file: 'x.docx', message: expect.stringMatching(/^x\.docx: /) as unknown as string } });
+  });
+
+  it('an old .doc (OLE compound file) is named as such', () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(readDocxLayout(ole, 'x.doc')).toMatchObject({ ok: false, error: { code: 'unsupported-type', message: expect.stringContaining('.doc') as unknown as string } });
+  });
+
+  it('a directory that lies about the inflated size of document.xml (a zip bomb) is refused', () => {
+    const copy = new Uint8Array(bytes);
+    const view = new DataView(copy.buffer);
+    const dir = readZipDirectory(copy);
+    if (!dir.ok) throw new Error('not a zip');
+    // Find the central-directory header of word/document.xml and halve its uncompressed size.
+    const name = new TextEncoder().encode('word/document.xml');
+    for (let at = 0; at + 46 + name.length < copy.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== name.length) continue;
+      if (!name.every((b, i) => copy[at + 46 + i] === b)) continue;
+      view.setUint32(at + 24, view.getUint32(at + 24, true) >> 1, true);
+    }
+    expect(readDocxLayout(copy, 'x.docx')).toMatchObject({ ok: false, error: { code: 'unsafe-workbook', message: expect.stringContaining('压缩炸弹') as unknown as string } });
   });
 
   it('a corrupt document.xml deflate stream', () => {

@@ -26,19 +26,19 @@ export function findLatticeTables(rules: readonly Rule[], items: readonly TextIt
   const owners = grids.map(() => new Map<Cell, TextItem[]>());
   const rest: TextItem[] = [];
   for (const whole of items) {
-   for (const item of splitAcrossRules(whole, grids)) {
-    const [cx, cy] = itemCentre(item);
-    const k = grids.findIndex((g) => cx >= g.box.x0 && cx <= g.box.x1 && cy >= g.box.y0 && cy <= g.box.y1);
-    const grid = grids[k];
-    const cell = grid ? grid.at(cx, cy) : undefined;
-    if (!grid || !cell) {
-      rest.push(item);
-      continue;
+    for (const item of splitAcrossRules(whole, grids)) {
+      const [cx, cy] = itemCentre(item);
+      const k = grids.findIndex((g) => cx >= g.box.x0 && cx <= g.box.x1 && cy >= g.box.y0 && cy <= g.box.y1);
+      const grid = grids[k];
+      const cell = grid ? grid.at(cx, cy) : undefined;
+      if (!grid || !cell) {
+        rest.push(item);
+        continue;
+      }
+      const list = owners[k]!.get(cell) ?? [];
+      list.push(item);
+      owners[k]!.set(cell, list);
     }
-    const list = owners[k]!.get(cell) ?? [];
-    list.push(item);
-    owners[k]!.set(cell, list);
-   }
   }
   const tables = grids.map((g, k) => {
     for (const [cell, list] of owners[k]!) cell.text = cellText(list);

@@ -103,7 +103,7 @@ function toSubpaths(data: ArrayLike<number>, ctm: Matrix): Point[][] {
     } else if (op === CURVE || op === QUAD) {
       i += op === CURVE ? 6 : 4;
       if (current.length > 1) out.push(current);
-      const last = op === CURVE ? i - 2 : i - 2;
+      const last = i - 2; // the curve's end point
       current = [apply(ctm, data[last] ?? 0, data[last + 1] ?? 0)];
     } else if (op === CLOSE) {
       if (current.length > 1) {
