@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFixture } from './fixtures.test-util';
+import { writeProjectTargetsTemplate } from '../xlsx/write-project-template';
 import { sniffFormat } from './sniff';
 
 describe('sniffFormat reads the bytes, not the name', () => {
@@ -7,6 +8,9 @@ describe('sniffFormat reads the bytes, not the name', () => {
     expect(sniffFormat(layoutFixture('project-selfeval.docx'))).toBe('docx');
     expect(sniffFormat(layoutFixture('project-selfeval.pdf'))).toBe('pdf');
     expect(sniffFormat(layoutFixture('project-selfeval.html'))).toBe('text');
+  });
+  it('knows an .xlsx jixiao writes itself, whatever its name', async () => {
+    expect(sniffFormat(await writeProjectTargetsTemplate())).toBe('xlsx');
   });
   it('tells OLE (.doc/.xls/.wps/.et) and plain text', () => {
     expect(sniffFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('ole');
