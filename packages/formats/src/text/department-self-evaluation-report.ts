@@ -151,10 +151,14 @@ function readHeading(lines: readonly Line[], doc: PerformanceDocument, problems:
     let from = titleEnd;
     while (from > 0 && !/\d{4}\s*年/.test(top[from]?.text ?? '') && titleEnd - from < 3) from--;
     const title = joinLines(top.slice(from, titleEnd + 1)).text;
-    const m = /(\d{4})年度?(.*?)部门整体支出绩效自评报告/.exec(title);
+    // The year before the first 部门整体支出绩效自评报告, and what lies between: found by indexOf, since a lazy
+    // `(.*?)` tried from every `YYYY年` was quadratic on a long title line.
+    const end = title.indexOf('部门整体支出绩效自评报告');
+    const before = end >= 0 ? title.slice(0, end) : '';
+    const m = /(\d{4})年度?/.exec(before);
     if (m) {
       doc.year = Number(m[1]);
-      doc.department = cleanCell(m[2]) ?? null;
+      doc.department = cleanCell(before.slice(m.index + m[0].length)) ?? null;
     }
   }
   const body = joinLines(contentLines(lines, 0, Math.min(lines.length, 600))).text;

@@ -99,8 +99,7 @@ function readHeading(lines: readonly Line[], doc: PerformanceDocument, problems:
   else problems.warning('year-missing', '没有读到年度（如「（2021年度）」）', { field: '年度' });
 
   const deptLine = top.find((l) => /部门名称/.test(l.text));
-  const dept = deptLine ? /部门名称\s*[:：]?\s*(.*?)\s*(?:[（(]\s*部门\s*[)）])?\s*(?:单位\s*[:：].*)?$/.exec(deptLine.text) : null;
-  doc.department = cleanCell(dept?.[1] ?? null);
+  doc.department = cleanCell(deptLine ? departmentInLine(deptLine.text) : null);
   if (!doc.department) problems.warning('department-missing', '没有读到部门名称', { line: deptLine?.no, field: '部门名称' });
 
   const unitLine = top.find((l) => /单位\s*[:：]\s*(万元|元)/.test(l.text));
@@ -142,4 +141,20 @@ function readStatedScore(lines: readonly Line[], from: number, doc: PerformanceD
   }
   doc.statedScore ??= null;
   doc.statedGrade ??= null;
+}
+
+/**
+ * `部门名称：广州市… （部门） 单位：万元` → the name. Cut by hand rather than one lazy pattern, which retried `\s*…$`
+ * from every position and was quadratic on a long run of spaces.
+ */
+function departmentInLine(text: string): string | null {
+  const at = text.indexOf('部门名称');
+  if (at < 0) return null;
+  let rest = text.slice(at + 4).replace(/^\s*[:：]?/, '');
+  const unit = /单位\s*[:：]/.exec(rest);
+  if (unit) rest = rest.slice(0, unit.index);
+  rest = rest.trimEnd();
+  const marker = /[（(]\s*部门\s*[)）]$/.exec(rest.slice(-20));
+  if (marker) rest = rest.slice(0, rest.length - marker[0].length);
+  return rest;
 }

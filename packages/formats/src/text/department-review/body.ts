@@ -199,7 +199,8 @@ function readIndicatorTables(lines: readonly Line[], from: number, to: number, p
   for (let i = from; i < to; i++) if (/^表4-\d+/.test(lines[i]!.compact)) captions.push(i);
   if (captions.length === 0) problems.warning('section-missing', '正文「四、部门整体年度绩效指标」中未找到表4-x 指标表。', { line: lines[from]?.no, field: '绩效指标' });
   captions.forEach((caption, k) => {
-    const m = /^表4-\d+(.+?指标)-(.+?指标)设置情况/.exec(lines[caption]!.compact);
+    // A caption is short; bounding the text keeps the two lazy groups from going quadratic on a long line.
+    const m = /^表4-\d+(.+?指标)-(.+?指标)设置情况/.exec(lines[caption]!.compact.slice(0, 200));
     const level1 = m?.[1] ?? null;
     const level2 = m?.[2] ?? null;
     // The table ends at the next heading (`2、质量指标`, `（二）效益指标`), the next caption or the 附件 list.

@@ -119,9 +119,9 @@ function readWeightTable(lines: readonly Line[], problems: ProblemList): WeightT
       table.figures['合计'] = Number(total[1]);
       break;
     }
-    const fixed = /^(.+?)\s*[/／]\s*(\d+(?:\.\d+)?)$/.exec(text);
-    if (fixed && !current) {
-      table.figures[squeeze(fixed[1] ?? '')] = Number(fixed[2]);
+    const fixed = !current ? fixedWeight(text) : null;
+    if (fixed) {
+      table.figures[squeeze(fixed.label)] = fixed.weight;
       continue;
     }
     const bare = BARE.exec(text);
@@ -171,6 +171,17 @@ function readWeightTable(lines: readonly Line[], problems: ProblemList): WeightT
   for (const t of table.tasks) t.name = t.name.replace(/^年度主要支出计划/, '');
   table.tasks = table.tasks.filter((t) => t.name !== '' || (t.indicators?.length ?? 0) > 0);
   return table.tasks.length || Object.keys(table.figures).length ? table : null;
+}
+
+/**
+ * `部门支出进度 / 30`: the label before the last slash and the weight after it. Split by hand: `^(.+?)\s*[/／]`
+ * retried `\s*` from every position and was quadratic on a long run of spaces.
+ */
+function fixedWeight(text: string): { label: string; weight: number } | null {
+  const slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('／'));
+  if (slash < 1) return null;
+  const weight = /^\s*(\d+(?:\.\d+)?)$/.exec(text.slice(slash + 1));
+  return weight ? { label: text.slice(0, slash), weight: Number(weight[1]) } : null;
 }
 
 interface ScoreTable {
