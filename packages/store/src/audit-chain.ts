@@ -72,7 +72,8 @@ export function chainHash(prevHash: string, content: ChainContent): string {
 /** jsonb read as text (`::text`) → the value; parsing the text ourselves reads the same on both drivers. */
 export const parseJsonText = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-interface ChainRow {
+/** An audit entry as SQL returns it (`at` as UTC text, jsonb as text); the audit store reads the same columns. */
+export interface AuditRow {
   id: number | string;
   at: string;
   actor_user_id: number | null;
@@ -81,9 +82,13 @@ interface ChainRow {
   action: string;
   object_type: string;
   object_id: string;
+  /** jsonb as text, parsed here: a driver that parses jsonb itself would hand back a JSON string value unquoted. */
   before: string | null;
   after: string | null;
   request_id: string | null;
+}
+
+interface ChainRow extends AuditRow {
   prev_hash: string | null;
   hash: string | null;
 }

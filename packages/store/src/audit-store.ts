@@ -6,23 +6,11 @@
  */
 import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
-import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, parseJsonText } from './audit-chain';
+import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, parseJsonText, type AuditRow } from './audit-chain';
 import { queryRows, type Db } from './db';
 import { utcIso } from './sql-values';
 
-interface AuditRow {
-  id: number | string;
-  at: string;
-  actor_user_id: number | null;
-  actor_username: string;
-  actor_display_name: string;
-  action: string;
-  object_type: string;
-  object_id: string;
-  /** jsonb as text, parsed here: a driver that parses jsonb itself would hand back a JSON string value unquoted. */
-  before: string | null;
-  after: string | null;
-  request_id: string | null;
+interface AuditListRow extends AuditRow {
   total?: number | string;
 }
 
@@ -30,7 +18,7 @@ const columns = sql`a.id, ${utcIso('a.at')} as at, a.actor_user_id, a.actor_user
   a.actor_display_name, a.action, a.object_type, a.object_id, a.before::text as before, a.after::text as after, a.request_id`;
 
 
-function toEntry(r: AuditRow): StoredAuditEntry {
+function toEntry(r: AuditListRow): StoredAuditEntry {
   return {
     id: Number(r.id),
     at: r.at,
@@ -77,7 +65,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<StoredAudi
       after: parseJsonText(next!.after),
       requestId: entry.requestId,
     });
-    const rows = await queryRows<AuditRow>(
+    const rows = await queryRows<AuditListRow>(
       tx,
       sql`with a as (
             insert into audit_events (id, at, actor_user_id, actor_username, actor_display_name, action, object_type, object_id, before, after, request_id, prev_hash, hash)
@@ -106,7 +94,7 @@ export function createAuditStore(db: Db): AuditLog & AuditReader {
     append: (entry) => appendAudit(db, entry),
 
     async listAudit(query) {
-      const rows = await queryRows<AuditRow>(
+      const rows = await queryRows<AuditListRow>(
         db,
         sql`select ${columns}, count(*) over () as total from audit_events a where ${whereOf(query)}
             order by a.at desc, a.id desc limit ${query.limit} offset ${query.offset}`,
