@@ -113,6 +113,13 @@ const MIGRATION_LOCK = 7_402_113;
 
 export async function connectPostgres(url: string, max = 10, folder: string = migrationsFolder()): Promise<Connection> {
   const pool = new pg.Pool({ connectionString: url, max });
+  let closing = false;
+  // An idle connection that the server ends (a restart, an administrator, a dropped test database) is reported
+  // here; without a listener pg's pool throws it as an uncaught exception and the whole process stops. The pool
+  // replaces the connection on the next query, so it is said once and otherwise ignored.
+  pool.on('error', (e: Error & { code?: string }) => {
+    if (!closing) console.warn(`数据库连接已断开，下次查询时会重新连接（PostgreSQL: ${e.code ?? ''} ${e.message}）`);
+  });
   try {
     const client = await pool.connect();
     try {
@@ -130,7 +137,14 @@ export async function connectPostgres(url: string, max = 10, folder: string = mi
     throw e;
   }
   const db = drizzlePg(pool, { schema });
-  return { kind: 'postgres', db: db as unknown as Db, close: () => pool.end() };
+  return {
+    kind: 'postgres',
+    db: db as unknown as Db,
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
+  };
 }
 
 export { sql };
