@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import type { StoredAuditEntry } from '@jixiao/services';
 import { queryRows, type Executor } from './db';
 
 /** The `prev_hash` of the very first entry. */
@@ -21,22 +22,6 @@ export function chainAt(column: string): SQL {
   return sql.raw(`to_char((${column}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 }
 
-/** What the hash covers: every column of an entry except the hash columns themselves. */
-export interface ChainContent {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actorUsername: string;
-  actorDisplayName: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  /** The jsonb value as stored (parsed from its text), null for SQL null. */
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
-
 /** JSON with object keys sorted at every level (jsonb does not keep the key order it was given). */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
@@ -48,14 +33,17 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
-/** The one serialisation of an entry, used by append and verify alike. */
-export function canonicalEntry(c: ChainContent): string {
+/**
+ * The one serialisation of an entry, used by append and verify alike: every column but the hash columns, `at` as
+ * `chainAt` gives it, before/after as parsed back from jsonb.
+ */
+export function canonicalEntry(c: StoredAuditEntry): string {
   return canonicalJson({
     id: c.id,
     at: c.at,
-    actorUserId: c.actorUserId,
-    actorUsername: c.actorUsername,
-    actorDisplayName: c.actorDisplayName,
+    actorUserId: c.actor.userId,
+    actorUsername: c.actor.username,
+    actorDisplayName: c.actor.displayName,
     action: c.action,
     objectType: c.objectType,
     objectId: c.objectId,
@@ -65,7 +53,7 @@ export function canonicalEntry(c: ChainContent): string {
   });
 }
 
-export function chainHash(prevHash: string, content: ChainContent): string {
+export function chainHash(prevHash: string, content: StoredAuditEntry): string {
   return createHash('sha256').update(prevHash).update(canonicalEntry(content)).digest('hex');
 }
 
@@ -93,13 +81,12 @@ interface ChainRow extends AuditRow {
   hash: string | null;
 }
 
-function contentOf(r: ChainRow): ChainContent {
+/** An audit row as the services see it (the audit store's listings and the chain read the same columns). */
+export function entryOf(r: AuditRow): StoredAuditEntry {
   return {
     id: Number(r.id),
     at: r.at,
-    actorUserId: r.actor_user_id,
-    actorUsername: r.actor_username,
-    actorDisplayName: r.actor_display_name,
+    actor: { userId: r.actor_user_id, username: r.actor_username, displayName: r.actor_display_name },
     action: r.action,
     objectType: r.object_type,
     objectId: r.object_id,
@@ -168,7 +155,7 @@ export async function verifyAuditChain(db: Executor, options: VerifyOptions = {}
   let legacy = 0;
   let chained = false;
   for await (const row of rowsInIdOrder(db, batchSize)) {
-    const content = contentOf(row);
+    const content = entryOf(row);
     const broken = (kind: AuditChainBreak, reason: string): AuditChainReport => ({ ok: false, count, legacy, firstBrokenId: content.id, at: content.at, action: content.action, kind, reason });
     if (row.hash === null || row.prev_hash === null) {
       if (chained) return broken('unhashed', `内容被改动：第 ${content.id} 条记录的哈希被清除（它写于哈希链启用之后，本应带有哈希）`);
@@ -202,7 +189,7 @@ export async function chainHead(db: Executor): Promise<string> {
   if (!last[0]) return GENESIS_HASH;
   if (last[0].hash !== null) return last[0].hash;
   let prev = GENESIS_HASH;
-  for await (const row of rowsInIdOrder(db, 1000)) prev = row.hash ?? chainHash(prev, contentOf(row));
+  for await (const row of rowsInIdOrder(db, 1000)) prev = row.hash ?? chainHash(prev, entryOf(row));
   return prev;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
-import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, parseJsonText, type AuditRow } from './audit-chain';
+import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, entryOf, parseJsonText, type AuditRow } from './audit-chain';
 import { queryRows, type Db } from './db';
 import { utcIso } from './sql-values';
 
@@ -18,19 +18,6 @@ const columns = sql`a.id, ${utcIso('a.at')} as at, a.actor_user_id, a.actor_user
   a.actor_display_name, a.action, a.object_type, a.object_id, a.before::text as before, a.after::text as after, a.request_id`;
 
 
-function toEntry(r: AuditListRow): StoredAuditEntry {
-  return {
-    id: Number(r.id),
-    at: r.at,
-    actor: { userId: r.actor_user_id, username: r.actor_username, displayName: r.actor_display_name },
-    action: r.action,
-    objectType: r.object_type,
-    objectId: r.object_id,
-    before: parseJsonText(r.before),
-    after: parseJsonText(r.after),
-    requestId: r.request_id,
-  };
-}
 
 /** JSON for jsonb; undefined (nothing to say) is stored as SQL null like null. */
 const jsonb = (v: unknown): SQL => sql`${v === undefined || v === null ? null : JSON.stringify(v)}::jsonb`;
@@ -52,19 +39,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<StoredAudi
                  ${jsonb(entry.before)}::text as before, ${jsonb(entry.after)}::text as after`,
     );
     const id = Number(next!.id);
-    const hash = chainHash(prevHash, {
-      id,
-      at: next!.at,
-      actorUserId: entry.actor.userId,
-      actorUsername: entry.actor.username,
-      actorDisplayName: entry.actor.displayName,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: entry.objectId,
-      before: parseJsonText(next!.before),
-      after: parseJsonText(next!.after),
-      requestId: entry.requestId,
-    });
+    const hash = chainHash(prevHash, { ...entry, id, at: next!.at, before: parseJsonText(next!.before), after: parseJsonText(next!.after) });
     const rows = await queryRows<AuditListRow>(
       tx,
       sql`with a as (
@@ -74,7 +49,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<StoredAudi
             returning *)
           select ${columns} from a`,
     );
-    return toEntry(rows[0]!);
+    return entryOf(rows[0]!);
   });
 }
 
@@ -104,7 +79,7 @@ export function createAuditStore(db: Db): AuditLog & AuditReader {
         const counted = await queryRows<{ total: number | string }>(db, sql`select count(*) as total from audit_events a where ${whereOf(query)}`);
         total = Number(counted[0]?.total ?? 0);
       }
-      return { items: rows.map(toEntry), total };
+      return { items: rows.map(entryOf), total };
     },
   };
 }
