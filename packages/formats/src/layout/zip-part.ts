@@ -4,9 +4,8 @@
  * every part of an .xlsx and insists on xl/workbook.xml, so a Word package needs this narrower gate: only the parts
  * asked for are inflated. Never throws: every failure is a reason the caller turns into a ReadError.
  */
-import { inflateRawSync } from 'node:zlib';
 import type { ReadLimits } from '../limits';
-import { entryDataOffset, readZipDirectory, type ZipEntry } from '../xlsx/zip-directory';
+import { inflateZipEntry, readZipDirectory } from '../xlsx/zip-directory';
 
 export type ZipFailure = 'not-zip' | 'ole' | 'truncated' | 'zip64' | 'corrupt' | 'encrypted' | 'too-many-entries' | 'too-large' | 'bomb' | 'missing';
 
@@ -27,25 +26,10 @@ export function readZipParts(bytes: Uint8Array, wanted: readonly string[], limit
     if ((e.flags & 1) === 1) return { ok: false, reason: 'encrypted', part: name };
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize >= limits.compressionRatioMinBytes && ratio > limits.maxCompressionRatio) return { ok: false, reason: 'bomb', part: name };
-    const data = inflate(bytes, e);
-    if (typeof data === 'string') return { ok: false, reason: data, part: name };
+    const data = inflateZipEntry(bytes, e);
+    if (typeof data === 'string') return { ok: false, reason: data === 'oversize' ? 'bomb' : data, part: name };
     parts.set(name, data.toString('utf8'));
   }
   return { ok: true, names: [...byName.keys()], parts };
 }
 
-function inflate(bytes: Uint8Array, e: ZipEntry): Buffer | 'truncated' | 'bomb' | 'corrupt' {
-  const start = entryDataOffset(bytes, e);
-  if (start < 0) return 'truncated';
-  const raw = bytes.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return e.compressedSize === e.uncompressedSize ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : 'corrupt';
-  if (e.method !== 8) return 'corrupt';
-  try {
-    // One byte more than declared: an entry that inflates further lied about its size.
-    const out = inflateRawSync(raw, { maxOutputLength: e.uncompressedSize + 1 });
-    if (out.length > e.uncompressedSize) return 'bomb';
-    return out.length === e.uncompressedSize ? out : 'corrupt';
-  } catch (err) {
-    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'bomb' : 'corrupt';
-  }
-}

@@ -4,11 +4,10 @@
  * text file, an old .xls, a password-protected file, a Word file), what is cut off, and what would take the
  * machine's memory (zip bombs, lying sizes, too many entries, sheets, rows or cells). Never throws.
  */
-import { inflateRawSync } from 'node:zlib';
 import { readError, type ReadError } from '../errors';
 import type { ReadLimits } from '../limits';
 import { listSheets, type WorkbookParts } from './sheet-xml';
-import { entryDataOffset, readZipDirectory, type ZipEntry } from './zip-directory';
+import { inflateZipEntry, readZipDirectory, type ZipEntry } from './zip-directory';
 
 export interface SheetCensus {
   /** Sheet name as Excel shows it. */
@@ -71,7 +70,7 @@ export function guardWorkbook(fileName: string, bytes: Uint8Array, limits: ReadL
   const sheetStats = new Map<string, { rows: number; cells: number }>();
   for (const [name, e] of byName) {
     if (name.endsWith('/')) continue;
-    const data = inflateEntry(bytes, e);
+    const data = inflateZipEntry(bytes, e);
     if (data === 'truncated') return fail('truncated', `文件不完整（「${name}」缺少数据，可能被截断）：请重新获取完整的 .xlsx 文件`, `truncated: data of ${name} runs past the end of the file`);
     if (data === 'oversize') return fail('unsafe-workbook', `文件中的「${name}」实际解压大小与声明不符，疑似压缩炸弹，已拒绝`, `${name} inflates beyond its declared size (zip bomb?)`);
     if (data === 'corrupt') return fail('invalid-workbook', `文件已损坏（「${name}」无法解压）：请在 Excel 中打开并重新另存为 .xlsx`, `corrupt data in ${name}`);
@@ -109,20 +108,6 @@ function wanted(name: string): boolean {
   return name === 'xl/_rels/workbook.xml.rels' || name === 'docProps/core.xml' || /^xl\/(?:worksheets\/)?[^/]+\.xml$/.test(name);
 }
 
-function inflateEntry(bytes: Uint8Array, e: ZipEntry): Buffer | 'truncated' | 'oversize' | 'corrupt' {
-  const start = entryDataOffset(bytes, e);
-  if (start < 0) return 'truncated';
-  const raw = bytes.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return e.compressedSize === e.uncompressedSize ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : 'corrupt';
-  try {
-    // One byte more than declared: an entry that inflates further lied about its size.
-    const out = inflateRawSync(raw, { maxOutputLength: e.uncompressedSize + 1 });
-    if (out.length > e.uncompressedSize) return 'oversize';
-    return out.length === e.uncompressedSize ? out : 'corrupt';
-  } catch (err) {
-    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'oversize' : 'corrupt';
-  }
-}
 
 /** Rows (the highest row number, or the number of row elements when higher) and cells of one sheet's XML. */
 export function countRowsAndCells(xml: string): { rows: number; cells: number } {

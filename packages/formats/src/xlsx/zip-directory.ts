@@ -2,7 +2,9 @@
  * Reads a zip file's central directory by hand, without inflating anything, so that a workbook can be judged
  * (size, entry count, compression ratio, encryption, truncation) before any library loads it into memory.
  * Only what an .xlsx needs is understood: stored and deflated entries, no zip64, no multi-disk archives.
+ * `inflateZipEntry` then inflates one entry, held to its declared size (the workbook guard and the .docx reader).
  */
+import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -86,4 +88,24 @@ function findEocd(view: DataView): number {
     if (view.getUint32(p, true) === EOCD_SIG && p + EOCD_MIN + view.getUint16(p + 20, true) === len) return p;
   }
   return -1;
+}
+
+/**
+ * The data of one entry, inflated and held to its declared size: 'oversize' when it inflates further (a zip bomb
+ * that lied about its size), 'truncated' when its data runs past the file, 'corrupt' otherwise. Never throws.
+ */
+export function inflateZipEntry(bytes: Uint8Array, e: ZipEntry): Buffer | 'truncated' | 'oversize' | 'corrupt' {
+  const start = entryDataOffset(bytes, e);
+  if (start < 0) return 'truncated';
+  const raw = bytes.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return e.compressedSize === e.uncompressedSize ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : 'corrupt';
+  if (e.method !== 8) return 'corrupt';
+  try {
+    // One byte more than declared: an entry that inflates further lied about its size.
+    const out = inflateRawSync(raw, { maxOutputLength: e.uncompressedSize + 1 });
+    if (out.length > e.uncompressedSize) return 'oversize';
+    return out.length === e.uncompressedSize ? out : 'corrupt';
+  } catch (err) {
+    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'oversize' : 'corrupt';
+  }
 }
