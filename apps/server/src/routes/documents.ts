@@ -4,11 +4,9 @@ import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, impo
 import { AppError, prepareImport, recordChange, saveEditedDocument, savePreparedImport } from '@jixiao/services';
 import { departmentNameOf } from '@jixiao/store';
 import { changeContext, listScope } from '../http/actor';
-import { bodyLimit } from 'hono/body-limit';
-import { sendError } from '../http/error-map';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
-/** Uploads above this are refused before they are read (the readers have their own, finer limits). */
+/** Uploads above this are refused before they are read (http/body-limit.ts; the readers have their own, finer limits). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const listQuery = searchQuerySchema.pick({ departmentId: true, year: true });
@@ -45,13 +43,6 @@ const upload = createRoute({
   path: '/api/documents',
   tags: ['文档'],
   summary: '上传并导入一个文档（multipart/form-data）：相同内容不重复导入，内容有变化则成为新版本',
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: (c) =>
-        sendError(c, { status: 413, body: { error: { code: 'TOO_LARGE', message: `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，无法导入。请拆分后再上传。` } } }),
-    }),
-  ] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
   responses: {
     201: json(importOutcomeDtoSchema, '已导入（新文档或新版本）'),
@@ -67,12 +58,6 @@ const saveContent = createRoute({
   path: '/api/documents/{id}/content',
   tags: ['文档'],
   summary: '保存在审核页直接修改的内容（指标名称、指标值、绩效目标）为新版本；须注明修改所基于的版本，已有更新版本时拒绝（409）',
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: (c) => sendError(c, { status: 413, body: { error: { code: 'TOO_LARGE', message: `文档超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，无法保存。` } } }),
-    }),
-  ] as const,
   request: { params: idParamSchema, body: { required: true, content: { 'application/json': { schema: saveDocumentContentRequestSchema } } } },
   responses: {
     200: json(documentReviewDtoSchema, '已保存（内容无变化时不产生新版本），返回保存后版本的审核结果'),

@@ -34,14 +34,11 @@ import {
   submitSelfEvaluation,
   type SelfEvaluationFileFormat,
 } from '@jixiao/services';
-import { bodyLimit } from 'hono/body-limit';
 import { actorOf, changeContext, listScope } from '../http/actor';
-import { sendError } from '../http/error-map';
 import { errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
 import { attachment } from './reviews';
 
 const TAG = ['绩效自评'];
-const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 const conflict = { 409: { description: '已由他人保存了更新的内容（message 写明是谁、何时），请重新载入；或已提交、已完成、年度已锁定（写明由谁锁定）', content: errorResponses[400].content } };
 const dto = (description: string) => json(selfEvaluationDtoSchema, description);
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } });
@@ -137,12 +134,6 @@ const uploadWorkbook = createRoute({
   path: '/api/self-evaluations/{id}/actuals.xlsx',
   tags: TAG,
   summary: '上传填好的填报表：任何一处错误都整份拒收（400，details.errors 逐条写明工作表、行、列），不做任何修改',
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_WORKBOOK_BYTES,
-      onError: (c) => sendError(c, { status: 413, body: { error: { code: 'TOO_LARGE', message: `文件超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB，无法导入。` } } }),
-    }),
-  ] as const,
   request: { params: idParamSchema, body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
   responses: { 200: json(actualsUploadDtoSchema, '已导入，返回重新计算后的自评'), ...errorResponses, ...conflict, 413: { description: '文件太大', content: errorResponses[400].content } },
 });
