@@ -7,7 +7,7 @@
 import { readError, type ReadError } from '../errors';
 import type { ReadLimits } from '../limits';
 import { listSheets, type WorkbookParts } from './sheet-xml';
-import { inflateZipEntry, readZipDirectory, type ZipEntry } from './zip-directory';
+import { inflateZipEntry, readZipDirectory } from './zip-directory';
 
 export interface SheetCensus {
   /** Sheet name as Excel shows it. */
