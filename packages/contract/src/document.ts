@@ -54,6 +54,11 @@ export const projectSchema = z.strictObject({
   indicators: z.array(indicatorSchema),
   no: z.number().int().nullable().optional(),
   budget: z.lazy(() => budgetSchema).nullable().optional(),
+  department: nstr.optional(),
+  goalCompletion: nstr.optional(),
+  statedScore: nnum.optional(),
+  statedGrade: nstr.optional(),
+  periodGoal: nstr.optional(),
 }) satisfies z.ZodType<core.Project>;
 
 const staffingSchema = z.strictObject({ authorized: nnum, actual: nnum });
@@ -97,6 +102,9 @@ export const budgetRowSchema = z.strictObject({
   spent: nnum,
   statedExecutionRate: nnum,
   statedAdjustmentRate: nnum,
+  weight: nnum.optional(),
+  score: nnum.optional(),
+  reason: nstr.optional(),
 }) satisfies z.ZodType<core.BudgetRow>;
 
 export const budgetSchema = z.strictObject({

@@ -80,6 +80,15 @@ export interface Project {
   no?: number | null;
   /** Project self-evaluations: the project's budget and spending (年初预算数, 全年预算数, 全年执行数). */
   budget?: Budget | null;
+  /** 主管部门 as the project's own table states it (files that hold many projects of different departments). */
+  department?: string | null;
+  /** Self-evaluations: 实际完成情况 of the 年度总体目标, as written. */
+  goalCompletion?: string | null;
+  /** Self-evaluations: the project's 总分 / 自评得分 and 等级 as stated (null when the table leaves them blank). */
+  statedScore?: number | null;
+  statedGrade?: string | null;
+  /** 中期目标 / 长期目标 as written (target tables). */
+  periodGoal?: string | null;
 }
 
 export interface Staffing {
@@ -126,6 +135,10 @@ export interface BudgetRow {
   spent: number | null;
   statedExecutionRate: number | null;
   statedAdjustmentRate: number | null;
+  /** National / Sichuan project self-evaluation tables: the row's 分值 (10 on 年度资金总额), 得分 and 原因 as stated. */
+  weight?: number | null;
+  score?: number | null;
+  reason?: string | null;
 }
 
 export interface Budget {
