@@ -128,6 +128,8 @@ export const problemSchema = z.strictObject({
     indicator: z.number().int().optional(),
     line: z.number().int().optional(),
     sheet: z.string().optional(),
+    page: z.number().int().optional(),
+    table: z.number().int().optional(),
     row: z.number().int().optional(),
     column: z.string().optional(),
     field: z.string().optional(),

@@ -9,6 +9,10 @@ export type ReadErrorCode =
   | 'truncated'
   | 'unsupported-type'
   | 'unknown-layout'
+  /** The kind of document was recognised, but no project, no indicator and no figure could be read from it. */
+  | 'nothing-read'
+  /** A scanned PDF (images, no text layer), a legacy format without LibreOffice, an encrypted file. */
+  | 'cannot-convert'
   | 'invalid-json'
   | 'invalid-workbook'
   | 'unsafe-workbook'

@@ -162,6 +162,9 @@ export interface ProblemLocation {
   row?: number;
   column?: string;
   field?: string;
+  /** 1-based page of a PDF, and table number in the document, for readers of laid-out files. */
+  page?: number;
+  table?: number;
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';

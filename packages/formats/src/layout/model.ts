@@ -42,6 +42,11 @@ export interface Table {
   pages?: number[];
   /** Sheet name (xlsx). */
   sheet?: string;
+  /**
+   * The cells are in reading order but their rows are lost: a table the extraction flattened to one cell per line
+   * (or per paragraph). Each cell is its own row here; a recogniser rebuilds the rows from the header it finds.
+   */
+  stream?: boolean;
 }
 
 export type Block = Paragraph | Table;

@@ -1,0 +1,485 @@
+/**
+ * Reads project tables — 项目支出绩效目标表 (申报表, 审批表) and 项目支出绩效自评表 in the national and regional
+ * layouts — from the token sequence: label–value fields, the 项目资金 block (sources × 年初预算/全年预算/执行数/分值/
+ * 执行率/得分), and the indicator grid named by its header, whatever the columns' order, names or count. A file may
+ * hold many projects: a repeated title or a second 项目名称 starts the next one. Nothing is invented: a value the
+ * document does not give stays null.
+ */
+import type { Problem } from '@jixiao/core';
+import { isNoValue, readAmount, readPoints, readRate, splitCodePrefix, valueOf } from './cells';
+import type { Token, Where } from './tokens';
+import { normLabel, pointsInLabel, type KindId, type LabelMeaning, type Vocabulary } from './vocabulary';
+
+export interface IndicatorDraft {
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  cells: Record<string, string | null>;
+  /** Which grid the row was in: 长期/中期 grids give period targets. */
+  targetField: 'annualTarget' | 'periodTarget';
+  where: Where;
+}
+
+export interface BudgetRowDraft {
+  rowKey: number | null;
+  source: string;
+  label: string;
+  cells: Record<string, string | null>;
+  where: Where;
+}
+
+export interface ProjectDraft {
+  fields: Record<string, string | null>;
+  /** Amount-like label–value pairs outside a grid (`当年年度预算 65`, `其他资金20万元`). */
+  funds: Array<{ key: string; text: string; where: Where }>;
+  budgetRows: BudgetRowDraft[];
+  indicators: IndicatorDraft[];
+  totalRow: number[] | null;
+  /** Points written in the block labels (`预算执行情况(10分)`, `绩效指标(90分)`). */
+  where: Where;
+}
+
+export interface TablesRead {
+  titleKind: KindId | null;
+  title: string | null;
+  year: number | null;
+  amountUnit: '万元' | '元' | null;
+  projects: ProjectDraft[];
+  /** A unit/department subtotal line of a flat export (`820-马踏镇部门 | 8,827,620.53`). */
+  subtotals: Array<{ name: string; amount: string; where: Where }>;
+  headerConcepts: Set<string>;
+  problems: Problem[];
+}
+
+type Mode = 'fields' | 'budget' | 'indicators';
+
+const PROJECT_COLUMN_FIELDS = new Set(['unit', 'projectName', 'goal', 'department', 'category']);
+
+export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: string): TablesRead {
+  const out: TablesRead = { titleKind: null, title: null, year: null, amountUnit: null, projects: [], subtotals: [], headerConcepts: new Set(), problems: [] };
+  let project = newProject(tokens[0]?.where ?? {});
+  let mode: Mode = 'fields';
+  let pending: string[] = [];
+  let pendingRow: number | null = null;
+  let rowHadValue = false;
+  let budgetHeader: string[] = [];
+  let budgetRow: BudgetRowDraft | null = null;
+  let budgetFill = 0;
+  let header: Array<{ concept: string; col: number | null }> = [];
+  let level1: string | null = null;
+  let level2: string | null = null;
+  let justSetLevel2 = false;
+  let targetField: IndicatorDraft['targetField'] = 'annualTarget';
+
+  const finishProject = () => {
+    if (hasContent(project)) out.projects.push(project);
+  };
+  const startProject = (where: Where) => {
+    finishProject();
+    project = newProject(where);
+    mode = 'fields';
+    pending = [];
+    level1 = null;
+    level2 = null;
+    targetField = 'annualTarget';
+  };
+
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const meanings = vocab.meanings.get(t.norm) ?? [];
+    noteUnitAndYear(t, out);
+
+    const title = titleOf(t, vocab);
+    if (title) {
+      out.titleKind ??= title;
+      out.title ??= t.text;
+      if (hasContent(project)) startProject(t.where);
+      i++;
+      continue;
+    }
+    const gridSwitch = gridSwitchOf(t);
+    if (gridSwitch) {
+      targetField = gridSwitch;
+      i++;
+      continue;
+    }
+    const indHeader = indicatorHeaderAt(tokens, i, vocab);
+    if (indHeader) {
+      mode = 'indicators';
+      header = indHeader.columns;
+      for (const c of header) out.headerConcepts.add(c.concept);
+      level1 = null;
+      level2 = null;
+      pending = [];
+      i += indHeader.length;
+      continue;
+    }
+    const budHeader = budgetHeaderAt(tokens, i, vocab);
+    if (budHeader) {
+      mode = 'budget';
+      budgetHeader = budHeader.concepts;
+      for (const c of budgetHeader) out.headerConcepts.add(`budget:${c}`);
+      budgetRow = null;
+      pending = [];
+      i += budHeader.length;
+      continue;
+    }
+
+    if (mode === 'indicators') {
+      const step = readIndicatorStep(tokens, i);
+      if (step > 0) {
+        i += step;
+        continue;
+      }
+      mode = 'fields';
+    }
+    if (mode === 'budget') {
+      const row = meanings.find((m): m is Extract<LabelMeaning, { type: 'budgetRow' }> => m.type === 'budgetRow');
+      if (row && !meanings.some((m) => m.type === 'field')) {
+        budgetRow = { rowKey: t.rowKey, source: row.source, label: t.text, cells: {}, where: t.where };
+        project.budgetRows.push(budgetRow);
+        budgetFill = 0;
+        i++;
+        continue;
+      }
+      if (budgetRow && meanings.length === 0 && budgetFill < budgetHeader.length && (t.rowKey === null || t.rowKey === budgetRow.rowKey)) {
+        budgetRow.cells[budgetHeader[budgetFill]!] = valueOf(t.text, vocab);
+        budgetFill++;
+        i++;
+        continue;
+      }
+      if (meanings.length === 0 && !budgetRow) {
+        i++;
+        continue;
+      }
+      mode = 'fields';
+      budgetRow = null;
+    }
+
+    // fields mode
+    if (pendingRow !== null && t.rowKey !== null && t.rowKey !== pendingRow && rowHadValue) {
+      pending = [];
+      rowHadValue = false;
+    }
+    if (t.rowKey !== pendingRow) rowHadValue = false;
+    pendingRow = t.rowKey;
+    const field = meanings.find((m): m is Extract<LabelMeaning, { type: 'field' }> => m.type === 'field');
+    if (field && !t.inherited) {
+      if (field.field === 'projectName' && project.fields.projectName) startProject(t.where);
+      if (field.field === 'totalScore') {
+        project.totalRow = numbersAfter(tokens, i, vocab);
+        i++;
+        continue;
+      }
+      if (pending[pending.length - 1] === field.field) pending.pop();
+      pending.push(field.field);
+      i++;
+      continue;
+    }
+    const fund = meanings.find((m) => m.type === 'budgetRow' || m.type === 'budgetColumn');
+    if (fund && !t.inherited) {
+      pending.push(fund.type === 'budgetRow' ? `fund:${fund.source}` : `amount:${fund.concept}`);
+      i++;
+      continue;
+    }
+    if (meanings.some((m) => m.type === 'delimiter') || (meanings.length > 0 && !t.inherited)) {
+      pending.push('skip');
+      i++;
+      continue;
+    }
+    if (t.inherited) {
+      i++;
+      continue;
+    }
+    if (pending.length > 0) {
+      const slot = pending.shift()!;
+      const value = valueOf(t.text, vocab);
+      rowHadValue = true;
+      if (slot.startsWith('fund:') || slot.startsWith('amount:')) {
+        if (value !== null) project.funds.push({ key: slot, text: value, where: t.where });
+      } else if (slot !== 'skip' && value !== null && !project.fields[slot]) {
+        project.fields[slot] = value;
+      }
+    }
+    i++;
+  }
+  finishProject();
+  return out;
+
+  /** Reads what starts at token i inside the indicator grid; returns how many tokens it used (0: the grid ended). */
+  function readIndicatorStep(all: Token[], at: number): number {
+    const t = all[at]!;
+    const meanings = vocab.meanings.get(t.norm) ?? [];
+    if (isTerminator(t, meanings, vocab)) {
+      if (meanings.some((m) => (m.type === 'field' && m.field === 'totalScore') || (m.type === 'budgetRow' && m.source === 'total'))) {
+        project.totalRow = numbersAfter(all, at, vocab);
+        return 1;
+      }
+      return 0;
+    }
+    if (header.some((h) => h.col !== null) && t.col !== null && t.rowKey !== null) return readGridRow(all, at);
+    if (t.rowKey !== null) return readListedRow(all, at);
+    return readStreamRow(all, at, meanings);
+  }
+
+  function levelOf(t: Token): { l1?: string; l2?: string } | null {
+    const meanings = vocab.meanings.get(t.norm) ?? [];
+    const l2 = meanings.find((m) => m.type === 'level2') as { name: string } | undefined;
+    const l1 = meanings.find((m) => m.type === 'level1') as { name: string } | undefined;
+    if (l1 && l2) return t.norm.startsWith('成本') && level1 === null ? { l1: l1.name } : { l2: l2.name };
+    if (l1) return { l1: l1.name };
+    if (l2) return { l2: l2.name };
+    return null;
+  }
+
+  function setLevel(level: { l1?: string; l2?: string }) {
+    if (level.l1) {
+      level1 = level.l1;
+      level2 = null;
+      justSetLevel2 = false;
+    }
+    if (level.l2) {
+      level2 = level.l2;
+      level1 ??= vocab.data.level2Parent[level.l2] ?? null;
+      justSetLevel2 = true;
+    }
+  }
+
+  /** One cell per token, rows lost: level names, then a name and as many values as the header has after the name. */
+  function readStreamRow(all: Token[], at: number, _meanings: LabelMeaning[]): number {
+    const t = all[at]!;
+    const level = levelOf(t);
+    if (level && !(justSetLevel2 && level.l2 === level2)) {
+      setLevel(level);
+      return 1;
+    }
+    justSetLevel2 = false;
+    if (t.text === '') return 1;
+    if ((vocab.meanings.get(t.norm) ?? []).length > 0) return 0;
+    const nameAt = header.findIndex((h) => h.concept === 'indicatorName');
+    const after = header.slice(nameAt + 1);
+    const cells: Record<string, string | null> = {};
+    let used = 1;
+    for (const col of after) {
+      const v = all[at + used];
+      if (!v || levelOf(v) || isTerminator(v, vocab.meanings.get(v.norm) ?? [], vocab) || titleOf(v, vocab)) break;
+      if (v.text !== '' && (vocab.meanings.get(v.norm) ?? []).some((m) => m.type === 'field' || m.type === 'delimiter')) break;
+      cells[col.concept] = valueOf(v.text, vocab);
+      used++;
+    }
+    addIndicator(t.text, cells, t.where);
+    return used;
+  }
+
+  /** A row whose cells are known but not their columns (pipe tables): aligned on its level name, else on the name. */
+  function readListedRow(all: Token[], at: number): number {
+    const row: Token[] = [];
+    for (let k = at; k < all.length && all[k]!.rowKey === all[at]!.rowKey; k++) row.push(all[k]!);
+    const concepts = header.map((h) => h.concept);
+    const anchor = row.findIndex((c) => levelOf(c) !== null);
+    let offset: number;
+    if (anchor >= 0) {
+      const lv = levelOf(row[anchor]!)!;
+      const h = concepts.indexOf(lv.l1 ? 'level1' : 'level2');
+      offset = (h >= 0 ? h : concepts.indexOf('level1')) - anchor;
+    } else if (row.length >= concepts.length) offset = 0;
+    else offset = Math.max(0, concepts.indexOf('indicatorName'));
+    const cells: Record<string, string | null> = {};
+    row.forEach((c, k) => {
+      const concept = concepts[k + offset];
+      if (concept) cells[concept] = c.text;
+    });
+    return finishMappedRow(row, cells);
+  }
+
+  /** A grid row: each cell's column says what it is. */
+  function readGridRow(all: Token[], at: number): number {
+    const row: Token[] = [];
+    for (let k = at; k < all.length && all[k]!.rowKey === all[at]!.rowKey; k++) row.push(all[k]!);
+    const cells: Record<string, string | null> = {};
+    for (const c of row) {
+      const h = [...header].reverse().find((x) => x.col !== null && x.col <= c.col!);
+      if (h && cells[h.concept] === undefined) cells[h.concept] = c.text;
+    }
+    return finishMappedRow(row, cells);
+  }
+
+  function finishMappedRow(row: Token[], cells: Record<string, string | null>): number {
+    const first = row[0]!;
+    if (row.every((c) => c.text === '')) return row.length;
+    const l1 = cells.level1 ? levelByWord(cells.level1, 'level1') : null;
+    const l2 = cells.level2 ? levelByWord(cells.level2, 'level2') : null;
+    if (l1) {
+      if (l1 !== level1) level2 = null;
+      level1 = l1;
+    } else if (cells.level1 && !isNoValue(cells.level1, vocab)) level1 = normLabel(cells.level1);
+    if (l2) level2 = l2;
+    else if (cells.level2 && !isNoValue(cells.level2, vocab)) level2 = normLabel(cells.level2);
+    if (level2 && !level1) level1 = vocab.data.level2Parent[level2] ?? null;
+    // Project columns of a flat export: a row naming a project starts it.
+    const projectName = valueOf(cells.projectName ?? undefined, vocab);
+    if (projectName && hasProjectColumns(header)) {
+      if (project.fields.projectName && projectName !== project.fields.projectName) {
+        const unit = project.fields.unit ?? null;
+        startProjectKeepingGrid(first.where);
+        if (unit) project.fields.unit = unit;
+      }
+      project.fields.projectName = projectName;
+    }
+    for (const f of ['unit', 'goal', 'department', 'category']) {
+      const v = valueOf(cells[f] ?? undefined, vocab);
+      if (v && hasProjectColumns(header)) project.fields[f] = v;
+    }
+    const amount = valueOf(cells['budget:adjusted'] ?? cells['budget:initial'] ?? undefined, vocab);
+    if (amount && hasProjectColumns(header)) project.funds.push({ key: 'amount:adjusted', text: amount, where: first.where });
+    const name = valueOf(cells.indicatorName ?? undefined, vocab);
+    if (!name) {
+      // `820-马踏镇部门 | 8,827,620.53`: a subtotal line of a flat export.
+      const texts = row.map((c) => c.text).filter((x) => x !== '');
+      if (!l1 && !l2 && texts.length === 2 && readAmount(texts[1]!) !== null) out.subtotals.push({ name: texts[0]!, amount: texts[1]!, where: first.where });
+      return row.length;
+    }
+    const values: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(cells)) if (!['level1', 'level2', 'indicatorName'].includes(k)) values[k] = valueOf(v ?? undefined, vocab);
+    addIndicator(name, values, first.where);
+    return row.length;
+  }
+
+  function startProjectKeepingGrid(where: Where) {
+    const keep = { header, level1, level2 };
+    startProject(where);
+    mode = 'indicators';
+    header = keep.header;
+    level1 = null;
+    level2 = null;
+  }
+
+  function levelByWord(word: string, type: 'level1' | 'level2'): string | null {
+    const m = (vocab.meanings.get(normLabel(word)) ?? []).find((x) => x.type === type || x.type === 'level1' || x.type === 'level2');
+    return m && 'name' in m ? m.name : null;
+  }
+
+  function addIndicator(rawName: string, cells: Record<string, string | null>, where: Where) {
+    let name = rawName.trim();
+    const placeholder = vocab.placeholder.some((re) => re.test(name));
+    const anyValue = Object.values(cells).some((v) => v !== null && v !== '');
+    if (placeholder && !anyValue) return;
+    if (isNoValue(name, vocab) && !anyValue) return;
+    name = name.replace(vocab.placeholderPrefix, '').trim() || name;
+    project.indicators.push({ level1, level2, name, cells, targetField, where });
+  }
+  void fileName;
+}
+
+function newProject(where: Where): ProjectDraft {
+  return { fields: {}, funds: [], budgetRows: [], indicators: [], totalRow: null, where };
+}
+
+function hasContent(p: ProjectDraft): boolean {
+  return Boolean(p.fields.projectName) || p.indicators.length > 0 || p.budgetRows.length > 0 || p.funds.length > 0;
+}
+
+function hasProjectColumns(header: Array<{ concept: string }>): boolean {
+  return header.some((h) => h.concept === 'projectName');
+}
+
+function titleOf(t: Token, vocab: Vocabulary): KindId | null {
+  if (t.norm.length < 5 || t.norm.length > 80) return null;
+  for (const { kind, title } of vocab.titles) {
+    const at = t.norm.indexOf(title);
+    if (at >= 0 && t.norm.length - title.length <= 40) return kind;
+  }
+  return null;
+}
+
+function gridSwitchOf(t: Token): 'annualTarget' | 'periodTarget' | null {
+  if (/^(长期|中期)绩效指标$/.test(t.norm)) return 'periodTarget';
+  if (/^年度绩效指标$/.test(t.norm)) return 'annualTarget';
+  return null;
+}
+
+function isTerminator(t: Token, meanings: LabelMeaning[], vocab: Vocabulary): boolean {
+  if (titleOf(t, vocab)) return true;
+  if (t.inherited) return false;
+  return meanings.some(
+    (m) => (m.type === 'field' && m.field !== 'unit') || m.type === 'delimiter' || (m.type === 'budgetRow' && m.source === 'total' && /^(合计|总计)$/.test(t.norm)),
+  ) || /^(总分|合计|总计)$/.test(t.norm);
+}
+
+/** The numbers after a 合计/总分 label on its row (or the next few cells when rows are lost). */
+function numbersAfter(tokens: Token[], i: number, vocab: Vocabulary): number[] {
+  const nums: number[] = [];
+  const row = tokens[i]!.rowKey;
+  for (let k = i + 1; k < tokens.length && k <= i + 8; k++) {
+    const t = tokens[k]!;
+    if (row !== null && t.rowKey !== row) break;
+    if (t.text !== '' && (vocab.meanings.get(t.norm) ?? []).length > 0) break;
+    const n = readPoints(valueOf(t.text, vocab));
+    if (n !== null) nums.push(n);
+    else if (t.text !== '' && !isNoValue(t.text, vocab)) break;
+  }
+  return nums;
+}
+
+function noteUnitAndYear(t: Token, out: TablesRead) {
+  const s = t.text.normalize('NFKC');
+  if (out.amountUnit === null) {
+    const u = /(?:金额单位|单位)[:：]?\s*(万元|元)/.exec(s) ?? /\((万元|元)\)/.exec(s);
+    if (u) out.amountUnit = u[1] as '万元' | '元';
+  }
+  if (out.year === null) {
+    const y = /((?:19|20)\d{2})\s*年度/.exec(s);
+    if (y) out.year = Number(y[1]);
+  }
+}
+
+/** A run of at least three cells naming indicator columns, with a name or 一级 column and a value column. */
+function indicatorHeaderAt(tokens: Token[], i: number, vocab: Vocabulary): { columns: Array<{ concept: string; col: number | null }>; length: number } | null {
+  const columns: Array<{ concept: string; col: number | null }> = [];
+  let k = i;
+  let indicatorColumns = 0;
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    if (k > i && tokens[i]!.rowKey !== null && t.rowKey !== tokens[i]!.rowKey) break;
+    const ms = vocab.meanings.get(t.norm) ?? [];
+    const ic = ms.find((m) => m.type === 'indicatorColumn') as { concept: string } | undefined;
+    const pf = ms.find((m) => m.type === 'field' && PROJECT_COLUMN_FIELDS.has(m.field)) as { field: string } | undefined;
+    const bc = ms.find((m) => m.type === 'budgetColumn' && (m.concept === 'adjusted' || m.concept === 'initial')) as { concept: string } | undefined;
+    if (ic) {
+      columns.push({ concept: ic.concept, col: t.col });
+      indicatorColumns++;
+    } else if (pf) columns.push({ concept: pf.field, col: t.col });
+    else if (bc) columns.push({ concept: `budget:${bc.concept}`, col: t.col });
+    else break;
+    k++;
+  }
+  const concepts = columns.map((c) => c.concept);
+  if (indicatorColumns < 3) return null;
+  const hasName = concepts.includes('indicatorName') || concepts.includes('level2');
+  const hasValue = concepts.some((c) => ['annualTarget', 'periodTarget', 'actual', 'score', 'weight'].includes(c));
+  if (!hasName || !hasValue || !concepts.includes('level1') && !concepts.includes('indicatorName')) return null;
+  if (!concepts.includes('indicatorName')) {
+    // `一级指标 | 二级指标 | 绩效标准 | 当年预期实现值` (鄂州): the indicator's name sits in the column after 二级.
+    const at = concepts.indexOf('level2');
+    columns.splice(at + 1, 0, { concept: 'indicatorName', col: null });
+  }
+  return { columns, length: k - i };
+}
+
+/** A run of at least three budget columns: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */
+function budgetHeaderAt(tokens: Token[], i: number, vocab: Vocabulary): { concepts: string[]; length: number } | null {
+  const concepts: string[] = [];
+  let k = i;
+  while (k < tokens.length) {
+    const ms = vocab.meanings.get(tokens[k]!.norm) ?? [];
+    const bc = ms.find((m) => m.type === 'budgetColumn') as { concept: string } | undefined;
+    if (!bc) break;
+    concepts.push(bc.concept);
+    k++;
+  }
+  if (concepts.length < 3 || !concepts.includes('spent') && !concepts.includes('initial')) return null;
+  return { concepts, length: k - i };
+}
+
+export { pointsInLabel, readRate };

@@ -1,0 +1,207 @@
+/**
+ * The Layout as one sequence of cells in reading order (tokens), the form every recogniser reads: a table row's
+ * cells carry a row key (and their grid column when the format has one); cells whose rows were lost (a flattened
+ * table) carry none. Run-together text is cut at the labels of the vocabulary, extraction noise (page footers, site
+ * chrome) is dropped, and label words split over two cells (`年初` `预算数`) are joined.
+ */
+import { cleanCell, compactCjk, normalizeExtractedText } from '@jixiao/core';
+import type { Layout } from '../layout/model';
+import { normLabel, type Vocabulary } from './vocabulary';
+
+export interface Where {
+  page?: number;
+  /** 1-based table number in the document. */
+  table?: number;
+  /** 1-based row in the table, or the line of a text file. */
+  row?: number;
+  column?: number;
+  sheet?: string;
+}
+
+export interface Token {
+  text: string;
+  /** The text as labels are compared (`normLabel`). */
+  norm: string;
+  /** Same key = same table row; null when the row is not known. */
+  rowKey: number | null;
+  /** 0-based grid column, when the format has a grid. */
+  col: number | null;
+  /** A merged cell repeated on a row it covers (grids only). */
+  inherited: boolean;
+  where: Where;
+}
+
+export function layoutToTokens(layout: Layout, vocab: Vocabulary): Token[] {
+  const out: Token[] = [];
+  let rowKey = 0;
+  let tableNo = 0;
+  let line = 0;
+  for (const block of layout.blocks) {
+    if (block.kind === 'paragraph') {
+      line++;
+      rowKey++;
+      const where: Where = block.page ? { page: block.page, row: line } : { row: line };
+      for (const piece of splitLine(block.text, vocab)) out.push(token(piece, rowKey, null, false, where));
+      continue;
+    }
+    tableNo++;
+    const covering = new Map<string, { text: string; col: number }>();
+    for (let r = 0; r < block.rows.length; r++) {
+      rowKey++;
+      const cells = block.rows[r] ?? [];
+      // Cells of rows above that span into this row come first at their columns (grids only).
+      const owned = cells.map((c) => ({ text: c.text, col: c.col, inherited: false, page: c.page, rowSpan: c.rowSpan }));
+      const inherited = [...covering.entries()].filter(([k]) => Number(k.split(':')[0]) >= r).map(([k, v]) => ({ ...v, at: Number(k.split(':')[0]) }));
+      const here = inherited.filter((c) => c.at === r).map((c) => ({ text: c.text, col: c.col, inherited: true, page: undefined as number | undefined, rowSpan: 1 }));
+      const row = [...owned, ...here].sort((a, b) => a.col - b.col);
+      for (const c of owned) for (let k = 1; k < c.rowSpan; k++) covering.set(`${r + k}:${c.col}`, { text: c.text, col: c.col });
+      for (const c of row) {
+        const where: Where = { table: tableNo, row: r + 1, column: c.col + 1 };
+        if (c.page) where.page = c.page;
+        if (block.sheet) where.sheet = block.sheet;
+        if (block.stream) {
+          for (const piece of splitStreamCell(c.text, vocab)) out.push(token(piece, null, null, false, { ...where, column: undefined }));
+        } else {
+          for (const piece of splitGridCell(c.text, vocab)) out.push(token(piece, rowKey, c.col, c.inherited, where));
+        }
+      }
+    }
+  }
+  return joinSplitLabels(out.filter((t) => !isNoise(t, vocab)), vocab);
+}
+
+function token(text: string, rowKey: number | null, col: number | null, inherited: boolean, where: Where): Token {
+  const clean = cleanCell(text) ?? '';
+  return { text: clean, norm: normLabel(clean), rowKey, col, inherited, where };
+}
+
+function isNoise(t: Token, vocab: Vocabulary): boolean {
+  return t.text !== '' && vocab.noise.some((re) => re.test(t.text));
+}
+
+/** A line of plain text: extraction spaces inside words go, the remaining spaces separate cells, then labels cut. */
+function splitLine(text: string, vocab: Vocabulary): string[] {
+  const compact = compactCjk(normalizeExtractedText(text)).trim();
+  const parts = compact.split(/\s+/).filter((p) => p !== '');
+  return parts.flatMap((p) => segment(p, vocab));
+}
+
+function splitStreamCell(text: string, vocab: Vocabulary): string[] {
+  const clean = cleanCell(text) ?? '';
+  if (clean === '') return [''];
+  return segment(clean, vocab);
+}
+
+/** A grid cell is authoritative; only `标签:值` in one cell (`项目负责人:[姓名]`) is split. */
+function splitGridCell(text: string, vocab: Vocabulary): string[] {
+  const clean = cleanCell(text) ?? '';
+  const m = /^([^:：]{2,12})[:：](.+)$/s.exec(clean);
+  if (m && vocab.meanings.has(normLabel(m[1]!)) && !/^\d/.test(m[2]!.trim())) return [m[1]!, m[2]!.trim()];
+  if (clean.length >= 40) return segment(clean, vocab);
+  return [clean];
+}
+
+const MIN_RUN_TOGETHER = 14;
+
+/**
+ * Cuts run-together text at the labels it contains: `项目名称镇域内基础设施建设项目属性新增项目` → 项目名称 |
+ * 镇域内基础设施建设 | 项目属性 | 新增项目. Only text that starts with a label or is long enough to be several cells
+ * run together is cut, so a short cell such as `年度预算数(万元)` keeps its words.
+ */
+export function segment(text: string, vocab: Vocabulary): string[] {
+  const map = normalisedWithIndex(text);
+  const norm = map.norm;
+  const startsWithLabel = longestLabelAt(norm, 0, vocab) !== null;
+  if (!startsWithLabel && norm.length < MIN_RUN_TOGETHER) return [text];
+  const cuts: Array<{ from: number; to: number }> = [];
+  let i = 0;
+  while (i < norm.length) {
+    const label = longestLabelAt(norm, i, vocab);
+    if (label) {
+      let end = i + label.length;
+      const points = /^\(\s*\d+(?:\.\d+)?(?:-\d+)?\s*\)\s*分?|^\(\d+分\)/.exec(norm.slice(end));
+      if (points) end += points[0].length;
+      cuts.push({ from: i, to: end });
+      i = end;
+    } else i++;
+  }
+  if (cuts.length === 0) return [text];
+  const pieces: string[] = [];
+  let last = 0;
+  for (const c of cuts) {
+    if (c.from > last) pieces.push(sliceOriginal(text, map.index, last, c.from));
+    pieces.push(sliceOriginal(text, map.index, c.from, c.to));
+    last = c.to;
+  }
+  if (last < norm.length) pieces.push(sliceOriginal(text, map.index, last, norm.length));
+  return pieces.map((p) => p.trim().replace(/^[:：,，;；、]+|[,，;；、]+$/g, '')).filter((p) => p !== '');
+}
+
+function longestLabelAt(norm: string, i: number, vocab: Vocabulary): string | null {
+  const key = norm.slice(i, i + 2);
+  for (const label of labelsByPrefix(vocab).get(key) ?? []) if (norm.startsWith(label, i)) return label;
+  return null;
+}
+
+const prefixIndex = new WeakMap<Vocabulary, Map<string, string[]>>();
+function labelsByPrefix(vocab: Vocabulary): Map<string, string[]> {
+  let idx = prefixIndex.get(vocab);
+  if (!idx) {
+    idx = new Map();
+    // Segmentation cuts at labels that name something (fields, columns, rows, levels, delimiters); one-character
+    // words and words too common inside sentences are left to the cell readers.
+    for (const label of vocab.labelsLongestFirst) {
+      if (label.length < 3 && !/指标$/.test(label)) continue;
+      const key = label.slice(0, 2);
+      const list = idx.get(key) ?? [];
+      list.push(label);
+      idx.set(key, list);
+    }
+    prefixIndex.set(vocab, idx);
+  }
+  return idx;
+}
+
+/** The text as labels see it (NFKC, no white space) with, for each position, the index in the original text. */
+function normalisedWithIndex(text: string): { norm: string; index: number[] } {
+  let norm = '';
+  const index: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) continue;
+    const n = ch.normalize('NFKC');
+    for (const c of n) {
+      norm += c;
+      index.push(i);
+    }
+  }
+  index.push(text.length);
+  return { norm, index };
+}
+
+function sliceOriginal(text: string, index: number[], from: number, to: number): string {
+  return text.slice(index[from] ?? text.length, index[to] ?? text.length);
+}
+
+/**
+ * Label words broken over two cells by the extraction (`年初` + `预算数`, `经济效益` + `指标`) are joined when the two
+ * together are a label and the first alone is not one.
+ */
+function joinSplitLabels(tokens: Token[], vocab: Vocabulary): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && prev.col === null && t.col === null && prev.text && t.text && prev.text.length <= 10 && t.text.length <= 6 && !/\d/.test(prev.text + t.text)) {
+      const joined = normLabel(prev.text + t.text);
+      const prevMeanings = vocab.meanings.get(prev.norm) ?? [];
+      const isLevelThenWord = t.norm === '指标' && prevMeanings.some((m) => m.type === 'level2' || m.type === 'level1');
+      if (vocab.meanings.has(joined) && (prevMeanings.length === 0 || isLevelThenWord)) {
+        prev.text = prev.text + t.text;
+        prev.norm = joined;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
