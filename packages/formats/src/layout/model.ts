@@ -47,6 +47,11 @@ export interface Table {
    * (or per paragraph). Each cell is its own row here; a recogniser rebuilds the rows from the header it finds.
    */
   stream?: boolean;
+  /**
+   * The rows are right but the columns do not line up: the extraction dropped merged cells, so a row's first cell
+   * is not necessarily in the first column (pipe tables copied from web pages).
+   */
+  unaligned?: boolean;
 }
 
 export type Block = Paragraph | Table;

@@ -55,7 +55,7 @@ function pipeTable(rows: string[][]): Table {
   const single = rows.filter((r) => r.length <= 1).length;
   const stream = single >= rows.length * 0.8;
   const cells: Cell[][] = rows.map((r, row) => r.map((text, col) => ({ text, row, col, rowSpan: 1, colSpan: 1 })));
-  return stream ? { kind: 'table', rows: cells, stream: true } : { kind: 'table', rows: cells };
+  return stream ? { kind: 'table', rows: cells, stream: true } : { kind: 'table', rows: cells, unaligned: true };
 }
 
 /** Cells between empty lines; a line of spaces only is an empty cell; a cell may wrap over several lines. */

@@ -165,11 +165,14 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     if (t.rowKey !== pendingRow) rowHadValue = false;
     pendingRow = t.rowKey;
     const field = meanings.find((m): m is Extract<LabelMeaning, { type: 'field' }> => m.type === 'field');
+    // A delimiter directly followed by another label was a block heading (`项目基本情况`), not a label with a value.
+    if (meanings.length > 0 && !t.inherited) while (pending[pending.length - 1] === 'skip') pending.pop();
     if (field && !t.inherited) {
       if (field.field === 'projectName' && project.fields.projectName) startProject(t.where);
       if (field.field === 'totalScore') {
-        project.totalRow = numbersAfter(tokens, i, vocab);
-        i++;
+        const total = numbersAfter(tokens, i, vocab);
+        project.totalRow = total.numbers;
+        i += 1 + total.used;
         continue;
       }
       if (pending[pending.length - 1] === field.field) pending.pop();
@@ -212,9 +215,11 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     const t = all[at]!;
     const meanings = vocab.meanings.get(t.norm) ?? [];
     if (isTerminator(t, meanings, vocab)) {
-      if (meanings.some((m) => (m.type === 'field' && m.field === 'totalScore') || (m.type === 'budgetRow' && m.source === 'total'))) {
-        project.totalRow = numbersAfter(all, at, vocab);
-        return 1;
+      if (meanings.some((m) => (m.type === 'field' && m.field === 'totalScore') || (m.type === 'budgetRow' && m.source === 'total')) || /^(总分|合计|总计)$/.test(t.norm)) {
+        const total = numbersAfter(all, at, vocab);
+        project.totalRow = total.numbers;
+        mode = 'fields';
+        return 1 + total.used;
       }
       return 0;
     }
@@ -408,18 +413,20 @@ function isTerminator(t: Token, meanings: LabelMeaning[], vocab: Vocabulary): bo
 }
 
 /** The numbers after a 合计/总分 label on its row (or the next few cells when rows are lost). */
-function numbersAfter(tokens: Token[], i: number, vocab: Vocabulary): number[] {
-  const nums: number[] = [];
+function numbersAfter(tokens: Token[], i: number, vocab: Vocabulary): { numbers: number[]; used: number } {
+  const numbers: number[] = [];
   const row = tokens[i]!.rowKey;
+  let used = 0;
   for (let k = i + 1; k < tokens.length && k <= i + 8; k++) {
     const t = tokens[k]!;
     if (row !== null && t.rowKey !== row) break;
     if (t.text !== '' && (vocab.meanings.get(t.norm) ?? []).length > 0) break;
     const n = readPoints(valueOf(t.text, vocab));
-    if (n !== null) nums.push(n);
+    if (n !== null) numbers.push(n);
     else if (t.text !== '' && !isNoValue(t.text, vocab)) break;
+    used++;
   }
-  return nums;
+  return { numbers, used };
 }
 
 function noteUnitAndYear(t: Token, out: TablesRead) {

@@ -62,7 +62,7 @@ export function layoutToTokens(layout: Layout, vocab: Vocabulary): Token[] {
         if (block.stream) {
           for (const piece of splitStreamCell(c.text, vocab)) out.push(token(piece, null, null, false, { ...where, column: undefined }));
         } else {
-          for (const piece of splitGridCell(c.text, vocab)) out.push(token(piece, rowKey, c.col, c.inherited, where));
+          for (const piece of splitGridCell(c.text, vocab)) out.push(token(piece, rowKey, block.unaligned ? null : c.col, c.inherited, where));
         }
       }
     }
@@ -86,9 +86,12 @@ function splitLine(text: string, vocab: Vocabulary): string[] {
   return parts.flatMap((p) => segment(p, vocab));
 }
 
+/** A cell of a flattened table is one cell: only `标签值` glued in it (`总额10606.75万元`) is cut, never guidance text. */
 function splitStreamCell(text: string, vocab: Vocabulary): string[] {
   const clean = cleanCell(text) ?? '';
   if (clean === '') return [''];
+  if (vocab.guidance.some((re) => re.test(clean))) return [clean];
+  if (longestLabelAt(normalisedWithIndex(clean).norm, 0, vocab) === null) return [clean];
   return segment(clean, vocab);
 }
 
@@ -97,7 +100,7 @@ function splitGridCell(text: string, vocab: Vocabulary): string[] {
   const clean = cleanCell(text) ?? '';
   const m = /^([^:：]{2,12})[:：](.+)$/s.exec(clean);
   if (m && vocab.meanings.has(normLabel(m[1]!)) && !/^\d/.test(m[2]!.trim())) return [m[1]!, m[2]!.trim()];
-  if (clean.length >= 40) return segment(clean, vocab);
+  if (clean.length >= 40 && !vocab.guidance.some((re) => re.test(clean))) return segment(clean, vocab);
   return [clean];
 }
 

@@ -51,7 +51,7 @@ export interface Vocabulary {
   titles: Array<{ kind: KindId; title: string }>;
 }
 
-const POINTS = /\(\s*\d+(?:\.\d+)?\s*(?:[-~～—至]\s*\d+(?:\.\d+)?\s*)?\)\s*分?|\d+(?:\.\d+)?分$|\(\s*[AB](?:\/[AB])?\s*\)/g;
+const POINTS = /\(\s*\d+(?:\.\d+)?\s*(?:[-~～—至]\s*\d+(?:\.\d+)?\s*)?分?\s*\)\s*分?|\((?:万元|元|%)\)|\d+(?:\.\d+)?分$|\(\s*[AB](?:\/[AB])?\s*\)/g;
 const NUMBERING = /^(?:\d+[.、．]|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\))/;
 
 /** A label as compared: NFKC (full-width brackets/colons to ASCII), no spaces, no numbering, no points, no trailing colon. */
