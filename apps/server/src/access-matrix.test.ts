@@ -37,6 +37,9 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^GET \/api\/audit/, FINANCE],
   [/^POST \/api\/rule-sets/, ADMIN],
   [/^POST \/api\/documents$|^PUT \/api\/documents\/\{id\}\/content$/, EDIT],
+  // Preview: the JSON body sent is not a form, so it stops at validation. Withdrawal: the target document of each
+  // place has evaluations (placeOf), so an allowed withdrawal is refused (409) and the document stays.
+  [/^POST \/api\/documents\/preview$|^DELETE \/api\/documents\/\{id\}$/, EDIT],
   [/^(POST|PUT) \/api\/documents\/\{id\}\/review\//, REVIEW],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(submit|request-adjustment)$/, UNIT],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(send-back|approve-unit)$/, ['unit-approver', 'admin']],

@@ -91,6 +91,10 @@ export const documentSummaryDtoSchema = z.object({
   projectCount: z.number().int(),
   indicatorCount: z.number().int(),
   problemCount: z.number().int(),
+  /** The budget units of the current version's projects, by name (tells documents of one title apart). */
+  units: z.array(z.string()),
+  /** Who made the current version (the importer, or the editor of an edited version); null before sign-in existed. */
+  importedBy: z.string().nullable(),
 });
 export type DocumentSummaryDto = z.infer<typeof documentSummaryDtoSchema>;
 

@@ -7,3 +7,4 @@ export * from './monitoring';
 export * from './workflow';
 export * from './access';
 export * from './ids';
+export * from './import-preview';

@@ -44,3 +44,5 @@ export * from './public-disclosure';
 export * from './render-monitoring-table';
 export * from './seed-demo-monitoring';
 export * from './seed-demo-publication';
+export * from './withdraw-document';
+export * from './preview-import';

@@ -222,6 +222,9 @@ interface SummaryRow {
   project_count: number;
   indicator_count: number;
   problem_count: number;
+  imported_by: string | null;
+  /** json_agg as text (null when the version has no project): parsed here, the same on both drivers. */
+  unit_names: string | null;
 }
 
 function toSummary(r: SummaryRow): DocumentSummaryDto {
@@ -241,12 +244,15 @@ function toSummary(r: SummaryRow): DocumentSummaryDto {
     projectCount: r.project_count,
     indicatorCount: r.indicator_count,
     problemCount: r.problem_count,
+    units: r.unit_names ? (JSON.parse(r.unit_names) as string[]) : [],
+    importedBy: r.imported_by,
   };
 }
 
 const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as department, d.year, v.file_name, v.layout, v.version,
   (select count(*)::int from document_versions x where x.document_id = d.id) as version_count, v.sha256,
-  ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count`;
+  ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count, v.created_by as imported_by,
+  (select json_agg(distinct u.name order by u.name)::text from projects p join units u on u.id = p.unit_id where p.version_id = v.id) as unit_names`;
 
 export function createDocumentStore(db: Db): DocumentStore {
   return {

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore, ScopeLookup, SessionStore, SignInFailureStore, UserStore, WorkflowStore } from '@jixiao/services';
+import type { DocumentWithdrawal } from '@jixiao/services';
 import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
 import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
@@ -15,6 +16,7 @@ import { lockDataDir } from './lock';
 import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
 import { createScopeLookup } from './scope-lookup';
+import { createDocumentWithdrawal } from './withdraw-document';
 import { createSessionStore, createSignInFailureStore } from './session-store';
 import { createUserStore } from './user-store';
 import { createWorkflowStore } from './workflow-store';
@@ -50,6 +52,8 @@ export interface Store {
   scope: ScopeLookup;
   /** Target and evaluation workflow, period locks and publications (decision 011). */
   workflow: WorkflowStore;
+  /** Withdrawing a draft nobody has acted on (issue 10 item 7). */
+  withdrawal: DocumentWithdrawal;
   close(): Promise<void>;
 }
 
@@ -100,6 +104,7 @@ function storeOn(connection: Connection, release: (() => void) | undefined): Ope
     verifyAuditChain: (verify) => verifyAuditChain(connection.db, verify),
     workflow: createWorkflowStore(connection.db),
     scope: createScopeLookup(connection.db),
+    withdrawal: createDocumentWithdrawal(connection.db),
     async close() {
       if (closed) return;
       closed = true;

@@ -54,6 +54,10 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/documents/{id}': may('document.read', param('document')),
   /** The department is known only once the file is read: the route checks it before storing (documents.ts). */
   'POST /api/documents': may('document.import'),
+  /** Reads the file and stores nothing; the department is checked after reading, as for the upload. */
+  'POST /api/documents/preview': may('document.import'),
+  /** Withdrawing a draft: whoever may import for the document's department (services withdraw-document.ts). */
+  'DELETE /api/documents/{id}': may('document.import', param('document')),
   'PUT /api/documents/{id}/content': may('target.edit', param('document')),
   'GET /api/documents/{id}/review': may('document.read', param('document')),
   'POST /api/documents/{id}/review/decisions': may('review.decide', param('document')),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '@jixiao/core';
-import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema } from '@jixiao/contract';
-import { AppError, prepareImport, recordChange, saveEditedDocument, savePreparedImport } from '@jixiao/services';
+import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
+import { AppError, prepareImport, previewImport, recordChange, saveEditedDocument, savePreparedImport, withdrawDocument } from '@jixiao/services';
 import { departmentNameOf } from '@jixiao/store';
 import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
@@ -53,6 +53,33 @@ const upload = createRoute({
   },
 });
 
+const preview = createRoute({
+  method: 'post',
+  path: '/api/documents/preview',
+  tags: ['文档'],
+  summary: '预览一个文件将导入的内容（multipart/form-data，与上传相同）：读取并汇总，不保存任何数据',
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
+  responses: {
+    200: json(importPreviewDtoSchema, '读取到的内容（类型、部门、单位、年度、项目与金额、指标数、问题及位置）'),
+    ...errorResponses,
+    409: { description: '与指定的年度不一致', content: errorResponses[400].content },
+    413: { description: '文件太大', content: errorResponses[400].content },
+  },
+});
+
+const withdraw = createRoute({
+  method: 'delete',
+  path: '/api/documents/{id}',
+  tags: ['文档'],
+  summary: '撤回一个尚未提交的文档（草稿）：删除文档及其全部版本、项目和指标，并记入审计日志；已提交过、已有审核意见或已开始监控/自评的文档不能撤回（409）',
+  request: { params: idParamSchema },
+  responses: {
+    200: json(withdrawnDocumentDtoSchema, '已撤回'),
+    ...errorResponses,
+    409: { description: '文档已提交过（或已有审核意见、监控/自评），不能撤回', content: errorResponses[400].content },
+  },
+});
+
 const saveContent = createRoute({
   method: 'put',
   path: '/api/documents/{id}/content',
@@ -97,6 +124,19 @@ export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
       });
     }
     return c.json(outcome, outcome.status === 'unchanged' ? 200 : 201);
+  });
+  // The preview reads exactly as the upload does (same worker, same refusals, same department check) and stores nothing.
+  app.openapi(preview, async (c) => {
+    const { file, year } = c.req.valid('form');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const prepared = await prepareImport({ fileName: file.name, bytes, ...(year !== undefined ? { year } : {}) });
+    await refuseOutsideScope(c, departmentNameOf(prepared.document));
+    return c.json(importPreviewDtoSchema.parse(previewImport(prepared)), 200);
+  });
+  // Who and which department were decided by the access policy (document.import on the document's department).
+  app.openapi(withdraw, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await withdrawDocument({ store: ctx.store }, { documentId: id, who: changeContext(c) }), 200);
   });
   app.openapi(saveContent, async (c) => {
     const { baseVersion, document } = c.req.valid('json');
