@@ -11,6 +11,11 @@ import { decodeText } from './text/decode';
 import { pickTextLayout, TEXT_LAYOUTS } from './text/registry';
 import { readWorkbook } from './xlsx/read-workbook';
 import { sha256Hex } from './hash';
+import { layoutPlainText } from './layout/plain-text';
+import { readLayout } from './layout/read-layout';
+import { sniffFormat, type SniffedFormat } from './layout/sniff';
+import { textToLayout } from './layout/text';
+import { readRecognisedLayout } from './recognise/read-recognised';
 
 export interface ReadInput {
   /** Name shown in messages and stored with the document (no directories needed). */
@@ -37,20 +42,20 @@ async function readChecked(input: ReadInput, limits: ReadLimits): Promise<ReadRe
   const { fileName, bytes } = input;
   if (bytes.length === 0) return fail(readError('empty', fileName, '文件是空的，没有可读取的内容', 'the file is empty'));
   const ext = extensionOf(fileName);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const sniffed = sniffFormat(bytes);
   let result: ReadResult;
-  if (ext === 'xlsx' || (isZip && ext !== 'json' && ext !== 'txt')) {
+  if (sniffed === 'xlsx' || (sniffed === 'zip' && ext === 'xlsx')) {
     if (bytes.length > limits.maxWorkbookBytes) return tooLarge(fileName, bytes.length, limits.maxWorkbookBytes);
+    // The jixiao templates and the district layouts the workbook reader knows first; any other sheet goes to the
+    // general reader.
     result = await readWorkbook({ fileName, bytes }, limits);
-  } else if (ext === 'xls' || ext === 'doc' || ext === 'docx' || ext === 'pdf' || ext === 'wps' || ext === 'et') {
-    return fail(
-      readError(
-        'unsupported-type',
-        fileName,
-        `不支持直接读取 .${ext} 文件：请把 Word/PDF 另存为纯文本 .txt，或把 Excel 另存为 .xlsx 后再导入`,
-        `.${ext} is not read directly; save Word/PDF as .txt or Excel as .xlsx`,
-      ),
-    );
+    if (!result.ok && result.error.code === 'unknown-layout') {
+      const general = await readLaidOut({ fileName, bytes }, limits);
+      if (general.ok || general.error.code !== 'unsupported-type') result = general;
+    }
+  } else if (sniffed === 'pdf' || sniffed === 'docx' || sniffed === 'ole' || sniffed === 'zip') {
+    if (bytes.length > limits.maxWorkbookBytes) return tooLarge(fileName, bytes.length, limits.maxWorkbookBytes);
+    result = await readLaidOut({ fileName, bytes }, limits);
   } else if (ext === 'json') {
     if (bytes.length > limits.maxJsonBytes) return tooLarge(fileName, bytes.length, limits.maxJsonBytes);
     result = readInterchangeJson({ fileName, bytes });
@@ -58,6 +63,7 @@ async function readChecked(input: ReadInput, limits: ReadLimits): Promise<ReadRe
     if (bytes.length > limits.maxTextBytes) return tooLarge(fileName, bytes.length, limits.maxTextBytes);
     result = readText(fileName, bytes);
   }
+  if (result.ok) noteMisnamed(result.document, fileName, ext, sniffed);
   if (result.ok) result.document.source = { ...result.document.source, layout: result.document.source?.layout ?? 'unknown', file: fileName, sha256: sha256Hex(bytes) };
   return result;
 }
@@ -73,27 +79,50 @@ function readText(fileName: string, bytes: Uint8Array): ReadResult {
   if (text.trim() === '') return fail(readError('empty', fileName, '文件只有空白，没有可读取的内容', 'the file has only white space'));
   const layout = pickTextLayout(text);
   if (!layout) {
-    const known = TEXT_LAYOUTS.map((l) => `「${l.title}」`).join('、');
-    return fail(
-      readError(
-        'unknown-layout',
-        fileName,
-        `无法识别文件版式。能读取的文本版式有：${known}；也可使用 jixiao 的 Excel 模板（jixiao template）或 jixiao/v1 JSON`,
-        'unknown layout; expected one of the supported text layouts, the jixiao Excel template or jixiao/v1 JSON',
-      ),
-    );
+    // Not one of the seed layouts: the general reader (national and regional templates by vocabulary).
+    const general = readRecognisedLayout(textToLayout(text), fileName);
+    if (!general.ok) return general;
+    if (decoded.truncatedTail) general.document.problems.push(truncatedProblem(fileName));
+    return general;
   }
   const document = layout.parse(text, { fileName });
   document.source = { file: fileName, sha256: null, layout: layout.id };
-  if (decoded.truncatedTail) {
-    document.problems.push({
-      severity: 'warning',
-      code: 'file-truncated',
-      message: '文件末尾的字符不完整，文件可能被截断：请核对最后几行是否完整',
-      location: { file: fileName },
-    });
-  }
+  if (decoded.truncatedTail) document.problems.push(truncatedProblem(fileName));
   return { ok: true, document };
+}
+
+function truncatedProblem(fileName: string): PerformanceDocument['problems'][number] {
+  return { severity: 'warning', code: 'file-truncated', message: '文件末尾的字符不完整，文件可能被截断：请核对最后几行是否完整', location: { file: fileName } };
+}
+
+/** PDF, Word and Excel files of any layout (and legacy files converted by LibreOffice): Layout → general reader. */
+async function readLaidOut(input: ReadInput, limits: ReadLimits): Promise<ReadResult> {
+  const laid = await readLayout(input, limits);
+  if (!laid.ok) return laid;
+  // A seed's own layout, when the file is one of them saved as PDF or Word, is read by its seed reader.
+  const plain = layoutPlainText(laid.layout);
+  const seedLayout = pickTextLayout(plain);
+  if (seedLayout) {
+    const document = seedLayout.parse(plain, { fileName: input.fileName });
+    document.source = { file: input.fileName, sha256: null, layout: seedLayout.id };
+    return { ok: true, document };
+  }
+  return readRecognisedLayout(laid.layout, input.fileName);
+}
+
+const FORMAT_NAMES: Record<string, string> = { pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', ole: '旧版 Office（.doc/.xls/.wps/.et）', text: '文本', zip: 'zip' };
+const EXPECTED: Record<string, string[]> = { pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], ole: ['doc', 'xls', 'wps', 'et'], text: ['txt', 'json', 'csv', ''], zip: [] };
+
+/** A `.txt` that is really a PDF, an `.xlsx` that is really a .docx: read as what it is, and said so. */
+function noteMisnamed(doc: PerformanceDocument, fileName: string, ext: string, sniffed: SniffedFormat) {
+  if ((EXPECTED[sniffed] ?? []).includes(ext)) return;
+  if (sniffed === 'text') return;
+  doc.problems.push({
+    severity: 'info',
+    code: 'file-type-mismatch',
+    message: `文件扩展名是 .${ext || '（无）'}，但内容是 ${FORMAT_NAMES[sniffed] ?? sniffed} 文件，已按实际内容读取：建议改正文件扩展名`,
+    location: { file: fileName },
+  });
 }
 
 function tooLarge(fileName: string, size: number, limit: number): ReadResult {

@@ -31,7 +31,7 @@ export interface BudgetRowDraft {
 export interface ProjectDraft {
   fields: Record<string, string | null>;
   /** Amount-like label–value pairs outside a grid (`当年年度预算 65`, `其他资金20万元`). */
-  funds: Array<{ key: string; text: string; where: Where }>;
+  funds: Array<{ key: string; text: string; where: Where; label?: string }>;
   budgetRows: BudgetRowDraft[];
   indicators: IndicatorDraft[];
   totalRow: number[] | null;
@@ -70,6 +70,13 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
   let level2: string | null = null;
   let justSetLevel2 = false;
   let targetField: IndicatorDraft['targetField'] = 'annualTarget';
+  // The label of each pending fund slot, by its position in `pending` (kept in step by shiftLabels).
+  let fundLabels = new Map<number, string>();
+  const shiftLabels = () => {
+    const next = new Map<number, string>();
+    for (const [k, v] of fundLabels) if (k > 0) next.set(k - 1, v);
+    fundLabels = next;
+  };
 
   const finishProject = () => {
     if (hasContent(project)) out.projects.push(project);
@@ -79,6 +86,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     project = newProject(where);
     mode = 'fields';
     pending = [];
+    fundLabels = new Map();
     level1 = null;
     level2 = null;
     targetField = 'annualTarget';
@@ -112,6 +120,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       level1 = null;
       level2 = null;
       pending = [];
+      fundLabels = new Map();
       i += indHeader.length;
       continue;
     }
@@ -122,6 +131,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       for (const c of budgetHeader) out.headerConcepts.add(`budget:${c}`);
       budgetRow = null;
       pending = [];
+      fundLabels = new Map();
       i += budHeader.length;
       continue;
     }
@@ -160,6 +170,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     // fields mode
     if (pendingRow !== null && t.rowKey !== null && t.rowKey !== pendingRow && rowHadValue) {
       pending = [];
+      fundLabels = new Map();
       rowHadValue = false;
     }
     if (t.rowKey !== pendingRow) rowHadValue = false;
@@ -183,6 +194,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     const fund = meanings.find((m) => m.type === 'budgetRow' || m.type === 'budgetColumn');
     if (fund && !t.inherited) {
       pending.push(fund.type === 'budgetRow' ? `fund:${fund.source}` : `amount:${fund.concept}`);
+      fundLabels.set(pending.length - 1, t.norm);
       i++;
       continue;
     }
@@ -196,11 +208,13 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       continue;
     }
     if (pending.length > 0) {
+      const label = fundLabels.get(0);
+      shiftLabels();
       const slot = pending.shift()!;
       const value = valueOf(t.text, vocab);
       rowHadValue = true;
       if (slot.startsWith('fund:') || slot.startsWith('amount:')) {
-        if (value !== null) project.funds.push({ key: slot, text: value, where: t.where });
+        if (value !== null) project.funds.push(label ? { key: slot, text: value, where: t.where, label } : { key: slot, text: value, where: t.where });
       } else if (slot !== 'skip' && value !== null && !project.fields[slot]) {
         project.fields[slot] = value;
       }
@@ -245,8 +259,11 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       justSetLevel2 = false;
     }
     if (level.l2) {
+      const parent = vocab.data.level2Parent[level.l2] ?? null;
+      // `成本指标 | 经济成本指标` (101号): 成本指标 was a first level, not the 成本 二级 of 产出.
+      if (level2 === '成本指标' && parent === '成本指标') level1 = '成本指标';
       level2 = level.l2;
-      level1 ??= vocab.data.level2Parent[level.l2] ?? null;
+      level1 ??= parent;
       justSetLevel2 = true;
     }
   }
@@ -273,6 +290,11 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       cells[col.concept] = valueOf(v.text, vocab);
       used++;
     }
+    if (at + used >= all.length && Object.values(cells).every((v) => v === null)) {
+      // The document ends inside this row: a cut-off copy, not an indicator without values.
+      out.problems.push({ severity: 'info', code: 'document-incomplete', message: `文档在指标「${t.text}」处中断，后面的内容没有读到：请核对文件是否完整`, location: { file: fileName } });
+      return used;
+    }
     addIndicator(t.text, cells, t.where);
     return used;
   }
@@ -288,6 +310,11 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       const lv = levelOf(row[anchor]!)!;
       const h = concepts.indexOf(lv.l1 ? 'level1' : 'level2');
       offset = (h >= 0 ? h : concepts.indexOf('level1')) - anchor;
+    } else if (hasProjectColumns(header) && row.length <= 3 && row.some((c) => readAmount(c.text) !== null)) {
+      // `820-马踏镇部门 | 8,827,620.53`: a unit's subtotal line in a flat export.
+      const texts = row.map((c) => c.text).filter((x) => x !== '');
+      if (texts.length === 2 && readAmount(texts[1]!) !== null) out.subtotals.push({ name: texts[0]!, amount: texts[1]!, where: row[0]!.where });
+      return row.length;
     } else if (row.length >= concepts.length) offset = 0;
     else offset = Math.max(0, concepts.indexOf('indicatorName'));
     const cells: Record<string, string | null> = {};
@@ -367,6 +394,16 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
 
   function addIndicator(rawName: string, cells: Record<string, string | null>, where: Where) {
     let name = rawName.trim();
+    if (!Object.values(cells).some((v) => v !== null && v !== '')) {
+      // Run-together text glues the value (and the 指标解释) to the name: `免费开放天数=300天`.
+      const glued = splitGlued(name);
+      if (glued) {
+        name = glued.name;
+        const targetConcept = header.find((h) => h.concept === 'annualTarget' || h.concept === 'periodTarget')?.concept ?? 'annualTarget';
+        cells = { ...cells, [targetConcept]: glued.value };
+        if (glued.explanation) cells.explanation = glued.explanation;
+      }
+    }
     const placeholder = vocab.placeholder.some((re) => re.test(name));
     const anyValue = Object.values(cells).some((v) => v !== null && v !== '');
     if (placeholder && !anyValue) return;
@@ -374,7 +411,25 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     name = name.replace(vocab.placeholderPrefix, '').trim() || name;
     project.indicators.push({ level1, level2, name, cells, targetField, where });
   }
-  void fileName;
+}
+
+/**
+ * `免费开放天数=300天` → 免费开放天数 | =300天; `各项工作完成及时率%=99百分比` → 各项工作完成及时率 | %=99百分比;
+ * `大楼安检巡察次数反映大楼保卫巡检情况200次` → 大楼安检巡察次数 | 200次, 指标解释 反映大楼保卫巡检情况. Only an
+ * operator or a number with a short unit at the end is cut; anything else stays the name as written.
+ */
+export function splitGlued(text: string): { name: string; value: string; explanation: string | null } | null {
+  const op = /^(.*?[\u4e00-\u9fff)）])(%?[≥≤=<>＞＜≧≦]\s*\d[\d.,]*\s*[^\d\s,，。;；]{0,6})$/.exec(text);
+  const tail = op ?? /^(.*?[\u4e00-\u9fff)）])(\d[\d.,]*\s*(?:%|[\u4e00-\u9fff/]{1,4}))$/.exec(text);
+  if (!tail || tail[1]!.length < 2) return null;
+  let name = tail[1]!;
+  let explanation: string | null = null;
+  const reflect = name.indexOf('反映');
+  if (reflect >= 2) {
+    explanation = name.slice(reflect);
+    name = name.slice(0, reflect);
+  }
+  return { name, value: tail[2]!, explanation };
 }
 
 function newProject(where: Where): ProjectDraft {

@@ -85,7 +85,7 @@ function toProject(d: ProjectDraft, kind: DocumentKind, unit: AmountUnit, proble
     if (rows.length === 0) return null;
     return sumAmounts(rows.map((r) => num(r.cells.adjusted) ?? num(r.cells.initial)), unit);
   };
-  const fiscal = fundSum(d, 'fund:fiscal', unit) ?? fundingRow('fiscal');
+  const fiscal = fiscalFunds(d, unit) ?? fundingRow('fiscal');
   const other = fundSum(d, 'fund:other', unit) ?? fundingRow('other');
   const special = fundSum(d, 'fund:specialAccount', unit) ?? fundingRow('specialAccount');
   const indicators = mergeGrids(d.indicators).map((ind, k) => toIndicator(ind, k + 1, kind));
@@ -94,7 +94,7 @@ function toProject(d: ProjectDraft, kind: DocumentKind, unit: AmountUnit, proble
     code,
     amount,
     funding: { fiscal, specialAccount: special, other },
-    category: d.fields.category ?? null,
+    category: checkedOption(d.fields.category ?? null),
     description: d.fields.description ?? null,
     goal: d.fields.goal ?? null,
     indicators,
@@ -113,19 +113,42 @@ function toProject(d: ProjectDraft, kind: DocumentKind, unit: AmountUnit, proble
   return project;
 }
 
+/** `新增项目□延续项目√` → 延续项目; a value without check boxes stays as written. */
+function checkedOption(text: string | null): string | null {
+  if (text === null || !/[□√☑■]/.test(text)) return text;
+  const options = text.split(/(?<=[□√☑■])(?=[^□√☑■])/).map((o) => o.trim()).filter(Boolean);
+  const checked = options.filter((o) => /(?:√|☑|■)$/.test(o)).map((o) => o.replace(/[□√☑■\s]+$/g, ''));
+  return checked.length === 1 ? checked[0]! : text;
+}
+
 function statedTotal(row: number[] | null): number | null {
   if (!row || row.length === 0) return null;
   if (row.length >= 2) return row[1]!;
   return row[0] === 100 ? null : row[0]!;
 }
 
+/** Parallel fiscal lines are added (中央补助安排 + 省级财政安排); otherwise the first is the total and the rest its 其中. */
+const PARALLEL_FISCAL = new Set(['中央补助安排', '省级财政安排', '本级财政拨款', '上级财政拨款', '市级财政安排', '县级财政安排']);
+function fiscalFunds(d: ProjectDraft, unit: AmountUnit): number | null {
+  const lines = d.funds.filter((x) => x.key === 'fund:fiscal' && leadingAmount(x.text) !== null);
+  if (lines.length === 0) return null;
+  if (lines.every((l) => PARALLEL_FISCAL.has(l.label ?? ''))) return sumAmounts(lines.map((l) => leadingAmount(l.text)), unit);
+  return leadingAmount(lines[0]!.text);
+}
+
+/** A label–value figure: the amount the value starts with (`6923.3552万元(其中:…` → 6923.3552). */
+function leadingAmount(text: string): number | null {
+  const m = /^\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)?(?![\d.])/.exec(text.normalize('NFKC'));
+  return m ? (readAmount(m[1]!)?.value ?? null) : null;
+}
+
 function fundAmount(d: ProjectDraft, key: string): number | null {
-  const f = d.funds.find((x) => x.key === key);
-  return f ? (readAmount(f.text)?.value ?? null) : null;
+  const f = d.funds.find((x) => x.key === key && leadingAmount(x.text) !== null);
+  return f ? leadingAmount(f.text) : null;
 }
 
 function fundSum(d: ProjectDraft, key: string, unit: AmountUnit): number | null {
-  const values = d.funds.filter((x) => x.key === key).map((f) => readAmount(f.text)?.value ?? null);
+  const values = d.funds.filter((x) => x.key === key).map((f) => leadingAmount(f.text));
   if (values.length === 0 || values.every((v) => v === null)) return null;
   return sumAmounts(values, unit);
 }
@@ -180,9 +203,9 @@ function composeTarget(value: string | null | undefined, op: string | null | und
 
 function toIndicator(d: IndicatorDraft, no: number, kind: DocumentKind): Indicator {
   const c = d.cells;
-  const main = composeTarget(c.annualTarget ?? (d.targetField === 'periodTarget' ? null : c.periodTarget), c.op, c.unit);
-  const annual = d.targetField === 'periodTarget' ? composeTarget(c.__annual, c.op, c.unit) : main;
-  const period = d.targetField === 'periodTarget' ? main : composeTarget(c.periodTarget, c.op, c.unit);
+  const main = composeTarget(c.annualTarget ?? (d.targetField === 'periodTarget' ? null : c.periodTarget), c.op, c.measureUnit);
+  const annual = d.targetField === 'periodTarget' ? composeTarget(c.__annual, c.op, c.measureUnit) : main;
+  const period = d.targetField === 'periodTarget' ? main : composeTarget(c.periodTarget, c.op, c.measureUnit);
   const directionWord = c.direction ?? '';
   const direction = /反向/.test(directionWord) ? 'lower' : /正向/.test(directionWord) ? 'higher' : inferDirection(d.name, annual ?? period);
   const ind: Indicator = {
@@ -200,7 +223,7 @@ function toIndicator(d: IndicatorDraft, no: number, kind: DocumentKind): Indicat
   const weight = readPoints(c.weight ?? null);
   if (weight !== null || c.weight !== undefined) ind.weight = weight;
   if (kind === 'project-self-evaluation' || c.actual !== undefined || c.score !== undefined) {
-    const actualText = c.actual ? (/\d$/.test(c.actual) && c.unit ? `${c.actual}${c.unit.replace(/^百分比$/, '%')}` : c.actual) : null;
+    const actualText = c.actual ? (/\d$/.test(c.actual) && c.measureUnit ? `${c.actual}${c.measureUnit.replace(/^百分比$/, '%')}` : c.actual) : null;
     ind.actual = parseActual(actualText);
     ind.score = readPoints(c.score ?? null);
     ind.deviationReason = c.deviationReason ?? null;

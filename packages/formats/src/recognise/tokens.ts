@@ -4,7 +4,7 @@
  * table) carry none. Run-together text is cut at the labels of the vocabulary, extraction noise (page footers, site
  * chrome) is dropped, and label words split over two cells (`年初` `预算数`) are joined.
  */
-import { cleanCell, compactCjk, normalizeExtractedText } from '@jixiao/core';
+import { cleanCell, normalizeExtractedText } from '@jixiao/core';
 import type { Layout } from '../layout/model';
 import { normLabel, type Vocabulary } from './vocabulary';
 
@@ -41,7 +41,10 @@ export function layoutToTokens(layout: Layout, vocab: Vocabulary): Token[] {
       line++;
       rowKey++;
       const where: Where = block.page ? { page: block.page, row: line } : { row: line };
-      for (const piece of splitLine(block.text, vocab)) out.push(token(piece, rowKey, null, false, where));
+      const pieces = splitLine(block.text, vocab);
+      // A line that falls into many cells is text run together (a whole form in one paragraph): its rows are lost.
+      const key = pieces.length > MAX_CELLS_IN_A_LINE ? null : rowKey;
+      for (const piece of pieces) out.push(token(piece, key, null, false, where));
       continue;
     }
     tableNo++;
@@ -80,8 +83,13 @@ function isNoise(t: Token, vocab: Vocabulary): boolean {
 }
 
 /** A line of plain text: extraction spaces inside words go, the remaining spaces separate cells, then labels cut. */
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]+(?=[${CJK}])`, 'g');
+
 function splitLine(text: string, vocab: Vocabulary): string[] {
-  const compact = compactCjk(normalizeExtractedText(text)).trim();
+  // Only spaces between two Chinese characters are extraction noise here; the others separate cells
+  // (`项目建设成本 ≤65万元 10`).
+  const compact = normalizeExtractedText(text).replace(SPACE_BETWEEN_CJK, '$1').replace(SPACE_BETWEEN_CJK, '$1').trim();
   const parts = compact.split(/\s+/).filter((p) => p !== '');
   return parts.flatMap((p) => segment(p, vocab));
 }
@@ -105,6 +113,7 @@ function splitGridCell(text: string, vocab: Vocabulary): string[] {
 }
 
 const MIN_RUN_TOGETHER = 14;
+const MAX_CELLS_IN_A_LINE = 16;
 
 /**
  * Cuts run-together text at the labels it contains: `项目名称镇域内基础设施建设项目属性新增项目` → 项目名称 |
@@ -114,6 +123,7 @@ const MIN_RUN_TOGETHER = 14;
 export function segment(text: string, vocab: Vocabulary): string[] {
   const map = normalisedWithIndex(text);
   const norm = map.norm;
+  if (vocab.titles.some(({ title }) => norm.includes(title) && norm.length - title.length <= 40)) return [text];
   const startsWithLabel = longestLabelAt(norm, 0, vocab) !== null;
   if (!startsWithLabel && norm.length < MIN_RUN_TOGETHER) return [text];
   const cuts: Array<{ from: number; to: number }> = [];
@@ -141,8 +151,15 @@ export function segment(text: string, vocab: Vocabulary): string[] {
 }
 
 function longestLabelAt(norm: string, i: number, vocab: Vocabulary): string | null {
+  // A title is cut out whole, so the labels inside it (`绩效目标` in `项目支出绩效目标表`) stay in it.
+  for (const { title } of vocab.titles) if (norm.startsWith(title, i)) return title;
   const key = norm.slice(i, i + 2);
-  for (const label of labelsByPrefix(vocab).get(key) ?? []) if (norm.startsWith(label, i)) return label;
+  for (const label of labelsByPrefix(vocab).get(key) ?? []) {
+    if (!norm.startsWith(label, i)) continue;
+    // A two-character word (`总额`) is a label only right before its figure (`总额10606.75万元`).
+    if (label.length < 3 && !/指标$/.test(label) && !/^[\d:]/.test(norm.slice(i + label.length, i + label.length + 1))) continue;
+    return label;
+  }
   return null;
 }
 
@@ -154,7 +171,7 @@ function labelsByPrefix(vocab: Vocabulary): Map<string, string[]> {
     // Segmentation cuts at labels that name something (fields, columns, rows, levels, delimiters); one-character
     // words and words too common inside sentences are left to the cell readers.
     for (const label of vocab.labelsLongestFirst) {
-      if (label.length < 3 && !/指标$/.test(label)) continue;
+      if (label.length < 2) continue;
       const key = label.slice(0, 2);
       const list = idx.get(key) ?? [];
       list.push(label);
