@@ -81,6 +81,8 @@ describe('health and OpenAPI', () => {
         'GET /api/documents',
         'GET /api/documents/{id}',
         'POST /api/documents',
+        'POST /api/documents/preview',
+        'DELETE /api/documents/{id}',
         'PUT /api/documents/{id}/content',
         'GET /api/documents/{id}/review',
         'POST /api/documents/{id}/review/decisions',

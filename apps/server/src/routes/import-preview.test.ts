@@ -25,7 +25,7 @@ let admin: SignedInClient;
 
 const seed = (name: string) => readFileSync(join(DEFAULT_SEEDS_DIR, name));
 
-function form(fileName: string, bytes: Uint8Array | string, year?: number): FormData {
+function form(fileName: string, bytes: BlobPart, year?: number): FormData {
   const f = new FormData();
   f.set('file', new File([bytes], fileName));
   if (year !== undefined) f.set('year', String(year));

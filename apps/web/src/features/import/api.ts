@@ -1,15 +1,45 @@
-import { documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, listOf, type DocumentSummaryDto, type ImportOutcomeDto } from '@jixiao/contract';
+import {
+  DOCUMENT_KIND_LABELS,
+  documentSchema,
+  documentSummaryDtoSchema,
+  importOutcomeDtoSchema,
+  importPreviewDtoSchema,
+  listOf,
+  withdrawnDocumentDtoSchema,
+  type DocumentSummaryDto,
+  type ImportOutcomeDto,
+  type ImportPreviewDto,
+  type WithdrawnDocumentDto,
+} from '@jixiao/contract';
 import { z } from 'zod';
-import { getJson, postForm } from '../../lib/http';
+import { getJson, postForm, sendJson } from '../../lib/http';
 
-export type { ImportOutcomeDto };
+export { DOCUMENT_KIND_LABELS };
+export type { ImportOutcomeDto, ImportPreviewDto, WithdrawnDocumentDto };
 export type InterchangeDocument = z.infer<typeof documentSchema>;
 
-export function uploadDocument(file: File, year?: number): Promise<ImportOutcomeDto> {
+/** What the picker offers; the reader decides (and says why) when a file of one of these types cannot be read. */
+export const ACCEPTED_FILES = '.pdf,.docx,.doc,.xlsx,.xls,.wps,.et,.txt,.json';
+
+function fileForm(file: File, year?: number): FormData {
   const form = new FormData();
   form.set('file', file, file.name);
   if (year !== undefined) form.set('year', String(year));
-  return postForm(importOutcomeDtoSchema, '/api/documents', form);
+  return form;
+}
+
+/** Reads the file on the server and answers what it would import; nothing is stored. */
+export function previewDocument(file: File, year?: number): Promise<ImportPreviewDto> {
+  return postForm(importPreviewDtoSchema, '/api/documents/preview', fileForm(file, year));
+}
+
+export function uploadDocument(file: File, year?: number): Promise<ImportOutcomeDto> {
+  return postForm(importOutcomeDtoSchema, '/api/documents', fileForm(file, year));
+}
+
+/** Withdraws a draft nobody has acted on (the server refuses anything else with the reason). */
+export function withdrawDocument(id: number): Promise<WithdrawnDocumentDto> {
+  return sendJson(withdrawnDocumentDtoSchema, 'DELETE', `/api/documents/${id}`, undefined);
 }
 
 export async function listDocuments(signal?: AbortSignal): Promise<DocumentSummaryDto[]> {
@@ -20,9 +50,10 @@ export function getDocument(id: number, signal?: AbortSignal): Promise<Interchan
   return getJson(documentSchema, `/api/documents/${id}`, {}, signal);
 }
 
-export const DOCUMENT_KIND_LABELS: Record<DocumentSummaryDto['kind'], string> = {
-  'project-targets': '项目支出绩效目标表',
-  'department-targets': '部门整体绩效目标',
-  'project-self-evaluation': '项目支出绩效自评',
-  'department-self-evaluation': '部门整体支出绩效自评',
-};
+/**
+ * The readers' refusals are bilingual: `…请另存为 .txt 后再导入 (a Word .docx file, not a workbook)`. The page shows
+ * the Chinese only; the English part in the last parentheses is for the command line and the logs.
+ */
+export function chineseReason(message: string): string {
+  return message.replace(/\s*\((?=[^()]*[A-Za-z]{3})[\x20-\x7e]*\)\s*$/, '').trim();
+}

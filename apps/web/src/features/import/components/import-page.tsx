@@ -1,26 +1,25 @@
-import type { DocumentSummaryDto } from '@jixiao/contract';
-import { Alert, Button, Card, InputNumber, List, Result, Space, Table, Tag, Upload } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Button, Card, InputNumber, Spin, Upload } from 'antd';
 import { useState } from 'react';
-import { EmptyState, ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
-import { Link, navigate } from '../../../lib/router';
 import { useApi } from '../../../lib/use-api';
-import { DOCUMENT_KIND_LABELS, getDocument, listDocuments, uploadDocument, type ImportOutcomeDto, type InterchangeDocument } from '../api';
+import { useCan } from '../../session/session';
+import { ACCEPTED_FILES, chineseReason, listDocuments, previewDocument, uploadDocument, type ImportPreviewDto } from '../api';
+import { DocumentList } from './document-list';
+import { ImportPreview } from './import-preview';
+import { OutcomeView, type Outcome } from './import-outcome';
 
-type Outcome = { fileName: string; outcome: ImportOutcomeDto; document: InterchangeDocument | undefined };
-
-const STATUS_TEXT: Record<ImportOutcomeDto['status'], { title: string; status: 'success' | 'info' }> = {
-  created: { title: '导入成功', status: 'success' },
-  'new-version': { title: '已导入为新版本', status: 'success' },
-  unchanged: { title: '内容没有变化', status: 'info' },
-};
-
-const SEVERITY: Record<string, { color: string; label: string }> = {
-  error: { color: 'red', label: '错误' },
-  warning: { color: 'orange', label: '提醒' },
-  info: { color: 'blue', label: '说明' },
-};
+/**
+ * 导入 (issue 10 item 7): choosing a file reads it on the server and shows what was read — nothing is stored until
+ * 「确认导入」, which sends the same file again. A file the readers refuse (or one with nothing in it) is shown as
+ * the reason, never as a success.
+ */
+type Step =
+  | { step: 'idle' }
+  | { step: 'reading'; file: File }
+  | { step: 'preview'; file: File; preview: ImportPreviewDto }
+  | { step: 'saving'; file: File; preview: ImportPreviewDto }
+  | { step: 'done'; result: Outcome }
+  | { step: 'failed'; file: File; stage: 'read' | 'save'; message: string };
 
 function UploadIcon() {
   return (
@@ -31,189 +30,88 @@ function UploadIcon() {
   );
 }
 
-function OutcomeView({ result }: { result: Outcome }) {
-  const { outcome, document, fileName } = result;
-  const text = STATUS_TEXT[outcome.status];
-  const problems = document?.problems ?? [];
-  const sub =
-    outcome.status === 'unchanged'
-      ? `“${fileName}”与已导入的第 ${outcome.version} 版完全相同，没有做任何改动。`
-      : `“${fileName}”（${DOCUMENT_KIND_LABELS[outcome.kind]}，${outcome.year} 年度${outcome.department ? `，${outcome.department}` : ''}）：${outcome.projectCount} 个项目、${outcome.indicatorCount} 条绩效指标${outcome.status === 'new-version' ? `，现为第 ${outcome.version} 版（旧版本已保留）` : ''}。`;
-  return (
-    <Card style={{ marginBottom: 16 }}>
-      <Result
-        status={text.status}
-        title={text.title}
-        subTitle={sub}
-        style={{ padding: '16px 0' }}
-        extra={
-          <Space>
-            {outcome.departmentId ? (
-              <Button type="primary" onClick={() => navigate(`/departments/${outcome.departmentId}`)}>
-                查看{outcome.department ? `“${outcome.department}”` : '部门'}
-              </Button>
-            ) : null}
-            <Button href={`/api/documents/${outcome.documentId}`} target="_blank">
-              查看 JSON
-            </Button>
-          </Space>
-        }
-      />
-      {problems.length ? (
-        <Alert
-          type={problems.some((p) => p.severity === 'error') ? 'warning' : 'info'}
-          showIcon
-          title={`读取时发现 ${problems.length} 处需要留意的地方（不影响导入，请对照原文核实）`}
-          description={
-            <List
-              size="small"
-              dataSource={problems.slice(0, 50)}
-              renderItem={(p) => (
-                <List.Item style={{ padding: '4px 0' }}>
-                  <span>
-                    <Tag color={SEVERITY[p.severity]?.color}>{SEVERITY[p.severity]?.label ?? p.severity}</Tag>
-                    {p.message}
-                    {p.location.project ? <span className="muted">（项目：{p.location.project}）</span> : null}
-                    {p.location.line ? <span className="muted">（第 {p.location.line} 行）</span> : null}
-                  </span>
-                </List.Item>
-              )}
-            />
-          }
-        />
-      ) : null}
-    </Card>
-  );
-}
-
-const documentColumns: ColumnsType<DocumentSummaryDto> = [
-  {
-    title: '文档',
-    dataIndex: 'title',
-    render: (title: string, d) => (
-      <div>
-        <div>{title}</div>
-        <div className="muted" style={{ fontSize: 12 }}>
-          {DOCUMENT_KIND_LABELS[d.kind]}
-          {d.fileName ? ` · ${d.fileName}` : ''}
-        </div>
-      </div>
-    ),
-  },
-  {
-    title: '部门',
-    dataIndex: 'department',
-    width: 200,
-    render: (name: string | null, d) => (name && d.departmentId ? <Link to={`/departments/${d.departmentId}`}>{name}</Link> : <span className="muted">—</span>),
-  },
-  { title: '年度', dataIndex: 'year', width: 70, align: 'center', render: (y: number | null) => y ?? '—' },
-  { title: '版本', dataIndex: 'version', width: 70, align: 'center', render: (v: number, d) => (d.versionCount > 1 ? `${v} / ${d.versionCount}` : v) },
-  { title: '项目', dataIndex: 'projectCount', width: 70, align: 'right', className: 'num' },
-  { title: '指标', dataIndex: 'indicatorCount', width: 70, align: 'right', className: 'num' },
-  {
-    title: '问题',
-    dataIndex: 'problemCount',
-    width: 70,
-    align: 'right',
-    render: (n: number) => (n ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>{n}</Tag> : <span className="muted">0</span>),
-  },
-  { title: '导入时间', dataIndex: 'importedAt', width: 150, render: (t: string) => new Date(t).toLocaleString('zh-CN', { hour12: false }) },
-  {
-    title: '',
-    key: 'json',
-    width: 70,
-    render: (_: unknown, d) => (
-      <a href={`/api/documents/${d.id}`} target="_blank" rel="noreferrer">
-        JSON
-      </a>
-    ),
-  },
-];
+const messageOf = (e: unknown) => chineseReason(e instanceof Error ? e.message : String(e));
 
 export function ImportPage() {
   const [year, setYear] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Outcome | undefined>();
-  const [failure, setFailure] = useState<{ fileName: string; message: string } | undefined>();
+  const [state, setState] = useState<Step>({ step: 'idle' });
   const documents = useApi((signal) => listDocuments(signal), []);
+  const canImport = useCan('document.import');
+  const busy = state.step === 'reading' || state.step === 'saving';
 
-  async function upload(file: File) {
-    setBusy(true);
-    setFailure(undefined);
-    setResult(undefined);
+  async function read(file: File) {
+    setState({ step: 'reading', file });
+    try {
+      setState({ step: 'preview', file, preview: await previewDocument(file, year ?? undefined) });
+    } catch (e) {
+      setState({ step: 'failed', file, stage: 'read', message: messageOf(e) });
+    }
+  }
+
+  async function confirm(file: File, preview: ImportPreviewDto) {
+    setState({ step: 'saving', file, preview });
     try {
       const outcome = await uploadDocument(file, year ?? undefined);
-      const document = await getDocument(outcome.documentId).catch(() => undefined);
-      setResult({ fileName: file.name, outcome, document });
+      setState({ step: 'done', result: { fileName: file.name, outcome, problems: preview.problems } });
       documents.reload();
     } catch (e) {
-      setFailure({ fileName: file.name, message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
+      setState({ step: 'failed', file, stage: 'save', message: messageOf(e) });
     }
   }
 
   return (
     <>
-      <PageHead title="导入文档" sub="上传绩效目标表、评审意见或自评表，系统读取其中的部门、项目和绩效指标。同一文件重复导入不会产生重复数据。" />
+      <PageHead title="导入文档" sub="选择绩效目标表、评审意见或自评表，系统先读取并展示其中的部门、项目和绩效指标，核对无误后再确认导入。同一文件重复导入不会产生重复数据。" />
       <Card style={{ marginBottom: 16 }}>
-        <Upload.Dragger
-          accept=".txt,.xlsx,.json"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          customRequest={({ file }) => {
-            if (file instanceof File) void upload(file);
-          }}
-        >
-          <p style={{ margin: '8px 0' }}>
-            <UploadIcon />
-          </p>
-          <p style={{ fontSize: 16, margin: '4px 0' }}>{busy ? '正在导入，请稍候…' : '点击选择文件，或把文件拖到这里'}</p>
-          <p className="muted" style={{ margin: '4px 0 8px' }}>
-            支持：从 PDF/Word 复制或提取的文本（.txt）、jixiao Excel 模板及区级常见版式（.xlsx）、jixiao/v1 交换格式（.json）
-          </p>
-        </Upload.Dragger>
-        <div className="toolbar" style={{ marginTop: 12, marginBottom: 0 }}>
+        <Spin spinning={state.step === 'reading'} description="正在读取文件，请稍候…" size="large">
+          <Upload.Dragger
+            accept={ACCEPTED_FILES}
+            multiple={false}
+            showUploadList={false}
+            disabled={busy || !canImport}
+            customRequest={({ file }) => {
+              if (file instanceof File) void read(file);
+            }}
+          >
+            <p style={{ margin: '8px 0' }}>
+              <UploadIcon />
+            </p>
+            <p style={{ fontSize: 16, margin: '4px 0' }}>{state.step === 'reading' ? `正在读取“${state.file.name}”…` : '点击选择文件，或把文件拖到这里'}</p>
+            <p className="muted" style={{ margin: '4px 8px 8px' }}>
+              支持：PDF（.pdf）、Word（.docx、.doc）、Excel（.xlsx、.xls）、WPS 文字与表格（.wps、.et）、从 PDF/Word 提取的文本（.txt）、jixiao/v1 交换格式（.json）。选择后先预览，确认后才导入。
+            </p>
+          </Upload.Dragger>
+        </Spin>
+        <div className="toolbar" style={{ marginTop: 12, marginBottom: 0, flexWrap: 'wrap' }}>
           <span>预算年度</span>
-          <InputNumber<number>
-            min={1990}
-            max={2100}
-            placeholder="如 2024"
-            value={year}
-            onChange={(v) => setYear(v)}
-            style={{ width: 120 }}
-            aria-label="预算年度"
-          />
+          <InputNumber<number> min={1990} max={2100} placeholder="如 2024" value={year} onChange={(v) => setYear(v)} style={{ width: 120 }} aria-label="预算年度" disabled={busy} />
           <span className="muted">文档中写明了年度时可不填；没写明时必须填写。</span>
         </div>
       </Card>
 
-      {failure ? (
+      {state.step === 'failed' ? (
         <Alert
           type="error"
           showIcon
           closable
-          onClose={() => setFailure(undefined)}
-          title={`“${failure.fileName}”没有导入`}
-          description={failure.message}
+          onClose={() => setState({ step: 'idle' })}
+          title={state.stage === 'read' ? `“${state.file.name}”无法读取，没有导入` : `“${state.file.name}”没有导入`}
+          description={state.message}
+          action={
+            <Button size="small" onClick={() => void read(state.file)}>
+              重新读取
+            </Button>
+          }
           style={{ marginBottom: 16 }}
+          role="alert"
         />
       ) : null}
-      {result ? <OutcomeView result={result} /> : null}
+      {state.step === 'preview' || state.step === 'saving' ? (
+        <ImportPreview preview={state.preview} busy={state.step === 'saving'} onConfirm={() => void confirm(state.file, state.preview)} onCancel={() => setState({ step: 'idle' })} />
+      ) : null}
+      {state.step === 'done' ? <OutcomeView result={state.result} /> : null}
 
-      <Card title="已导入的文档" size="small">
-        {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
-        <Table<DocumentSummaryDto>
-          rowKey="id"
-          size="middle"
-          columns={documentColumns}
-          dataSource={[...(documents.data ?? [])].sort((a, b) => b.importedAt.localeCompare(a.importedAt))}
-          loading={documents.loading}
-          pagination={(documents.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
-          locale={{ emptyText: documents.loading ? ' ' : <EmptyState title="还没有导入任何文档" hint="在上方选择一个文件开始。" /> }}
-        />
-      </Card>
+      <DocumentList documents={documents} canWithdraw={canImport} />
     </>
   );
 }
