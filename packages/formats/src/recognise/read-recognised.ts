@@ -3,6 +3,7 @@
  * → tokens → the recogniser that fits best → the document. A document whose kind is recognised but that yields no
  * project, no indicator and no figure is refused, not returned as an empty success.
  */
+import './department-documents';
 import { countIndicators, listProjects, type PerformanceDocument } from '@jixiao/core';
 import { readError, type ReadError } from '../errors';
 import type { Layout } from '../layout/model';
@@ -96,5 +97,7 @@ function hasSomething(doc: PerformanceDocument): boolean {
   if (projects.some(({ project }) => project.amount !== null || project.budget?.bySource.some((r) => r.adjusted !== null || r.spent !== null || r.initial !== null))) return true;
   if ((doc.keyTasks?.length ?? 0) > 0 || doc.statedScore != null || doc.budget != null) return true;
   if (doc.profile && Object.values(doc.profile).some((v) => v !== null && v !== undefined)) return true;
+  // A report's cover alone (a named unit and its year) is a document: the rest of the report may be cut.
+  if (doc.department && doc.year != null && /report$/.test(doc.source?.layout ?? '')) return true;
   return projects.some(({ project }) => project.name !== '' && (project.goal !== null || project.indicators.length > 0));
 }
