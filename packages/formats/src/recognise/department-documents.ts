@@ -4,6 +4,8 @@
  * Each scores conservatively (title and header words), so project tables keep going to the project reader.
  */
 import { registerRecogniser } from './recognisers';
+import { scoreTables } from './score-tables';
 import { selfEvaluationReports } from './self-evaluation-reports';
 
 registerRecogniser(selfEvaluationReports);
+registerRecogniser(scoreTables);

@@ -15,6 +15,8 @@ export interface ReportLine {
   cells: string[];
   /** The cells joined by a space. */
   text: string;
+  /** The line as extracted (spaces kept): a page number at its start is still apart from the words. */
+  raw: string;
   where: Where;
 }
 
@@ -27,7 +29,7 @@ export function layoutLines(layout: Layout): ReportLine[] {
     if (block.kind === 'paragraph') {
       line++;
       const text = clean(block.text);
-      if (text !== '') out.push({ cells: [text], text, where: block.page ? { page: block.page, row: line } : { row: line } });
+      if (text !== '') out.push({ cells: [text], text, raw: block.text.trim(), where: block.page ? { page: block.page, row: line } : { row: line } });
       continue;
     }
     tableNo++;
@@ -37,7 +39,7 @@ export function layoutLines(layout: Layout): ReportLine[] {
       const where: Where = { table: tableNo, row: r + 1 };
       if (row[0]?.page) where.page = row[0].page;
       if (block.sheet) where.sheet = block.sheet;
-      out.push({ cells, text: cells.join(' '), where });
+      out.push({ cells, text: cells.join(' '), raw: row.map((c) => c.text.trim()).join(' '), where });
     });
   }
   return out;
@@ -150,8 +152,9 @@ export function readNarrativeSections(lines: readonly ReportLine[]): NarrativeSe
   if (out.issues && out.improvements) return out;
   // Inline labels: the text after `存在的问题:` up to the next inline label or the end of the paragraph run.
   const joined = joinWithIndex(lines);
-  const issueAt = /存在(?:的)?(?:主要)?问题[:：]/.exec(joined.text);
-  const improveAt = /(?:下一步)?(?:改进|整改)(?:措施|意见|建议)[:：]|有关建议[:：]/.exec(joined.text);
+  // Extraction may leave spaces inside the words (`存在的 问题:`): any white space between two characters is allowed.
+  const issueAt = spaced('存在(?:的)?(?:主要)?问题[:：]').exec(joined.text);
+  const improveAt = spaced('(?:下一步)?(?:改进|整改)(?:措施|意见|建议)[:：]|有关建议[:：]').exec(joined.text);
   if (!out.issues && issueAt) {
     const from = issueAt.index + issueAt[0].length;
     const to = improveAt && improveAt.index > from ? improveAt.index : inlineEnd(joined.text, from);
@@ -166,6 +169,11 @@ export function readNarrativeSections(lines: readonly ReportLine[]): NarrativeSe
   return out;
 }
 
+/** The pattern with `\s*` allowed after each Chinese character. */
+function spaced(source: string): RegExp {
+  return new RegExp(source.replace(/([\u4e00-\u9fff])/g, '$1\\s*'));
+}
+
 /** An inline section ends at the next heading-like start (`2017 年部门整体…得分表`, `4.`), or after 600 characters. */
 function inlineEnd(text: string, from: number): number {
   const rest = text.slice(from);
@@ -174,11 +182,14 @@ function inlineEnd(text: string, from: number): number {
   return from + Math.min(end, 600);
 }
 
-/** Joins the lines of a run of prose; drops a line that is only a page number (`15` in the middle of a sentence). */
+/**
+ * Joins the lines of a run of prose; drops a page number the extraction put inside the sentence (`15` alone, or
+ * `15 项目…` at a line's start), but not a figure (`90 分`, `3 个`).
+ */
 function trimSentence(text: string): string {
   return text
     .split('\n')
-    .map((l) => l.replace(/^\d{1,3}\s+(?=[\u4e00-\u9fff])/, '').trim())
+    .map((l) => clean(l.replace(/^\d{1,3}\s+(?=[\u4e00-\u9fff])(?![分个人万元年次名%]|项(?!目))/, '')))
     .filter((l) => l !== '' && !/^\d{1,3}$/.test(l))
     .join('')
     .replace(/^[:：,，\s]+|[,，;；\s]+$/g, '')
@@ -190,7 +201,7 @@ function joinWithIndex(lines: readonly ReportLine[]): { text: string; whereAt(i:
   let text = '';
   for (const l of lines) {
     starts.push(text.length);
-    text += `${l.text}\n`;
+    text += `${l.raw}\n`;
   }
   return {
     text,
@@ -212,7 +223,7 @@ export function yearOf(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const SCORE = /(?:综合评分|综合得分|自评得分|自评总分|评价得分|总得分|自评分数|评分结果|得分)(?:为|是|达到)?[:：]?[“"「]?(\d{1,3}(?:\.\d{1,2})?)[”"」]?分/;
+const SCORE = /(?:综合评分|综合得分|自评得分|自评总分|评价得分|总得分|自评分数|评分结果)(?:为|是|达到)?[:：]?[“"「]?(\d{1,3}(?:\.\d{1,2})?)[”"」]?分/;
 
 /** `综合评分为97分`, `自评得分90分`, `总分:88.5分`: the total score stated in a sentence (0–100), with where it is. */
 export function statedScoreIn(lines: readonly ReportLine[]): { score: number; where: Where } | null {
@@ -290,10 +301,6 @@ export function statedBudgetIn(lines: readonly ReportLine[]): StatedBudget {
 
 /** `人员编制 21` / `编制人数:21人` / `现有编制人员205人`, `实有人数 21` / `在职人数…人`. */
 export function staffingIn(lines: readonly ReportLine[], labels: { authorized: readonly string[]; actual: readonly string[] }): { authorized: number | null; actual: number | null } {
-  const count = (v: string | undefined) => {
-    const m = /^\s*(\d{1,6})\s*人?\s*$/.exec((v ?? '').normalize('NFKC'));
-    return m ? Number(m[1]) : null;
-  };
   let authorized = count(fieldValue(lines, labels.authorized)?.value);
   let actual = count(fieldValue(lines, labels.actual)?.value);
   if (authorized === null || actual === null) {
@@ -304,6 +311,11 @@ export function staffingIn(lines: readonly ReportLine[], labels: { authorized: r
     }
   }
   return { authorized, actual };
+}
+
+function count(v: string | undefined): number | null {
+  const m = /^\s*(\d{1,6})\s*人?\s*$/.exec((v ?? '').normalize('NFKC'));
+  return m ? Number(m[1]) : null;
 }
 
 function numberAfter(s: string, re: RegExp): number | null {

@@ -117,7 +117,7 @@ function readCover(lines: readonly ReportLine[], title: ReportTitle | null): { u
 function orgName(text: string | undefined | null): string | null {
   if (!text) return null;
   const t = text.replace(/\(盖章\)|（盖章）|[□√☑]/g, '').replace(/[:：,，。]+$/, '').trim();
-  if (t.length < 2 || t.length > 40 || /^\[/.test(t)) return null;
+  if (t.length < 2 || t.length > 40 || t.startsWith('[')) return null;
   return t;
 }
 
