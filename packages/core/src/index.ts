@@ -15,6 +15,7 @@ export * from './report/wording';
 export * from './rules/validate';
 export * from './rules/manage';
 export * from './rules/builtin';
+export * from './rules/builtin-for-document';
 export * from './access/actor';
 export * from './access/permissions';
 export * from './self-evaluation';

@@ -6,6 +6,7 @@
 import {
   BUILTIN_RULE_SETS,
   activeRuleSet,
+  builtinRuleSetFor,
   applySettingChanges,
   copyRuleSet,
   formatYears,
@@ -216,9 +217,13 @@ export async function activateRuleSet(deps: RuleSetDeps, input: { ruleSet: strin
 
 /**
  * The rule set a score or review uses: the one named (`id@version`, stored or built-in, of the right scheme), else
- * the one activated for the most specific region covering `region` and the year, else the built-in one.
+ * the one activated for the most specific region covering `region` and the year, else the built-in one — for a
+ * `document`, the built-in one its department and table layout call for (Guangzhou's or the national one).
  */
-export async function resolveRuleSet<S = unknown>(deps: RuleSetDeps, input: { scheme: RuleScheme; ref?: string; region?: string; year?: number | null }): Promise<RuleSet<S>> {
+export async function resolveRuleSet<S = unknown>(
+  deps: RuleSetDeps,
+  input: { scheme: RuleScheme; ref?: string; region?: string; year?: number | null; document?: Parameters<typeof builtinRuleSetFor>[1] },
+): Promise<RuleSet<S>> {
   if (input.ref) {
     const { ruleSet } = await findRuleSet(deps, input.ref);
     if (ruleSet.scheme !== input.scheme) {
@@ -226,7 +231,7 @@ export async function resolveRuleSet<S = unknown>(deps: RuleSetDeps, input: { sc
     }
     return ruleSet as RuleSet<S>;
   }
-  const fallback = BUILTIN_RULE_SETS.find((r) => r.scheme === input.scheme)!;
+  const fallback = input.document ? builtinRuleSetFor(input.scheme, input.document).ruleSet : BUILTIN_RULE_SETS.find((r) => r.scheme === input.scheme)!;
   if (input.year == null) return fallback as RuleSet<S>;
   const activations = currentActivations(await deps.store.ruleSets.listActivations()).map((a) => ({ ...a, years: { from: a.year, to: a.year }, version: a.id }));
   const chosen = activeRuleSet(activations, { scheme: input.scheme, region: input.region?.trim() || '全国', year: input.year });

@@ -61,7 +61,7 @@ export function editsOf(evaluation: StoredEvaluation): SelfEvaluationReportEdits
 /** The self-evaluation rule set for a document: `ref` when named, else the one active for its department and year. */
 export function ruleSetFor(deps: SelfEvaluationDeps, target: PerformanceDocument, period: string, ref?: string): Promise<RuleSet<unknown>> {
   const region = target.department ?? target.units[0]?.name ?? '全国';
-  return resolveRuleSet(deps, { scheme: schemeOfEvaluation(target), ...(ref ? { ref } : {}), region, year: Number(period) });
+  return resolveRuleSet(deps, { scheme: schemeOfEvaluation(target), ...(ref ? { ref } : {}), region, year: Number(period), document: target });
 }
 
 export function assertSelfEvaluation(evaluation: StoredEvaluation): void {

@@ -26,7 +26,22 @@ export interface RuleSet<Settings> {
   sources: RuleSource[];
   /** The rule set this one was copied from (`id@version`), when an admin derived it. */
   basedOn?: string | null;
+  /** Which documents a built-in rule set is picked for when nothing is activated (rules/builtin-for-document.ts). */
+  applicability?: RuleSetApplicability;
   settings: Settings;
+}
+
+/**
+ * What marks a document as one a rule set is written for. Data, not code: a region's place names, and the signs of
+ * the national (and Sichuan) forms that Guangzhou's tables do not have.
+ */
+export interface RuleSetApplicability {
+  /** The department (or first unit) names one of these (广州, 荔湾区 …). */
+  departmentWords?: string[];
+  /** The source layout id contains one of these (the general reader of national forms: `/project-tables`). */
+  layoutWords?: string[];
+  /** The budget table carries a 分值 / 得分 column (项目支出绩效自评表 `年度资金总额 … 分值 10 … 得分`, Sichuan `权重`). */
+  scoredBudgetRows?: boolean;
 }
 
 /** `id@version`, the reference every score and finding stores. */

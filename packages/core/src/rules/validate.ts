@@ -165,6 +165,8 @@ function projectSettings(p: Problems, s: Obj): void {
     }
   }
   gradeProblems(p, 'grades', s.grades);
+  if (s.statedScoreTolerance !== undefined) p.num('statedScoreTolerance', s.statedScoreTolerance, 0, 10, '得分容差');
+  executionRange(p, s.executionRateRange);
 }
 
 function departmentSettings(p: Problems, s: Obj): void {
@@ -172,6 +174,17 @@ function departmentSettings(p: Problems, s: Obj): void {
   weightsSumTo(p, 'weights', s.weights, ['spendingProgress', 'annualGoal', 'keyTasks'], 100);
   executionMode(p, 'spendingProgress', s.spendingProgress);
   gradeProblems(p, 'grades', s.grades);
+  executionRange(p, s.executionRateRange);
+}
+
+/** Optional (older stored versions lack it): the execution rates reported as too high or too low. */
+function executionRange(p: Problems, v: unknown): void {
+  if (v === undefined) return;
+  const r = p.obj('executionRateRange', v);
+  if (!r) return;
+  const low = p.num('executionRateRange.low', r.low, 0, 100, '执行率下限（%）');
+  const high = p.num('executionRateRange.high', r.high, 0, 1000, '执行率上限（%）');
+  if (low !== null && high !== null && low >= high) p.add('executionRateRange', `执行率下限 ${fmt(low)}% 应低于上限 ${fmt(high)}%`);
 }
 
 function monitoringSettings(p: Problems, s: Obj): void {

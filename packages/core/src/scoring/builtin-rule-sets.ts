@@ -17,6 +17,14 @@ const INDICATOR_DEFAULTS: IndicatorScoringSettings = {
   },
 };
 
+/** Execution rates reported as out of range (the score is capped at 100% whatever the rate). */
+const EXECUTION_RATE_RANGE = { low: 60, high: 100 };
+const EXECUTION_RANGE_SOURCE = {
+  docNo: 'rules.md R6、R10（地方做法，待核）',
+  title: '预算执行率超出或明显偏低的提示界限',
+  note: '执行率超过 100%（支出超过全年预算数）或低于 60%（R6 按档计分 <60% 不得分、R10 监控红灯 <60%）时提示；得分按 min(执行率, 100%) 计，不超过分值',
+};
+
 export const NATIONAL_PROJECT_SELF_EVALUATION: RuleSet<ProjectScoringSettings> = {
   id: 'cn-project-self-evaluation',
   version: 1,
@@ -27,6 +35,8 @@ export const NATIONAL_PROJECT_SELF_EVALUATION: RuleSet<ProjectScoringSettings> =
   sources: [
     { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '权重 10/50/30/10；定量按完成比例计分；定性三档；优良中差分数段' },
     { docNo: '财预〔2021〕101号', title: '中央部门项目支出核心绩效目标和指标设置及取值指引（试行）' },
+    { docNo: '财预〔2020〕10号 附1', title: '项目支出绩效自评表', note: '年度资金总额行分值 10、执行率、得分；指标行分值、得分：表上写明的得分与按规则计算的得分比较，整数得分视为四舍五入（templates.md §3.1、§7）' },
+    EXECUTION_RANGE_SOURCE,
   ],
   settings: {
     ...INDICATOR_DEFAULTS,
@@ -36,6 +46,8 @@ export const NATIONAL_PROJECT_SELF_EVALUATION: RuleSet<ProjectScoringSettings> =
     totalCaps: [],
     deviationDeduction: null,
     grades: NATIONAL_GRADES,
+    statedScoreTolerance: 0.01,
+    executionRateRange: EXECUTION_RATE_RANGE,
   },
 };
 
@@ -46,6 +58,8 @@ export const NATIONAL_DEPARTMENT_SELF_EVALUATION: RuleSet<DepartmentScoringSetti
   name: '部门整体支出绩效自评（白云区 2021 年自评报告所用结构）',
   region: '广州市',
   years: { from: 2021, to: null },
+  // Guangzhou's department tables (seeds 003, 004) keep this scheme when nothing is activated.
+  applicability: { departmentWords: ['广州', '越秀区', '海珠区', '荔湾区', '天河区', '白云区', '黄埔区', '番禺区', '花都区', '南沙区', '从化区', '增城区'] },
   sources: [
     { docNo: '云财〔2021〕运行监控工作方案', title: '广州市白云区财政局关于印发广州市白云区2021年度财政支出绩效运行监控工作方案的通知', note: '部门支出进度30、年度目标20、年度主要支出计划50（见 seed 003）；30 与 20 的计分方法未公开，按默认设置' },
     { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '等级分数段' },
@@ -55,6 +69,34 @@ export const NATIONAL_DEPARTMENT_SELF_EVALUATION: RuleSet<DepartmentScoringSetti
     weights: { spendingProgress: 30, annualGoal: 20, keyTasks: 50 },
     spendingProgress: { mode: 'proportional' },
     grades: NATIONAL_GRADES,
+  },
+};
+
+/**
+ * The department table of the national and Sichuan forms: no 财政部 annex defines a 部门整体支出绩效自评表
+ * (templates.md §4), so this follows the project table of 财预〔2020〕10号 附1 — budget execution 10 points, the
+ * indicators 90 by their own 分值 — which the national-style department tables repeat (Tianjin [C6]: 分值 / 得分 per
+ * indicator). Picked for documents of departments outside Guangzhou and for tables that carry a 分值 column.
+ */
+export const NATIONAL_DEPARTMENT_TABLE_SELF_EVALUATION: RuleSet<DepartmentScoringSettings> = {
+  id: 'cn-department-table-self-evaluation',
+  version: 1,
+  scheme: 'department-self-evaluation',
+  name: '部门整体支出绩效自评（全国通用：预算执行率 10 + 绩效指标 90）',
+  region: '全国',
+  years: { from: 2020, to: null },
+  applicability: { scoredBudgetRows: true },
+  sources: [
+    { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '预算执行率 10 分、绩效指标 90 分，定量按完成比例计分，定性三档，等级分数段；国家未发布部门整体自评表样式，按项目自评表结构（templates.md §4、§7）' },
+    { docNo: '财预〔2013〕53号', title: '部门整体支出绩效评价共性指标体系框架', note: '预算执行率 = 预算完成数 ÷ 预算数；预算调整率 = 预算调整数 ÷ 预算数（记忆，待核）' },
+    EXECUTION_RANGE_SOURCE,
+  ],
+  settings: {
+    ...INDICATOR_DEFAULTS,
+    weights: { spendingProgress: 10, annualGoal: 0, keyTasks: 90 },
+    spendingProgress: { mode: 'proportional' },
+    grades: NATIONAL_GRADES,
+    executionRateRange: EXECUTION_RATE_RANGE,
   },
 };
 

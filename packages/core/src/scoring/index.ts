@@ -6,3 +6,4 @@ export * from './score-project';
 export * from './score-department';
 export * from './monitoring';
 export * from './monitor-document';
+export * from './stated-scores';

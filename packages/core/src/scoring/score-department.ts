@@ -12,6 +12,7 @@ import { scoreExecution, type ExecutionFigures, type ExecutionScore } from './ex
 import { scoreIndicator, type IndicatorScore } from './score-indicator';
 import { apportion } from './score-project';
 import type { DepartmentScoringSettings, IndicatorScoringSettings } from './settings';
+import { executionRangeNotes } from './stated-scores';
 
 export interface DepartmentTaskScore {
   name: string;
@@ -31,6 +32,8 @@ export interface DepartmentScore {
   grade: string | null;
   /** Where the document's own stated scores differ from what its rows give. */
   differences: string[];
+  /** Remarks on the figures that are not differences: an execution rate above 100% or far below (rule-set range). */
+  notes: string[];
 }
 
 export interface DepartmentScoreInput {
@@ -47,10 +50,14 @@ export function scoreDepartment(input: DepartmentScoreInput, unit: AmountUnit, r
   const s = ruleSet.settings;
   const spendingProgress = scoreExecution(input.budget, unit, s.weights.spendingProgress, s.spendingProgress);
   spendingProgress.reasons.unshift('部门支出进度');
-  const annualGoal = scoreIndicator(
-    { indicator: { name: '年度目标', annualTarget: { text: '完成年度目标', op: null, value: null, unit: null, kind: 'qualitative' }, periodTarget: null, direction: null }, actual: null, weight: s.weights.annualGoal, tier: input.goalTier, evaluatorScore: input.goalScore ?? null },
-    s,
-  );
+  // A scheme without a separate 年度目标 part (the national table: execution 10 + indicators 90) gives it no points.
+  const annualGoal: IndicatorScore =
+    s.weights.annualGoal === 0
+      ? { score: 0, weight: 0, status: 'qualitative', reasons: ['本规则集不单列年度目标分'], overrun: false, needsExplanation: false }
+      : scoreIndicator(
+          { indicator: { name: '年度目标', annualTarget: { text: '完成年度目标', op: null, value: null, unit: null, kind: 'qualitative' }, periodTarget: null, direction: null }, actual: null, weight: s.weights.annualGoal, tier: input.goalTier, evaluatorScore: input.goalScore ?? null },
+          s,
+        );
   const differences: string[] = [];
   // A document that states no task weights (seed 004) gets the key-task points shared equally, in whole cents.
   const stated = input.keyTasks.some((t) => t.weight != null);
@@ -70,7 +77,8 @@ export function scoreDepartment(input: DepartmentScoreInput, unit: AmountUnit, r
   if (input.statedScore != null && total != null && Math.abs(input.statedScore - total) > 0.005) {
     differences.push(`文中写明总分 ${input.statedScore}，按规则计算为 ${total}`);
   }
-  return { rule: ruleSetRef(ruleSet), spendingProgress, annualGoal, tasks, keyTasksScore, total, grade: total == null ? null : gradeFor(total, s.grades), differences };
+  const notes = executionRangeNotes(spendingProgress, s.executionRateRange);
+  return { rule: ruleSetRef(ruleSet), spendingProgress, annualGoal, tasks, keyTasksScore, total, grade: total == null ? null : gradeFor(total, s.grades), differences, notes };
 }
 
 function scoreTask(task: KeyTask, s: DepartmentScoringSettings, differences: string[]): DepartmentTaskScore {

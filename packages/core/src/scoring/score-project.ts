@@ -11,6 +11,8 @@ import { ruleSetRef, type RuleSet } from '../rules/rule-set';
 import { scoreExecution, type ExecutionFigures, type ExecutionScore } from './execution';
 import { scoreIndicator, type IndicatorScore } from './score-indicator';
 import type { ProjectScoringSettings } from './settings';
+import { tierOfScore } from './score-department';
+import { executionRangeNotes, statedScoreDifferences, type ScoreDifference } from './stated-scores';
 
 export interface ProjectScoreLine {
   no: number;
@@ -32,6 +34,8 @@ export interface ProjectScore {
   cappedTotal: number | null;
   grade: string | null;
   notes: string[];
+  /** Where the table's own 分值 / 得分 / 总分 / 等级 differ from what the rule set gives (stated-scores.ts). */
+  differences: ScoreDifference[];
 }
 
 /** Weights per 一级 for a project's indicators, with the 满意度 redistribution of R7. */
@@ -57,7 +61,7 @@ export function levelWeightsFor(indicators: readonly Pick<Indicator, 'level1' | 
 }
 
 export function scoreProject(
-  project: Pick<Project, 'indicators'>,
+  project: Pick<Project, 'indicators'> & Partial<Pick<Project, 'budget' | 'statedScore' | 'statedGrade'>>,
   budget: ExecutionFigures,
   unit: AmountUnit,
   ruleSet: RuleSet<ProjectScoringSettings>,
@@ -80,8 +84,10 @@ export function scoreProject(
   const lines: ProjectScoreLine[] = project.indicators.map((indicator) => {
     const level1 = level1KeyOf({ code: indicator.level1Code, name: indicator.level1 }) ?? null;
     const weight = indicator.weight ?? shares.get(indicator) ?? 0;
+    // A table that states only a score for a qualitative indicator (实际完成值「完成」, 得分 4) implies its tier.
+    const tier = indicator.tier ?? (indicator.score != null && indicator.actual?.value == null ? tierOfScore(indicator.score, weight, s) : null);
     let result = scoreIndicator(
-      { indicator, actual: indicator.actual ?? null, weight, tier: indicator.tier ?? null, evaluatorScore: indicator.tier ? (indicator.score ?? null) : null, deviationReason: indicator.deviationReason ?? null },
+      { indicator, actual: indicator.actual ?? null, weight, tier, evaluatorScore: tier ? (indicator.score ?? null) : null, deviationReason: indicator.deviationReason ?? null },
       s,
     );
     result = applyDeviationDeduction(result, indicator, s);
@@ -95,7 +101,10 @@ export function scoreProject(
   const cappedTotal = cap && total != null && total > cap.maxTotal ? cap.maxTotal : null;
   if (cap && cappedTotal != null) notes.push(`预算执行率 ${execution.rate}% 在 ${cap.fromRate}%–${cap.belowRate}% 之间，总分最高 ${cap.maxTotal} 分`);
   const final = cappedTotal ?? total;
-  return { rule: ruleSetRef(ruleSet), execution, lines, levelWeights: weights, total, cappedTotal, grade: final == null ? null : gradeFor(final, s.grades), notes };
+  notes.push(...executionRangeNotes(execution, s.executionRateRange));
+  const rule = ruleSetRef(ruleSet);
+  const differences = statedScoreDifferences({ project, execution, lines, total: final, settings: s, rule: `${rule}（${ruleSet.name}）` });
+  return { rule, execution, lines, levelWeights: weights, total, cappedTotal, grade: final == null ? null : gradeFor(final, s.grades), notes, differences };
 }
 
 /**

@@ -53,6 +53,18 @@ export interface ProjectScoringSettings extends IndicatorScoringSettings {
   /** Optional local rule: deduct points from an indicator whose actual deviates from target by more than a share. */
   deviationDeduction: { thresholdPercent: number; points: number } | null;
   grades: GradeBand[];
+  /**
+   * A stated 得分 agrees with the computed one when it differs by at most this, or by half a unit of its own last
+   * written decimal (a unit writing whole points, 17 for 16.7, agrees). Absent in older stored versions: 0.01.
+   */
+  statedScoreTolerance?: number;
+  /** Execution rates reported as out of range: above `high` (spent more than the budget) or below `low` (%). */
+  executionRateRange?: ExecutionRateRange;
+}
+
+export interface ExecutionRateRange {
+  low: number;
+  high: number;
 }
 
 export interface DepartmentScoringSettings extends IndicatorScoringSettings {
@@ -61,6 +73,8 @@ export interface DepartmentScoringSettings extends IndicatorScoringSettings {
   /** How 部门支出进度 is scored (not published; default proportional to the execution rate). */
   spendingProgress: { mode: 'proportional' } | { mode: 'steps'; steps: ExecutionStep[] };
   grades: GradeBand[];
+  /** As in ProjectScoringSettings: 部门支出进度 rates reported as out of range. */
+  executionRateRange?: ExecutionRateRange;
 }
 
 export type Light = 'red' | 'yellow' | 'green' | 'blue';
