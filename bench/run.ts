@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the speed and memory goals of the issues, measured on this machine, printed as a table.
- * `npm run bench -- review score` runs only the named benchmarks (parse, import, review, score, report).
+ * `npm run bench -- review score` runs only the named benchmarks (parse, import, review, score, report, read).
  */
 import { benchImport } from './import';
 import { benchParse } from './parse';
+import { benchRead } from './read';
 import { benchReport } from './report';
 import { benchReview } from './review';
 import { benchScore } from './score';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   review: benchReview,
   score: benchScore,
   report: benchReport,
+  read: benchRead,
 };
 
 const wanted = process.argv.slice(2);

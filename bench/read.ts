@@ -1,0 +1,183 @@
+/**
+ * Issue 10: reading laid-out documents. A 100-page born-digital PDF and the .docx it was printed from (one project
+ * table a page, bench/read-fixtures.ts) are read by the project — to a Layout, and through readDocument to the
+ * document model — beside the bare libraries on the same file: pdfjs-dist's text extraction (getDocument +
+ * getTextContent on every page, the options of layout/pdf.ts) and, for the .docx, the zip inflate the project uses
+ * plus a full SAX parse of word/document.xml with saxes (the XML parser of exceljs, a dependency of the project).
+ * Goal: the Layout read of the PDF ≤ 2× the bare extraction. Each measurement: one warm-up, median of RUNS.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { SaxesParser } from 'saxes';
+import { listProjects } from '@jixiao/core';
+import { readDocument, readDocxLayout, readPdfLayout } from '@jixiao/formats';
+import { inflateZipEntry, readZipDirectory } from '../packages/formats/src/xlsx/zip-directory';
+import { BENCH_PROJECTS, benchDocuments, readBytes } from './read-fixtures';
+import { fmtMs, timeIt, type BenchRow } from './table';
+
+const RUNS = 5;
+const GOAL_RATIO = 2;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+function pdfjsDataDir(name: string): string {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return join(root, name) + '/';
+}
+
+/** pdfjs alone: open the file and take the text of every page, as layout/pdf.ts opens it. Returns the item count. */
+async function barePdfText(lib: PdfJs, bytes: Uint8Array): Promise<{ pages: number; items: number }> {
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapUrl: pdfjsDataDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: pdfjsDataDir('standard_fonts'),
+    wasmUrl: pdfjsDataDir('wasm'),
+  });
+  try {
+    const doc = await task.promise;
+    let items = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      items += (await page.getTextContent()).items.length;
+      page.cleanup();
+    }
+    return { pages: doc.numPages, items };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function inflateDocumentXml(bytes: Uint8Array): Buffer {
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) throw new Error(`read bench: the .docx is not a zip (${dir.reason})`);
+  const entry = dir.entries.find((e) => e.name === 'word/document.xml');
+  if (!entry) throw new Error('read bench: the .docx has no word/document.xml');
+  const data = inflateZipEntry(bytes, entry);
+  if (typeof data === 'string') throw new Error(`read bench: word/document.xml did not inflate (${data})`);
+  return data;
+}
+
+/** Unzip word/document.xml (the project's zip reader over node:zlib) and parse all of it with saxes. */
+function bareDocxXml(bytes: Uint8Array): { elements: number; textChars: number } {
+  const data = inflateDocumentXml(bytes);
+  const parser = new SaxesParser();
+  let elements = 0;
+  let textChars = 0;
+  parser.on('opentag', () => void elements++);
+  parser.on('text', (t) => void (textChars += t.length));
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.write(data.toString('utf8')).close();
+  return { elements, textChars };
+}
+
+const perSecond = (pages: number, ms: number) => `${(pages / (ms / 1000)).toFixed(1)} pages/s`;
+
+export async function benchRead(): Promise<BenchRow[]> {
+  process.stderr.write('  making (or reusing) the 100-page PDF and .docx…\n');
+  const docs = await benchDocuments();
+  process.stderr.write(`  ${docs.made ? 'made' : 'reused'} ${docs.dir}\n`);
+  const pdf = readBytes(docs.pdf);
+  const docx = readBytes(docs.docx);
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+
+  const bareInfo = await barePdfText(lib, pdf);
+  const pages = bareInfo.pages;
+  // One project a page: a page count far from 100 means the layout of read-fixtures.ts no longer fits a page.
+  const pageNote = Math.abs(pages - BENCH_PROJECTS) <= 10 ? '' : ` (expected about ${BENCH_PROJECTS}: the generated tables no longer fit one a page)`;
+  process.stderr.write(`  the PDF has ${pages} pages (pdfjs numPages), ${bareInfo.items.toLocaleString('en-US')} text items${pageNote}\n`);
+
+  // The bare extraction and the Layout read alternate in one process, each after its own warm-up.
+  process.stderr.write('  pdfjs text extraction…\n');
+  const bareMs = await timeIt(() => barePdfText(lib, pdf), RUNS);
+  process.stderr.write('  readPdfLayout…\n');
+  let tables = 0;
+  let blocks = 0;
+  const layoutMs = await timeIt(async () => {
+    const r = await readPdfLayout(pdf, 'projects.pdf');
+    if (!r.ok) throw new Error(`read bench: readPdfLayout refused the PDF: ${r.error.message}`);
+    blocks = r.layout.blocks.length;
+    tables = r.layout.blocks.filter((b) => b.kind === 'table').length;
+  }, RUNS);
+  const ratio = layoutMs / bareMs;
+
+  const rows: BenchRow[] = [
+    {
+      benchmark: `pdfjs-dist getTextContent, ${pages}-page PDF (${(pdf.length / 1024).toFixed(0)} KB)${pageNote}`,
+      result: `${fmtMs(bareMs)} median of ${RUNS} → ${perSecond(pages, bareMs)}, ${bareInfo.items.toLocaleString('en-US')} text items`,
+      goal: 'baseline',
+      verdict: 'measured',
+    },
+    {
+      benchmark: 'readPdfLayout (text + rules + lattice tables)',
+      result: `${fmtMs(layoutMs)} = ${ratio.toFixed(2)}× the bare extraction → ${perSecond(pages, layoutMs)}, ${tables} tables in ${blocks} blocks`,
+      goal: `≤ ${GOAL_RATIO}× the extraction`,
+      verdict: ratio <= GOAL_RATIO ? 'PASS' : `over goal (${ratio.toFixed(2)}×)`,
+    },
+  ];
+  rows.push(await documentRow('PDF', 'projects.pdf', pdf, pages, bareMs, 'the bare extraction'));
+
+  process.stderr.write('  .docx: unzip + saxes…\n');
+  const bareXml = bareDocxXml(docx);
+  const bareDocxMs = await timeIt(() => bareDocxXml(docx), RUNS);
+  const inflateMs = await timeIt(() => inflateDocumentXml(docx), RUNS);
+  process.stderr.write('  readDocxLayout…\n');
+  let docxTables = 0;
+  const docxLayoutMs = await timeIt(() => {
+    const r = readDocxLayout(docx, 'projects.docx');
+    if (!r.ok) throw new Error(`read bench: readDocxLayout refused the .docx: ${r.error.message}`);
+    docxTables = r.layout.blocks.filter((b) => b.kind === 'table').length;
+  }, RUNS);
+  rows.push(
+    {
+      benchmark: `unzip + saxes parse of word/document.xml (${(docx.length / 1024).toFixed(0)} KB .docx)`,
+      result: `${fmtMs(bareDocxMs)} median of ${RUNS} → ${perSecond(pages, bareDocxMs)}, ${bareXml.elements.toLocaleString('en-US')} elements (the unzip alone ${fmtMs(inflateMs)})`,
+      goal: 'baseline',
+      verdict: 'measured',
+    },
+    {
+      benchmark: 'readDocxLayout',
+      result: `${fmtMs(docxLayoutMs)} = ${(docxLayoutMs / bareDocxMs).toFixed(2)}× the bare parse → ${perSecond(pages, docxLayoutMs)}, ${docxTables} tables`,
+      goal: 'report (no stated goal)',
+      verdict: 'measured',
+    },
+  );
+  rows.push(await documentRow('.docx', 'projects.docx', docx, pages, bareDocxMs, 'the bare parse'));
+  return rows;
+}
+
+/** readDocument on the file, timed when it reads it; a refusal is reported as such (the row says why). */
+async function documentRow(kind: string, fileName: string, bytes: Uint8Array, pages: number, bareMs: number, bareName: string): Promise<BenchRow> {
+  process.stderr.write(`  readDocument (${kind})…\n`);
+  const first = await readDocument({ fileName, bytes });
+  if (!first.ok) {
+    return {
+      benchmark: `readDocument, ${kind}`,
+      result: `refused: ${first.error.code} — ${first.error.message}`,
+      goal: 'reads the file',
+      verdict: 'REFUSED',
+    };
+  }
+  let projects = 0;
+  let indicators = 0;
+  const ms = await timeIt(async () => {
+    const r = await readDocument({ fileName, bytes });
+    if (!r.ok) throw new Error(`read bench: readDocument refused ${fileName} on a later run: ${r.error.message}`);
+    const list = listProjects(r.document);
+    projects = list.length;
+    indicators = list.reduce((n, { project }) => n + project.indicators.length, 0);
+  }, RUNS);
+  return {
+    benchmark: `readDocument, ${kind} (layout + recognise + model)`,
+    result: `${fmtMs(ms)} = ${(ms / bareMs).toFixed(2)}× ${bareName} → ${perSecond(pages, ms)}, ${projects} projects, ${indicators.toLocaleString('en-US')} indicators`,
+    goal: 'report (no stated goal)',
+    verdict: 'measured',
+  };
+}
