@@ -1,20 +1,31 @@
 /**
- * Reads an interchange `.json` (`"format": "jixiao/v1"`). The whole document is checked against the schema;
- * the first few mismatches are named by their path so the person can fix the file.
+ * Reads an interchange `.json` (`"format": "jixiao/v1"`). The whole document is checked against the lenient input
+ * schema (contract `documentInputSchema`: what interchange.md shows is accepted, what is derivable is derived); the
+ * first few mismatches are named by their place in words (issue-words.ts) so the person can fix the file.
  */
-import { documentSchema } from '@jixiao/contract';
+import { documentInputSchema } from '@jixiao/contract';
 import type { PerformanceDocument } from '@jixiao/core';
-import { readError } from '../errors';
+import { readError, type ReadError } from '../errors';
 import type { ReadInput, ReadResult } from '../read-document';
+import { issueInWords, pathInWords, type SchemaIssue } from './issue-words';
 import { checkJsonShape, JSON_SHAPE_LIMITS, type ShapeProblem } from './json-shape-limits';
+
+/** How many mismatches one refusal names (the message is one line). */
+const ISSUES_NAMED = 3;
 
 export function readInterchangeJson({ fileName, bytes }: ReadInput): ReadResult {
   let value: unknown;
+  let text = '';
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, ''));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+    value = JSON.parse(text);
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, error: readError('invalid-json', fileName, 'JSON 嵌套过深，无法读取：请检查文件是否损坏', 'JSON nested too deeply') };
     const why = e instanceof SyntaxError ? e.message : '不是 UTF-8 文本';
+    // interchange.md shows its example as JSONC; a copy that keeps the `// …` comments is told so.
+    if (e instanceof SyntaxError && LINE_COMMENT.test(text)) {
+      return { ok: false, error: readError('invalid-json', fileName, `不是有效的 JSON（${why}）：JSON 不能含 // 注释，请删除注释后重新导入`, 'invalid JSON: comments are not allowed') };
+    }
     return { ok: false, error: readError('invalid-json', fileName, `不是有效的 JSON（${why}），文件可能被截断或损坏`, 'invalid JSON') };
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== 'jixiao/v1') {
@@ -25,23 +36,32 @@ export function readInterchangeJson({ fileName, bytes }: ReadInput): ReadResult 
   }
   const shape = checkJsonShape(value);
   if (shape) return { ok: false, error: readError('invalid-json', fileName, shapeMessage(shape), 'document too large or nested too deeply for jixiao/v1') };
-  let parsed: ReturnType<typeof documentSchema.safeParse>;
+  let parsed: ReturnType<typeof documentInputSchema.safeParse>;
   try {
-    parsed = documentSchema.safeParse(value);
+    parsed = documentInputSchema.safeParse(value, { reportInput: true });
   } catch (e) {
     // Within the bounds above this should not happen; if the validator still overflows, refuse rather than throw.
     if (!(e instanceof RangeError)) throw e;
     return { ok: false, error: readError('invalid-json', fileName, 'jixiao/v1 文档结构过大或错误过多，无法校验：请检查文件是否损坏', 'document too large to validate') };
   }
-  if (!parsed.success) {
-    const where = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`)
-      .join('；');
-    return { ok: false, error: readError('invalid-json', fileName, `jixiao/v1 文档不符合格式：${where}`, 'document does not match jixiao/v1') };
-  }
+  if (!parsed.success) return { ok: false, error: mismatch(fileName, parsed.error.issues) };
   const document: PerformanceDocument = parsed.data;
   return { ok: true, document };
+}
+
+/** A `//` comment at the start of a line or after a value (not inside `http://`). */
+const LINE_COMMENT = /(^|[\s,{[])\/\/[^\n]*$/m;
+
+function mismatch(fileName: string, issues: ReadonlyArray<SchemaIssue>): ReadError {
+  const named = issues.slice(0, ISSUES_NAMED).map((i) => `${pathInWords(i.path)}：${issueInWords(i)}`);
+  const more = issues.length > ISSUES_NAMED ? `；另有 ${issues.length - ISSUES_NAMED} 处` : '';
+  const first = issues[0]?.path.map(String).join('.') || '(root)';
+  return readError(
+    'invalid-json',
+    fileName,
+    `jixiao/v1 文档有 ${issues.length} 处不符合格式：${named.join('；')}${more}。请按提示修改文件后重新导入（格式见 docs/jixiao-v1.schema.json）`,
+    `does not match jixiao/v1 at ${first}`,
+  );
 }
 
 function shapeMessage(p: ShapeProblem): string {
