@@ -44,6 +44,7 @@ describe('targets from import to the public page', () => {
     await editor.page.goto(`${jixiao.baseUrl}/import`, { waitUntil: 'networkidle' });
     await editor.page.getByRole('spinbutton').fill('2025');
     await editor.page.locator('input[type=file]').setInputFiles({ name: '金花街道2025年项目绩效目标.txt', mimeType: 'text/plain', buffer: readFileSync(SEED_002) });
+    await editor.page.getByRole('button', { name: '确认导入' }).click(); // the import page previews first (issue 10 item 7)
     await editor.page.getByText('导入成功').or(editor.page.getByText(/个项目、\d+ 条绩效指标/)).first().waitFor({ timeout: 60_000 });
     await shot(editor.page, '1-imported');
     const docs = (await (await editor.page.request.get(`${jixiao.baseUrl}/api/documents?year=2025`)).json()) as { items: Array<{ id: number; fileName: string | null }> };

@@ -26,7 +26,7 @@ function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsT
     {
       title: '部门 / 预算单位',
       dataIndex: 'department',
-      width: 220,
+      width: 170,
       render: (name: string | null, d) => (
         <div>
           {name && d.departmentId ? <Link to={`/departments/${d.departmentId}`}>{shortOrgName(name)}</Link> : <span className="muted">—</span>}
@@ -50,9 +50,9 @@ function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsT
       render: (n: number) => (n ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>{n}</Tag> : <span className="muted">0</span>),
     },
     {
-      title: '导入人 / 时间（北京时间）',
+      title: '导入人 / 北京时间',
       dataIndex: 'importedAt',
-      width: 170,
+      width: 140,
       render: (t: string, d) => (
         <div>
           <div>{d.importedBy ?? <span className="muted">—</span>}</div>
@@ -67,7 +67,7 @@ function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsT
           {
             title: '',
             key: 'actions',
-            width: 72,
+            width: 64,
             render: (_: unknown, d: DocumentSummaryDto) => (
               <Button size="small" danger onClick={() => onWithdraw(d)} aria-label={`撤回 ${d.fileName ?? d.title}`}>
                 撤回

@@ -13,10 +13,10 @@ export function isEmptyPreview(p: ImportPreviewDto): boolean {
 function projectColumns(unit: ImportPreviewDto['amountUnit'], withBudget: boolean, manyUnits: boolean): ColumnsType<PreviewProjectDto> {
   const money = (v: number | null) => formatWan(v, unit);
   return [
-    { title: '序号', key: 'no', width: 56, align: 'center', render: (_: unknown, __: PreviewProjectDto, i: number) => i + 1 },
+    { title: '序号', key: 'no', width: 48, align: 'center', render: (_: unknown, __: PreviewProjectDto, i: number) => i + 1 },
     ...(manyUnits ? [{ title: '预算单位', dataIndex: 'unit', width: 180 } as const] : []),
     { title: '项目名称', dataIndex: 'name' },
-    { title: '金额（万元）', dataIndex: 'amount', width: 130, align: 'right', className: 'num', render: money },
+    { title: '金额（万元）', dataIndex: 'amount', width: 110, align: 'right', className: 'num', render: money },
     ...(withBudget
       ? ([
           { title: '年初预算（万元）', key: 'initial', width: 130, align: 'right', className: 'num', render: (_: unknown, p: PreviewProjectDto) => money(p.budget?.initial ?? null) },
@@ -24,7 +24,7 @@ function projectColumns(unit: ImportPreviewDto['amountUnit'], withBudget: boolea
           { title: '全年执行（万元）', key: 'spent', width: 130, align: 'right', className: 'num', render: (_: unknown, p: PreviewProjectDto) => money(p.budget?.spent ?? null) },
         ] as ColumnsType<PreviewProjectDto>)
       : []),
-    { title: '指标', dataIndex: 'indicatorCount', width: 64, align: 'right', className: 'num' },
+    { title: '指标', dataIndex: 'indicatorCount', width: 52, align: 'right', className: 'num' },
   ];
 }
 
@@ -72,7 +72,8 @@ export function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview:
           columns={projectColumns(p.amountUnit, withBudget, p.units.length > 1)}
           dataSource={p.projects}
           pagination={p.projects.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          scroll={{ x: 'max-content' }}
+          // Name, amount and count fit a phone (the name wraps); the budget or unit columns scroll sideways.
+          scroll={withBudget || p.units.length > 1 ? { x: 'max-content' } : undefined}
           style={{ marginBottom: 12 }}
         />
       ) : null}
