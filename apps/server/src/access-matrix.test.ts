@@ -31,6 +31,7 @@ const ADMIN: Role[] = ['admin'];
 /** First match wins. Keys are `METHOD path` as in /api/openapi.json. */
 const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^GET \/api\/(health|openapi\.json|sign-in-info|public\/.*)$/, 'anyone'],
+  [/^GET \/api\/schemas\/jixiao-v1\.json$/, 'anyone'],
   [/^POST \/api\/session$/, 'anyone'],
   [/^(GET|DELETE) \/api\/session$|^PUT \/api\/me\/password$/, 'signed-in'],
   [/ \/api\/users/, ADMIN],

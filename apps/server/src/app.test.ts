@@ -72,6 +72,7 @@ describe('health and OpenAPI', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/schemas/jixiao-v1.json',
         'GET /api/departments',
         'GET /api/departments/{id}',
         'GET /api/departments/{id}/units',

@@ -19,6 +19,7 @@ import { registerAuditRoutes } from './routes/audit';
 import { registerSessionRoutes } from './routes/session';
 import { registerUserRoutes } from './routes/users';
 import { registerPublicRoutes } from './routes/public';
+import { registerSchemaRoutes } from './routes/schemas';
 import { registerWorkflowRoutes } from './routes/workflow';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
@@ -43,6 +44,7 @@ const ROUTES: RegisterRoutes[] = [
   registerAuditRoutes,
   registerWorkflowRoutes,
   registerPublicRoutes,
+  registerSchemaRoutes,
 ];
 
 export interface CreateAppOptions {

@@ -36,6 +36,7 @@ const body = (type: ScopedObject, name: string): ObjectRef => ({ type, from: 'bo
 export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/health': PUBLIC,
   'GET /api/openapi.json': PUBLIC,
+  'GET /api/schemas/jixiao-v1.json': PUBLIC,
   'GET /api/public/*': PUBLIC,
   'GET /api/sign-in-info': PUBLIC,
   'POST /api/session': PUBLIC,
