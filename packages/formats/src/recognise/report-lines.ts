@@ -274,7 +274,8 @@ export function statedBudgetIn(lines: readonly ReportLine[]): StatedBudget {
   for (const line of lines) {
     for (const sentence of line.text.normalize('NFKC').split(/[。]/)) {
       let found = false;
-      for (const clause of sentence.split(/[,，;；]/)) {
+      // Clauses end at a comma, but not at a thousands separator (`1,200.00万元`).
+      for (const clause of sentence.split(/,(?!\d{3}(?:\D|$))|[，;；]/)) {
         for (const { key, re } of BUDGET_KEYS) {
           const k = re.exec(clause);
           if (!k || out[key] !== null) continue;
