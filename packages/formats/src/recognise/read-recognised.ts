@@ -98,6 +98,6 @@ function hasSomething(doc: PerformanceDocument): boolean {
   if ((doc.keyTasks?.length ?? 0) > 0 || doc.statedScore != null || doc.budget != null) return true;
   if (doc.profile && Object.values(doc.profile).some((v) => v !== null && v !== undefined)) return true;
   // A report's cover alone (a named unit and its year) is a document: the rest of the report may be cut.
-  if (doc.department && doc.year != null && /report$/.test(doc.source?.layout ?? '')) return true;
+  if (doc.department && doc.year != null && (doc.source?.layout ?? '').endsWith('report')) return true;
   return projects.some(({ project }) => project.name !== '' && (project.goal !== null || project.indicators.length > 0));
 }
