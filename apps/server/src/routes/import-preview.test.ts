@@ -109,6 +109,14 @@ describe('POST /api/documents/preview', () => {
     expect(errorDtoSchema.parse(preview.body).error.message).toContain('只能导入本部门');
   });
 
+  it('refuses a file over 20 MB before reading it (413), as the upload does', async () => {
+    const before = await counts();
+    const res = await post(editor, '/api/documents/preview', form('大文件.txt', 'x'.repeat(21 * 1024 * 1024), 2024));
+    expect(res.status).toBe(413);
+    expect(errorDtoSchema.parse(res.body).error.message).toContain('20 MB');
+    expect(await counts()).toEqual(before);
+  });
+
   it('is refused to anonymous (401) and to a reviewer (403)', async () => {
     const anonymous = await app.request('/api/documents/preview', { method: 'POST', body: form('a.txt', seed(JINHUA_SEED), 2024) });
     expect(anonymous.status).toBe(401);
