@@ -51,7 +51,8 @@ async function readChecked(input: ReadInput, limits: ReadLimits): Promise<ReadRe
     result = await readWorkbook({ fileName, bytes }, limits);
     if (!result.ok && result.error.code === 'unknown-layout') {
       const general = await readLaidOut({ fileName, bytes }, limits);
-      if (general.ok || general.error.code !== 'unsupported-type') result = general;
+      // The workbook reader's refusal names the columns it expected: it stays unless the general reader did better.
+      if (general.ok || general.error.code === 'nothing-read') result = general;
     }
   } else if (sniffed === 'pdf' || sniffed === 'docx' || sniffed === 'ole' || sniffed === 'zip') {
     if (bytes.length > limits.maxWorkbookBytes) return tooLarge(fileName, bytes.length, limits.maxWorkbookBytes);
@@ -64,6 +65,14 @@ async function readChecked(input: ReadInput, limits: ReadLimits): Promise<ReadRe
     result = readText(fileName, bytes);
   }
   if (result.ok) noteMisnamed(result.document, fileName, ext, sniffed);
+  else if (isMisnamed(ext, sniffed)) {
+    // The note goes before the English part, so the message keeps its `中文 (English)` shape.
+    const note = `（文件扩展名是 .${ext || '（无）'}，但内容是 ${FORMAT_NAMES[sniffed] ?? sniffed} 文件）`;
+    const text = result.error.message;
+    const english = / \((?=[A-Za-z.])/.exec(text)?.index ?? -1;
+    const message = english > 0 ? `${text.slice(0, english)}${note}${text.slice(english)}` : `${text}${note}`;
+    result = fail({ ...result.error, message });
+  }
   if (result.ok) result.document.source = { ...result.document.source, layout: result.document.source?.layout ?? 'unknown', file: fileName, sha256: sha256Hex(bytes) };
   return result;
 }
@@ -114,9 +123,12 @@ const FORMAT_NAMES: Record<string, string> = { pdf: 'PDF', docx: 'Word (.docx)',
 const EXPECTED: Record<string, string[]> = { pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], ole: ['doc', 'xls', 'wps', 'et'], text: ['txt', 'json', 'csv', ''], zip: [] };
 
 /** A `.txt` that is really a PDF, an `.xlsx` that is really a .docx: read as what it is, and said so. */
+function isMisnamed(ext: string, sniffed: SniffedFormat): boolean {
+  return sniffed !== 'text' && sniffed !== 'zip' && !(EXPECTED[sniffed] ?? []).includes(ext);
+}
+
 function noteMisnamed(doc: PerformanceDocument, fileName: string, ext: string, sniffed: SniffedFormat) {
-  if ((EXPECTED[sniffed] ?? []).includes(ext)) return;
-  if (sniffed === 'text') return;
+  if (!isMisnamed(ext, sniffed)) return;
   doc.problems.push({
     severity: 'info',
     code: 'file-type-mismatch',

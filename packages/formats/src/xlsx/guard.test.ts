@@ -80,10 +80,10 @@ describe('workbook guard', () => {
     expect((await refused('cells.xlsx', bytes, { ...DEFAULT_LIMITS, maxWorkbookCells: 10 })).message).toContain('15 个单元格');
   });
 
-  it('refuses a text file renamed .xlsx', async () => {
+  it('reads a text file renamed .xlsx as the text it is (here: refused by the text readers, naming the file)', async () => {
     const error = await refused('notes.xlsx', new TextEncoder().encode('项目名称\t金额\n社区服务\t12.5\n'));
-    expect(error.code).toBe('invalid-workbook');
-    expect(error.message).toContain('不是有效的 Excel .xlsx 文件');
+    expect(error.code).toBe('unknown-layout');
+    expect(error.message).toMatch(/^notes\.xlsx: 无法识别文件版式/);
   });
 
   it('refuses a truncated .xlsx', async () => {
