@@ -16,7 +16,7 @@ export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
   years: { from: 2021, to: null },
   sources: [
     { docNo: '财预〔2015〕88号', title: '中央部门预算绩效目标管理办法', note: '完整性、相关性、适当性、可行性四个审核维度；优良中差及其处理' },
-    { docNo: '财预〔2021〕101号', title: '中央部门项目支出核心绩效目标和指标设置及取值指引（试行）', note: '三级指标体系；能量化的尽量定量' },
+    { docNo: '财预〔2021〕101号', title: '中央部门项目支出核心绩效目标和指标设置及取值指引（试行）', note: '三级指标体系；能量化的尽量定量；数量指标反映产品或服务的数量，以百分比为目标的须是比率（名称含率、比例、占比、覆盖面）' },
     { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '等级分数段：优≥90、良80–90、中60–80、差<60' },
   ],
   settings: {
@@ -51,6 +51,7 @@ export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
     levelMismatchByNameSeverity: 'warning',
     rateNameEndings: ['率', '满意度', '覆盖面', '比例', '占比'],
     countNameEndings: ['次数', '人数', '个数', '场次', '员工数', '户数', '件数', '宗数', '人次', '份数', '数量'],
+    quantityRateWords: ['率', '比例', '占比', '覆盖面'],
     processWords: ['资金拨付使用率', '资金拨付率', '资金使用率', '资金到位率', '工资发放到位率', '发放到位率', '发放率', '支付率', '拨付率', '缴纳率', '执行率'],
     timelinessWords: ['及时率', '及时性', '时长', '时限', '完成时间', '响应时间'],
     costWords: ['成本', '单价', '单位成本', '费用控制'],

@@ -36,6 +36,11 @@ export interface ReviewSettings {
   rateNameEndings: string[];
   /** Name endings that make an indicator a count: its target must be a number of things. */
   countNameEndings: string[];
+  /**
+   * A 数量指标 whose target is a percentage must name a rate or share with one of these words (率, 比例, 占比, 覆盖面);
+   * otherwise the count is written as a percentage. Absent in older stored versions: the check skips this case.
+   */
+  quantityRateWords?: string[];
   /** Names that measure spending or paying, not results: not an outcome (效益) indicator. */
   processWords: string[];
   /** Names that are about timeliness and belong under 时效. */

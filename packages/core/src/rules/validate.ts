@@ -232,6 +232,7 @@ function reviewSettings(p: Problems, s: Obj): void {
   p.num('minSatisfactionTarget', s.minSatisfactionTarget, 0, 100, '满意度目标下限（%）');
   p.oneOf('levelMismatchByNameSeverity', s.levelMismatchByNameSeverity, SEVERITIES);
   for (const key of ['rateNameEndings', 'countNameEndings', 'processWords', 'timelinessWords', 'costWords'] as const) p.words(key, s[key], { nonEmpty: false });
+  if (s.quantityRateWords !== undefined) p.words('quantityRateWords', s.quantityRateWords, { nonEmpty: false });
   if (!Array.isArray(s.qualitativeAdvice) || s.qualitativeAdvice.length === 0) p.add('qualitativeAdvice', '至少需要一条修改建议');
   else
     s.qualitativeAdvice.forEach((a: unknown, i) => {
