@@ -168,6 +168,11 @@ interface Run {
   stderr: string;
 }
 
+/** The last few KB of what a process printed: enough to say why it failed. */
+function keep(s: string, chunk: Buffer): string {
+  return (s + chunk.toString('utf8')).slice(-4000);
+}
+
 /** Spawns in a process group of its own so that a timeout kills soffice.bin too, not only the launcher. */
 function runWithTimeout(command: string, args: string[], timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
@@ -175,7 +180,6 @@ function runWithTimeout(command: string, args: string[], timeoutMs: number): Pro
     let stderr = '';
     let timedOut = false;
     const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: process.env.HOME ?? tmpdir() } });
-    const keep = (s: string, chunk: Buffer) => (s + chunk.toString('utf8')).slice(-4000);
     child.stdout?.on('data', (c: Buffer) => (stdout = keep(stdout, c)));
     child.stderr?.on('data', (c: Buffer) => (stderr = keep(stderr, c)));
     const killGroup = () => {
