@@ -102,6 +102,9 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     if (title) {
       out.titleKind ??= title;
       out.title ??= t.text;
+      // `鄂州市2022年市直部门预算项目支出绩效目标表`: the title's year, when no `（2022年度）` line says it.
+      const y = /((?:19|20)\d{2})\s*年/.exec(t.text);
+      if (out.year === null && y) out.year = Number(y[1]);
       if (hasContent(project)) startProject(t.where);
       i++;
       continue;
@@ -143,6 +146,11 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
         continue;
       }
       mode = 'fields';
+    }
+    if (mode === 'budget' && t.inherited) {
+      // A merged label (`项目资金（万元）` down the left) repeated on the rows it covers.
+      i++;
+      continue;
     }
     if (mode === 'budget') {
       const row = meanings.find((m): m is Extract<LabelMeaning, { type: 'budgetRow' }> => m.type === 'budgetRow');
@@ -340,16 +348,13 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
   function finishMappedRow(row: Token[], cells: Record<string, string | null>): number {
     const first = row[0]!;
     if (row.every((c) => c.text === '')) return row.length;
-    const l1 = cells.level1 ? levelByWord(cells.level1, 'level1') : null;
-    const l2 = cells.level2 ? levelByWord(cells.level2, 'level2') : null;
-    if (l1) {
-      if (l1 !== level1) level2 = null;
-      level1 = l1;
-    } else if (cells.level1 && !isNoValue(cells.level1, vocab)) level1 = normLabel(cells.level1);
-    if (l2) level2 = l2;
-    else if (cells.level2 && !isNoValue(cells.level2, vocab)) level2 = normLabel(cells.level2);
-    if (level2 && !level1) level1 = vocab.data.level2Parent[level2] ?? null;
-    // Project columns of a flat export: a row naming a project starts it.
+    const texts = row.filter((c) => !c.inherited).map((c) => c.text).filter((x) => x !== '');
+    if (hasProjectColumns(header) && texts.length === 2 && readAmount(texts[1]!) !== null && !row.some((c) => levelOf(c))) {
+      // `820-马踏镇部门 | 8,827,620.53`: a unit's subtotal line of a flat export.
+      out.subtotals.push({ name: texts[0]!, amount: texts[1]!, where: first.where });
+      return row.length;
+    }
+    // Project columns of a flat export: a row naming a project starts it (before its levels are read).
     const projectName = valueOf(cells.projectName ?? undefined, vocab);
     if (projectName && hasProjectColumns(header)) {
       if (project.fields.projectName && projectName !== project.fields.projectName) {
@@ -359,6 +364,15 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       }
       project.fields.projectName = projectName;
     }
+    const l1 = cells.level1 ? levelByWord(cells.level1, 'level1') : null;
+    const l2 = cells.level2 ? levelByWord(cells.level2, 'level2') : null;
+    if (l1) {
+      if (l1 !== level1) level2 = null;
+      level1 = l1;
+    } else if (cells.level1 && !isNoValue(cells.level1, vocab)) level1 = normLabel(cells.level1);
+    if (l2) level2 = l2;
+    else if (cells.level2 && !isNoValue(cells.level2, vocab)) level2 = normLabel(cells.level2);
+    if (level2 && !level1) level1 = vocab.data.level2Parent[level2] ?? null;
     for (const f of ['unit', 'goal', 'department', 'category']) {
       const v = valueOf(cells[f] ?? undefined, vocab);
       if (v && hasProjectColumns(header)) project.fields[f] = v;
@@ -366,12 +380,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     const amount = valueOf(cells['budget:adjusted'] ?? cells['budget:initial'] ?? undefined, vocab);
     if (amount && hasProjectColumns(header)) project.funds.push({ key: 'amount:adjusted', text: amount, where: first.where });
     const name = valueOf(cells.indicatorName ?? undefined, vocab);
-    if (!name) {
-      // `820-马踏镇部门 | 8,827,620.53`: a subtotal line of a flat export.
-      const texts = row.map((c) => c.text).filter((x) => x !== '');
-      if (!l1 && !l2 && texts.length === 2 && readAmount(texts[1]!) !== null) out.subtotals.push({ name: texts[0]!, amount: texts[1]!, where: first.where });
-      return row.length;
-    }
+    if (!name) return row.length;
     const values: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(cells)) if (!['level1', 'level2', 'indicatorName'].includes(k)) values[k] = valueOf(v ?? undefined, vocab);
     addIndicator(name, values, first.where);
