@@ -7,3 +7,4 @@ export * from './score-department';
 export * from './monitoring';
 export * from './monitor-document';
 export * from './stated-scores';
+export * from './budget-table';

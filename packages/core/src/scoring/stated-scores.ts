@@ -8,6 +8,7 @@
  */
 import type { BudgetRow, Project } from '../document/model';
 import { roundHalfUp } from '../money/amount';
+import { decimalsOf } from '../review/tolerance';
 import { gradeFor } from '../rules/grades';
 import type { ExecutionScore } from './execution';
 import type { IndicatorScore } from './score-indicator';
@@ -29,14 +30,6 @@ export interface ScoreDifference {
 
 /** Default tolerance when a stored rule set predates the setting. */
 export const DEFAULT_STATED_SCORE_TOLERANCE = 0.01;
-
-/** Decimals a number is written with (16.7 → 1, 18 → 0). */
-export function decimalsOf(n: number): number {
-  const text = String(n);
-  if (text.includes('e')) return 2;
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
 
 /** True when `stated` is `computed` rounded to the stated figure's own decimals, or within `tolerance`. */
 export function agreesWithStated(stated: number, computed: number, tolerance = DEFAULT_STATED_SCORE_TOLERANCE): boolean {
