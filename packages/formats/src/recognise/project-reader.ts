@@ -97,6 +97,9 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     const t = tokens[i]!;
     const meanings = vocab.meanings.get(t.norm) ?? [];
     noteUnitAndYear(t, out);
+    // `2015` on one line and `（ 年度）` on the next: the year of a form whose title line was split.
+    if (out.year === null && /^\(?年度\)?$/.test(t.norm) && /^(?:19|20)\d{2}\(?$/.test(tokens[i - 1]?.norm ?? '')) out.year = Number(tokens[i - 1]!.norm.slice(0, 4));
+    if (out.year === null && /^\(?年度\)?$/.test(t.norm) && /^\($/.test(tokens[i - 1]?.norm ?? '') && /^(?:19|20)\d{2}$/.test(tokens[i - 2]?.norm ?? '')) out.year = Number(tokens[i - 2]!.norm);
 
     const title = titleOf(t, vocab);
     if (title) {
@@ -214,6 +217,15 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     if (t.inherited) {
       i++;
       continue;
+    }
+    if (pending.length > 1) {
+      // Fewer values than waiting labels (`编制单位(盖章): 项目名称 X 项目负责人 …`): the values belong to the
+      // nearest labels; the earlier ones were left blank in the form.
+      const values = valuesAhead(tokens, i, vocab);
+      while (pending.length > values && pending.length > 1) {
+        pending.shift();
+        shiftLabels();
+      }
     }
     if (pending.length > 0) {
       const label = fundLabels.get(0);
@@ -439,6 +451,22 @@ export function splitGlued(text: string): { name: string; value: string; explana
     name = name.slice(0, reflect);
   }
   return { name, value: tail[2]!, explanation };
+}
+
+/** How many value cells follow from token i before the next label (on the same row, when rows are known). */
+function valuesAhead(tokens: Token[], i: number, vocab: Vocabulary): number {
+  const row = tokens[i]!.rowKey;
+  let n = 0;
+  for (let k = i; k < tokens.length && n < 20; k++) {
+    const t = tokens[k]!;
+    if (row !== null && t.rowKey !== row && n > 0) {
+      // A value row below a row of labels: the next row's cells count too.
+      if (tokens[k - 1]!.rowKey !== row) break;
+    }
+    if (t.text !== '' && (vocab.meanings.get(t.norm) ?? []).length > 0) break;
+    n++;
+  }
+  return n;
 }
 
 function newProject(where: Where): ProjectDraft {
