@@ -125,8 +125,8 @@ describe('import with a preview, and withdrawing a draft', () => {
       expect(text).toContain('2023 年');
       expect(text).toMatch(/马踏镇/);
       expect(latinWords(text, [file])).toEqual([]);
-      // 村组干部报酬 3,309,840.00 元 = 330.98 万元.
-      await card.locator('tr', { hasText: '村组干部报酬' }).filter({ hasText: '330.98' }).first().waitFor();
+      // 村组干部报酬 3,309,840.00 元 = 330.98 万元, as printed. Soft: the rest of the journey still runs and reports.
+      expect.soft(await card.locator('tr', { hasText: '村组干部报酬' }).first().innerText()).toContain('330.98');
       await card.getByRole('button', { name: '确认导入' }).click();
       await page.locator('.import-outcome').getByText(/导入成功|已导入为新版本/).waitFor({ timeout: 60_000 });
       const mine = (await listed(page)).find((d) => d.fileName === file);
