@@ -18,11 +18,11 @@ const INDICATOR_DEFAULTS: IndicatorScoringSettings = {
 };
 
 /** Execution rates reported as out of range (the score is capped at 100% whatever the rate). */
-const EXECUTION_RATE_RANGE = { low: 60, high: 100 };
+const EXECUTION_RATE_RANGE = { low: 90, high: 100 };
 const EXECUTION_RANGE_SOURCE = {
-  docNo: 'rules.md R6、R10（地方做法，待核）',
-  title: '预算执行率超出或明显偏低的提示界限',
-  note: '执行率超过 100%（支出超过全年预算数）或低于 60%（R6 按档计分 <60% 不得分、R10 监控红灯 <60%）时提示；得分按 min(执行率, 100%) 计，不超过分值',
+  docNo: '四川省部门预算项目支出绩效自评表（报表编号 510000_0013zp）填表说明',
+  title: '预算执行率 = 预算执行数 / 调整后预算数，预算执行率未达到 90% 的需说明原因',
+  note: '执行率超过 100%（支出超过全年预算数）或低于 90% 时提示（样本 01、02；国家文件未给界限）；得分按 min(执行率, 100%) × 分值（财预〔2020〕10号），不超过分值',
 };
 
 export const NATIONAL_PROJECT_SELF_EVALUATION: RuleSet<ProjectScoringSettings> = {

@@ -136,7 +136,7 @@ export function executionRangeNotes(execution: ExecutionScore, range: ProjectSco
     return [`预算执行率 ${execution.rate.toFixed(2)}% 超过 ${range.high}%：支出超过全年预算数，请核对全年执行数和预算调整；得分按 100% 计，最高 ${execution.weight} 分`];
   }
   if (execution.rate < range.low) {
-    return [`预算执行率 ${execution.rate.toFixed(2)}% 低于 ${range.low}%：预算执行明显偏慢，请在偏差原因中说明`];
+    return [`预算执行率 ${execution.rate.toFixed(2)}% 低于 ${range.low}%：请在原因栏说明未执行的原因`];
   }
   return [];
 }
