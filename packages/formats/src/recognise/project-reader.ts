@@ -357,7 +357,25 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     return finishMappedRow(row, cells);
   }
 
-  function finishMappedRow(row: Token[], cells: Record<string, string | null>): number {
+  function finishMappedRow(row: Token[], all: Record<string, string | null>): number {
+    let cells = all;
+    const sideBySide = Object.keys(all).some((k) => k.endsWith('#2'));
+    if (sideBySide) {
+      // Read the 年度 half as the row; the 中期 half's value joins it (or stands alone when its name differs).
+      const left: Record<string, string | null> = {};
+      const right: Record<string, string | null> = {};
+      for (const [k, v] of Object.entries(all)) (k.endsWith('#2') ? right : left)[k.replace(/#2$/, '')] = v;
+      const leftName = valueOf(left.indicatorName ?? undefined, vocab);
+      const rightName = valueOf(right.indicatorName ?? undefined, vocab);
+      if (leftName && rightName && leftName !== rightName) {
+        addIndicator(leftName, { periodTarget: valueOf(left.periodTarget ?? undefined, vocab) }, row[0]!.where);
+        right.periodTarget = null;
+      } else right.periodTarget = left.periodTarget ?? null;
+      if (!rightName && leftName) right.indicatorName = leftName;
+      right.level1 ??= left.level1 ?? null;
+      right.level2 ??= left.level2 ?? null;
+      cells = right;
+    }
     const first = row[0]!;
     if (row.every((c) => c.text === '')) return row.length;
     const texts = row.filter((c) => !c.inherited).map((c) => c.text).filter((x) => x !== '');
@@ -558,6 +576,15 @@ function indicatorHeaderAt(tokens: Token[], i: number, vocab: Vocabulary): { col
   const hasName = concepts.includes('indicatorName') || concepts.includes('level2');
   const hasValue = concepts.some((c) => ['annualTarget', 'periodTarget', 'actual', 'score', 'weight'].includes(c));
   if (!hasName || !hasValue || !concepts.includes('level1') && !concepts.includes('indicatorName')) return null;
+  const second = concepts.indexOf('level1') >= 0 ? concepts.indexOf('level1', concepts.indexOf('level1') + 1) : -1;
+  if (second > 0 && concepts.slice(second).includes('indicatorName')) {
+    // 88号 drawing: the 中期 grid on the left, the 年度 grid on the right, under the same header words.
+    columns.forEach((c, k) => {
+      if (k < second) c.concept = c.concept === 'annualTarget' ? 'periodTarget' : c.concept;
+      else c.concept = `${c.concept}#2`;
+    });
+    return { columns, length: k - i };
+  }
   if (!concepts.includes('indicatorName')) {
     // `一级指标 | 二级指标 | 绩效标准 | 当年预期实现值` (鄂州): the indicator's name sits in the column after 二级.
     const at = concepts.indexOf('level2');

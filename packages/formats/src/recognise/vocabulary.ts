@@ -56,7 +56,7 @@ const NUMBERING = /^(?:\d+[.、．]|[一二三四五六七八九十]+[、.．]|\
 
 /** A label as compared: NFKC (full-width brackets/colons to ASCII), no spaces, no numbering, no points, no trailing colon. */
 export function normLabel(text: string): string {
-  let s = text.normalize('NFKC').replace(/\s+/g, '');
+  let s = text.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－~～]/g, '-');
   s = s.replace(NUMBERING, '');
   s = s.replace(POINTS, '');
   s = s.replace(/[:：]+$/, '');
