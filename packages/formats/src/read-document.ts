@@ -8,7 +8,7 @@ import { readError, type ReadError } from './errors';
 import { readInterchangeJson } from './json/read-interchange';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 import { decodeText } from './text/decode';
-import { pickTextLayout, TEXT_LAYOUTS } from './text/registry';
+import { pickTextLayout } from './text/registry';
 import { readWorkbook } from './xlsx/read-workbook';
 import { sha256Hex } from './hash';
 import { layoutPlainText } from './layout/plain-text';

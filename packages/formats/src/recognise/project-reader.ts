@@ -6,7 +6,7 @@
  * document does not give stays null.
  */
 import type { Problem } from '@jixiao/core';
-import { isNoValue, readAmount, readPoints, readRate, splitCodePrefix, valueOf } from './cells';
+import { isNoValue, readAmount, readPoints, readRate, valueOf } from './cells';
 import type { Token, Where } from './tokens';
 import { normLabel, pointsInLabel, type KindId, type LabelMeaning, type Vocabulary } from './vocabulary';
 
@@ -579,8 +579,8 @@ function indicatorHeaderAt(tokens: Token[], i: number, vocab: Vocabulary): { col
   const second = concepts.indexOf('level1') >= 0 ? concepts.indexOf('level1', concepts.indexOf('level1') + 1) : -1;
   if (second > 0 && concepts.slice(second).includes('indicatorName')) {
     // 88号 drawing: the 中期 grid on the left, the 年度 grid on the right, under the same header words.
-    columns.forEach((c, k) => {
-      if (k < second) c.concept = c.concept === 'annualTarget' ? 'periodTarget' : c.concept;
+    columns.forEach((c, at) => {
+      if (at < second) c.concept = c.concept === 'annualTarget' ? 'periodTarget' : c.concept;
       else c.concept = `${c.concept}#2`;
     });
     return { columns, length: k - i };

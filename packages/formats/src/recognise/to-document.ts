@@ -149,7 +149,7 @@ function fundAmount(d: ProjectDraft, key: string): number | null {
 
 function fundSum(d: ProjectDraft, key: string, unit: AmountUnit): number | null {
   const values = d.funds.filter((x) => x.key === key).map((f) => leadingAmount(f.text));
-  if (values.length === 0 || values.every((v) => v === null)) return null;
+  if (values.every((v) => v === null)) return null;
   return sumAmounts(values, unit);
 }
 
@@ -185,9 +185,9 @@ function mergeGrids(list: IndicatorDraft[]): IndicatorDraft[] {
   if (period.length === 0) return list;
   const out: IndicatorDraft[] = [...period];
   for (const a of list.filter((x) => x.targetField === 'annualTarget')) {
-    const same = out.find((p) => p.targetField === 'periodTarget' && p.name === a.name && p.level2 === a.level2 && !p.cells.__merged);
+    const same = out.find((p) => p.targetField === 'periodTarget' && p.name === a.name && p.level2 === a.level2 && !p.cells.mergedFromAnnualGrid);
     if (same) {
-      same.cells = { ...same.cells, __annual: a.cells.annualTarget ?? null, __merged: 'yes' };
+      same.cells = { ...same.cells, annualFromAnnualGrid: a.cells.annualTarget ?? null, mergedFromAnnualGrid: 'yes' };
     } else out.push(a);
   }
   return out;
@@ -204,7 +204,7 @@ function composeTarget(value: string | null | undefined, op: string | null | und
 function toIndicator(d: IndicatorDraft, no: number, kind: DocumentKind): Indicator {
   const c = d.cells;
   const main = composeTarget(c.annualTarget ?? (d.targetField === 'periodTarget' ? null : c.periodTarget), c.op, c.measureUnit);
-  const annual = d.targetField === 'periodTarget' ? composeTarget(c.__annual, c.op, c.measureUnit) : main;
+  const annual = d.targetField === 'periodTarget' ? composeTarget(c.annualFromAnnualGrid, c.op, c.measureUnit) : main;
   const period = d.targetField === 'periodTarget' ? main : composeTarget(c.periodTarget, c.op, c.measureUnit);
   const directionWord = c.direction ?? '';
   const direction = /反向/.test(directionWord) ? 'lower' : /正向/.test(directionWord) ? 'higher' : inferDirection(d.name, annual ?? period);

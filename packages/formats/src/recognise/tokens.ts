@@ -157,7 +157,7 @@ function longestLabelAt(norm: string, i: number, vocab: Vocabulary): string | nu
   for (const label of labelsByPrefix(vocab).get(key) ?? []) {
     if (!norm.startsWith(label, i)) continue;
     // A two-character word (`总额`) is a label only right before its figure (`总额10606.75万元`).
-    if (label.length < 3 && !/指标$/.test(label) && !/^[\d:]/.test(norm.slice(i + label.length, i + label.length + 1))) continue;
+    if (label.length < 3 && !label.endsWith('指标') && !/^[\d:]/.test(norm.slice(i + label.length, i + label.length + 1))) continue;
     return label;
   }
   return null;

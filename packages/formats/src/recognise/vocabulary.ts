@@ -105,12 +105,13 @@ export function buildVocabulary(extension?: Partial<VocabularyData>): Vocabulary
   };
 }
 
+function mergeMap(a: Record<string, string[]>, b?: Record<string, string[]>) {
+  for (const [k, words] of Object.entries(b ?? {})) a[k] = [...new Set([...(a[k] ?? []), ...words])];
+}
+
 function mergeData(base: VocabularyData, ext?: Partial<VocabularyData>): VocabularyData {
   if (!ext) return base;
   const out: VocabularyData = structuredClone(base);
-  const mergeMap = (a: Record<string, string[]>, b?: Record<string, string[]>) => {
-    for (const [k, words] of Object.entries(b ?? {})) a[k] = [...new Set([...(a[k] ?? []), ...words])];
-  };
   mergeMap(out.fields, ext.fields);
   mergeMap(out.budgetColumns, ext.budgetColumns);
   mergeMap(out.budgetRows, ext.budgetRows);
@@ -121,7 +122,7 @@ function mergeData(base: VocabularyData, ext?: Partial<VocabularyData>): Vocabul
     const into = out.kinds[kind];
     if (into) into.titles = [...new Set([...into.titles, ...(k.titles ?? [])])];
   }
-  out.level2Parent = { ...out.level2Parent, ...(ext.level2Parent ?? {}) };
+  out.level2Parent = { ...out.level2Parent, ...ext.level2Parent };
   for (const key of ['delimiters', 'noValue', 'placeholders', 'guidance', 'noise'] as const) {
     out[key] = [...new Set([...out[key], ...(ext[key] ?? [])])];
   }
