@@ -160,8 +160,9 @@ describe('budgetTable (seed 004 荔湾区多宝街道)', () => {
   });
 });
 
+const dept = (department: string, extra: Partial<PerformanceDocument> = {}) => buildDocument({ kind: 'department-self-evaluation', department, ...extra });
+
 describe('the built-in rule set a document gets', () => {
-  const dept = (department: string, extra: Partial<PerformanceDocument> = {}) => buildDocument({ kind: 'department-self-evaluation', department, ...extra });
   it('keeps the Guangzhou department scheme for Guangzhou (seeds 003, 004) and for a name with no place', () => {
     expect(builtinRuleSetFor('department-self-evaluation', dept('广州市荔湾区人民政府多宝街道办事处')).ruleSet.id).toBe('cn-department-self-evaluation');
     expect(builtinRuleSetFor('department-self-evaluation', dept('白云区人民政府白云湖街道办事处')).ruleSet.id).toBe('cn-department-self-evaluation');

@@ -62,8 +62,9 @@ describe('weight-sum on a cut-off document', () => {
   });
 });
 
+const doc = (name: string, annual: string, levels = '1-产出指标; 11-数量指标') => buildDocument({ projects: [buildProject({ name: '工资性支出', indicators: [{ name, annual, levels }] })] });
+
 describe('unit-mismatch: a 数量指标 with a percentage target', () => {
-  const doc = (name: string, annual: string, levels = '1-产出指标; 11-数量指标') => buildDocument({ projects: [buildProject({ name: '工资性支出', indicators: [{ name, annual, levels }] })] });
   it('finds a count written as a percentage when the name names no rate or share', () => {
     const [f] = runCheck(unitMismatch, doc('完成安可产品购买', '100%'));
     expect(f?.message).toBe('指标「完成安可产品购买」是数量指标，目标值却是百分比，名称也没有写明是哪个比率。');
