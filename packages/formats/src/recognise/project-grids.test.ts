@@ -27,7 +27,7 @@ describe('project target grids', () => {
       ],
     };
     const doc = readLayout(layout, 'side-by-side.docx');
-    const [{ project }] = listProjects(doc);
+    const { project } = listProjects(doc)[0]!;
     expect(project!.name).toBe('社区养老服务补贴');
     expect(doc.department).toBe('民政局');
     expect(doc.year).toBe(2024);
@@ -55,7 +55,7 @@ describe('project target grids', () => {
     };
     const doc = readLayout(layout, 'renamed.xlsx');
     expect(doc.amountUnit).toBe('元');
-    const [{ project }] = listProjects(doc);
+    const { project } = listProjects(doc)[0]!;
     expect(project!.amount).toBe(125000);
     expect(project!.indicators.map((i) => [i.level1, i.level2, i.name, i.annualTarget?.value, i.annualTarget?.unit])).toEqual([
       ['产出指标', '数量指标', '宣传活动场次', 12, '场'],
