@@ -26,13 +26,22 @@ export function textToLayout(text: string): Layout {
     return { blocks, source: 'text' };
   }
   let pipeRun: string[][] = [];
+  let tabRun: string[][] = [];
   const flush = () => {
     if (pipeRun.length > 0) blocks.push(pipeTable(pipeRun));
+    if (tabRun.length > 0) blocks.push(tabTable(tabRun));
     pipeRun = [];
+    tabRun = [];
   };
   for (const line of lines) {
     if (line.includes('|')) {
+      if (tabRun.length > 0) flush();
       pipeRun.push(splitPipes(line));
+      continue;
+    }
+    if (line.includes('\t')) {
+      if (pipeRun.length > 0) flush();
+      tabRun.push(line.split('\t').map((c) => c.trim()));
       continue;
     }
     flush();
@@ -56,6 +65,14 @@ function pipeTable(rows: string[][]): Table {
   const stream = single >= rows.length * 0.8;
   const cells: Cell[][] = rows.map((r, row) => r.map((text, col) => ({ text, row, col, rowSpan: 1, colSpan: 1 })));
   return stream ? { kind: 'table', rows: cells, stream: true } : { kind: 'table', rows: cells, unaligned: true };
+}
+
+/**
+ * Rows copied from Excel or Word (cells separated by tabs): a merged cell leaves its covered cells empty, so the
+ * columns line up and each cell keeps its column.
+ */
+function tabTable(rows: string[][]): Table {
+  return { kind: 'table', rows: rows.map((r, row) => r.map((text, col) => ({ text, row, col, rowSpan: 1, colSpan: 1 }))) };
 }
 
 /** Cells between empty lines; a line of spaces only is an empty cell; a cell may wrap over several lines. */

@@ -312,7 +312,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     }
     if (at + used >= all.length && Object.values(cells).every((v) => v === null)) {
       // The document ends inside this row: a cut-off copy, not an indicator without values.
-      out.problems.push({ severity: 'info', code: 'document-incomplete', message: `文档在指标「${t.text}」处中断，后面的内容没有读到：请核对文件是否完整`, location: { file: fileName } });
+      out.problems.push({ severity: 'info', code: 'document-incomplete', message: `文档在指标「${t.text}」处中断，后面的内容没有读到：请核对文件是否完整`, location: locationOf(fileName, t.where) });
       return used;
     }
     addIndicator(t.text, cells, t.where);
@@ -471,6 +471,15 @@ export function splitGlued(text: string): { name: string; value: string; explana
   return { name, value: tail[2]!, explanation };
 }
 
+function locationOf(file: string, where: Where): Problem['location'] {
+  const l: Problem['location'] = { file };
+  if (where.page) l.page = where.page;
+  if (where.table) l.table = where.table;
+  if (where.row) l.row = where.row;
+  if (where.sheet) l.sheet = where.sheet;
+  return l;
+}
+
 /** How many value cells follow from token i before the next label (on the same row, when rows are known). */
 function valuesAhead(tokens: Token[], i: number, vocab: Vocabulary): number {
   const row = tokens[i]!.rowKey;
@@ -527,7 +536,9 @@ function numbersAfter(tokens: Token[], i: number, vocab: Vocabulary): { numbers:
   const numbers: number[] = [];
   const row = tokens[i]!.rowKey;
   let used = 0;
-  for (let k = i + 1; k < tokens.length && k <= i + 8; k++) {
+  // The rest of the row when rows are known; a few cells when they are lost.
+  const reach = row !== null ? 64 : 8;
+  for (let k = i + 1; k < tokens.length && k <= i + reach; k++) {
     const t = tokens[k]!;
     if (row !== null && t.rowKey !== row) break;
     if (t.text !== '' && (vocab.meanings.get(t.norm) ?? []).length > 0) break;

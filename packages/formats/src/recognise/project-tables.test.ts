@@ -158,3 +158,30 @@ describe('the same forms as PDF, Word and Excel files', () => {
     ]);
   });
 });
+
+describe('rows copied from Excel (tabs)', () => {
+  it('a tab-separated self-evaluation keeps its columns: actuals, weights and scores by column, the 合计 row', async () => {
+    const rows = [
+      ['部门预算项目支出绩效自评表(2023年度)'],
+      ['项目名称', '51000021R000000019951-工资性支出', '', '', '', '', '', '', '', ''],
+      ['主管部门', '青神县发展和改革局本级', '', '', '', '实施单位', '青神县发展和改革局', '', '', ''],
+      ['预算执行情况(10分)', '年度预算数(万元)', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因', ''],
+      ['', '总额', '238.93', '251.89', '251.89', '100.00%', '10', '10', '', ''],
+      ['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分'],
+      ['', '产出指标', '数量指标', '发放(缴纳)覆盖率', '=', '100', '%', '100', '60', '60'],
+      ['', '', '', '足额发放及时率', '≥', '95', '%', '90', '30', '28.4'],
+      ['合计', '', '', '', '', '', '', '', '100', '98.4'],
+    ];
+    const text = rows.map((r) => r.join('\t')).join('\n');
+    const result = await readDocument({ fileName: 'copied.txt', bytes: new TextEncoder().encode(text) });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const p = only(result.document);
+    expect(p.budget?.bySource[0]).toMatchObject({ source: '总额', initial: 238.93, adjusted: 251.89, spent: 251.89, weight: 10, score: 10 });
+    expect(p.indicators.map((i) => [i.level1, i.level2, i.name, i.annualTarget?.text, i.actual?.value, i.weight, i.score])).toEqual([
+      ['产出指标', '数量指标', '发放(缴纳)覆盖率', '=100%', 100, 60, 60],
+      ['产出指标', '数量指标', '足额发放及时率', '≥95%', 90, 30, 28.4],
+    ]);
+    expect(p.statedScore).toBe(98.4);
+  });
+});

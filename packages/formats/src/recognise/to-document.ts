@@ -238,6 +238,8 @@ function problem(severity: Problem['severity'], code: string, message: string, l
 function loc(file: string, where: Where, project?: string): Problem['location'] {
   const l: Problem['location'] = { file };
   if (project) l.project = project;
+  if (where.page) l.page = where.page;
+  if (where.table) l.table = where.table;
   if (where.row) l.row = where.row;
   if (where.sheet) l.sheet = where.sheet;
   return l;
