@@ -83,7 +83,7 @@ describe('绩效评价得分表 read by the general reader', () => {
     ]);
     expect(p?.statedScore).toBe(9);
     expect(doc.statedScore).toBe(9);
-    expect(doc.problems.map((p) => p.code)).not.toContain('score-table-blank');
+    expect(doc.problems.map((x) => x.code)).not.toContain('score-table-blank');
   });
 
   it('a 部门整体 sheet as a .docx gives it: points in the labels, 得分 only', () => {
