@@ -124,3 +124,17 @@ describe('readPdfLayout refuses, never throws', () => {
     expect(bytes[0]).toBe(0x25);
   });
 });
+
+/** Taken when this file loads: pdf.ts imports pdfjs only on the first read, so this is still the engine's own push. */
+const enginePush = Array.prototype.push;
+
+describe('readPdfLayout leaves the process as fast as it found it', () => {
+  it('puts back the native Array.prototype.push that pdfjs’s bundled core-js replaces', async () => {
+    const r = await readPdfLayout(layoutFixture('project-targets.pdf'), 'project-targets.pdf');
+    expect(r.ok).toBe(true);
+    expect(Array.prototype.push).toBe(enginePush);
+    const a = [1];
+    expect(a.push(2, 3)).toBe(3);
+    expect(a).toEqual([1, 2, 3]);
+  });
+});
