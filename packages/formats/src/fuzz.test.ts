@@ -19,7 +19,7 @@ import { entryDataOffset, readZipDirectory } from './xlsx/zip-directory';
 const SEEDS = fileURLToPath(new URL('../../../fixtures/seeds/', import.meta.url));
 const PER_INPUT_MS = 2_000;
 const BUDGET_MS = 40_000;
-const CODES: readonly ReadErrorCode[] = ['empty', 'binary', 'too-large', 'truncated', 'unsupported-type', 'unknown-layout', 'invalid-json', 'invalid-workbook', 'unsafe-workbook', 'reader-failed'];
+const CODES: readonly ReadErrorCode[] = ['empty', 'binary', 'too-large', 'truncated', 'unsupported-type', 'unknown-layout', 'invalid-json', 'invalid-workbook', 'unsafe-workbook', 'reader-failed', 'nothing-read', 'cannot-convert'];
 
 /** mulberry32: small, fast, and the same sequence on every run. */
 function prng(seed: number) {

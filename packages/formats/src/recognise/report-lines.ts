@@ -20,12 +20,32 @@ export interface ReportLine {
   where: Where;
 }
 
-/** Every paragraph and table row in reading order, extraction spaces inside words removed, empty lines dropped. */
+const linesOf = new WeakMap<Layout, ReportLine[]>();
+
+/**
+ * Every paragraph and table row in reading order, extraction spaces inside words removed, empty lines dropped.
+ * Built once per Layout: several recognisers score and read the same document.
+ */
 export function layoutLines(layout: Layout): ReportLine[] {
+  let lines = linesOf.get(layout);
+  if (!lines) {
+    lines = buildLines(layout);
+    linesOf.set(layout, lines);
+  }
+  return lines;
+}
+
+/** The first lines only (a title is looked for there): cheap on a long document, not cached. */
+export function layoutHeadLines(layout: Layout, count: number): ReportLine[] {
+  return linesOf.get(layout)?.slice(0, count) ?? buildLines(layout, count);
+}
+
+function buildLines(layout: Layout, limit = Number.POSITIVE_INFINITY): ReportLine[] {
   const out: ReportLine[] = [];
   let line = 0;
   let tableNo = 0;
   for (const block of layout.blocks) {
+    if (out.length >= limit) break;
     if (block.kind === 'paragraph') {
       line++;
       const text = clean(block.text);
@@ -34,6 +54,7 @@ export function layoutLines(layout: Layout): ReportLine[] {
     }
     tableNo++;
     block.rows.forEach((row, r) => {
+      if (out.length >= limit) return;
       const cells = row.map((c) => clean(c.text)).filter((c) => c !== '');
       if (cells.length === 0) return;
       const where: Where = { table: tableNo, row: r + 1 };

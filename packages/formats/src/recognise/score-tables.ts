@@ -48,7 +48,7 @@ export const scoreTables: Recogniser = {
   score(input) {
     const s = squeeze(input.text);
     let score = 0;
-    if (SHEET_TITLE.test(squeeze(layoutLines(input.layout).map((l) => l.text).join('')))) score += 0.5;
+    if (SHEET_TITLE.test(s)) score += 0.5;
     if (HEADER_SQUEEZED.test(s)) score += 0.35;
     if ((s.match(POINTS_LABEL)?.length ?? 0) >= 5) score += 0.25;
     // Target and actual columns belong to the project self-evaluation tables the project reader reads.

@@ -7,7 +7,7 @@
  */
 import { emptyDocument, ProblemList, type DepartmentProfile, type DocumentKind, type PerformanceDocument } from '@jixiao/core';
 import type { RecogniseInput, Recogniser } from './recognisers';
-import { fieldValue, headingOf, layoutLines, locationOf, readNarrativeSections, sectionAfter, squeeze, staffingIn, statedBudgetIn, statedGradeIn, statedScoreIn, yearOf, type ReportLine } from './report-lines';
+import { fieldValue, headingOf, layoutHeadLines, layoutLines, locationOf, readNarrativeSections, sectionAfter, squeeze, staffingIn, statedBudgetIn, statedGradeIn, statedScoreIn, yearOf, type ReportLine } from './report-lines';
 import type { Where } from './tokens';
 
 const DEPARTMENT_TITLE = /(?:部门|机关|单位)(?:\(单位\))?整体(?:支出)?绩效(?:评价)?(?:自评)?报告|整体支出绩效(?:评价)?(?:自评)?报告/;
@@ -41,7 +41,7 @@ export function findReportTitle(lines: readonly ReportLine[]): ReportTitle | nul
 export const selfEvaluationReports: Recogniser = {
   id: 'self-evaluation-reports',
   score(input) {
-    const title = findReportTitle(layoutLines(input.layout));
+    const title = findReportTitle(layoutHeadLines(input.layout, 41));
     if (!title) return 0;
     // A table with an indicator grid under a report heading is read better by the table readers.
     const grid = /一级指标/.test(input.text) && /二级指标/.test(input.text) && /(指标值|完成值|实际完成|得分)/.test(input.text);

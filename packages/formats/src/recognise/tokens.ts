@@ -48,16 +48,23 @@ export function layoutToTokens(layout: Layout, vocab: Vocabulary): Token[] {
       continue;
     }
     tableNo++;
-    const covering = new Map<string, { text: string; col: number }>();
+    // Merged cells from rows above, by the row they cover.
+    const covering = new Map<number, Array<{ text: string; col: number }>>();
     for (let r = 0; r < block.rows.length; r++) {
       rowKey++;
       const cells = block.rows[r] ?? [];
       // Cells of rows above that span into this row come first at their columns (grids only).
       const owned = cells.map((c) => ({ text: c.text, col: c.col, inherited: false, page: c.page, rowSpan: c.rowSpan }));
-      const inherited = [...covering.entries()].filter(([k]) => Number(k.split(':')[0]) >= r).map(([k, v]) => ({ ...v, at: Number(k.split(':')[0]) }));
-      const here = inherited.filter((c) => c.at === r).map((c) => ({ text: c.text, col: c.col, inherited: true, page: undefined as number | undefined, rowSpan: 1 }));
+      const here = (covering.get(r) ?? []).map((c) => ({ text: c.text, col: c.col, inherited: true, page: undefined as number | undefined, rowSpan: 1 }));
+      covering.delete(r);
       const row = [...owned, ...here].sort((a, b) => a.col - b.col);
-      for (const c of owned) for (let k = 1; k < c.rowSpan; k++) covering.set(`${r + k}:${c.col}`, { text: c.text, col: c.col });
+      for (const c of owned) {
+        for (let k = 1; k < c.rowSpan; k++) {
+          const list = covering.get(r + k) ?? [];
+          list.push({ text: c.text, col: c.col });
+          covering.set(r + k, list);
+        }
+      }
       for (const c of row) {
         const where: Where = { table: tableNo, row: r + 1, column: c.col + 1 };
         if (c.page) where.page = c.page;
@@ -73,8 +80,9 @@ export function layoutToTokens(layout: Layout, vocab: Vocabulary): Token[] {
   return joinSplitLabels(out.filter((t) => !isNoise(t, vocab)), vocab);
 }
 
+/** `text` is already cleaned by the split that produced it (cleaning once per cell, not once per piece). */
 function token(text: string, rowKey: number | null, col: number | null, inherited: boolean, where: Where): Token {
-  const clean = cleanCell(text) ?? '';
+  const clean = text.trim();
   return { text: clean, norm: normLabel(clean), rowKey, col, inherited, where };
 }
 
@@ -151,9 +159,9 @@ export function segment(text: string, vocab: Vocabulary): string[] {
 }
 
 function longestLabelAt(norm: string, i: number, vocab: Vocabulary): string | null {
-  // A title is cut out whole, so the labels inside it (`绩效目标` in `项目支出绩效目标表`) stay in it.
-  for (const { title } of vocab.titles) if (norm.startsWith(title, i)) return title;
   const key = norm.slice(i, i + 2);
+  // A title is cut out whole, so the labels inside it (`绩效目标` in `项目支出绩效目标表`) stay in it.
+  for (const title of titlesByPrefix(vocab).get(key) ?? []) if (norm.startsWith(title, i)) return title;
   for (const label of labelsByPrefix(vocab).get(key) ?? []) {
     if (!norm.startsWith(label, i)) continue;
     // A two-character word (`总额`) is a label only right before its figure (`总额10606.75万元`).
@@ -161,6 +169,21 @@ function longestLabelAt(norm: string, i: number, vocab: Vocabulary): string | nu
     return label;
   }
   return null;
+}
+
+const titleIndex = new WeakMap<Vocabulary, Map<string, string[]>>();
+function titlesByPrefix(vocab: Vocabulary): Map<string, string[]> {
+  let idx = titleIndex.get(vocab);
+  if (!idx) {
+    idx = new Map();
+    for (const { title } of vocab.titles) {
+      const list = idx.get(title.slice(0, 2)) ?? [];
+      list.push(title);
+      idx.set(title.slice(0, 2), list);
+    }
+    titleIndex.set(vocab, idx);
+  }
+  return idx;
 }
 
 const prefixIndex = new WeakMap<Vocabulary, Map<string, string[]>>();
@@ -188,8 +211,10 @@ function normalisedWithIndex(text: string): { norm: string; index: number[] } {
   const index: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) continue;
-    const n = ch.normalize('NFKC');
+    const code = ch.charCodeAt(0);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0) continue;
+    // Only full-width forms, radicals and compatibility characters change under NFKC; the rest is copied as is.
+    const n = code < 0x2000 || (code >= 0x4e00 && code <= 0x9fff) ? ch : ch.normalize('NFKC');
     for (const c of n) {
       norm += c;
       index.push(i);
