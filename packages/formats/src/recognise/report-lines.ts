@@ -36,8 +36,8 @@ export function layoutLines(layout: Layout): ReportLine[] {
 }
 
 /** The first lines only (a title is looked for there): cheap on a long document, not cached. */
-export function layoutHeadLines(layout: Layout, count: number): ReportLine[] {
-  return linesOf.get(layout)?.slice(0, count) ?? buildLines(layout, count);
+export function layoutHeadLines(layout: Layout, lineCount: number): ReportLine[] {
+  return linesOf.get(layout)?.slice(0, lineCount) ?? buildLines(layout, lineCount);
 }
 
 function buildLines(layout: Layout, limit = Number.POSITIVE_INFINITY): ReportLine[] {
