@@ -132,14 +132,22 @@ export function headingOf(text: string): { level: HeadingLevel; title: string } 
   return { level: m[1] ? 1 : m[2] ? 2 : 3, title };
 }
 
-/** The text under a heading: the lines after it up to the next heading of the same or a higher level. */
+/**
+ * The text under a heading: the lines after it up to the next heading of the same or a higher level, an annex
+ * (`附件1`, `附：…得分表`), a table's title, or a table after a heading that was a paragraph.
+ */
 export function sectionAfter(lines: readonly ReportLine[], at: number, level: HeadingLevel): { text: string; end: number } {
   const parts: string[] = [];
+  const inTable = lines[at]?.where.table;
   let k = at + 1;
   for (; k < lines.length; k++) {
-    const h = headingOf(lines[k]!.text);
+    const line = lines[k]!;
+    const h = headingOf(line.text);
     if (h && h.level <= level) break;
-    parts.push(lines[k]!.text);
+    if (line.where.table !== undefined && line.where.table !== inTable) break;
+    const s = squeeze(line.text);
+    if (/^附(?:件|表|录)?\d*[:：、]|^附(?:件|表)\d+/.test(s) || (s.length <= 40 && /(?:得分表|评分表|目标表|申报表|自评表)$/.test(s))) break;
+    parts.push(line.text);
   }
   return { text: parts.join('\n').trim(), end: k };
 }

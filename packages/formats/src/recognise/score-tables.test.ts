@@ -107,4 +107,42 @@ describe('绩效评价得分表 read by the general reader', () => {
       ['部门决策', '预算编制', '测算依据', 10, 9.5],
     ]);
   });
+
+  it('a 自评报告 with its 评分表 attached: the sheet is read by the score-sheet reader, the cover and sections by the report reader', () => {
+    const doc = readLayout(
+      docx(
+        paragraph('某某局2021年度部门整体支出绩效自评报告'),
+        grid([
+          [['部门(单位)名称', 0], ['某某局', 1]],
+          [['人员编制', 0], ['12', 1], ['实有人数', 2], ['11', 3]],
+        ]),
+        paragraph('一、自评得分情况'),
+        paragraph('经自评，综合评分为93分。'),
+        paragraph('二、存在的问题'),
+        paragraph('（一）绩效目标不够细化。'),
+        paragraph('三、改进措施'),
+        paragraph('（一）细化绩效目标。'),
+        paragraph('附：部门整体支出绩效评价得分表'),
+        grid([
+          [['单位名称', 0], ['某某局', 1, 1, 3]],
+          [['一级指标', 0], ['二级指标', 1], ['三级指标', 2], ['得分', 3]],
+          [['部门决策(25分)', 0], ['目标任务(15分)', 1], ['相关性(5分)', 2], ['5', 3]],
+        ]),
+      ),
+      'report-with-sheet.docx',
+    );
+    expect(doc.source?.layout).toBe('layout/docx/score-tables');
+    expect(doc.kind).toBe('department-self-evaluation');
+    expect(doc.department).toBe('某某局');
+    expect(doc.year).toBe(2021);
+    expect(doc.statedScore).toBe(93);
+    expect(doc.profile?.staffing).toEqual({ authorized: 12, actual: 11 });
+    expect(doc.issuesText).toBe('（一）绩效目标不够细化。');
+    expect(doc.improvementsText).toBe('（一）细化绩效目标。');
+    expect(doc.indicators?.map((i) => [i.level1, i.level2, i.name, i.weight, i.score])).toEqual([['部门决策', '目标任务', '相关性', 5, 5]]);
+    // `单位名称` names the unit; it does not make the sheet a project's.
+    expect(listProjects(doc)).toEqual([]);
+    expect(doc.problems.map((p) => p.code)).not.toEqual(expect.arrayContaining(['year-missing']));
+    expect(doc.problems.map((p) => p.code)).not.toContain('score-missing');
+  });
 });

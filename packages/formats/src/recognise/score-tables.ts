@@ -13,7 +13,8 @@
 import { emptyDocument, ProblemList, type Indicator, type PerformanceDocument, type Project } from '@jixiao/core';
 import type { Layout } from '../layout/model';
 import type { Recogniser } from './recognisers';
-import { layoutLines, locationOf, readNarrativeSections, squeeze, statedScoreIn, yearOf } from './report-lines';
+import { layoutHeadLines, layoutLines, locationOf, readNarrativeSections, squeeze, statedScoreIn, yearOf } from './report-lines';
+import { findReportTitle, readSelfEvaluationReport } from './self-evaluation-reports';
 import type { Where } from './tokens';
 
 const SHEET_TITLE = /(?:部门整体支出|整体支出|项目支出|项目)?绩效(?:自评|评价)?(?:得分|评分)表/;
@@ -57,13 +58,17 @@ export const scoreTables: Recogniser = {
     return Math.max(0, Math.min(1, score));
   },
   read(input) {
-    return readScoreTables(input.layout, input.fileName);
+    const doc = readScoreTables(input.layout, input.fileName);
+    // A 自评报告 with its 评分表 attached: the report's cover, figures and sections complete what the sheets give.
+    if (findReportTitle(layoutHeadLines(input.layout, 41))) mergeReport(doc, readSelfEvaluationReport(input));
+    return doc;
   },
 };
 
 export function readScoreTables(layout: Layout, fileName: string): PerformanceDocument {
   const problems = new ProblemList({ file: fileName });
-  const sheets = [...readRowSheets(layout), ...readStreamSheets(layout, problems)].sort((a, b) => order(a.where) - order(b.where));
+  const unitNames: string[] = [];
+  const sheets = [...readRowSheets(layout, unitNames), ...readStreamSheets(layout, problems)].sort((a, b) => order(a.where) - order(b.where));
   const departmentSheet = sheets.find((s) => s.kind === 'department');
   const projectSheets = sheets.filter((s) => s.kind === 'project');
   const doc = emptyDocument(departmentSheet ? 'department-self-evaluation' : 'project-self-evaluation');
@@ -71,6 +76,7 @@ export function readScoreTables(layout: Layout, fileName: string): PerformanceDo
   const allText = lines.map((l) => l.text).join('\n');
   const titleYear = sheets.map((s) => (s.title ? /((?:19|20)\d{2})年/.exec(squeeze(s.title)) : null)).find((m) => m);
   doc.year = titleYear ? Number(titleYear[1]) : yearOf(allText);
+  doc.department = unitNames[0] ?? null;
 
   for (const sheet of sheets) {
     const name = sheet.kind === 'department' ? '部门整体支出绩效评价得分表' : '项目支出绩效评价得分表';
@@ -116,6 +122,33 @@ export function readScoreTables(layout: Layout, fileName: string): PerformanceDo
   doc.problems.push(...problems.items);
   doc.source = { file: fileName, sha256: null, layout: `layout/${layout.source}/score-tables` };
   return doc;
+}
+
+/** Problems of the report reader that the sheets may have answered: kept only when still true. */
+const REPORT_GAPS = new Set(['score-missing', 'year-missing', 'department-missing']);
+
+function mergeReport(doc: PerformanceDocument, report: PerformanceDocument) {
+  doc.department ??= report.department;
+  doc.year ??= report.year;
+  if (doc.units.length === 0 && report.units.length > 0) doc.units = report.units;
+  else if (report.units[0]?.code && doc.units[0] && doc.units[0].name === '') doc.units[0].code = report.units[0].code;
+  doc.statedScore ??= report.statedScore ?? null;
+  doc.statedGrade ??= report.statedGrade ?? null;
+  doc.issuesText ??= report.issuesText ?? null;
+  doc.improvementsText ??= report.improvementsText ?? null;
+  if (report.profile) doc.profile = { ...report.profile, ...doc.profile };
+  if (report.budget) {
+    doc.budget = report.budget;
+    doc.amountUnit = report.amountUnit;
+  }
+  const still = (code: string) =>
+    (code === 'score-missing' && doc.statedScore == null) || (code === 'year-missing' && doc.year === null) || (code === 'department-missing' && !doc.department);
+  const have = new Set(doc.problems.map((p) => p.code));
+  for (const p of report.problems) {
+    if (REPORT_GAPS.has(p.code) ? still(p.code) && !have.has(p.code) : !have.has(p.code)) doc.problems.push(p);
+  }
+  // The sheets' own year-missing is answered when the report states the year.
+  if (doc.year !== null) doc.problems = doc.problems.filter((p) => p.code !== 'year-missing');
 }
 
 function toIndicators(sheet: Sheet): Indicator[] {
@@ -187,7 +220,7 @@ function headerOf(cells: Array<{ text: string; col: number }>): HeaderColumns | 
 }
 
 /** Sheets whose header is a table row: each later row of the table is read as described at the top. */
-function readRowSheets(layout: Layout): Sheet[] {
+function readRowSheets(layout: Layout, unitNames: string[]): Sheet[] {
   const sheets: Sheet[] = [];
   let tableNo = 0;
   let recent: string[] = [];
@@ -223,8 +256,14 @@ function readRowSheets(layout: Layout): Sheet[] {
         return;
       }
       const texts = cells.filter((c) => c.text !== '');
-      // `单位名称/项目名称 | …`: the next sheet is a project's.
-      const field = texts.findIndex((c) => squeeze(c.text).split('/').some((p) => /^(项目名称|单位名称|项目单位)$/.test(p)));
+      // `单位名称/项目名称 | …` or `项目名称 | …`: the next sheet is a project's; `单位名称 | …` alone names the unit.
+      const field = texts.findIndex((c) => squeeze(c.text).split('/').includes('项目名称'));
+      const unitField = texts.findIndex((c) => /^(单位名称|部门名称|部门\(单位\)名称|被评价单位)[:：]?$/.test(squeeze(c.text)));
+      if (field < 0 && unitField >= 0) {
+        const v = texts[unitField + 1]?.text;
+        if (v && !VALUE.test(v)) unitNames.push(v);
+        return;
+      }
       if (field >= 0) {
         sawProjectField = true;
         const v = texts[field + 1]?.text;
