@@ -17,7 +17,8 @@ lo() { soffice --headless "-env:UserInstallation=file://$profile" "$@" >/dev/nul
 want() { for f in "${formats[@]}"; do [[ "$f" == "$1" ]] && return 0; done; return 1; }
 formats=("$@")
 ((${#formats[@]})) || formats=(docx pdf xlsx doc xls scan)
-for html in project-*.html; do
+# national-three-projects.html: three 项目支出绩效目标申报表 (templates.md §1.1) one after another, page breaks between.
+for html in project-*.html national-*.html; do
   base="${html%.html}"
   if want docx; then lo --infilter=HTML\ \(StarWriter\) --convert-to docx:"MS Word 2007 XML" "$html"; fi
   if want pdf; then lo --convert-to pdf:writer_pdf_Export "$base.docx"; fi
