@@ -17,7 +17,7 @@ export function valueOf(text: string | undefined, vocab: Vocabulary): string | n
 
 /** `3,309,840.00`, `20万元`, `65` → the number and the unit written in the cell (null when the cell names none). */
 export function readAmount(text: string | null): { value: number; unit: '万元' | '元' | null } | null {
-  if (text === null) return null;
+  if (text === null || text.length > 40) return null;
   const m = /^\s*(-?[\d,.\s]+?)\s*(万元|元)?\s*$/.exec(text.normalize('NFKC'));
   if (!m) return null;
   const value = parseLooseNumber(m[1]!);
@@ -27,14 +27,14 @@ export function readAmount(text: string | null): { value: number; unit: '万元'
 
 /** `100.00%`, `86%`, `100` → 100, 86, 100. */
 export function readRate(text: string | null): number | null {
-  if (text === null) return null;
+  if (text === null || text.length > 40) return null;
   const m = /^\s*(-?[\d,.]+)\s*%?\s*$/.exec(text.normalize('NFKC'));
   return m ? parseLooseNumber(m[1]!) : null;
 }
 
 /** A score or a weight: `10`, `9.5`, `10分`. */
 export function readPoints(text: string | null): number | null {
-  if (text === null) return null;
+  if (text === null || text.length > 40) return null;
   const m = /^\s*(\d+(?:\.\d+)?)\s*分?\s*$/.exec(text.normalize('NFKC'));
   return m ? Number(m[1]) : null;
 }

@@ -458,6 +458,8 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
  * operator or a number with a short unit at the end is cut; anything else stays the name as written.
  */
 export function splitGlued(text: string): { name: string; value: string; explanation: string | null } | null {
+  // An indicator's name and value are short; the lazy patterns below must not run on a paragraph.
+  if (text.length > 120) return null;
   const op = /^(.*?[\u4e00-\u9fff)）])(%?[≥≤=<>＞＜≧≦]\s*\d[\d.,]*\s*[^\d\s,，。;；]{0,6})$/.exec(text);
   const tail = op ?? /^(.*?[\u4e00-\u9fff)）])(\d[\d.,]*\s*(?:%|[\u4e00-\u9fff/]{1,4}))$/.exec(text);
   if (!tail || tail[1]!.length < 2) return null;

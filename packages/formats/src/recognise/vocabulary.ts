@@ -52,10 +52,13 @@ export interface Vocabulary {
 }
 
 const POINTS = /\(\s*\d+(?:\.\d+)?\s*(?:[-~～—至]\s*\d+(?:\.\d+)?\s*)?分?\s*\)\s*分?|\((?:万元|元|%)\)|\d+(?:\.\d+)?分$|\(\s*[AB](?:\/[AB])?\s*\)/g;
+const MAX_LABEL = 60;
 const NUMBERING = /^(?:\d+[.、．]|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\))/;
 
 /** A label as compared: NFKC (full-width brackets/colons to ASCII), no spaces, no numbering, no points, no trailing colon. */
 export function normLabel(text: string): string {
+  // Labels are short; a long text is never one, and the patterns below would be slow on it (runs of digits).
+  if (text.length > MAX_LABEL) return text.replace(/\s+/g, '');
   let s = text.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－~～]/g, '-');
   s = s.replace(NUMBERING, '');
   s = s.replace(POINTS, '');
@@ -65,6 +68,7 @@ export function normLabel(text: string): string {
 
 /** The points written in a label: `绩效指标(90分)` → 90, `成本指标(0-20)分` → null (a range is not a weight). */
 export function pointsInLabel(text: string): number | null {
+  if (text.length > MAX_LABEL) return null;
   const m = /\(\s*(\d+(?:\.\d+)?)\s*分?\s*\)|(\d+(?:\.\d+)?)\s*分\s*$/.exec(text.normalize('NFKC').replace(/\s+/g, ''));
   const v = m?.[1] ?? m?.[2];
   return v === undefined ? null : Number(v);
