@@ -89,6 +89,12 @@ function toProject(d: ProjectDraft, kind: DocumentKind, unit: AmountUnit, proble
   const other = fundSum(d, 'fund:other', unit) ?? fundingRow('other');
   const special = fundSum(d, 'fund:specialAccount', unit) ?? fundingRow('specialAccount');
   const indicators = mergeGrids(d.indicators).map((ind, k) => toIndicator(ind, k + 1, kind));
+  for (const [k, ind] of indicators.entries()) {
+    // `88100`: the numbers of two cells run together by the extraction. Kept as written, never split.
+    if (/^[\d.,…]+$/.test(ind.name)) {
+      problems.push(problem('warning', 'cells-run-together', `项目「${name || '（未命名）'}」第 ${k + 1} 个指标的名称只有数字「${ind.name}」，可能是相邻单元格的数字粘连在一起：请对照原表核对指标名称和指标值`, { ...loc(fileName, d.where, name), indicator: k + 1 }));
+    }
+  }
   const project: Project = {
     name,
     code,
