@@ -617,7 +617,12 @@ function budgetHeaderAt(tokens: Token[], i: number, vocab: Vocabulary): { concep
     concepts.push(bc.concept);
     k++;
   }
-  if (concepts.length < 3 || !concepts.includes('spent') && !concepts.includes('initial')) return null;
+  if (concepts.length < 3 || !concepts.includes('spent') && !concepts.includes('initial')) {
+    // 88号 申报表: `中期资金总额 | 年度资金总额` over rows 资金总额 / 其中：财政拨款 / 其他资金 (the year's column counts).
+    const pair = tokens.slice(i, i + 2).map((t) => t.norm);
+    if (pair[0] === '中期资金总额' && pair[1] === '年度资金总额') return { concepts: ['period', 'adjusted'], length: 2 };
+    return null;
+  }
   return { concepts, length: k - i };
 }
 
