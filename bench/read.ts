@@ -6,11 +6,10 @@
  * plus a full SAX parse of word/document.xml with saxes (the XML parser of exceljs, a dependency of the project).
  * Goal: the Layout read of the PDF ≤ 2× the bare extraction. Each measurement: one warm-up, median of RUNS.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { listProjects } from '@jixiao/core';
 import { readDocument, readDocxLayout, readPdfLayout } from '@jixiao/formats';
+import { pdfOpenOptions } from '../packages/formats/src/layout/pdf';
 import { inflateZipEntry, readZipDirectory } from '../packages/formats/src/xlsx/zip-directory';
 import { BENCH_PROJECTS, benchDocuments, readBytes } from './read-fixtures';
 import { fmtMs, timeIt, type BenchRow } from './table';
@@ -20,25 +19,9 @@ const GOAL_RATIO = 2;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-function pdfjsDataDir(name: string): string {
-  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return join(root, name) + '/';
-}
-
 /** pdfjs alone: open the file and take the text of every page, as layout/pdf.ts opens it. Returns the item count. */
 async function barePdfText(lib: PdfJs, bytes: Uint8Array): Promise<{ pages: number; items: number }> {
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    verbosity: 0,
-    cMapUrl: pdfjsDataDir('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: pdfjsDataDir('standard_fonts'),
-    wasmUrl: pdfjsDataDir('wasm'),
-  });
+  const task = lib.getDocument(pdfOpenOptions(bytes));
   try {
     const doc = await task.promise;
     let items = 0;

@@ -50,6 +50,26 @@ function keepNativePush(): void {
   }
 }
 
+/**
+ * How jixiao opens a PDF with pdfjs (decision 014): no eval, no font loading, the bundled CMaps and fonts. The bench
+ * opens its bare baseline the same way.
+ */
+export function pdfOpenOptions(bytes: Uint8Array) {
+  return {
+    // pdfjs transfers (detaches) the buffer it is given: a copy keeps the caller's bytes intact.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapUrl: dataDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dataDir('standard_fonts'),
+    wasmUrl: dataDir('wasm'),
+  };
+}
+
 /** pdfjs's data folders (CMaps for CJK fonts that are not embedded, the standard 14 fonts), as directory paths. */
 function dataDir(name: string): string {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -68,19 +88,7 @@ export async function readPdfLayout(bytes: Uint8Array, fileName = 'document.pdf'
   } catch (err) {
     return fail('reader-failed', '无法加载 PDF 读取组件：请联系管理员检查安装', `pdfjs-dist failed to load: ${(err as Error).message}`);
   }
-  const task = lib.getDocument({
-    // pdfjs transfers (detaches) the buffer it is given: a copy keeps the caller's bytes intact.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    verbosity: 0,
-    cMapUrl: dataDir('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: dataDir('standard_fonts'),
-    wasmUrl: dataDir('wasm'),
-  });
+  const task = lib.getDocument(pdfOpenOptions(bytes));
   try {
     const doc = await task.promise;
     // The worker module is loaded by now (on the first document): both copies of core-js have run.

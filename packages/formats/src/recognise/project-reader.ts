@@ -6,9 +6,9 @@
  * document does not give stays null.
  */
 import type { Problem } from '@jixiao/core';
-import { isNoValue, readAmount, readPoints, readRate, valueOf } from './cells';
+import { isNoValue, readAmount, readPoints, valueOf } from './cells';
 import type { Token, Where } from './tokens';
-import { normLabel, pointsInLabel, type KindId, type LabelMeaning, type Vocabulary } from './vocabulary';
+import { normLabel, type KindId, type LabelMeaning, type Vocabulary } from './vocabulary';
 
 export interface IndicatorDraft {
   level1: string | null;
@@ -259,7 +259,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
     }
     if (header.some((h) => h.col !== null) && t.col !== null && t.rowKey !== null) return readGridRow(all, at);
     if (t.rowKey !== null) return readListedRow(all, at);
-    return readStreamRow(all, at, meanings);
+    return readStreamRow(all, at);
   }
 
   function levelOf(t: Token): { l1?: string; l2?: string } | null {
@@ -289,7 +289,7 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
   }
 
   /** One cell per token, rows lost: level names, then a name and as many values as the header has after the name. */
-  function readStreamRow(all: Token[], at: number, _meanings: LabelMeaning[]): number {
+  function readStreamRow(all: Token[], at: number): number {
     const t = all[at]!;
     const level = levelOf(t);
     if (level && !(justSetLevel2 && level.l2 === level2)) {
@@ -330,11 +330,6 @@ export function readProjectTables(tokens: Token[], vocab: Vocabulary, fileName: 
       const lv = levelOf(row[anchor]!)!;
       const h = concepts.indexOf(lv.l1 ? 'level1' : 'level2');
       offset = (h >= 0 ? h : concepts.indexOf('level1')) - anchor;
-    } else if (hasProjectColumns(header) && row.length <= 3 && row.some((c) => readAmount(c.text) !== null)) {
-      // `820-马踏镇部门 | 8,827,620.53`: a unit's subtotal line in a flat export.
-      const texts = row.map((c) => c.text).filter((x) => x !== '');
-      if (texts.length === 2 && readAmount(texts[1]!) !== null) out.subtotals.push({ name: texts[0]!, amount: texts[1]!, where: row[0]!.where });
-      return row.length;
     } else if (row.length >= concepts.length) offset = 0;
     else offset = Math.max(0, concepts.indexOf('indicatorName'));
     const cells: Record<string, string | null> = {};
@@ -626,4 +621,3 @@ function budgetHeaderAt(tokens: Token[], i: number, vocab: Vocabulary): { concep
   return { concepts, length: k - i };
 }
 
-export { pointsInLabel, readRate };
