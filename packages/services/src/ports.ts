@@ -29,7 +29,7 @@ export interface SaveImportInput {
    * Called inside the import transaction, under the document's row lock, when the document exists already, with its
    * workflow (decision 011); throws to refuse (a save based on a stale version, a frozen document). Synchronous.
    */
-  guard?: (current: import('./workflow-ports').StoredTargetWorkflow) => void;
+  guard?: (current: import('./workflow/ports').StoredTargetWorkflow) => void;
 }
 
 export interface DocumentStore {
@@ -180,5 +180,5 @@ export interface AuditLog {
 
 /** Reading the audit trail back (the audit page and its export), newest first. */
 export interface AuditReader {
-  listAudit(query: import('./access-ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number }>;
+  listAudit(query: import('./access/ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number }>;
 }

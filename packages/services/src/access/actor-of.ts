@@ -1,5 +1,5 @@
 import type { Actor } from '@jixiao/core';
-import type { StoredUser } from '../access-ports';
+import type { StoredUser } from './ports';
 
 /** The actor a signed-in user acts as. */
 export function actorOf(user: StoredUser): Actor {

@@ -3,7 +3,7 @@
  * without it. Their passwords are public on purpose — the sign-in page lists them under 「演示模式」.
  */
 import type { Role } from '@jixiao/core';
-import type { ScopeLookup, SessionStore, UserStore } from '../access-ports';
+import type { ScopeLookup, SessionStore, UserStore } from './ports';
 import type { AuditLog, CatalogQueries } from '../ports';
 import { SYSTEM_ACTOR } from './audit';
 import { createUser } from './users';

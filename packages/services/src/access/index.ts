@@ -1,7 +1,9 @@
-export * from './password';
-export * from './audit';
-export * from './actor-of';
-export * from './session-policy';
-export * from './sessions';
-export * from './users';
-export * from './demo-users';
+export { recordChange } from './audit';
+export type { ChangeContext } from './audit';
+export { DEMO_PASSWORD, DEMO_ACCOUNTS, seedDemoUsers, removeDemoUsers } from './demo-users';
+export { verifyPassword } from './password';
+export type { StoredUser, NewUser, UserPatch, UserStore, SessionStore, SignInFailureStore, AuditQuery, ScopedObject, ScopeLookup } from './ports';
+export { SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from './session-policy';
+export { signIn, currentSession, signOut, changePassword } from './sessions';
+export type { CurrentSession } from './sessions';
+export { createUser, updateUser, resetPassword } from './users';

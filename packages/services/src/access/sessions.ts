@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@jixiao/core';
-import type { LiveSession, SessionStore, SignInFailureStore, StoredUser, UserStore } from '../access-ports';
+import type { LiveSession, SessionStore, SignInFailureStore, StoredUser, UserStore } from './ports';
 import { AppError } from '../errors';
 import type { AuditLog } from '../ports';
 import { actorOf } from './actor-of';

@@ -4,7 +4,7 @@
  * user or resetting their password ends their sessions at once.
  */
 import { ROLE_LABELS, type Role } from '@jixiao/core';
-import type { ScopeLookup, SessionStore, StoredUser, UserPatch, UserStore } from '../access-ports';
+import type { ScopeLookup, SessionStore, StoredUser, UserPatch, UserStore } from './ports';
 import { AppError } from '../errors';
 import type { AuditLog } from '../ports';
 import { recordChange, type ChangeContext } from './audit';

@@ -1,0 +1,3 @@
+export { seedDemoData } from './seed-demo-data';
+export type { SeedReport } from './seed-demo-data';
+export { DEMO_CONCLUSION_REASON, seedDemoPublication } from './seed-demo-publication';

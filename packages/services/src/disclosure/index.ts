@@ -1,0 +1,1 @@
+export { listPublished, getPublishedTargets } from './public-disclosure';

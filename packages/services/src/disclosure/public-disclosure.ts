@@ -1,0 +1,15 @@
+/**
+ * The public page (信息公开, R12; decision 011), anonymous: only what has been published — approved targets at their
+ * published version and accepted self-evaluation results. Drafts, versions under review and anything unpublished
+ * never reach these functions' answers: the store reads them from the `publications` table alone.
+ */
+import type { PublishedItemDto, PublishedTargetsDto } from '@jixiao/contract';
+import type { PublicQuery, WorkflowStore } from '../workflow/ports';
+
+export async function listPublished(deps: { store: { workflow: WorkflowStore } }, query: PublicQuery): Promise<PublishedItemDto[]> {
+  return deps.store.workflow.listPublished(query);
+}
+
+export async function getPublishedTargets(deps: { store: { workflow: WorkflowStore } }, input: { documentId: number }): Promise<PublishedTargetsDto> {
+  return deps.store.workflow.getPublishedTargets(input.documentId);
+}

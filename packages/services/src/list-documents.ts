@@ -1,7 +1,0 @@
-/** The stored documents (current version of each), optionally of one department or year, within the actor's departments. */
-import type { DocumentSummaryDto } from '@jixiao/contract';
-import type { DocumentStore, InScope } from './ports';
-
-export async function listDocuments(deps: { store: { documents: DocumentStore } }, filter: { departmentId?: number; year?: number } & InScope = {}): Promise<DocumentSummaryDto[]> {
-  return deps.store.documents.listDocuments(filter);
-}

@@ -1,0 +1,44 @@
+/**
+ * Submits a monitoring report (R10) through the workflow (decision 011): refused, with the Chinese list of the
+ * lines that still lack figures or, being non-green, a deviation reason, explanation, likelihood or measures;
+ * otherwise `transitionEvaluation` submits it (history row, period lock, audit entry) on the revision that was
+ * checked, and the computed result is kept with the rule set `id@version` that produced it.
+ */
+import type { MonitoringReportDto } from '@jixiao/contract';
+import { describeIncomplete, type Actor } from '@jixiao/core';
+import { AppError } from '../errors';
+import { checkEvaluationTransition, transitionEvaluation } from '../workflow/evaluation-workflow';
+import { loadMonitoring, toMonitoringDto, type MonitoringDeps } from './monitoring-state';
+import type { WorkflowDeps } from '../workflow/workflow-common';
+
+export async function submitMonitoring(deps: MonitoringDeps & WorkflowDeps, input: { id: number; baseRevision: number; actor: Actor; requestId?: string | null }): Promise<MonitoringReportDto> {
+  const state = await loadMonitoring(deps, input.id);
+  // State, period lock, role and department first: "already submitted" says more than a list of missing lines.
+  await checkEvaluationTransition(deps, { evaluationId: input.id, actor: input.actor, action: 'submit' });
+  if (state.evaluation.revision !== input.baseRevision) {
+    const e = state.evaluation;
+    throw new AppError('CONFLICT', `提交未成功：这份运行监控已由 ${e.updatedBy} 于 ${e.updatedAt} 修改（第 ${e.revision} 版），你看到的是第 ${input.baseRevision} 版。请重新载入后再提交。`, {
+      revision: e.revision,
+      updatedBy: e.updatedBy,
+      updatedAt: e.updatedAt,
+    });
+  }
+  const { result } = state;
+  if (result.incomplete.length > 0) {
+    throw new AppError('BAD_INPUT', `还不能提交：${result.incomplete.length} 行尚未填完——${describeIncomplete(result)}。非绿灯的行须填写偏差原因、原因说明、完成可能性和纠偏措施。`, {
+      incomplete: result.incomplete,
+    });
+  }
+  await transitionEvaluation(deps, { actor: input.actor, requestId: input.requestId ?? null, evaluationId: input.id, action: 'submit', baseRevision: input.baseRevision });
+  const submitted = await deps.store.evaluations.getEvaluation(input.id);
+  await deps.store.evaluations.saveScore({
+    evaluationId: submitted.id,
+    evaluationRevision: submitted.revision,
+    ruleSet: { id: state.ruleSet.id, version: state.ruleSet.version },
+    total: null,
+    grade: null,
+    result,
+    scoredBy: input.actor.displayName,
+  });
+  return toMonitoringDto({ ...state, evaluation: submitted });
+}

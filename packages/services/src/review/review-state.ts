@@ -1,0 +1,109 @@
+/**
+ * What every review use case shares: the review of a stored document's current version, computed on demand — the
+ * findings by the core (`runChecks` with the active built-in rule set), the reviewer's stored decisions applied by
+ * `reviewDocument` — and its wire shape. Findings are never stored; only the reviewer's word is.
+ *
+ * Which stored decisions apply: accept / dismiss on any version (finding keys are stable across re-imports, so a
+ * dismissal survives a corrected file); added findings and conclusion overrides only on the version they were made
+ * on (a new version is a new review round, R9).
+ */
+import { reviewResultDto, type DocumentReviewDto, type DocumentSummaryDto } from '@jixiao/contract';
+import {
+  appliesToYear,
+  NATIONAL_TARGET_REVIEW,
+  reviewDocument,
+  ruleSetRef,
+  runChecks,
+  type Finding,
+  type PerformanceDocument,
+  type ReviewDecision,
+  type ReviewResult,
+  type ReviewSettings,
+  type RuleSet,
+} from '@jixiao/core';
+import { AppError } from '../errors';
+import type { DocumentStore, ReviewStore, StoredReviewDecision } from '../ports';
+
+export interface ReviewDeps {
+  store: { documents: DocumentStore; reviews: ReviewStore };
+}
+
+/** The built-in target-review rule sets, newest first; the first that applies to the year is active. */
+const REVIEW_RULE_SETS: readonly RuleSet<ReviewSettings>[] = [NATIONAL_TARGET_REVIEW];
+
+export function activeReviewRuleSet(year: number | null): RuleSet<ReviewSettings> {
+  if (year === null) return REVIEW_RULE_SETS[0]!;
+  return REVIEW_RULE_SETS.find((r) => appliesToYear(r, year)) ?? REVIEW_RULE_SETS[0]!;
+}
+
+export interface ReviewState {
+  summary: DocumentSummaryDto;
+  document: PerformanceDocument;
+  ruleSet: RuleSet<ReviewSettings>;
+  findings: Finding[];
+  stored: StoredReviewDecision[];
+  result: ReviewResult;
+}
+
+function toCoreDecision(d: StoredReviewDecision): ReviewDecision | undefined {
+  const { by, at } = d;
+  switch (d.type) {
+    case 'accept':
+      return d.findingKey ? { type: 'accept', findingKey: d.findingKey, by, at } : undefined;
+    case 'dismiss':
+      return d.findingKey ? { type: 'dismiss', findingKey: d.findingKey, reason: d.reason ?? '', by, at } : undefined;
+    case 'add':
+      return d.finding ? { type: 'add', finding: d.finding, by, at } : undefined;
+    case 'override':
+      return d.conclusion ? { type: 'override', conclusion: d.conclusion, reason: d.reason ?? '', by, at } : undefined;
+  }
+}
+
+/** The stored decisions that apply to this version (see above), as the core's decisions, oldest first. */
+export function applicableDecisions(stored: readonly StoredReviewDecision[], version: number): ReviewDecision[] {
+  return stored
+    .filter((d) => d.type === 'accept' || d.type === 'dismiss' || d.version === version)
+    .map(toCoreDecision)
+    .filter((d): d is ReviewDecision => d !== undefined);
+}
+
+/** Applies the stored decisions that belong to this version to freshly computed findings. */
+export function reviewWith(base: Omit<ReviewState, 'result' | 'stored'>, stored: StoredReviewDecision[]): ReviewState {
+  const decisions = applicableDecisions(stored, base.summary.version);
+  return { ...base, stored, result: reviewDocument(base.document, base.findings, base.ruleSet, decisions) };
+}
+
+export async function loadReview(deps: ReviewDeps, documentId: number): Promise<ReviewState> {
+  const { summary, document } = await deps.store.documents.getDocument(documentId);
+  const ruleSet = activeReviewRuleSet(summary.year ?? document.year ?? null);
+  const findings = runChecks(document, ruleSet);
+  const stored = await deps.store.reviews.listDecisions(documentId);
+  return reviewWith({ summary, document, ruleSet, findings }, stored);
+}
+
+export function toReviewDto(state: ReviewState): DocumentReviewDto {
+  const { ruleSet } = state;
+  const { findings, scores } = reviewResultDto(state.result);
+  return {
+    document: state.summary,
+    review: { ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name }, ...scores },
+    findings,
+    decisions: state.stored.map((d) => ({
+      id: d.id,
+      type: d.type,
+      version: d.version,
+      findingKey: d.findingKey,
+      reason: d.reason,
+      conclusion: d.conclusion,
+      by: d.by,
+      at: d.at,
+    })),
+  };
+}
+
+/** Trims the reviewer's name; an empty one is refused. */
+export function reviewerName(by: string): string {
+  const name = by.trim();
+  if (!name) throw new AppError('BAD_INPUT', '请填写评审人姓名。');
+  return name;
+}

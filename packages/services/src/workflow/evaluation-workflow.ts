@@ -1,0 +1,105 @@
+/**
+ * The workflow of a monitoring report or a self-evaluation (decision 011): its state, history and the actions the
+ * signed-in person may take; a transition decided by the core under the evaluation's row lock with the period locks;
+ * the check the entry pages run before a save; publishing a done self-evaluation's result (R12).
+ */
+import type { EvaluationWorkflowDto } from '@jixiao/contract';
+import {
+  availableEvaluationActions,
+  decideEvaluationSave,
+  decideEvaluationTransition,
+  decidePublishEvaluation,
+  chinaTime,
+  EVALUATION_ACTION_LABELS,
+  EVALUATION_KIND_LABELS,
+  EVALUATION_STATUS_LABELS,
+  findLock,
+  type Actor,
+  type EvaluationAction,
+  type EvaluationWorkflowState,
+} from '@jixiao/core';
+import { AppError } from '../errors';
+import type { WorkflowStore } from './ports';
+import { actedBy, type StoredEvaluationWorkflow } from './ports';
+import { audit, refusalError, toTransitionDto, type ActingInput, type WorkflowDeps } from './workflow-common';
+
+const core = (s: StoredEvaluationWorkflow): EvaluationWorkflowState => ({ kind: s.kind, period: s.period, status: s.status, revision: s.revision, departmentId: s.departmentId });
+
+export async function getEvaluationWorkflow(deps: { store: { workflow: WorkflowStore } }, input: { evaluationId: number; actor: Actor }): Promise<EvaluationWorkflowDto> {
+  const [state, locks, history] = await Promise.all([
+    deps.store.workflow.getEvaluationWorkflow(input.evaluationId),
+    deps.store.workflow.listPeriodLocks(),
+    deps.store.workflow.listTransitions('evaluation', input.evaluationId),
+  ]);
+  const lock = findLock(locks, state.period);
+  return {
+    evaluationId: state.evaluationId,
+    documentId: state.documentId,
+    kind: state.kind,
+    period: state.period,
+    status: state.status,
+    statusLabel: EVALUATION_STATUS_LABELS[state.status],
+    revision: state.revision,
+    locked: lock ? { period: lock.period, by: lock.by, at: lock.at, reason: lock.reason } : null,
+    actions: availableEvaluationActions(core(state), input.actor, locks).map((action) => ({ action, label: EVALUATION_ACTION_LABELS[action], reasonRequired: action === 'return' })),
+    canPublish: decidePublishEvaluation(core(state), input.actor, state.publishedAt !== null).ok,
+    publishedBy: state.publishedBy,
+    publishedAt: state.publishedAt,
+    history: history.map(toTransitionDto),
+  };
+}
+
+/**
+ * `baseRevision` (optional): the evaluation revision the caller checked (a submit checks completeness on it); a save
+ * that landed in between is refused under the row lock (CONFLICT naming who saved), so what is submitted is what
+ * was checked.
+ */
+export async function transitionEvaluation(deps: WorkflowDeps, input: ActingInput & { evaluationId: number; action: EvaluationAction; reason?: string | null; baseRevision?: number }): Promise<EvaluationWorkflowDto> {
+  const { state, transition } = await deps.store.workflow.transitionEvaluation(input.evaluationId, actedBy(input.actor), (current, locks) => {
+    if (input.baseRevision !== undefined && current.revision !== input.baseRevision) {
+      throw new AppError('CONFLICT', `未能办理：这份${EVALUATION_KIND_LABELS[current.kind]}已由 ${current.updatedBy} 于 ${chinaTime(current.updatedAt)} 修改（第 ${current.revision} 版），你看到的是第 ${input.baseRevision} 版。请重新载入后再办理。`, {
+        revision: current.revision,
+        updatedBy: current.updatedBy,
+        updatedAt: current.updatedAt,
+      });
+    }
+    const decided = decideEvaluationTransition(core(current), { action: input.action, actor: input.actor, reason: input.reason ?? null }, locks);
+    if (!decided.ok) throw refusalError(decided, { by: current.updatedBy, at: current.updatedAt });
+    return decided.record;
+  });
+  await audit(deps, input, {
+    action: `workflow.${state.kind}.${input.action}`,
+    objectType: 'evaluation',
+    objectId: input.evaluationId,
+    before: { status: transition.from },
+    after: { status: state.status, revision: state.revision, transition: transition.id, reason: transition.reason },
+  });
+  return getEvaluationWorkflow(deps, input);
+}
+
+/**
+ * For the monitoring and self-evaluation entry pages: throws FORBIDDEN / CONFLICT (with who locked the period, or the
+ * state and who acts next) unless this person may save the report now. The store's revision check still guards
+ * against two saves at once.
+ */
+export async function checkEvaluationSave(deps: { store: { workflow: WorkflowStore } }, input: { evaluationId: number; actor: Actor }): Promise<void> {
+  const [state, locks] = await Promise.all([deps.store.workflow.getEvaluationWorkflow(input.evaluationId), deps.store.workflow.listPeriodLocks()]);
+  const decided = decideEvaluationSave(core(state), input.actor, locks);
+  if (!decided.ok) throw refusalError(decided, { by: state.updatedBy, at: state.updatedAt });
+}
+
+/** Would this person's `action` be allowed now? Throws the refusal (state, lock, role, scope) without changing anything. */
+export async function checkEvaluationTransition(deps: { store: { workflow: WorkflowStore } }, input: { evaluationId: number; actor: Actor; action: EvaluationAction; reason?: string | null }): Promise<void> {
+  const [state, locks] = await Promise.all([deps.store.workflow.getEvaluationWorkflow(input.evaluationId), deps.store.workflow.listPeriodLocks()]);
+  const decided = decideEvaluationTransition(core(state), { action: input.action, actor: input.actor, reason: input.reason ?? null }, locks);
+  if (!decided.ok) throw refusalError(decided, { by: state.updatedBy, at: state.updatedAt });
+}
+
+export async function publishEvaluation(deps: WorkflowDeps, input: ActingInput & { evaluationId: number }): Promise<EvaluationWorkflowDto> {
+  const state = await deps.store.workflow.publishEvaluation(input.evaluationId, actedBy(input.actor), (current) => {
+    const decided = decidePublishEvaluation(core(current), input.actor, current.publishedAt !== null);
+    if (!decided.ok) throw refusalError(decided, { by: current.publishedBy, at: current.publishedAt });
+  });
+  await audit(deps, input, { action: 'workflow.publish', objectType: 'evaluation', objectId: input.evaluationId, before: null, after: { publishedBy: state.publishedBy, publishedAt: state.publishedAt } });
+  return getEvaluationWorkflow(deps, input);
+}

@@ -1,0 +1,5 @@
+export { getEvaluationWorkflow, transitionEvaluation, checkEvaluationSave, publishEvaluation } from './evaluation-workflow';
+export { listPeriodLocks, setPeriodLock } from './period-locks';
+export type { ActedBy, StoredTransition, StoredTargetWorkflow, StoredEvaluationWorkflow, PublishedItem, PublicQuery, WorkflowStore } from './ports';
+export { submitEvaluation } from './submit-evaluation';
+export { getTargetWorkflow, transitionTarget, publishTargets } from './target-workflow';

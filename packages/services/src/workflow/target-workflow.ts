@@ -1,0 +1,104 @@
+/**
+ * The target document's workflow as the pages see it and as people move it (R9, decision 011): the state, the
+ * history, what the signed-in person may do now; and one transition, decided by the core under the document's row
+ * lock. The reviewer's return / approve / reject follow the review's conclusion (computed, or the reviewer's
+ * override): it is read here, before the transaction, because computing it is the slow part.
+ */
+import type { TargetWorkflowDto } from '@jixiao/contract';
+import {
+  availableTargetActions,
+  chinaTime,
+  decidePublishTargets,
+  decideTargetEdit,
+  decideTargetTransition,
+  TARGET_ACTION_LABELS,
+  TARGET_STATUS_LABELS,
+  type Actor,
+  type TargetAction,
+} from '@jixiao/core';
+import { AppError } from '../errors';
+import { loadReview } from '../review/review-state';
+import { actedBy, type StoredTargetWorkflow } from './ports';
+import { audit, refusalError, toTransitionDto, type ActingInput, type WorkflowDeps } from './workflow-common';
+
+const REASON_REQUIRED: ReadonlySet<TargetAction> = new Set(['send-back', 'return', 'reject', 'request-adjustment']);
+const REVIEW_ACTIONS: ReadonlySet<TargetAction> = new Set(['return', 'approve', 'reject']);
+
+async function conclusionOf(deps: WorkflowDeps, state: StoredTargetWorkflow): Promise<string | null> {
+  if (state.status !== 'in-review') return null;
+  return (await loadReview(deps, state.documentId)).result.conclusion ?? null;
+}
+
+function snapshot(state: StoredTargetWorkflow) {
+  const { status, round, statusVersion, currentVersion, approvedVersion, adjustment, publishedVersion } = state;
+  return { status, round, statusVersion, currentVersion, approvedVersion, adjustment, publishedVersion };
+}
+
+export async function getTargetWorkflow(deps: WorkflowDeps, input: { documentId: number; actor: Actor }): Promise<TargetWorkflowDto> {
+  const state = await deps.store.workflow.getTargetWorkflow(input.documentId);
+  const [conclusion, history] = await Promise.all([conclusionOf(deps, state), deps.store.workflow.listTransitions('document', input.documentId)]);
+  const edit = decideTargetEdit(state, input.actor);
+  return {
+    documentId: state.documentId,
+    status: state.status,
+    statusLabel: (state.adjustment ? '调整申请·' : '') + TARGET_STATUS_LABELS[state.status],
+    round: state.round,
+    revision: state.revision,
+    statusVersion: state.statusVersion,
+    currentVersion: state.currentVersion,
+    approvedVersion: state.approvedVersion,
+    adjustment: state.adjustment,
+    editable: edit.ok,
+    editRefusal: edit.ok ? null : edit.message,
+    conclusion,
+    actions: availableTargetActions(state, input.actor, conclusion).map((action) => ({ action, label: TARGET_ACTION_LABELS[action], reasonRequired: REASON_REQUIRED.has(action) })),
+    canPublish: decidePublishTargets(state, input.actor, state.publishedVersion).ok,
+    publishedVersion: state.publishedVersion,
+    publishedBy: state.publishedBy,
+    publishedAt: state.publishedAt,
+    currentVersionBy: state.currentVersionBy,
+    currentVersionAt: state.currentVersionAt,
+    history: history.map(toTransitionDto),
+  };
+}
+
+export interface TransitionTargetInput extends ActingInput {
+  documentId: number;
+  action: TargetAction;
+  reason?: string | null;
+  /** The workflow revision the person saw; when someone acted since, the action is refused (nothing is lost). */
+  baseRevision?: number;
+}
+
+export async function transitionTarget(deps: WorkflowDeps, input: TransitionTargetInput): Promise<TargetWorkflowDto> {
+  const before = await deps.store.workflow.getTargetWorkflow(input.documentId);
+  const conclusion = REVIEW_ACTIONS.has(input.action) ? await conclusionOf(deps, before) : null;
+  const { state, transition } = await deps.store.workflow.transitionTarget(input.documentId, actedBy(input.actor), (current) => {
+    const last = { by: current.updatedBy, at: current.updatedAt };
+    if (input.baseRevision !== undefined && input.baseRevision !== current.revision) {
+      throw new AppError(
+        'CONFLICT',
+        `办理未成功：这份绩效目标的状态已由 ${current.updatedBy ?? '他人'} 于 ${chinaTime(current.updatedAt)} 变更为「${TARGET_STATUS_LABELS[current.status]}」。请点「重新载入」查看最新状态后再办理。`,
+        { lastBy: current.updatedBy, lastAt: current.updatedAt, status: current.status },
+      );
+    }
+    // The conclusion was read on the version under review; if the document moved meanwhile the state check refuses.
+    const decided = decideTargetTransition(current, { action: input.action, actor: input.actor, reason: input.reason ?? null, conclusion });
+    if (!decided.ok) throw refusalError(decided, last);
+    return decided;
+  });
+  await audit(deps, input, { action: `workflow.${input.action}`, objectType: 'document', objectId: input.documentId, before: snapshot(before), after: { ...snapshot(state), transition: transition.id, reason: transition.reason, conclusion: transition.conclusion } });
+  return getTargetWorkflow(deps, { documentId: input.documentId, actor: input.actor });
+}
+
+/** Publishes the approved version (R12); the public page shows it from now on. */
+export async function publishTargets(deps: WorkflowDeps, input: ActingInput & { documentId: number }): Promise<TargetWorkflowDto> {
+  const before = await deps.store.workflow.getTargetWorkflow(input.documentId);
+  const state = await deps.store.workflow.publishTargets(input.documentId, actedBy(input.actor), (current) => {
+    const decided = decidePublishTargets(current, input.actor, current.publishedVersion);
+    if (!decided.ok) throw refusalError(decided, { by: current.publishedBy, at: current.publishedAt });
+    return decided.version;
+  });
+  await audit(deps, input, { action: 'workflow.publish', objectType: 'document', objectId: input.documentId, before: { publishedVersion: before.publishedVersion }, after: { publishedVersion: state.publishedVersion } });
+  return getTargetWorkflow(deps, { documentId: input.documentId, actor: input.actor });
+}
