@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importDocumentFile, prepareImport } from '@jixiao/services';
+import { importDocumentFile, prepareImport, SYSTEM_CHANGE } from '@jixiao/services';
 import ExcelJS from 'exceljs';
 import { freshPgliteStore, freshPostgresStore, type StoreHandle } from '../packages/store/src/fresh-store';
 
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const openMs = performance.now() - o0;
     try {
       const t0 = performance.now();
-      const result = await importDocumentFile({ store }, { fileName: basename(file), bytes });
+      const result = await importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: basename(file), bytes });
       const ms = performance.now() - t0;
       if (result.status !== 'created') throw new Error(`import bench: expected a new document, got ${result.status}`);
       projects = result.projectCount;

@@ -1,12 +1,13 @@
 /**
  * Who makes a change from the command line (decision 010): there is no signed-in actor, so the audit trail names the
- * operating-system user (`cli:<name>`) and the invocation (`cli-<uuid>`).
+ * operator — the name given with `--by`, else the operating-system user (`cli:<name>`) — and the invocation
+ * (`cli-<uuid>`).
  */
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { ChangeContext } from '@jixiao/services';
 
-function operator(): string {
+function systemUser(): string {
   try {
     return userInfo().username || 'unknown';
   } catch {
@@ -15,8 +16,10 @@ function operator(): string {
 }
 
 /** One per invocation: every change of this run shares the request id. */
-let current: ChangeContext | undefined;
-export function cliChange(): ChangeContext {
-  current ??= { actor: null, requestId: `cli-${randomUUID()}`, operator: operator() };
-  return current;
+const requestId = `cli-${randomUUID()}`;
+
+/** The change context of this invocation; `by` (`--by`) names the operator instead of the system user. */
+export function cliChange(by?: string | boolean): ChangeContext {
+  const named = typeof by === 'string' ? by.trim() : '';
+  return { actor: null, requestId, operator: named || systemUser() };
 }

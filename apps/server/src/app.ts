@@ -24,7 +24,6 @@ import { registerWorkflowRoutes } from './routes/workflow';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
-import { evaluationAuditMiddleware } from './http/evaluation-audit';
 import { requestIdMiddleware } from './http/request-id';
 import { securityHeadersMiddleware } from './http/security-headers';
 import { sessionMiddleware } from './http/session-cookie';
@@ -67,7 +66,6 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use('/api/*', sessionMiddleware(ctx));
   app.use('/api/*', csrfMiddleware);
   app.use('/api/*', accessPolicyMiddleware(app, ctx));
-  app.use('/api/*', evaluationAuditMiddleware(ctx));
   for (const register of ROUTES) register(app, ctx);
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

@@ -3,7 +3,7 @@
  * the same context around a store in a temp directory.
  */
 import { readFileSync } from 'node:fs';
-import { importDocumentFile, removeDemoUsers, seedDemoData, seedDemoPublication, seedDemoUsers, type ImportResult, type SeedReport } from '@jixiao/services';
+import { removeDemoUsers, seedDemoData, seedDemoPublication, seedDemoUsers, type SeedReport } from '@jixiao/services';
 import { openStore, type Store } from '@jixiao/store';
 
 export interface AppContext {
@@ -12,7 +12,6 @@ export interface AppContext {
   version: string;
   /** Whether the demo documents are seeded into an empty database. */
   demo: boolean;
-  importFile(input: { fileName: string; bytes: Uint8Array; year?: number }): Promise<ImportResult>;
   /** What seeding did on this start (undefined when the demo is off). */
   seedReport?: SeedReport;
   /** The clock sessions and throttling use (tests move it). */
@@ -50,7 +49,6 @@ export function createContext(store: Store, options: ContextOptions = {}): AppCo
     store,
     version: options.version ?? APP_VERSION,
     demo: options.demo ?? false,
-    importFile: (input) => importDocumentFile({ store }, input),
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
     trustProxy: options.trustProxy ?? false,

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listOf, publishedItemDtoSchema, signInInfoDtoSchema } from '@jixiao/contract';
-import { DEMO_CONCLUSION_REASON, DEMO_PASSWORD } from '@jixiao/services';
+import { DEMO_CONCLUSION_REASON, DEMO_PASSWORD, importDocumentFile, SYSTEM_CHANGE } from '@jixiao/services';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from './context';
@@ -127,7 +127,7 @@ describe('demo publication', () => {
     const context = await openContext({ dataDir: dir, demo: false });
     try {
       for (const fileName of readdirSync(DEFAULT_SEEDS_DIR).filter((f) => f.startsWith('000_'))) {
-        await context.importFile({ fileName, bytes: new Uint8Array(readFileSync(join(DEFAULT_SEEDS_DIR, fileName))) });
+        await importDocumentFile({ store: context.store }, SYSTEM_CHANGE, { fileName, bytes: new Uint8Array(readFileSync(join(DEFAULT_SEEDS_DIR, fileName))) });
       }
       expect((await context.store.documents.listDocuments()).length).toBeGreaterThan(0);
       expect(await publications(context)).toEqual([]);

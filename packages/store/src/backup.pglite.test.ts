@@ -23,7 +23,7 @@ describe('a backup from an older schema', () => {
       const file = join(dir, 'old.jixiao-backup');
       const gzip = createGzip();
       const written = pipeline(gzip, createWriteStream(file));
-      const header = await dumpDatabase(old.db, gzip);
+      const header = await dumpDatabase(old, gzip);
       gzip.end();
       await written;
       await old.close();
@@ -54,7 +54,7 @@ describe('a backup from an older schema', () => {
       const written = pipeline(gzip, createWriteStream(file));
       // Pretend the schema has one more migration than this program knows.
       await store.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', 99999999999999)`);
-      await dumpDatabase(store.db, gzip);
+      await dumpDatabase(store, gzip);
       gzip.end();
       await written;
       await store.close();

@@ -40,7 +40,7 @@ async function exportAll(store: OpenedStore): Promise<string> {
 async function dumpTo(store: OpenedStore, file: string) {
   const gzip = createGzip();
   const done = pipeline(gzip, createWriteStream(file));
-  const header = await dumpDatabase(store.db, gzip);
+  const header = await dumpDatabase(store, gzip);
   gzip.end();
   await done;
   return header;

@@ -2,6 +2,7 @@
  * One drizzle code path for both backends: `Db` is the common `PgDatabase` type that the PGlite and node-postgres
  * drizzle databases both are. Raw SQL goes through `queryRows`, which reads `.rows` from either driver's result.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite, PgliteSession } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema';
@@ -26,27 +27,13 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/** True when this database is the embedded PGlite (drizzle keeps the driver's client in `$client`). */
-export function isPglite(db: Db): boolean {
-  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
-}
-
 /**
- * `COPY table (columns) FROM '/dev/blob'` inside a drizzle PGlite transaction, reading `data` (COPY text format).
- * PGlite accepts a Blob as the statement's `/dev/blob`; loading rows this way is several times faster than
- * `insert … select from unnest(…)`, whose array parameters PGlite must serialise, parse and cast row by row.
- * The statement must run on PGlite's own transaction handle (the outer client would wait for the transaction's
- * mutex forever); drizzle keeps that handle in the transaction's session (`session.client`, not public API, so it
- * is checked). Returns false, having done nothing, when `tx` is not a PGlite transaction.
+ * `COPY table (columns) FROM '/dev/blob'` on the transaction that is open on this PGlite connection, reading `data`
+ * (COPY text format). PGlite accepts a Blob as the statement's `/dev/blob`; loading rows this way is several times
+ * faster than `insert … select from unnest(…)`, whose array parameters PGlite must serialise, parse and cast row by
+ * row. Only PGlite connections have it (PostgreSQL loads with unnest).
  */
-export async function copyIntoPglite(tx: Executor, statement: string, data: Blob): Promise<boolean> {
-  const session = (tx as unknown as { session?: unknown }).session;
-  if (!(session instanceof PgliteSession)) return false;
-  const client = (session as unknown as { client?: Partial<PgliteTx> }).client;
-  if (typeof client?.query !== 'function') return false;
-  await client.query(statement, [], { blob: data });
-  return true;
-}
+export type BulkCopy = (statement: string, data: Blob) => Promise<void>;
 
 /**
  * The migrations folder, found from this file's location (never from the process's cwd): `../drizzle` from
@@ -93,11 +80,40 @@ export function migrationsFolderUpTo(count: number): string {
 export interface Connection {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /** PGlite only: COPY into the open transaction. */
+  bulkCopy?: BulkCopy;
   close(): Promise<void>;
+}
+
+const misuse = () => new Error('内部错误：事务内使用了事务外的数据库连接（PGlite 只有一个连接，会一直等待）。The outer PGlite handle was used inside a transaction.');
+
+/**
+ * PGlite has one connection: a query through the outer handle while a transaction is open waits for that transaction
+ * to end, which, when the transaction itself is waiting for the query, is forever. The PGlite client's own
+ * `transaction` is wrapped so that the work inside it runs in an async context that knows its transaction handle:
+ * COPY finds the handle there (no reaching into drizzle's session), and a use of the outer handle from inside the
+ * transaction fails at once, naming the mistake, instead of hanging the server. Queries of other requests (other
+ * async contexts) wait their turn as before.
+ */
+function guardTransactions(client: PGlite): BulkCopy {
+  const open = new AsyncLocalStorage<PgliteTx>();
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((...args: Parameters<PGlite['query']>) => (open.getStore() ? Promise.reject(misuse()) : query(...args))) as PGlite['query'];
+  client.exec = ((...args: Parameters<PGlite['exec']>) => (open.getStore() ? Promise.reject(misuse()) : exec(...args))) as PGlite['exec'];
+  client.transaction = (<T>(work: (tx: PgliteTx) => Promise<T>) =>
+    open.getStore() ? Promise.reject(misuse()) : transaction((tx) => open.run(tx, () => work(tx)))) as PGlite['transaction'];
+  return async (statement, data) => {
+    const tx = open.getStore();
+    if (!tx) throw new Error('COPY 只能在导入事务内执行 (COPY outside a transaction)');
+    await tx.query(statement, [], { blob: data });
+  };
 }
 
 export async function connectPglite(dataDir: string | undefined, folder: string = migrationsFolder()): Promise<Connection> {
   const client = await PGlite.create(dataDir);
+  const bulkCopy = guardTransactions(client);
   const db = drizzlePglite(client, { schema });
   try {
     await migratePglite(db, { migrationsFolder: folder });
@@ -105,7 +121,7 @@ export async function connectPglite(dataDir: string | undefined, folder: string 
     await client.close();
     throw e;
   }
-  return { kind: 'pglite', db: db as unknown as Db, close: () => client.close() };
+  return { kind: 'pglite', db: db as unknown as Db, bulkCopy, close: () => client.close() };
 }
 
 /** An arbitrary constant: the advisory lock under which migrations run, so two servers starting together do not race. */

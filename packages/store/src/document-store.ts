@@ -12,7 +12,7 @@ import type { DocumentSummaryDto } from '@jixiao/contract';
 import { AppError, type DocumentStore, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { copyData, copyTails } from './copy-text';
-import { copyIntoPglite, isPglite, queryRows, type Db, type Executor } from './db';
+import { queryRows, type BulkCopy, type Db, type Executor } from './db';
 import { departmentNameOf, documentTitle, identityKey } from './identity';
 import { flattenDocument, type DocumentRows } from './rows';
 import { intArray } from './sql-arrays';
@@ -118,7 +118,7 @@ const idField = (id: number | null | undefined) => (id == null ? '\\N' : String(
 async function insertRows(
   tx: Executor,
   rows: DocumentRows,
-  copy: CopyTails | null,
+  copy: { tails: CopyTails; bulkCopy: BulkCopy } | null,
   ctx: { versionId: number; documentId: number; departmentId: number | null; year: number; amountUnit: string },
 ): Promise<void> {
   const { versionId, documentId, departmentId, year, amountUnit } = ctx;
@@ -142,8 +142,8 @@ async function insertRows(
   const pr = rows.projects;
   const projectIds: number[] = [];
   const unitField = new Map([...unitIds].map(([name, id]) => [name, idField(id)]));
-  const copiedProjects =
-    copy !== null && pr.position.length > 0 && (await copyIntoPglite(tx, PROJECT_COPY, copyData(pr.unitName.map((u) => owner + (unitField.get(u) ?? '\\N')), copy.projects)));
+  const copiedProjects = copy !== null && pr.position.length > 0;
+  if (copiedProjects) await copy.bulkCopy(PROJECT_COPY, copyData(pr.unitName.map((u) => owner + (unitField.get(u) ?? '\\N')), copy.tails.projects));
   if (copiedProjects) {
     const got = await queryRows<{ id: number; position: number }>(tx, sql`select id, position from projects where version_id = ${versionId}`);
     for (const r of got) projectIds[r.position] = r.id;
@@ -186,7 +186,8 @@ async function insertRows(
   const unitIdOf = ir.unitName.map((n) => (n === null ? null : (unitIds.get(n) ?? null)));
   if (copy !== null && ir.position.length > 0) {
     const prefixes = unitIdOf.map((u, i) => `${owner}${idField(u)}\t${idField(projectIdOf[i])}\t${idField(keyTaskIdOf[i])}`);
-    if (await copyIntoPglite(tx, INDICATOR_COPY, copyData(prefixes, copy.indicators))) return;
+    await copy.bulkCopy(INDICATOR_COPY, copyData(prefixes, copy.tails.indicators));
+    return;
   }
   for (const [a, b] of chunks(ir.position.length)) {
     const s = <T>(col: T[]) => p(col.slice(a, b));
@@ -254,7 +255,8 @@ const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as d
   ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count, v.created_by as imported_by,
   (select json_agg(distinct u.name order by u.name)::text from projects p join units u on u.id = p.unit_id where p.version_id = v.id) as unit_names`;
 
-export function createDocumentStore(db: Db): DocumentStore {
+/** `bulkCopy`: the PGlite connection's COPY (absent on PostgreSQL, which loads with unnest). */
+export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore {
   return {
     async saveImport(input: SaveImportInput): Promise<ImportOutcome> {
       const { document: doc, year, fileName, sha256 } = input;
@@ -268,7 +270,7 @@ export function createDocumentStore(db: Db): DocumentStore {
       const rows = flattenDocument(doc);
       const content = packContent(JSON.stringify(doc));
       // PGlite loads the bulk tables with COPY: its lines are encoded here, outside the transaction.
-      const copy = isPglite(db) ? encodeCopyTails(rows, year, doc.amountUnit) : null;
+      const copy = bulkCopy ? { tails: encodeCopyTails(rows, year, doc.amountUnit), bulkCopy } : null;
       const projectCount = listProjects(doc).length;
       const indicatorCount = countIndicators(doc);
       const layout = doc.source?.layout ?? 'unknown';

@@ -4,8 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, RuleSetStore, ScopeLookup, SessionStore, SignInFailureStore, UserStore, WorkflowStore } from '@jixiao/services';
-import type { DocumentWithdrawal } from '@jixiao/services';
+import type { TransactionalStore } from '@jixiao/services';
 import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
 import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
@@ -30,30 +29,11 @@ export interface StoreOptions {
   migrations?: number;
 }
 
-export interface Store {
+/** The store: every repository on the database, a transaction over them (a unit of work), and its upkeep. */
+export interface Store extends TransactionalStore {
   kind: 'pglite' | 'postgres';
-  documents: DocumentStore;
-  catalog: CatalogQueries;
-  /** The reviewer's decisions on documents (the review itself is computed on demand). */
-  reviews: ReviewStore;
-  /** Stored rule set versions and their activations (decision 003); the built-in rule sets are not stored. */
-  ruleSets: RuleSetStore;
-  /** Monitoring reports and self-evaluations against a target version, and the scores kept for them. */
-  evaluations: EvaluationStore;
-  /** Sign-in (decision 010): users, database sessions, failed sign-ins. */
-  users: UserStore;
-  sessions: SessionStore;
-  signInFailures: SignInFailureStore;
-  /** The append-only audit trail and its reader. */
-  audit: AuditLog & AuditReader;
   /** Walks the audit trail's hash chain in id order (decision 013): intact, or the first entry that is not. */
   verifyAuditChain(options?: VerifyOptions): Promise<AuditChainReport>;
-  /** Which department an object belongs to (the server's access policy). */
-  scope: ScopeLookup;
-  /** Target and evaluation workflow, period locks and publications (decision 011). */
-  workflow: WorkflowStore;
-  /** Withdrawing a draft nobody has acted on (issue 10 item 7). */
-  withdrawal: DocumentWithdrawal;
   close(): Promise<void>;
 }
 
@@ -87,24 +67,36 @@ async function connect(options: StoreOptions, folder: string): Promise<{ connect
   }
 }
 
+/**
+ * Every repository on one handle: the database's, or a transaction's. A transaction's repositories open their own
+ * transactions (an import, a workflow step, an audit append) as savepoints inside it, so a command's writes and its
+ * audit entry commit together.
+ */
+function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
+  return {
+    documents: createDocumentStore(db, connection.bulkCopy),
+    catalog: createCatalogQueries(db),
+    reviews: createReviewStore(db),
+    ruleSets: createRuleSetStore(db),
+    evaluations: createEvaluationStore(db),
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    signInFailures: createSignInFailureStore(db),
+    audit: createAuditStore(db),
+    workflow: createWorkflowStore(db),
+    scope: createScopeLookup(db),
+    withdrawal: createDocumentWithdrawal(db),
+    transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx as unknown as Db, connection))),
+  };
+}
+
 function storeOn(connection: Connection, release: (() => void) | undefined): OpenedStore {
   let closed = false;
   return {
+    ...repositoriesOn(connection.db, connection),
     kind: connection.kind,
     db: connection.db,
-    documents: createDocumentStore(connection.db),
-    catalog: createCatalogQueries(connection.db),
-    reviews: createReviewStore(connection.db),
-    ruleSets: createRuleSetStore(connection.db),
-    evaluations: createEvaluationStore(connection.db),
-    users: createUserStore(connection.db),
-    sessions: createSessionStore(connection.db),
-    signInFailures: createSignInFailureStore(connection.db),
-    audit: createAuditStore(connection.db),
     verifyAuditChain: (verify) => verifyAuditChain(connection.db, verify),
-    workflow: createWorkflowStore(connection.db),
-    scope: createScopeLookup(connection.db),
-    withdrawal: createDocumentWithdrawal(connection.db),
     async close() {
       if (closed) return;
       closed = true;

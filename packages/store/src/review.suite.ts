@@ -2,7 +2,7 @@
  * The review suite, written once and run on both backends (review.pglite.test.ts, review.pg.test.ts): the review
  * use cases of packages/services on a real store, with seed 002 (金花街道, a project target table) as the document.
  */
-import { addFinding, decideFinding, getReview, importDocumentFile, setConclusion, writeReviewOpinionFile } from '@jixiao/services';
+import { addFinding, decideFinding, getReview, importDocumentFile, setConclusion, writeReviewOpinionFile, SYSTEM_CHANGE } from '@jixiao/services';
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
 import { importSeed002, rejection, SEED_002, seedFile, useSuiteStore, type StoreHandle } from './testing';
@@ -37,13 +37,13 @@ export function reviewSuite(backend: string, open: () => Promise<StoreHandle>): 
     it('dismisses a finding with a reason, by its key, and rescores', async () => {
       const before = await getReview({ store }, { documentId });
       const target = before.findings.find((f) => f.finding.check === 'missing-annual-target')!;
-      const refused = await rejection(decideFinding({ store }, { documentId, findingKey: target.finding.key, decision: 'dismiss', reason: '  ', by: '张审核' }));
+      const refused = await rejection(decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: target.finding.key, decision: 'dismiss', reason: '  ', by: '张审核' }));
       expect(refused.code).toBe('BAD_INPUT');
       expect(refused.message).toMatch(/理由/);
-      expect((await rejection(decideFinding({ store }, { documentId, findingKey: 'level-mismatch:0000000000000000', decision: 'accept', by: '张审核' }))).code).toBe('NOT_FOUND');
-      expect((await rejection(decideFinding({ store }, { documentId, findingKey: target.finding.key, decision: 'accept', by: ' ' }))).code).toBe('BAD_INPUT');
+      expect((await rejection(decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: 'level-mismatch:0000000000000000', decision: 'accept', by: '张审核' }))).code).toBe('NOT_FOUND');
+      expect((await rejection(decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: target.finding.key, decision: 'accept', by: ' ' }))).code).toBe('BAD_INPUT');
 
-      const after = await decideFinding({ store }, { documentId, findingKey: target.finding.key, decision: 'dismiss', reason: '原文第5页已填写年度指标值', by: '张审核' });
+      const after = await decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: target.finding.key, decision: 'dismiss', reason: '原文第5页已填写年度指标值', by: '张审核' });
       const decided = after.findings.find((f) => f.finding.key === target.finding.key)!;
       expect(decided).toMatchObject({ status: 'dismissed', reason: '原文第5页已填写年度指标值', by: '张审核' });
       expect(decided.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -52,49 +52,37 @@ export function reviewSuite(backend: string, open: () => Promise<StoreHandle>): 
       // Stored: a fresh read gives the same.
       expect((await getReview({ store }, { documentId })).findings.find((f) => f.finding.key === target.finding.key)?.status).toBe('dismissed');
 
-      const accepted = await decideFinding({ store }, { documentId, findingKey: target.finding.key, decision: 'accept', by: '李复核' });
+      const accepted = await decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: target.finding.key, decision: 'accept', by: '李复核' });
       expect(accepted.findings.find((f) => f.finding.key === target.finding.key)).toMatchObject({ status: 'accepted', by: '李复核', reason: null });
       expect(accepted.review.total).toBe(before.review.total);
-      await decideFinding({ store }, { documentId, findingKey: target.finding.key, decision: 'dismiss', reason: '原文第5页已填写年度指标值', by: '张审核' });
+      await decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: target.finding.key, decision: 'dismiss', reason: '原文第5页已填写年度指标值', by: '张审核' });
     });
 
     it('adds a finding at a place of the document, and refuses a place that is not in it', async () => {
       const r = await getReview({ store }, { documentId });
       const withIndicator = r.findings.find((f) => f.finding.location.project && f.finding.location.indicator)!.finding.location;
-      const added = await addFinding(
-        { store },
-        {
-          documentId,
-          check: 'unit-mismatch',
-          dimension: 'feasibility',
-          severity: 'warning',
-          location: { project: withIndicator.project!, indicator: withIndicator.indicator! },
-          message: '指标值的计量单位与指标名称不符',
-          suggestion: '改为人数',
-          by: '张审核',
-        },
-      );
+      const added = await addFinding({ store }, SYSTEM_CHANGE, { documentId, check: 'unit-mismatch', dimension: 'feasibility', severity: 'warning', location: { project: withIndicator.project!, indicator: withIndicator.indicator! }, message: '指标值的计量单位与指标名称不符', suggestion: '改为人数', by: '张审核' });
       const mine = added.findings.find((f) => f.status === 'added')!;
       expect(mine.finding.key).toMatch(/^manual:[0-9a-f]{16}$/);
       expect(mine.finding.location).toMatchObject({ project: withIndicator.project, indicator: withIndicator.indicator, indicatorName: withIndicator.indicatorName, unit: withIndicator.unit });
       expect(mine.by).toBe('张审核');
       expect(added.review.statusCounts.added).toBe(1);
 
-      const noProject = await rejection(addFinding({ store }, { documentId, check: 'missing-target', dimension: 'completeness', severity: 'error', location: { project: '不存在的项目' }, message: 'x', by: '张审核' }));
+      const noProject = await rejection(addFinding({ store }, SYSTEM_CHANGE, { documentId, check: 'missing-target', dimension: 'completeness', severity: 'error', location: { project: '不存在的项目' }, message: 'x', by: '张审核' }));
       expect(noProject).toMatchObject({ code: 'BAD_INPUT' });
       expect(noProject.message).toContain('不存在的项目');
-      const noIndicator = await rejection(addFinding({ store }, { documentId, check: 'missing-target', dimension: 'completeness', severity: 'error', location: { project: withIndicator.project!, indicator: 999 }, message: 'x', by: '张审核' }));
+      const noIndicator = await rejection(addFinding({ store }, SYSTEM_CHANGE, { documentId, check: 'missing-target', dimension: 'completeness', severity: 'error', location: { project: withIndicator.project!, indicator: 999 }, message: 'x', by: '张审核' }));
       expect(noIndicator.message).toContain('第 999 个指标');
 
       // An added finding can be withdrawn by dismissing it.
-      const withdrawn = await decideFinding({ store }, { documentId, findingKey: mine.finding.key, decision: 'dismiss', reason: '重复', by: '张审核' });
+      const withdrawn = await decideFinding({ store }, SYSTEM_CHANGE, { documentId, findingKey: mine.finding.key, decision: 'dismiss', reason: '重复', by: '张审核' });
       expect(withdrawn.findings.find((f) => f.finding.key === mine.finding.key)?.status).toBe('dismissed');
     });
 
     it('overrides the conclusion with a reason and keeps the computed one beside it', async () => {
-      expect((await rejection(setConclusion({ store }, { documentId, conclusion: '良', reason: '', by: '张审核' }))).code).toBe('BAD_INPUT');
-      expect((await rejection(setConclusion({ store }, { documentId, conclusion: '甲', reason: '理由', by: '张审核' }))).code).toBe('BAD_INPUT');
-      const r = await setConclusion({ store }, { documentId, conclusion: '良', reason: '问题集中在格式，单位已承诺修改', by: '张审核' });
+      expect((await rejection(setConclusion({ store }, SYSTEM_CHANGE, { documentId, conclusion: '良', reason: '', by: '张审核' }))).code).toBe('BAD_INPUT');
+      expect((await rejection(setConclusion({ store }, SYSTEM_CHANGE, { documentId, conclusion: '甲', reason: '理由', by: '张审核' }))).code).toBe('BAD_INPUT');
+      const r = await setConclusion({ store }, SYSTEM_CHANGE, { documentId, conclusion: '良', reason: '问题集中在格式，单位已承诺修改', by: '张审核' });
       expect(r.review.conclusion).toBe('良');
       expect(r.review.override).toMatchObject({ conclusion: '良', reason: '问题集中在格式，单位已承诺修改', by: '张审核' });
       expect(r.review.computedConclusion).not.toBe('');
@@ -110,7 +98,7 @@ export function reviewSuite(backend: string, open: () => Promise<StoreHandle>): 
 
     it('keeps dismissals on a new version of the document, but not its added findings or the override (a new round)', async () => {
       const changed = new Uint8Array([...bytes, 0x0a]);
-      const imported = await importDocumentFile({ store }, { fileName: SEED_002, bytes: changed, year: 2024 });
+      const imported = await importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: SEED_002, bytes: changed, year: 2024 });
       expect(imported).toMatchObject({ status: 'new-version', documentId, version: 2 });
       const r = await getReview({ store }, { documentId });
       expect(r.document.version).toBe(2);

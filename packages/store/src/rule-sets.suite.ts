@@ -4,7 +4,7 @@
  * bad settings naming the setting, activate for a region and year, and re-score with an old version.
  */
 import { NATIONAL_PROJECT_SELF_EVALUATION, parseActual, scoreProject, type ProjectScoringSettings } from '@jixiao/core';
-import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, resolveRuleSet } from '@jixiao/services';
+import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, resolveRuleSet, SYSTEM_CHANGE } from '@jixiao/services';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../core/src/testing/builders';
 import type { OpenedStore } from './open-store';
@@ -38,12 +38,12 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
     });
 
     it('copies a built-in rule set for a district, years and 文号, then changes a setting into a new version', async () => {
-      const copy = await createRuleSetVersion({ store }, { from: 'cn-project-self-evaluation@1', id: 'liwan-project', region: '荔湾区', years: { from: 2024, to: 2025 }, source: '荔财〔2024〕1号', by: '管理员' });
+      const copy = await createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'cn-project-self-evaluation@1', id: 'liwan-project', region: '荔湾区', years: { from: 2024, to: 2025 }, source: '荔财〔2024〕1号', by: '管理员' });
       expect(copy).toMatchObject({ ref: 'liwan-project@1', region: '荔湾区', years: { from: 2024, to: 2025 }, basedOn: 'cn-project-self-evaluation@1', builtIn: false, createdBy: '管理员' });
       expect(copy.sources[0]).toMatchObject({ docNo: '荔财〔2024〕1号' });
       expect(copy.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-      const changed = await createRuleSetVersion({ store }, { from: 'liwan-project@1', changes: { totalCaps: [{ fromRate: 70, belowRate: 80, maxTotal: 89 }] }, by: '管理员' });
+      const changed = await createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'liwan-project@1', changes: { totalCaps: [{ fromRate: 70, belowRate: 80, maxTotal: 89 }] }, by: '管理员' });
       expect(changed).toMatchObject({ ref: 'liwan-project@2', basedOn: 'liwan-project@1', region: '荔湾区' });
       expect(changed.settings.totalCaps).toEqual([{ fromRate: 70, belowRate: 80, maxTotal: 89 }]);
       // Version 1 is unchanged.
@@ -52,14 +52,14 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
     });
 
     it('refuses bad settings naming the setting, unknown settings, and overwriting a version', async () => {
-      const bad = await rejection(createRuleSetVersion({ store }, { from: 'liwan-project@2', changes: { 'weights.execution': 15 }, by: '管理员' }));
+      const bad = await rejection(createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'liwan-project@2', changes: { 'weights.execution': 15 }, by: '管理员' }));
       expect(bad.code).toBe('BAD_INPUT');
       expect(bad.message).toContain('设置 weights：各项分值之和应为 100，现为 105');
-      const unknown = await rejection(createRuleSetVersion({ store }, { from: 'liwan-project@2', changes: { 'weights.exec': 5 }, by: '管理员' }));
+      const unknown = await rejection(createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'liwan-project@2', changes: { 'weights.exec': 5 }, by: '管理员' }));
       expect(unknown.message).toContain('没有设置项 weights.exec');
-      const again = await rejection(createRuleSetVersion({ store }, { from: 'liwan-project@2', version: 1, by: '管理员' }));
+      const again = await rejection(createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'liwan-project@2', version: 1, by: '管理员' }));
       expect(again.code).toBe('CONFLICT');
-      const builtIn = await rejection(createRuleSetVersion({ store }, { from: 'cn-monitoring@1', version: 1, by: '管理员' }));
+      const builtIn = await rejection(createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'cn-monitoring@1', version: 1, by: '管理员' }));
       expect(builtIn.code).toBe('CONFLICT');
       expect((await rejection(getRuleSet({ store }, { ref: 'nope@1' }))).code).toBe('NOT_FOUND');
       // The store itself refuses to overwrite a stored version.
@@ -70,13 +70,13 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
     });
 
     it('activates a version for a region and year; the latest activation counts and the most specific region wins', async () => {
-      const refused = await rejection(activateRuleSet({ store }, { ruleSet: 'liwan-project@1', region: '荔湾区', year: 2023, by: '管理员' }));
+      const refused = await rejection(activateRuleSet({ store }, SYSTEM_CHANGE, { ruleSet: 'liwan-project@1', region: '荔湾区', year: 2023, by: '管理员' }));
       expect(refused.message).toContain('适用于 2024–2025 年度');
-      await activateRuleSet({ store }, { ruleSet: 'liwan-project@1', region: '荔湾区', year: 2024, by: '管理员' });
+      await activateRuleSet({ store }, SYSTEM_CHANGE, { ruleSet: 'liwan-project@1', region: '荔湾区', year: 2024, by: '管理员' });
       const v1 = await resolveRuleSet<ProjectScoringSettings>({ store }, { scheme: 'project-self-evaluation', region: '荔湾区', year: 2024 });
       expect(`${v1.id}@${v1.version}`).toBe('liwan-project@1');
 
-      const a = await activateRuleSet({ store }, { ruleSet: 'liwan-project@2', region: '荔湾区', year: 2024, by: '李管理' });
+      const a = await activateRuleSet({ store }, SYSTEM_CHANGE, { ruleSet: 'liwan-project@2', region: '荔湾区', year: 2024, by: '李管理' });
       expect(a).toMatchObject({ scheme: 'project-self-evaluation', region: '荔湾区', year: 2024, ruleSet: 'liwan-project@2', by: '李管理' });
       const v2 = await resolveRuleSet<ProjectScoringSettings>({ store }, { scheme: 'project-self-evaluation', region: '荔湾区', year: 2024 });
       expect(`${v2.id}@${v2.version}`).toBe('liwan-project@2');

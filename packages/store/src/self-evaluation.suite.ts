@@ -17,6 +17,7 @@ import {
   saveSelfEvaluationReport,
   scoreSelfEvaluationNow,
   startSelfEvaluation,
+  SYSTEM_CHANGE,
 } from '@jixiao/services';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -34,17 +35,17 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
     });
 
     it('starts on the target version, scores live, saves on the revision and refuses a stale save naming who saved', async () => {
-      const started = await startSelfEvaluation({ store }, { documentId: targets, year: 2024, by: '李填报' });
+      const started = await startSelfEvaluation({ store }, SYSTEM_CHANGE, { documentId: targets, year: 2024, by: '李填报' });
       expect(started).toMatchObject({ documentId: targets, targetVersion: 1, period: '2024', revision: 1, scope: 'project', entries: { indicators: {}, budgets: {} } });
       expect(started.ruleSet.ref).toBe('cn-project-self-evaluation@1');
       expect(started.report.sections.map((s) => s.heading)).toContain('三、存在的主要问题');
-      const wrongYear = await rejection(startSelfEvaluation({ store }, { documentId: targets, year: 2024, by: '王' }));
+      const wrongYear = await rejection(startSelfEvaluation({ store }, SYSTEM_CHANGE, { documentId: targets, year: 2024, by: '王' }));
       expect(wrongYear.code).toBe('CONFLICT');
 
       const target = started.target as Parameters<typeof indicatorSlots>[0];
       const [first] = indicatorSlots(target);
       const entries: SelfEvaluationEntries = { indicators: { [first!.key]: { actual: '1次' } }, budgets: { [first!.budgetKey!]: { adjusted: 20, spent: 10 } } };
-      const saved = await saveSelfEvaluationEntries({ store }, { id: started.id, baseRevision: 1, entries, by: '李填报' });
+      const saved = await saveSelfEvaluationEntries({ store }, SYSTEM_CHANGE, { id: started.id, baseRevision: 1, entries, by: '李填报' });
       expect(saved.revision).toBe(2);
       expect(saved.entries.indicators[first!.key]).toEqual({ actual: '1次' });
       const score = saved.score as { scope: string; projects: Array<{ key: string; score: { execution: { rate: number } } }> };
@@ -52,10 +53,10 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
       // The targets are untouched: the stored version still has no actuals.
       expect((await store.documents.getDocument(targets, 1)).document).toEqual(target);
 
-      const stale = await rejection(saveSelfEvaluationEntries({ store }, { id: started.id, baseRevision: 1, entries: { indicators: {}, budgets: {} }, by: '赵同事' }));
+      const stale = await rejection(saveSelfEvaluationEntries({ store }, SYSTEM_CHANGE, { id: started.id, baseRevision: 1, entries: { indicators: {}, budgets: {} }, by: '赵同事' }));
       expect(stale.code).toBe('CONFLICT');
       expect(stale.message).toContain('李填报');
-      const unknown = await rejection(saveSelfEvaluationEntries({ store }, { id: started.id, baseRevision: 2, entries: { indicators: { 'u9.p9.i9': { actual: '1' } }, budgets: {} }, by: '李' }));
+      const unknown = await rejection(saveSelfEvaluationEntries({ store }, SYSTEM_CHANGE, { id: started.id, baseRevision: 2, entries: { indicators: { 'u9.p9.i9': { actual: '1' } }, budgets: {} }, by: '李' }));
       expect(unknown.code).toBe('BAD_INPUT');
       expect(unknown.message).toContain('u9.p9.i9');
       expect((await getSelfEvaluation({ store }, { id: started.id })).revision).toBe(2);
@@ -66,23 +67,23 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
       const slots = indicatorSlots((await store.documents.getDocument(targets, 1)).document).filter((s) => s.budgetKey === 'u0.p0');
       const indicators = Object.fromEntries(slots.map((s) => [s.key, s.indicator.annualTarget?.kind === 'quantitative' ? { actual: `${s.indicator.annualTarget.value}${s.indicator.annualTarget.unit ?? ''}` } : { tier: 'achieved' as const }]));
       const current = await getSelfEvaluation({ store }, { id: evaluation.id });
-      await saveSelfEvaluationEntries({ store }, { id: evaluation.id, baseRevision: current.revision, entries: { indicators, budgets: { 'u0.p0': { adjusted: 100, spent: 80 } } }, by: '李填报' });
+      await saveSelfEvaluationEntries({ store }, SYSTEM_CHANGE, { id: evaluation.id, baseRevision: current.revision, entries: { indicators, budgets: { 'u0.p0': { adjusted: 100, spent: 80 } } }, by: '李填报' });
       const firstScore = await scoreSelfEvaluationNow({ store }, { id: evaluation.id });
       if (firstScore.scope !== 'project') throw new Error('project');
       const first = firstScore.projects[0]!.score;
       expect(first.execution.score).toBe(8);
       expect(first.total).toBe(98);
-      const kept = await keepSelfEvaluationScore({ store }, { id: evaluation.id, by: '李填报' });
+      const kept = await keepSelfEvaluationScore({ store }, SYSTEM_CHANGE, { id: evaluation.id, by: '李填报' });
       expect(kept).toMatchObject({ ruleSet: 'cn-project-self-evaluation@1', evaluationRevision: current.revision + 1, total: null });
 
-      await createRuleSetVersion({ store }, { from: 'cn-project-self-evaluation@1', id: 'liwan-project-self-evaluation', region: '广州市荔湾区', source: { docNo: '荔财〔2024〕1号', title: '测试' }, changes: { 'weights.execution': 20, 'weights.output': 40 }, by: '管理员' });
-      await activateRuleSet({ store }, { ruleSet: 'liwan-project-self-evaluation@1', region: '广州市荔湾区', year: 2024, by: '管理员' });
+      await createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'cn-project-self-evaluation@1', id: 'liwan-project-self-evaluation', region: '广州市荔湾区', source: { docNo: '荔财〔2024〕1号', title: '测试' }, changes: { 'weights.execution': 20, 'weights.output': 40 }, by: '管理员' });
+      await activateRuleSet({ store }, SYSTEM_CHANGE, { ruleSet: 'liwan-project-self-evaluation@1', region: '广州市荔湾区', year: 2024, by: '管理员' });
       const now = await scoreSelfEvaluationNow({ store }, { id: evaluation.id });
       if (now.scope !== 'project') throw new Error('project');
       expect(now.rule).toBe('liwan-project-self-evaluation@1');
       expect(now.projects[0]!.score.execution.score).toBe(16);
       expect(now.projects[0]!.score.total).toBe(96);
-      const keptNew = await keepSelfEvaluationScore({ store }, { id: evaluation.id, by: '李填报' });
+      const keptNew = await keepSelfEvaluationScore({ store }, SYSTEM_CHANGE, { id: evaluation.id, by: '李填报' });
       expect(keptNew.ruleSet).toBe('liwan-project-self-evaluation@1');
 
       const again = await scoreSelfEvaluationNow({ store }, { id: evaluation.id, ruleSet: 'cn-project-self-evaluation@1' });
@@ -93,8 +94,8 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
     });
 
     it('seed 003 imported: its key-indicator table is scored as stated, 49.5 of 50', async () => {
-      const id = (await importDocumentFile({ store }, seed('003_278ffe92ce2b05fd.txt'))).documentId;
-      const started = await startSelfEvaluation({ store }, { documentId: id, year: 2021, by: '白云湖' });
+      const id = (await importDocumentFile({ store }, SYSTEM_CHANGE, seed('003_278ffe92ce2b05fd.txt'))).documentId;
+      const started = await startSelfEvaluation({ store }, SYSTEM_CHANGE, { documentId: id, year: 2021, by: '白云湖' });
       const score = started.score as { scope: string; department: { keyTasksScore: number; tasks: Array<{ weight: number; score: number }>; spendingProgress: { rate: number } } };
       expect(score.scope).toBe('department');
       expect(score.department.tasks.map((t) => t.weight)).toEqual([5, 14, 14, 14, 3]);
@@ -103,8 +104,8 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
     });
 
     it('seed 004 imported: scored by R8 from its own figures; with 年度目标 rated it has a total and a grade', async () => {
-      const id = (await importDocumentFile({ store }, seed('004_2c12f7b2ed482af0.txt'))).documentId;
-      const started = await startSelfEvaluation({ store }, { documentId: id, year: 2021, by: '多宝' });
+      const id = (await importDocumentFile({ store }, SYSTEM_CHANGE, seed('004_2c12f7b2ed482af0.txt'))).documentId;
+      const started = await startSelfEvaluation({ store }, SYSTEM_CHANGE, { documentId: id, year: 2021, by: '多宝' });
       const score = started.score as { department: { spendingProgress: { rate: number; score: number }; tasks: Array<{ lines: Array<{ result: { status: string } }> }> }; total: number | null };
       expect(score.department.spendingProgress.rate).toBe(88.18);
       expect(score.department.spendingProgress.score).toBe(26.45);
@@ -121,14 +122,14 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
           if (l.result.status === 'pending' || l.result.status === 'invalid') indicators[`t${i}.i${k}`] = { ...indicators[`t${i}.i${k}`], tier: 'achieved' };
         }),
       );
-      const rated = await saveSelfEvaluationEntries({ store }, { id: started.id, baseRevision: 1, entries: { ...started.entries, indicators, goal: { tier: 'achieved' } }, by: '多宝' });
+      const rated = await saveSelfEvaluationEntries({ store }, SYSTEM_CHANGE, { id: started.id, baseRevision: 1, entries: { ...started.entries, indicators, goal: { tier: 'achieved' } }, by: '多宝' });
       expect(rated.score['total']).toEqual(expect.any(Number));
       expect(['优', '良', '中', '差']).toContain(rated.score['grade']);
       // The report drafts the real shortfall (execution 88.18% < 90%) and its measure; the edit is what the .docx prints.
       expect(rated.report.problems.map((p) => p.kind)).toContain('execution-low');
       const problems = rated.report.sections.find((s) => s.heading === '三、存在的主要问题')!;
       expect(problems.text).toContain('88.18%');
-      const edited = await saveSelfEvaluationReport({ store }, { id: started.id, baseRevision: rated.revision, report: { sections: { [problems.heading]: '（一）经核实，执行偏慢的原因是项目延期。' } }, by: '多宝' });
+      const edited = await saveSelfEvaluationReport({ store }, SYSTEM_CHANGE, { id: started.id, baseRevision: rated.revision, report: { sections: { [problems.heading]: '（一）经核实，执行偏慢的原因是项目延期。' } }, by: '多宝' });
       expect(edited.report.sections.find((s) => s.heading === problems.heading)).toMatchObject({ edited: true, text: '（一）经核实，执行偏慢的原因是项目延期。' });
       const report = await renderSelfEvaluationFile({ store }, { id: started.id, format: 'self-evaluation-report', date: '2022-03-01' });
       expect(report.fileName).toMatch(/部门整体支出绩效自评报告\.docx$/);
@@ -154,7 +155,7 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
       expect(row.getCell(1).value).toBe('u0.p0.i0');
       row.getCell(9).value = '不知道';
       const bad = new Uint8Array(await book.xlsx.writeBuffer());
-      const refused = await rejection(importActualsWorkbook({ store }, { id: evaluation.id, fileName: 'x.xlsx', bytes: bad, by: '李' }));
+      const refused = await rejection(importActualsWorkbook({ store }, SYSTEM_CHANGE, { id: evaluation.id, fileName: 'x.xlsx', bytes: bad, by: '李' }));
       expect(refused.code).toBe('BAD_INPUT');
       expect(refused.message).toMatch(/「实际完成值」工作表第 4 行 I 列/);
       expect((await getSelfEvaluation({ store }, { id: evaluation.id })).revision).toBe(before.revision);
@@ -162,7 +163,7 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
       const target = row.getCell(7).value as string;
       row.getCell(9).value = target.replace(/^[≥>=≤<]/, '');
       const good = new Uint8Array(await book.xlsx.writeBuffer());
-      const { evaluation: after, rows } = await importActualsWorkbook({ store }, { id: evaluation.id, fileName: 'x.xlsx', bytes: good, by: '李' });
+      const { evaluation: after, rows } = await importActualsWorkbook({ store }, SYSTEM_CHANGE, { id: evaluation.id, fileName: 'x.xlsx', bytes: good, by: '李' });
       expect(rows).toBe(indicatorSlots(before.target as Parameters<typeof indicatorSlots>[0]).length);
       expect(after.revision).toBe(before.revision + 1);
       expect(after.entries.indicators['u0.p0.i0']!.actual).toBe(target.replace(/^[≥>=≤<]/, ''));

@@ -4,7 +4,7 @@
  * store; the suite shares it between its tests, so every test compares before/after rather than absolute counts.
  */
 import { listProjects, sumAmounts, type PerformanceDocument } from '@jixiao/core';
-import { exportDocument, importDocumentFile, prepareImport } from '@jixiao/services';
+import { exportDocument, importDocumentFile, prepareImport, SYSTEM_CHANGE } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from './db';
@@ -21,7 +21,7 @@ export async function rowCounts(store: OpenedStore): Promise<Record<string, numb
 const bytesOf = (doc: PerformanceDocument) => new TextEncoder().encode(JSON.stringify(doc));
 
 async function importJson(store: OpenedStore, doc: PerformanceDocument, fileName: string, year?: number) {
-  return importDocumentFile({ store }, { fileName, bytes: bytesOf(doc), ...(year === undefined ? {} : { year }) });
+  return importDocumentFile({ store }, SYSTEM_CHANGE, { fileName, bytes: bytesOf(doc), ...(year === undefined ? {} : { year }) });
 }
 
 export function storeSuite(backend: string, open: () => Promise<StoreHandle>): void {
@@ -115,9 +115,9 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
 
     it('refuses unreadable input and wrong years before writing anything', async () => {
       const before = await rowCounts(store);
-      const empty = await rejection(importDocumentFile({ store }, { fileName: 'empty.txt', bytes: new Uint8Array() }));
+      const empty = await rejection(importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: 'empty.txt', bytes: new Uint8Array() }));
       expect(empty.code).toBe('BAD_INPUT');
-      const binary = await rejection(importDocumentFile({ store }, { fileName: 'x.txt', bytes: new Uint8Array([0, 1, 2, 0, 255, 0, 7, 8]) }));
+      const binary = await rejection(importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: 'x.txt', bytes: new Uint8Array([0, 1, 2, 0, 255, 0, 7, 8]) }));
       expect(binary.code).toBe('BAD_INPUT');
       const mismatch = await rejection(importJson(store, sampleDocument(), 'y.json', 2023));
       expect(mismatch.code).toBe('YEAR_MISMATCH');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { inferDirection, parseTarget, type Indicator, type PerformanceDocument, type Project } from '@jixiao/core';
-import { AppError, importDocumentFile } from '@jixiao/services';
+import { AppError, importDocumentFile, SYSTEM_CHANGE } from '@jixiao/services';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { buildDocument, buildIndicator, buildProject } from '../../core/src/testing/builders';
 import { freshPgliteStore, freshPostgresStore, type StoreHandle } from './fresh-store';
@@ -48,7 +48,7 @@ export const SEED_002 = '002_71a78aaa1661d207.pages-1-5.txt';
 
 /** Imports seed 002 for 2024. */
 export function importSeed002(store: OpenedStore): ReturnType<typeof importDocumentFile> {
-  return importDocumentFile({ store }, { ...seedFile(SEED_002), year: 2024 });
+  return importDocumentFile({ store }, SYSTEM_CHANGE, { ...seedFile(SEED_002), year: 2024 });
 }
 
 /** The AppError a promise is rejected with (fails the test when it resolves or rejects with anything else). */

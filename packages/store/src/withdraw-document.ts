@@ -1,12 +1,11 @@
 /**
  * `DocumentWithdrawal` on drizzle (issue 10 item 7): a draft nobody has acted on is deleted with everything read
- * from it, and the audit entry is appended in the same transaction (`appendAudit` takes a savepoint inside it).
+ * from it, in one transaction (a savepoint inside the command's, which appends the audit entry in the same one).
  * What is refused is decided under the document's row lock, so a submit racing the withdrawal either lands first
  * (and the withdrawal is refused) or waits and finds no document.
  */
-import { AppError, type AuditEntry, type DocumentWithdrawal, type WithdrawnDocument } from '@jixiao/services';
+import { AppError, type DocumentWithdrawal, type WithdrawnDocument } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
-import { appendAudit } from './audit-store';
 import { queryRows, type Db, type Executor } from './db';
 
 interface LockedRow {
@@ -52,7 +51,7 @@ async function blockersOf(tx: Executor, id: number): Promise<Blockers> {
 
 export function createDocumentWithdrawal(db: Db): DocumentWithdrawal {
   return {
-    async withdrawDraft(documentId: number, audit: (withdrawn: WithdrawnDocument) => AuditEntry): Promise<WithdrawnDocument> {
+    async withdrawDraft(documentId: number): Promise<WithdrawnDocument> {
       if (!Number.isSafeInteger(documentId) || documentId < 1) throw new AppError('NOT_FOUND', `找不到编号为 ${documentId} 的文档。`);
       return db.transaction(async (tx) => {
         const [doc] = await queryRows<LockedRow>(
@@ -86,7 +85,6 @@ export function createDocumentWithdrawal(db: Db): DocumentWithdrawal {
           projects,
           indicators,
         };
-        await appendAudit(tx, audit(withdrawn));
         return withdrawn;
       });
     },

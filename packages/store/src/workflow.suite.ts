@@ -43,11 +43,11 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       const changed: PerformanceDocument = structuredClone(document);
       const indicator = changed.units.flatMap((u) => u.projects).find((p) => p.indicators.length > 0)!.indicators[0]!;
       indicator.name = name;
-      return saveEditedDocument({ store }, { documentId, baseVersion, document: changed, actor: by });
+      return saveEditedDocument({ store }, { actor: by }, { documentId, baseVersion, document: changed });
     }
     const conclude = (conclusion: string, version: number) =>
       store.reviews.saveDecision({ documentId, version, type: 'override', conclusion, reason: '评审结论', by: reviewer.displayName });
-    const move = (by: Actor, action: Parameters<typeof transitionTarget>[1]['action'], reason?: string) => transitionTarget({ store }, { documentId, action, actor: by, reason: reason ?? null, requestId: 'test' });
+    const move = (by: Actor, action: Parameters<typeof transitionTarget>[2]['action'], reason?: string) => transitionTarget({ store }, { actor: by, requestId: 'test' }, { documentId, action, reason: reason ?? null });
 
     useSuiteStore(open, async (opened) => {
       store = opened;
@@ -123,10 +123,10 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
     });
 
     it('published: the approved version appears on the public page, searchable; nothing else does', async () => {
-      expect((await rejection(publishTargets({ store }, { documentId, actor: editor }))).code).toBe('FORBIDDEN');
-      const published = await publishTargets({ store }, { documentId, actor: reviewer });
+      expect((await rejection(publishTargets({ store }, { actor: editor }, { documentId }))).code).toBe('FORBIDDEN');
+      const published = await publishTargets({ store }, { actor: reviewer }, { documentId });
       expect(published).toMatchObject({ publishedVersion: 2, publishedBy: '王财政' });
-      expect((await rejection(publishTargets({ store }, { documentId, actor: reviewer }))).message).toContain('已经公开');
+      expect((await rejection(publishTargets({ store }, { actor: reviewer }, { documentId }))).message).toContain('已经公开');
       const items = await listPublished({ store }, {});
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ type: 'targets', documentId, version: 2, departmentId, publishedBy: '王财政' });
@@ -168,7 +168,7 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect(state.status).toBe('in-review');
       // A stale page (older revision) is refused even when the action itself would be allowed.
       await conclude('中', 4);
-      const stale = await rejection(transitionTarget({ store }, { documentId, action: 'return', reason: '补充', actor: reviewer2, baseRevision: state.revision - 1 }));
+      const stale = await rejection(transitionTarget({ store }, { actor: reviewer2 }, { documentId, action: 'return', reason: '补充', baseRevision: state.revision - 1 }));
       expect(stale.message).toContain('重新载入');
       await move(reviewer2, 'return', '补充说明');
     });
@@ -194,7 +194,7 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
 
     it('evaluations: submit, return, resubmit, accept; a period lock stops saves and transitions; a done self-evaluation is published', async () => {
       const evaluation = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'self-evaluation', period: '2024', entries: {}, by: '李填报' });
-      const moveE = (by: Actor, action: 'submit' | 'accept' | 'return', reason?: string) => transitionEvaluation({ store }, { evaluationId: evaluation.id, action, actor: by, reason: reason ?? null });
+      const moveE = (by: Actor, action: 'submit' | 'accept' | 'return', reason?: string) => transitionEvaluation({ store }, { actor: by }, { evaluationId: evaluation.id, action, reason: reason ?? null });
       await checkEvaluationSave({ store }, { evaluationId: evaluation.id, actor: editor });
       expect((await moveE(editor, 'submit')).status).toBe('submitted');
       expect((await rejection(checkEvaluationSave({ store }, { evaluationId: evaluation.id, actor: editor }))).message).toContain('已提交');
@@ -206,26 +206,26 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect((await rejection(store.evaluations.saveEvaluation({ id: evaluation.id, baseRevision: 1, entries: { x: 1 }, by: '李填报' }))).code).toBe('CONFLICT');
       await moveE(editor, 'submit');
 
-      expect((await rejection(setPeriodLock({ store }, { actor: editor, period: '2024', locked: true }))).code).toBe('FORBIDDEN');
-      const locks = await setPeriodLock({ store }, { actor: reviewer, period: '2024', locked: true, reason: '年度决算' });
+      expect((await rejection(setPeriodLock({ store }, { actor: editor }, { period: '2024', locked: true }))).code).toBe('FORBIDDEN');
+      const locks = await setPeriodLock({ store }, { actor: reviewer }, { period: '2024', locked: true, reason: '年度决算' });
       expect(locks.locked).toMatchObject([{ period: '2024', by: '王财政', reason: '年度决算' }]);
       const locked = await rejection(moveE(reviewer, 'accept'));
       expect(locked.code).toBe('CONFLICT');
       expect(locked.message).toContain('2024 已由 王财政');
-      expect((await rejection(setPeriodLock({ store }, { actor: reviewer, period: '2024', locked: false }))).code).toBe('BAD_INPUT');
-      expect((await setPeriodLock({ store }, { actor: reviewer, period: '2024', locked: false, reason: '补录审核结论' })).locked).toEqual([]);
+      expect((await rejection(setPeriodLock({ store }, { actor: reviewer }, { period: '2024', locked: false }))).code).toBe('BAD_INPUT');
+      expect((await setPeriodLock({ store }, { actor: reviewer }, { period: '2024', locked: false, reason: '补录审核结论' })).locked).toEqual([]);
 
       const done = await moveE(reviewer, 'accept');
       expect(done.status).toBe('done');
       expect(done.history.map((t) => `${t.action}:${t.from}→${t.to}`)).toEqual(['submit:draft→submitted', 'return:submitted→returned', 'submit:returned→submitted', 'accept:submitted→done']);
       await store.evaluations.saveScore({ evaluationId: evaluation.id, evaluationRevision: done.revision, ruleSet: { id: 'cn-project-self-evaluation', version: 1 }, total: 91.5, grade: '优', result: {}, scoredBy: '李填报' });
-      const published = await publishEvaluation({ store }, { evaluationId: evaluation.id, actor: reviewer });
+      const published = await publishEvaluation({ store }, { actor: reviewer }, { evaluationId: evaluation.id });
       expect(published).toMatchObject({ publishedBy: '王财政' });
       const results = await listPublished({ store }, { year: 2024 });
       expect(results.find((i) => i.type === 'self-evaluation')).toMatchObject({ evaluationId: evaluation.id, period: '2024', total: 91.5, grade: '优' });
       // A monitoring report is never published.
       const monitoring = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'monitoring', period: '2024-07', entries: {}, by: '李填报' });
-      expect((await rejection(publishEvaluation({ store }, { evaluationId: monitoring.id, actor: reviewer }))).code).toBe('BAD_INPUT');
+      expect((await rejection(publishEvaluation({ store }, { actor: reviewer }, { evaluationId: monitoring.id }))).code).toBe('BAD_INPUT');
     });
   });
 }

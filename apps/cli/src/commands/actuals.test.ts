@@ -6,6 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { openStore } from '@jixiao/store';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SEED_002, useCliSandbox } from '../testing/run-cli';
@@ -61,5 +63,21 @@ describe('jixiao actuals', () => {
     expect([...readFileSync(report).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const wrong = await cli.run(['export', '--format', 'department-self-evaluation-table', '--evaluation', '1', '--out', join(cli.dir, 'x.xlsx')]);
     expect(wrong.code).toBe(2);
+  });
+
+  it('left an audit entry for the import, the start and the imported workbook, naming the operator; the refused workbook left none', async () => {
+    const store = await openStore({ dataDir: cli.dataDir });
+    try {
+      const { items } = await store.audit.listAudit({ limit: 50, offset: 0 });
+      expect(items.map((a) => [a.action, a.objectId, a.actor.username]).reverse()).toEqual([
+        ['document.import', '1', `cli:${userInfo().username}`],
+        ['self-evaluation.start', '1', 'cli:李填报'],
+        ['self-evaluation.import-actuals', '1', 'cli:李填报'],
+      ]);
+      const imported = items[0]!;
+      expect([(imported.before as { revision: number }).revision, (imported.after as { revision: number }).revision]).toEqual([1, 2]);
+    } finally {
+      await store.close();
+    }
   });
 });

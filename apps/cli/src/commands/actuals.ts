@@ -4,11 +4,11 @@
  * gives). A workbook with any error is refused whole: exit 2 and one line naming the file and the first errors by
  * sheet, row and column; nothing is written.
  */
-import { userInfo } from 'node:os';
 import { importActualsWorkbook, listSelfEvaluations, startSelfEvaluation } from '@jixiao/services';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readFile } from 'node:fs/promises';
+import { cliChange } from '../cli-change';
 import { withStore } from '../store-env';
 
 const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
@@ -17,14 +17,6 @@ const positiveInt = (name: string, value: string | boolean | undefined): number 
   return Number(value);
 };
 
-function who(value: string | boolean | undefined): string {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  try {
-    return userInfo().username || '命令行';
-  } catch {
-    return '命令行';
-  }
-}
 
 export const actualsCommand: Command = {
   name: 'actuals',
@@ -45,7 +37,7 @@ export const actualsCommand: Command = {
       const documentId = positiveInt('document', values.document);
       const year = positiveInt('year', values.year);
       if (documentId === undefined || year === undefined) throw new CliError(`缺少 --document ID 或 --year YYYY\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
-      const started = await withStore((store) => startSelfEvaluation({ store }, { documentId, year, by: who(values.by) }));
+      const started = await withStore((store) => startSelfEvaluation({ store }, cliChange(values.by), { documentId, year }));
       process.stdout.write(`已开始绩效自评 ${started.id}：${started.period} 年度 ${started.title}（目标文档 ${started.documentId} 第 ${started.targetVersion} 版，规则集 ${started.ruleSet.ref}）\n`);
       return;
     }
@@ -66,7 +58,7 @@ export const actualsCommand: Command = {
       } catch {
         throw new CliError(`${file}: 文件不存在或无法读取 (cannot read the file)`, EXIT_BAD_INPUT);
       }
-      const result = await withStore((store) => importActualsWorkbook({ store }, { id, fileName: file, bytes, by: who(values.by) }));
+      const result = await withStore((store) => importActualsWorkbook({ store }, cliChange(values.by), { id, fileName: file, bytes }));
       const total = result.evaluation.score['total'];
       process.stdout.write(`已导入 ${file} 到绩效自评 ${id}：${result.rows} 行，第 ${result.evaluation.revision} 版${typeof total === 'number' ? `，总分 ${total}（${String(result.evaluation.score['grade'])}）` : ''}\n`);
       return;

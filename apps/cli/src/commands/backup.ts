@@ -18,7 +18,7 @@ async function dumpDirect(options: ReturnType<typeof storeOptionsFromEnv>, file:
   try {
     const gzip = createGzip();
     const written = pipeline(gzip, createWriteStream(file));
-    await dumpDatabase(store.db, gzip);
+    await dumpDatabase(store, gzip);
     gzip.end();
     await written;
   } finally {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetLineKey } from '@jixiao/core';
-import { importDocumentFile, saveMonitoring, startMonitoring } from '@jixiao/services';
+import { importDocumentFile, saveMonitoring, startMonitoring, SYSTEM_CHANGE } from '@jixiao/services';
 import { openStore } from '@jixiao/store';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +21,12 @@ describe('jixiao export --format monitoring-table', () => {
   beforeAll(async () => {
     const store = await openStore({ dataDir: cli.dataDir });
     try {
-      documentId = (await importDocumentFile({ store }, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: new Uint8Array(readFileSync(SEED_002)), year: 2024 })).documentId;
-      const started = await startMonitoring({ store }, { documentId, cutoffMonth: 7, by: '李填报' });
+      documentId = (await importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: new Uint8Array(readFileSync(SEED_002)), year: 2024 })).documentId;
+      const started = await startMonitoring({ store }, SYSTEM_CHANGE, { documentId, cutoffMonth: 7, by: '李填报' });
       reportId = started.id;
       // 街消毒站病媒生物防治专职人员补贴: 16.56 budget, 6.9 spent by July → 41.67% → ratio 71.4 → yellow.
       const deviation = { reason: '人员保障', explanation: '两名消毒员 3 月才到岗', likelihood: '有可能', measures: ['调整执行计划'] };
-      await saveMonitoring({ store }, { id: started.id, baseRevision: 1, entries: { budget: { [budgetLineKey(0, 0)]: { spent: 6.9, deviation } } }, by: '李填报' });
+      await saveMonitoring({ store }, SYSTEM_CHANGE, { id: started.id, baseRevision: 1, entries: { budget: { [budgetLineKey(0, 0)]: { spent: 6.9, deviation } } }, by: '李填报' });
     } finally {
       await store.close();
     }

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { prepareImport, recordChange, savePreparedImport, type ImportResult } from '@jixiao/services';
+import { prepareImport, savePreparedImport, type ImportResult } from '@jixiao/services';
 import { cliChange } from '../cli-change';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
@@ -37,15 +37,8 @@ export const importCommand: Command = {
     const prepared = await prepareImport({ fileName: basename(file), bytes, ...(year === undefined ? {} : { year }) }).catch((e: unknown) => {
       throw toCliError(e);
     });
-    const result = await withStore(async (store) => {
-      const saved = await savePreparedImport({ store }, prepared);
-      // Every change is in the audit trail (decision 010), also from the command line.
-      if (saved.status !== 'unchanged') {
-        const before = saved.status === 'created' ? null : { version: saved.version - 1 };
-        await recordChange(store.audit, cliChange(), { action: 'document.import', objectType: 'document', objectId: saved.documentId, before, after: { ...saved, sha256: prepared.sha256 } });
-      }
-      return saved;
-    });
+    // Every change is in the audit trail (decision 010), also from the command line: the command writes it.
+    const result = await withStore((store) => savePreparedImport({ store }, cliChange(), prepared));
     if (values.json) printJson(result);
     else process.stdout.write(`${summary(result)}\n`);
   },

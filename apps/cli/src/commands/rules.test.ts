@@ -4,6 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { openStore } from '@jixiao/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseActual } from '../../../../packages/core/src/target/parse-actual';
 import { buildDocument, buildProject } from '../../../../packages/core/src/testing/builders';
@@ -68,4 +70,21 @@ describe('jixiao rules', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('不能用于项目支出绩效自评');
   }, 180_000);
+
+  it('left an audit entry for the copy, the new version and the activation, naming the operator (--by, else the system user)', async () => {
+    const store = await openStore({ dataDir: cli.dataDir });
+    try {
+      const { items } = await store.audit.listAudit({ action: 'rule-set.', limit: 50, offset: 0 });
+      const me = `cli:${userInfo().username}`;
+      // Newest first; the refused `set` left nothing.
+      expect(items.map((a) => [a.action, a.objectId, a.actor.username])).toEqual([
+        ['rule-set.activate', 'project-self-evaluation/荔湾区/2024', me],
+        ['rule-set.create-version', 'liwan-project@2', me],
+        ['rule-set.create-version', 'liwan-project@1', 'cli:管理员'],
+      ]);
+      expect(new Set(items.map((a) => a.requestId?.startsWith('cli-')))).toEqual(new Set([true]));
+    } finally {
+      await store.close();
+    }
+  });
 });

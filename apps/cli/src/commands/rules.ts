@@ -1,8 +1,8 @@
-import { userInfo } from 'node:os';
 import { SCHEME_LABELS, formatYears, parseSettingValue, parseYears } from '@jixiao/core';
 import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, type RuleSetDetail, type RuleSetSummary } from '@jixiao/services';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
+import { cliChange } from '../cli-change';
 import { withStore } from '../store-env';
 
 const USAGE = [
@@ -15,14 +15,6 @@ const USAGE = [
 
 const usage = () => new CliError(`用法 (usage):\n  ${USAGE.join('\n  ')}`, EXIT_BAD_INPUT);
 
-function operator(values: Record<string, string | boolean | undefined>): string {
-  if (typeof values.by === 'string' && values.by.trim()) return values.by.trim();
-  try {
-    return userInfo().username || '命令行';
-  } catch {
-    return '命令行';
-  }
-}
 
 function str(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
   const v = values[name];
@@ -95,7 +87,8 @@ export const rulesCommand: Command = {
         const detail = await withStore((store) =>
           createRuleSetVersion(
             { store },
-            { from: ref, by: operator(values), ...(id ? { id } : {}), ...(version ? { version } : {}), ...(region ? { region } : {}), ...(years ? { years } : {}), ...(source ? { source } : {}), ...(name ? { name } : {}) },
+            cliChange(values.by),
+            { from: ref, ...(id ? { id } : {}), ...(version ? { version } : {}), ...(region ? { region } : {}), ...(years ? { years } : {}), ...(source ? { source } : {}), ...(name ? { name } : {}) },
           ),
         );
         if (asJson) printJson(detail);
@@ -110,7 +103,7 @@ export const rulesCommand: Command = {
           if (eq <= 0) throw new CliError(`${arg}: 应写成 设置项=值，例如 weights.execution=10 (expected key=value)`, EXIT_BAD_INPUT);
           changes[arg.slice(0, eq).trim()] = parseSettingValue(arg.slice(eq + 1));
         }
-        const detail = await withStore((store) => createRuleSetVersion({ store }, { from: ref, changes, by: operator(values) }));
+        const detail = await withStore((store) => createRuleSetVersion({ store }, cliChange(values.by), { from: ref, changes }));
         if (asJson) printJson(detail);
         else process.stdout.write(`${describeDetail(detail, '已保存新版本')}（修改自 ${ref}：${Object.keys(changes).join('、')}）\n`);
         return;
@@ -121,7 +114,7 @@ export const rulesCommand: Command = {
         const yearText = str(values, 'year');
         if (!region || !yearText) throw new CliError('启用规则集须写明 --region 地区 和 --year 年度 (missing --region / --year)', EXIT_BAD_INPUT);
         if (!/^\d{4}$/.test(yearText)) throw new CliError(`--year ${yearText}: 年度应为四位数字，例如 2024 (invalid year)`, EXIT_BAD_INPUT);
-        const a = await withStore((store) => activateRuleSet({ store }, { ruleSet: ref, region, year: Number(yearText), by: operator(values) }));
+        const a = await withStore((store) => activateRuleSet({ store }, cliChange(values.by), { ruleSet: ref, region, year: Number(yearText) }));
         if (asJson) printJson(a);
         else process.stdout.write(`已启用：${a.region} ${a.year} 年的${SCHEME_LABELS[a.scheme]}使用规则集 ${a.ruleSet}（${a.by}）\n`);
         return;

@@ -3,7 +3,7 @@
  * is one on every non-public route), the change context for the audit trail, and the scope for lists.
  */
 import { visibleDepartments, type Actor } from '@jixiao/core';
-import { AppError, type ChangeContext, type InScope } from '@jixiao/services';
+import { AppError, type ActingInput, type InScope } from '@jixiao/services';
 import type { Context } from 'hono';
 import type { AppEnv } from '../routes/common';
 
@@ -13,7 +13,8 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return actor;
 }
 
-export function changeContext(c: Context<AppEnv>): ChangeContext {
+/** The signed-in person and the request: what every services command takes as `who`. */
+export function changeContext(c: Context<AppEnv>): ActingInput {
   return { actor: actorOf(c), requestId: c.get('requestId') ?? null };
 }
 

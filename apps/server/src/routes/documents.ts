@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Actor } from '@jixiao/core';
 import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
-import { AppError, prepareImport, previewImport, recordChange, saveEditedDocument, savePreparedImport, withdrawDocument } from '@jixiao/services';
-import { departmentNameOf } from '@jixiao/store';
+import { importDocumentFile, previewDocumentFile, saveEditedDocument, withdrawDocument } from '@jixiao/services';
 import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
@@ -94,13 +92,8 @@ const saveContent = createRoute({
   },
 });
 
-/** Who saves an edit: the workflow checks their role, department and the document's state (decision 011). */
-function editor(c: Parameters<typeof changeContext>[0]): { actor?: Actor } {
-  const { actor } = changeContext(c);
-  return actor ? { actor } : {};
-}
-
 export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
+  const deps = { store: ctx.store };
   app.openapi(list, async (c) => c.json({ items: await ctx.store.documents.listDocuments({ ...c.req.valid('query'), ...listScope(c) }) }, 200));
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
@@ -110,56 +103,17 @@ export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
   });
   app.openapi(upload, async (c) => {
     const { file, year } = c.req.valid('form');
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const prepared = await prepareImport({ fileName: file.name, bytes, ...(year !== undefined ? { year } : {}) });
-    await refuseOutsideScope(c, departmentNameOf(prepared.document));
-    const outcome = importOutcomeDtoSchema.parse(await savePreparedImport({ store: ctx.store }, prepared, changeContext(c).actor?.displayName));
-    if (outcome.status !== 'unchanged') {
-      await recordChange(ctx.store.audit, changeContext(c), {
-        action: 'document.import',
-        objectType: 'document',
-        objectId: outcome.documentId,
-        before: outcome.status === 'created' ? null : { version: outcome.version - 1 },
-        after: { ...outcome, sha256: prepared.sha256 },
-      });
-    }
+    const input = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ...(year !== undefined ? { year } : {}) };
+    const outcome = importOutcomeDtoSchema.parse(await importDocumentFile(deps, changeContext(c), input));
     return c.json(outcome, outcome.status === 'unchanged' ? 200 : 201);
   });
   // The preview reads exactly as the upload does (same worker, same refusals, same department check) and stores nothing.
   app.openapi(preview, async (c) => {
     const { file, year } = c.req.valid('form');
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const prepared = await prepareImport({ fileName: file.name, bytes, ...(year !== undefined ? { year } : {}) });
-    await refuseOutsideScope(c, departmentNameOf(prepared.document));
-    return c.json(importPreviewDtoSchema.parse(previewImport(prepared)), 200);
+    const input = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ...(year !== undefined ? { year } : {}) };
+    return c.json(importPreviewDtoSchema.parse(await previewDocumentFile(deps, changeContext(c), input)), 200);
   });
   // Who and which department were decided by the access policy (document.import on the document's department).
-  app.openapi(withdraw, async (c) => {
-    const { id } = c.req.valid('param');
-    return c.json(await withdrawDocument({ store: ctx.store }, { documentId: id, who: changeContext(c) }), 200);
-  });
-  app.openapi(saveContent, async (c) => {
-    const { baseVersion, document } = c.req.valid('json');
-    const documentId = c.req.valid('param').id;
-    const review = await saveEditedDocument({ store: ctx.store }, { documentId, baseVersion, document, ...editor(c) });
-    if (review.document.version !== baseVersion) {
-      await recordChange(ctx.store.audit, changeContext(c), {
-        action: 'document.edit',
-        objectType: 'document',
-        objectId: documentId,
-        before: { version: baseVersion },
-        after: { version: review.document.version, conclusion: review.review.conclusion },
-      });
-    }
-    return c.json(review, 200);
-  });
-
-  /** A unit may import only its own department's documents (the file names the department; decision 010). */
-  async function refuseOutsideScope(c: Parameters<typeof listScope>[0], departmentName: string | null): Promise<void> {
-    const scope = listScope(c);
-    if (!scope.inDepartments) return;
-    const names = (await ctx.store.catalog.listDepartments({ inDepartments: scope.inDepartments })).map((d) => d.name);
-    if (departmentName !== null && names.includes(departmentName)) return;
-    throw new AppError('FORBIDDEN', `只能导入本部门（${names.join('、') || '无'}）的文档；该文件属于「${departmentName ?? '未写明部门'}」。`);
-  }
+  app.openapi(withdraw, async (c) => c.json(await withdrawDocument(deps, changeContext(c), { documentId: c.req.valid('param').id }), 200));
+  app.openapi(saveContent, async (c) => c.json(await saveEditedDocument(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 200));
 };

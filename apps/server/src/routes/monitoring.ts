@@ -15,7 +15,7 @@ import {
   submitMonitoringRequestSchema,
 } from '@jixiao/contract';
 import { getMonitoring, listMonitoring, renderMonitoringTable, saveMonitoring, startMonitoring, submitMonitoring, type MonitoringExportFormat } from '@jixiao/services';
-import { actorOf, changeContext, listScope } from '../http/actor';
+import { changeContext, listScope } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
 import { attachment } from './reviews';
 
@@ -89,10 +89,10 @@ export const registerMonitoringRoutes: RegisterRoutes = (app, ctx) => {
     const items = (await listMonitoring(deps, documentId === undefined ? {} : { documentId })).filter((r) => visible.has(r.documentId));
     return c.json({ items }, 200);
   });
-  app.openapi(create, async (c) => c.json(await startMonitoring(deps, { ...c.req.valid('json'), by: actorOf(c).displayName }), 201));
+  app.openapi(create, async (c) => c.json(await startMonitoring(deps, changeContext(c), c.req.valid('json')), 201));
   app.openapi(get, async (c) => c.json(await getMonitoring(deps, { id: c.req.valid('param').id }), 200));
-  app.openapi(save, async (c) => c.json(await saveMonitoring(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), by: actorOf(c).displayName, actor: actorOf(c) }), 200));
-  app.openapi(submit, async (c) => c.json(await submitMonitoring(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), ...changeContext(c), actor: actorOf(c) }), 200));
+  app.openapi(save, async (c) => c.json(await saveMonitoring(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
+  app.openapi(submit, async (c) => c.json(await submitMonitoring(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
   for (const [format, extension] of [
     ['monitoring-table', 'xlsx'],
     ['monitoring-table-docx', 'docx'],

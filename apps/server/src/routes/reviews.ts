@@ -5,9 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { addFindingRequestSchema, decideFindingRequestSchema, documentReviewDtoSchema, opinionQuerySchema, setConclusionRequestSchema } from '@jixiao/contract';
-import { addFinding, chinaDate, decideFinding, getReview, recordChange, setConclusion, writeReviewOpinionFile } from '@jixiao/services';
-import { actorOf, changeContext } from '../http/actor';
-import { lastDecision } from './review-audit';
+import { addFinding, chinaDate, decideFinding, getReview, setConclusion, writeReviewOpinionFile } from '@jixiao/services';
+import { changeContext } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -73,32 +72,9 @@ export const registerReviewRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
   app.openapi(get, async (c) => c.json(await getReview(deps, { documentId: c.req.valid('param').id }), 200));
   // The reviewer is the signed-in actor (decision 010): requests no longer name who.
-  app.openapi(decide, async (c) => {
-    const documentId = c.req.valid('param').id;
-    const input = c.req.valid('json');
-    const before = await lastDecision(ctx.store.reviews, documentId, input.findingKey);
-    const review = await decideFinding(deps, { documentId, ...input, by: actorOf(c).displayName });
-    const after = await lastDecision(ctx.store.reviews, documentId, input.findingKey);
-    await recordChange(ctx.store.audit, changeContext(c), { action: `review.${input.decision}`, objectType: 'document', objectId: documentId, before, after });
-    return c.json(review, 200);
-  });
-  app.openapi(add, async (c) => {
-    const documentId = c.req.valid('param').id;
-    const input = c.req.valid('json');
-    const review = await addFinding(deps, { documentId, ...input, by: actorOf(c).displayName });
-    const added = review.decisions.filter((d) => d.type === 'add').at(-1) ?? null;
-    await recordChange(ctx.store.audit, changeContext(c), { action: 'review.add-finding', objectType: 'document', objectId: documentId, before: null, after: { ...input, decision: added } });
-    return c.json(review, 201);
-  });
-  app.openapi(conclude, async (c) => {
-    const documentId = c.req.valid('param').id;
-    const input = c.req.valid('json');
-    const before = await lastDecision(ctx.store.reviews, documentId, null);
-    const review = await setConclusion(deps, { documentId, ...input, by: actorOf(c).displayName });
-    const after = await lastDecision(ctx.store.reviews, documentId, null);
-    await recordChange(ctx.store.audit, changeContext(c), { action: 'review.conclude', objectType: 'document', objectId: documentId, before, after });
-    return c.json(review, 200);
-  });
+  app.openapi(decide, async (c) => c.json(await decideFinding(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 200));
+  app.openapi(add, async (c) => c.json(await addFinding(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 201));
+  app.openapi(conclude, async (c) => c.json(await setConclusion(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 200));
   app.openapi(opinion, async (c) => {
     const { reviewer, organization } = c.req.valid('query');
     const file = await writeReviewOpinionFile(deps, { documentId: c.req.valid('param').id, date: chinaDate(new Date()), reviewer, organization });

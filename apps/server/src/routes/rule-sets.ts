@@ -4,8 +4,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { activateRuleSetRequestSchema, createRuleSetRequestSchema, ruleSetActivationDtoSchema, ruleSetDetailDtoSchema, ruleSetListDtoSchema } from '@jixiao/contract';
-import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, recordChange } from '@jixiao/services';
-import { actorOf, changeContext } from '../http/actor';
+import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets } from '@jixiao/services';
+import { changeContext } from '../http/actor';
 import { errorResponses, json, pathIdSchema, type RegisterRoutes } from './common';
 
 const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -63,17 +63,6 @@ export const registerRuleSetRoutes: RegisterRoutes = (app, ctx) => {
     return c.json(await getRuleSet(deps, { ref: `${id}@${version}` }), 200);
   });
   // Who acts is the signed-in actor (decision 010); each change goes into the audit trail.
-  app.openapi(create, async (c) => {
-    const input = c.req.valid('json');
-    const created = await createRuleSetVersion(deps, { ...input, by: actorOf(c).displayName });
-    const { settings: _settings, ...summary } = created;
-    await recordChange(ctx.store.audit, changeContext(c), { action: 'rule-set.create-version', objectType: 'rule-set', objectId: `${created.id}@${created.version}`, before: { from: input.from }, after: { ...summary, changes: input.changes ?? {} } });
-    return c.json(created, 201);
-  });
-  app.openapi(activate, async (c) => {
-    const input = c.req.valid('json');
-    const activation = await activateRuleSet(deps, { ...input, by: actorOf(c).displayName });
-    await recordChange(ctx.store.audit, changeContext(c), { action: 'rule-set.activate', objectType: 'rule-set-activation', objectId: `${activation.scheme}/${activation.region}/${activation.year}`, before: null, after: activation });
-    return c.json(activation, 201);
-  });
+  app.openapi(create, async (c) => c.json(await createRuleSetVersion(deps, changeContext(c), c.req.valid('json')), 201));
+  app.openapi(activate, async (c) => c.json(await activateRuleSet(deps, changeContext(c), c.req.valid('json')), 201));
 };

@@ -34,7 +34,7 @@ import {
   submitSelfEvaluation,
   type SelfEvaluationFileFormat,
 } from '@jixiao/services';
-import { actorOf, changeContext, listScope } from '../http/actor';
+import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
 import { attachment } from './reviews';
 
@@ -144,9 +144,6 @@ const FILES: Array<{ path: string; format: SelfEvaluationFileFormat; summary: st
   { path: 'report.docx', format: 'self-evaluation-report', summary: '自评报告（.docx，已修改的部分用修改后的文字，其余按数据起草）', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 ];
 
-/** Who acts: the signed-in person's name, as kept on the evaluation and its scores, and the person (the workflow's check). */
-const by = (c: Parameters<typeof actorOf>[0]) => actorOf(c).displayName;
-const saver = (c: Parameters<typeof actorOf>[0]) => ({ by: by(c), actor: actorOf(c) });
 
 export const registerSelfEvaluationRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
@@ -156,14 +153,14 @@ export const registerSelfEvaluationRoutes: RegisterRoutes = (app, ctx) => {
     const items = (await listSelfEvaluations(deps, c.req.valid('query'))).filter((e) => visible.has(e.documentId));
     return c.json({ items }, 200);
   });
-  app.openapi(start, async (c) => c.json(await startSelfEvaluation(deps, { ...c.req.valid('json'), by: by(c) }), 201));
+  app.openapi(start, async (c) => c.json(await startSelfEvaluation(deps, changeContext(c), c.req.valid('json')), 201));
   app.openapi(get, async (c) => c.json(await getSelfEvaluation(deps, { id: c.req.valid('param').id }), 200));
-  app.openapi(saveEntries, async (c) => c.json(await saveSelfEvaluationEntries(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), ...saver(c) }), 200));
-  app.openapi(saveReport, async (c) => c.json(await saveSelfEvaluationReport(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), ...saver(c) }), 200));
-  app.openapi(submit, async (c) => c.json(await submitSelfEvaluation(deps, { id: c.req.valid('param').id, ...c.req.valid('json'), ...changeContext(c), actor: actorOf(c) }), 200));
+  app.openapi(saveEntries, async (c) => c.json(await saveSelfEvaluationEntries(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
+  app.openapi(saveReport, async (c) => c.json(await saveSelfEvaluationReport(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
+  app.openapi(submit, async (c) => c.json(await submitSelfEvaluation(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
   app.openapi(keepScore, async (c) => {
     const { ruleSet } = c.req.valid('json');
-    return c.json(await keepSelfEvaluationScore(deps, { id: c.req.valid('param').id, ...(ruleSet ? { ruleSet } : {}), by: by(c) }), 201);
+    return c.json(await keepSelfEvaluationScore(deps, changeContext(c), { id: c.req.valid('param').id, ...(ruleSet ? { ruleSet } : {}) }), 201);
   });
   app.openapi(listScores, async (c) => c.json({ items: await listSelfEvaluationScores(deps, { id: c.req.valid('param').id }) }, 200));
   app.openapi(downloadWorkbook, async (c) => {
@@ -173,7 +170,7 @@ export const registerSelfEvaluationRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(uploadWorkbook, async (c) => {
     const { file, baseRevision } = c.req.valid('form');
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await importActualsWorkbook(deps, { id: c.req.valid('param').id, fileName: file.name, bytes, ...(baseRevision ? { baseRevision } : {}), ...saver(c) });
+    const result = await importActualsWorkbook(deps, changeContext(c), { id: c.req.valid('param').id, fileName: file.name, bytes, ...(baseRevision ? { baseRevision } : {}) });
     return c.json(result, 200);
   });
   for (const f of FILES) {

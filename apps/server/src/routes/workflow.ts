@@ -132,9 +132,7 @@ function registerTargetTransitions(app: App, deps: Parameters<typeof transitionT
   for (const action of targetActionSchema.options) {
     app.openapi(targetTransitionRoute(action), async (c) => {
       const { reason, baseRevision } = c.req.valid('json');
-      const result: TargetWorkflowDto = await transitionTarget(deps, {
-        ...changeContext(c),
-        actor: actorOf(c),
+      const result: TargetWorkflowDto = await transitionTarget(deps, changeContext(c), {
         documentId: c.req.valid('param').id,
         action,
         reason: reason ?? null,
@@ -149,23 +147,23 @@ export const registerWorkflowRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
   app.openapi(getTarget, async (c) => c.json(await getTargetWorkflow(deps, { documentId: c.req.valid('param').id, actor: actorOf(c) }), 200));
   registerTargetTransitions(app, deps);
-  app.openapi(publishTarget, async (c) => c.json(await publishTargets(deps, { ...changeContext(c), actor: actorOf(c), documentId: c.req.valid('param').id }), 200));
+  app.openapi(publishTarget, async (c) => c.json(await publishTargets(deps, changeContext(c), { documentId: c.req.valid('param').id }), 200));
 
   app.openapi(getEvaluation, async (c) => c.json(await getEvaluationWorkflow(deps, { evaluationId: c.req.valid('param').id, actor: actorOf(c) }), 200));
   for (const action of ['submit', 'accept', 'return'] as const) {
     app.openapi(evaluationTransitionRoute(action), async (c) => {
       const { reason } = c.req.valid('json');
-      const acting = { ...changeContext(c), actor: actorOf(c), evaluationId: c.req.valid('param').id };
+      const evaluationId = c.req.valid('param').id;
       // 提交 checks completeness and keeps the score, as the entry pages' own 提交 does.
-      if (action === 'submit') return c.json(await submitEvaluation(deps, acting), 200);
-      return c.json(await transitionEvaluation(deps, { ...acting, action, reason: reason ?? null }), 200);
+      if (action === 'submit') return c.json(await submitEvaluation(deps, changeContext(c), { evaluationId }), 200);
+      return c.json(await transitionEvaluation(deps, changeContext(c), { evaluationId, action, reason: reason ?? null }), 200);
     });
   }
-  app.openapi(publishEvaluationRoute, async (c) => c.json(await publishEvaluation(deps, { ...changeContext(c), actor: actorOf(c), evaluationId: c.req.valid('param').id }), 200));
+  app.openapi(publishEvaluationRoute, async (c) => c.json(await publishEvaluation(deps, changeContext(c), { evaluationId: c.req.valid('param').id }), 200));
 
   app.openapi(listLocks, async (c) => c.json(await listPeriodLocks(deps), 200));
   app.openapi(changeLock, async (c) => {
     const { period, locked, reason } = c.req.valid('json');
-    return c.json(await setPeriodLock(deps, { ...changeContext(c), actor: actorOf(c), period, locked, reason: reason ?? null }), 200);
+    return c.json(await setPeriodLock(deps, changeContext(c), { period, locked, reason: reason ?? null }), 200);
   });
 };

@@ -8,8 +8,8 @@ import type { AuditEntry, AuditLog, StoredAuditEntry } from '../ports';
 export interface ChangeContext {
   /** null: the system itself (demo seeding, start-up). */
   actor: Actor | null;
-  /** X-Request-Id of the HTTP request, or the CLI invocation's id. */
-  requestId: string | null;
+  /** X-Request-Id of the HTTP request, or the CLI invocation's id; absent or null outside any request. */
+  requestId?: string | null;
   /** Without a signed-in actor: who ran it (the CLI's operating-system user), so the trail still names someone. */
   operator?: string;
 }
@@ -37,6 +37,14 @@ export function recordChange(log: AuditLog, who: ChangeContext, change: Change):
     objectId: String(change.objectId),
     before: change.before ?? null,
     after: change.after ?? null,
-    requestId: who.requestId,
+    requestId: who.requestId ?? null,
   });
 }
+
+/** The name a change keeps on what it wrote (`updatedBy`, `createdBy`): the person's, else the operator's, else the system's. */
+export function changedBy(who: ChangeContext): string {
+  return who.actor?.displayName ?? who.operator ?? SYSTEM_ACTOR.displayName;
+}
+
+/** A change made by the system itself (demo seeding, start-up), outside any request. */
+export const SYSTEM_CHANGE: ChangeContext = { actor: null, requestId: null };

@@ -3,10 +3,11 @@
  * without it. Their passwords are public on purpose — the sign-in page lists them under 「演示模式」.
  */
 import type { Role } from '@jixiao/core';
-import type { ScopeLookup, SessionStore, UserStore } from './ports';
-import type { AuditLog, CatalogQueries } from '../ports';
-import { SYSTEM_ACTOR } from './audit';
+import type { CommandDeps } from '../unit-of-work';
+import { recordChange, SYSTEM_CHANGE, type ChangeContext } from './audit';
 import { createUser } from './users';
+
+const DEMO_SEEDING: ChangeContext = { actor: null, requestId: 'demo-seed' };
 
 export const DEMO_PASSWORD = 'jixiao-demo';
 
@@ -27,9 +28,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 
-export interface DemoUserDeps {
-  store: { users: UserStore; sessions: SessionStore; audit: AuditLog; scope: ScopeLookup; catalog: CatalogQueries };
-}
+export type DemoUserDeps = CommandDeps;
 
 /** Creates the demo accounts that do not exist yet (an account whose department is not in the data is skipped). */
 export async function seedDemoUsers(deps: DemoUserDeps): Promise<string[]> {
@@ -42,17 +41,17 @@ export async function seedDemoUsers(deps: DemoUserDeps): Promise<string[]> {
     const departmentId = account.department === undefined ? null : (idOf(account.department) ?? null);
     if (account.department !== undefined && departmentId === null) continue;
     const assigned = (account.assigned ?? []).map(idOf).filter((id): id is number => id !== undefined);
-    await createUser(deps, { actor: null, requestId: 'demo-seed' }, { ...account, password: DEMO_PASSWORD, departmentId, assignedDepartmentIds: assigned, demo: true });
+    await createUser(deps, DEMO_SEEDING, { ...account, password: DEMO_PASSWORD, departmentId, assignedDepartmentIds: assigned, demo: true });
     made.push(account.username);
   }
   return made;
 }
 
 /** Outside demo mode: the demo accounts must not exist (a system that was once a demo keeps no known passwords). */
-export async function removeDemoUsers(deps: { store: { users: UserStore; audit: AuditLog } }): Promise<number> {
-  const removed = await deps.store.users.removeDemoUsers();
-  if (removed > 0) {
-    await deps.store.audit.append({ actor: SYSTEM_ACTOR, action: 'user.remove-demo', objectType: 'user', objectId: '*', before: { count: removed }, after: null, requestId: null });
-  }
-  return removed;
+export async function removeDemoUsers(deps: CommandDeps): Promise<number> {
+  return deps.store.transaction(async (tx) => {
+    const removed = await tx.users.removeDemoUsers();
+    if (removed > 0) await recordChange(tx.audit, SYSTEM_CHANGE, { action: 'user.remove-demo', objectType: 'user', objectId: '*', before: { count: removed }, after: null });
+    return removed;
+  });
 }

@@ -1,4 +1,4 @@
-export { recordChange } from './audit';
+export { recordChange, SYSTEM_CHANGE } from './audit';
 export type { ChangeContext } from './audit';
 export { DEMO_PASSWORD, DEMO_ACCOUNTS, seedDemoUsers, removeDemoUsers } from './demo-users';
 export { verifyPassword } from './password';

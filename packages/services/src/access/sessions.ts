@@ -5,9 +5,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@jixiao/core';
-import type { LiveSession, SessionStore, SignInFailureStore, StoredUser, UserStore } from './ports';
+import type { LiveSession, StoredUser } from './ports';
 import { AppError } from '../errors';
-import type { AuditLog } from '../ports';
+import type { CommandDeps } from '../unit-of-work';
 import { actorOf } from './actor-of';
 import { recordChange, type ChangeContext } from './audit';
 import { checkNewPassword, hashPassword, timingDummyHash, verifyPassword } from './password';
@@ -22,8 +22,8 @@ import {
   SIGN_IN_FAILURE_RETENTION_MS,
 } from './session-policy';
 
-export interface SessionDeps {
-  store: { users: UserStore; sessions: SessionStore; signInFailures: SignInFailureStore; audit: AuditLog };
+/** A sign-in, sign-out or password change is one transaction with its audit entry; hashing happens before it opens. */
+export interface SessionDeps extends CommandDeps {
   /** The clock (tests move it). */
   now?: () => Date;
   /** Waits before answering a throttled address (tests record instead of sleeping). */
@@ -88,20 +88,16 @@ export async function signIn(
     throw new AppError('UNAUTHENTICATED', '用户名或密码不正确。');
   }
   if (found.user.disabled) throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系管理员。');
-  await deps.store.signInFailures.clearFailures(username);
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await deps.store.sessions.createSession({ tokenSha256: sha256(token), userId: found.user.id, csrfToken, now, expiresAt, ip: input.ip, userAgent: input.userAgent });
-  // Housekeeping, one cheap statement each: nothing else ever deletes these rows.
-  await deps.store.sessions.deleteEndedSessions(new Date(now.getTime() - ENDED_SESSION_RETENTION_MS));
-  await deps.store.signInFailures.deleteFailuresBefore(new Date(now.getTime() - SIGN_IN_FAILURE_RETENTION_MS));
-  await recordChange(deps.store.audit, { actor: actorOf(found.user), requestId: input.requestId }, {
-    action: 'session.sign-in',
-    objectType: 'user',
-    objectId: found.user.id,
-    before: null,
-    after: { ip: input.ip },
+  await deps.store.transaction(async (tx) => {
+    await tx.signInFailures.clearFailures(username);
+    await tx.sessions.createSession({ tokenSha256: sha256(token), userId: found.user.id, csrfToken, now, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    // Housekeeping, one cheap statement each: nothing else ever deletes these rows.
+    await tx.sessions.deleteEndedSessions(new Date(now.getTime() - ENDED_SESSION_RETENTION_MS));
+    await tx.signInFailures.deleteFailuresBefore(new Date(now.getTime() - SIGN_IN_FAILURE_RETENTION_MS));
+    await recordChange(tx.audit, { actor: actorOf(found.user), requestId: input.requestId }, { action: 'session.sign-in', objectType: 'user', objectId: found.user.id, before: null, after: { ip: input.ip } });
   });
   return { token, csrfToken, user: found.user, expiresAt: expiresAt.toISOString() };
 }
@@ -115,8 +111,10 @@ export async function currentSession(deps: SessionDeps, token: string | undefine
 }
 
 export async function signOut(deps: SessionDeps, session: CurrentSession, requestId: string | null): Promise<void> {
-  await deps.store.sessions.revokeSession(session.sessionId, clock(deps));
-  await recordChange(deps.store.audit, { actor: session.actor, requestId }, { action: 'session.sign-out', objectType: 'user', objectId: session.user.id, before: null, after: null });
+  await deps.store.transaction(async (tx) => {
+    await tx.sessions.revokeSession(session.sessionId, clock(deps));
+    await recordChange(tx.audit, { actor: session.actor, requestId }, { action: 'session.sign-out', objectType: 'user', objectId: session.user.id, before: null, after: null });
+  });
 }
 
 /** Checks the current password, stores the new hash and ends the user's other sessions (this one stays). */
@@ -130,8 +128,11 @@ export async function changePassword(
   checkNewPassword(input.newPassword);
   if (input.newPassword === input.currentPassword) throw new AppError('BAD_INPUT', '新密码不能与当前密码相同。');
   const now = clock(deps);
-  await deps.store.users.setPasswordHash(session.user.id, await hashPassword(input.newPassword), now);
-  const ended = await deps.store.sessions.revokeUserSessions(session.user.id, now, session.sessionId);
+  const passwordHash = await hashPassword(input.newPassword);
   const who: ChangeContext = { actor: session.actor, requestId: input.requestId };
-  await recordChange(deps.store.audit, who, { action: 'user.change-password', objectType: 'user', objectId: session.user.id, before: null, after: { otherSessionsEnded: ended } });
+  await deps.store.transaction(async (tx) => {
+    await tx.users.setPasswordHash(session.user.id, passwordHash, now);
+    const ended = await tx.sessions.revokeUserSessions(session.user.id, now, session.sessionId);
+    await recordChange(tx.audit, who, { action: 'user.change-password', objectType: 'user', objectId: session.user.id, before: null, after: { otherSessionsEnded: ended } });
+  });
 }

@@ -4,26 +4,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '../../../core/src/testing/builders';
-import type { DocumentStore, SaveImportInput } from '../ports';
+import { memoryStore } from '../testing/memory-store';
 import { seedDemoData } from './seed-demo-data';
 
-/** An in-memory DocumentStore that records what it was asked to save. */
-function fakeStore(existing = 0) {
-  const saved: SaveImportInput[] = [];
-  const documents: DocumentStore = {
-    async saveImport(input) {
-      saved.push(input);
-      return { status: 'created', documentId: saved.length, version: 1, departmentId: 1, projectCount: 0, indicatorCount: 0 };
-    },
-    async listDocuments() {
-      return Array.from({ length: existing + saved.length }, () => ({}) as never);
-    },
-    async getDocument() {
-      throw new Error('not used');
-    },
-  };
-  return { documents, saved };
+/** The memory store, with `count` documents already in it. */
+async function storeWith(count = 0) {
+  const store = memoryStore();
+  for (let i = 0; i < count; i++) await store.documents.saveImport({ document: buildDocument({ projects: [buildProject({ name: `已有${i}` })] }), year: 2024, fileName: `old-${i}.json`, sha256: `old-${i}` });
+  return store;
 }
+
+const savedVersions = (store: ReturnType<typeof memoryStore>) => store.state().documents.map((d) => ({ fileName: d.versions[0]!.fileName, year: d.year, document: d.versions[0]!.document }));
 
 describe('seedDemoData', () => {
   let dir: string;
@@ -37,24 +28,26 @@ describe('seedDemoData', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports the seeds the readers accept into an empty database and reports the ones skipped', async () => {
-    const store = fakeStore();
+    const store = await storeWith();
     const report = await seedDemoData(store, dir);
     expect(report.seeded).toBe(true);
     expect(report.imported.map((r) => r.fileName)).toEqual(['a-project-targets.json']);
     expect(report.skipped.map((s) => s.fileName)).toEqual(['b-empty.txt', 'c-no-year.json']);
     expect(report.skipped[0]!.reason).toContain('b-empty.txt');
-    expect(store.saved[0]).toMatchObject({ year: 2024, fileName: 'a-project-targets.json' });
+    expect(savedVersions(store)).toMatchObject([{ year: 2024, fileName: 'a-project-targets.json' }]);
+    // Each import is a change of the system's, in the audit trail.
+    expect(store.state().audit.map((a) => [a.action, a.actor.username])).toEqual([['document.import', 'system']]);
   });
 
   it('does nothing when the database already has documents', async () => {
-    const store = fakeStore(1);
+    const store = await storeWith(1);
     expect(await seedDemoData(store, dir)).toEqual({ seeded: false, imported: [], skipped: [] });
-    expect(store.saved).toHaveLength(0);
+    expect(store.state().documents).toHaveLength(1);
   });
 
   it('imports every real seed, giving seed 002 the year from demo-years.json', async () => {
     const seeds = fileURLToPath(new URL('../../../../fixtures/seeds', import.meta.url));
-    const store = fakeStore();
+    const store = await storeWith();
     const report = await seedDemoData(store, seeds);
     expect(report.imported.map((r) => [r.fileName.slice(0, 3), r.year, r.kind])).toEqual([
       ['000', 2024, 'department-targets'],
@@ -64,6 +57,9 @@ describe('seedDemoData', () => {
       ['004', 2021, 'department-self-evaluation'],
     ]);
     expect(report.skipped).toEqual([]);
-    expect(store.saved.find((s) => s.fileName.startsWith('002'))?.document.year).toBeNull();
+    expect(savedVersions(store).find((s) => s.fileName.startsWith('002'))?.document.year).toBeNull();
+    // Seed 002's monitoring report is started and filled (demo data for the monitoring page), each step audited.
+    expect(store.state().evaluations.map((e) => [e.kind, e.period, e.revision])).toEqual([['monitoring', '2024-07', 2]]);
+    expect(store.state().audit.filter((a) => a.objectType === 'evaluation').map((a) => a.action)).toEqual(['monitoring.start', 'monitoring.save']);
   });
 });

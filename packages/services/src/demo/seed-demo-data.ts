@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { importDocumentFile, type ImportResult } from '../documents/import-document-file';
-import type { DocumentStore } from '../ports';
+import { SYSTEM_CHANGE } from '../access/audit';
+import type { TransactionalStore } from '../unit-of-work';
 import { seedDemoMonitoring } from './seed-demo-monitoring';
 
 export interface SeedReport {
@@ -30,7 +31,8 @@ async function readDemoYears(seedsDir: string): Promise<Record<string, number>> 
   }
 }
 
-export async function seedDemoData(store: { documents: DocumentStore }, seedsDir: string): Promise<SeedReport> {
+/** The seeds imported by the system itself (each import audited as the system's). */
+export async function seedDemoData(store: TransactionalStore, seedsDir: string): Promise<SeedReport> {
   const report: SeedReport = { seeded: false, imported: [], skipped: [] };
   if ((await store.documents.listDocuments()).length > 0) return report;
   report.seeded = true;
@@ -40,7 +42,7 @@ export async function seedDemoData(store: { documents: DocumentStore }, seedsDir
     const bytes = new Uint8Array(await readFile(join(seedsDir, fileName)));
     try {
       const year = years[fileName];
-      report.imported.push(await importDocumentFile({ store }, year === undefined ? { fileName, bytes } : { fileName, bytes, year }));
+      report.imported.push(await importDocumentFile({ store }, SYSTEM_CHANGE, year === undefined ? { fileName, bytes } : { fileName, bytes, year }));
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'BAD_INPUT' && e.code !== 'YEAR_REQUIRED')) throw e;
       report.skipped.push({ fileName, reason: e.message });

@@ -9,7 +9,8 @@ import type { SeedReport } from './seed-demo-data';
 import { loadMonitoring, type MonitoringDeps } from '../monitoring/monitoring-state';
 import { saveMonitoring } from '../monitoring/save-monitoring';
 import { startMonitoring } from '../monitoring/start-monitoring';
-import type { DocumentStore } from '../ports';
+import { SYSTEM_CHANGE } from '../access/audit';
+import type { TransactionalStore } from '../unit-of-work';
 
 const SEED_FILE = '002_71a78aaa1661d207.pages-1-5.txt';
 const CUTOFF = 7;
@@ -55,14 +56,13 @@ async function demoEntries(deps: MonitoringDeps, id: number): Promise<Monitoring
   return { budget, indicators };
 }
 
-export async function seedDemoMonitoring(store: { documents: DocumentStore } & Partial<MonitoringDeps['store']>, report: SeedReport): Promise<void> {
-  const { evaluations, ruleSets, documents } = store;
-  if (!report.seeded || !evaluations || !ruleSets) return;
+export async function seedDemoMonitoring(store: TransactionalStore, report: SeedReport): Promise<void> {
+  if (!report.seeded) return;
   const seed = report.imported.find((r) => r.fileName === SEED_FILE);
   if (!seed) return;
-  const deps: MonitoringDeps = { store: { ...store, documents, evaluations, ruleSets } };
-  const existing = (await evaluations.listEvaluations({ documentId: seed.documentId, kind: 'monitoring' })).length > 0;
+  const deps = { store };
+  const existing = (await store.evaluations.listEvaluations({ documentId: seed.documentId, kind: 'monitoring' })).length > 0;
   if (existing) return;
-  const started = await startMonitoring(deps, { documentId: seed.documentId, cutoffMonth: CUTOFF, by: BY });
-  await saveMonitoring(deps, { id: started.id, baseRevision: started.revision, entries: await demoEntries(deps, started.id), by: BY });
+  const started = await startMonitoring(deps, SYSTEM_CHANGE, { documentId: seed.documentId, cutoffMonth: CUTOFF, by: BY });
+  await saveMonitoring(deps, SYSTEM_CHANGE, { id: started.id, baseRevision: started.revision, entries: await demoEntries(deps, started.id), by: BY });
 }

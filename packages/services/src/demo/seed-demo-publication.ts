@@ -9,26 +9,20 @@
  * finance reviewer sets the conclusion to 良 when the computed one would not lead to 批复, approves and publishes.
  */
 import type { Actor } from '@jixiao/core';
-import type { UserStore } from '../access/ports';
 import { actorOf } from '../access/actor-of';
-import { recordChange } from '../access/audit';
 import { loadReview } from '../review/review-state';
-import type { SeedReport } from './seed-demo-data';
 import { setConclusion } from '../review/set-conclusion';
+import type { CommandDeps } from '../unit-of-work';
 import { publishTargets, transitionTarget } from '../workflow/target-workflow';
-import type { WorkflowDeps } from '../workflow/workflow-common';
+import type { SeedReport } from './seed-demo-data';
 
 /** The seed whose targets are published in the demo (file name prefix in fixtures/seeds). */
 export const DEMO_PUBLISHED_SEED = '000_';
 export const DEMO_CONCLUSION_REASON = '演示数据：评审结论为良';
 const REQUEST_ID = 'demo-seed';
 
-export interface DemoPublicationDeps {
-  store: WorkflowDeps['store'] & { users: UserStore };
-}
-
 /** Publishes the demo document; answers its id, or null when the seed or the demo accounts are missing. */
-export async function seedDemoPublication(deps: DemoPublicationDeps, report: SeedReport): Promise<number | null> {
+export async function seedDemoPublication(deps: CommandDeps, report: SeedReport): Promise<number | null> {
   if (!report.seeded) return null;
   const seed = report.imported.find((r) => r.fileName.startsWith(DEMO_PUBLISHED_SEED) && r.kind.endsWith('-targets'));
   if (!seed) return null;
@@ -43,15 +37,13 @@ export async function seedDemoPublication(deps: DemoPublicationDeps, report: See
   const documentId = seed.documentId;
   const unit = seed.department ?? '该单位';
 
-  await transitionTarget(deps, { actor: admin, requestId: REQUEST_ID, documentId, action: 'submit', reason: `演示数据：${unit}没有演示账号，由系统管理员代为提交` });
-  await transitionTarget(deps, { actor: admin, requestId: REQUEST_ID, documentId, action: 'approve-unit', reason: `演示数据：${unit}没有演示账号，由系统管理员代为审批` });
+  const asAdmin = { actor: admin, requestId: REQUEST_ID };
+  const asReviewer = { actor: reviewer, requestId: REQUEST_ID };
+  await transitionTarget(deps, asAdmin, { documentId, action: 'submit', reason: `演示数据：${unit}没有演示账号，由系统管理员代为提交` });
+  await transitionTarget(deps, asAdmin, { documentId, action: 'approve-unit', reason: `演示数据：${unit}没有演示账号，由系统管理员代为审批` });
   const conclusion = (await loadReview(deps, documentId)).result.conclusion ?? null;
-  if (conclusion !== '优' && conclusion !== '良') {
-    await setConclusion(deps, { documentId, conclusion: '良', reason: DEMO_CONCLUSION_REASON, by: reviewer.displayName });
-    const after = (await deps.store.reviews.listDecisions(documentId)).filter((d) => d.type === 'override').at(-1) ?? null;
-    await recordChange(deps.store.audit, { actor: reviewer, requestId: REQUEST_ID }, { action: 'review.conclude', objectType: 'document', objectId: documentId, before: { computed: conclusion }, after });
-  }
-  await transitionTarget(deps, { actor: reviewer, requestId: REQUEST_ID, documentId, action: 'approve' });
-  await publishTargets(deps, { actor: reviewer, requestId: REQUEST_ID, documentId });
+  if (conclusion !== '优' && conclusion !== '良') await setConclusion(deps, asReviewer, { documentId, conclusion: '良', reason: DEMO_CONCLUSION_REASON });
+  await transitionTarget(deps, asReviewer, { documentId, action: 'approve' });
+  await publishTargets(deps, asReviewer, { documentId });
   return documentId;
 }

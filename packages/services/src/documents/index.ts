@@ -1,9 +1,8 @@
 export { exportDocument } from './export-document';
-export { savePreparedImport, importDocumentFile } from './import-document-file';
+export { savePreparedImport, importDocumentFile, previewDocumentFile } from './import-document-file';
 export type { ImportResult } from './import-document-file';
 export { listDocuments } from './list-documents';
 export { prepareImport } from './prepare-import';
-export { previewImport } from './preview-import';
 export { saveEditedDocument } from './save-edited-document';
 export { resolveTargetVersion } from './target-version';
 export { withdrawDocument } from './withdraw-document';

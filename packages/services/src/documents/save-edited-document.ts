@@ -9,15 +9,15 @@
 import type { DocumentReviewDto } from '@jixiao/contract';
 import { chinaTime, decideTargetEdit, decideTargetEditByState, inferDirection, parseTarget, type Actor, type Indicator, type PerformanceDocument, type Target } from '@jixiao/core';
 import { sha256Hex } from '@jixiao/formats';
+import { recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
-import { loadReview, toReviewDto, type ReviewDeps } from '../review/review-state';
+import { loadReview, toReviewDto } from '../review/review-state';
+import type { CommandDeps } from '../unit-of-work';
 import { refusalError } from '../workflow/workflow-common';
-import type { StoredTargetWorkflow, WorkflowStore } from '../workflow/ports';
+import type { StoredTargetWorkflow } from '../workflow/ports';
 
 export interface SaveEditedDocumentInput {
   documentId: number;
-  /** Who saves: their role and department must allow editing (decision 011); without one only the state is checked. */
-  actor?: Actor;
   /** The version the edits were made on. */
   baseVersion: number;
   document: PerformanceDocument;
@@ -80,23 +80,27 @@ function staleSave(current: { currentVersion: number; currentVersionBy: string |
 }
 
 /** Under the import's row lock: still the base version, and the workflow lets this person edit (draft or returned). */
-function editGuard(input: SaveEditedDocumentInput): (current: StoredTargetWorkflow) => void {
+/** Who saves: their role and department must allow editing (decision 011); without a person only the state is checked. */
+function editGuard(input: SaveEditedDocumentInput, actor: Actor | null): (current: StoredTargetWorkflow) => void {
   return (current) => {
     if (current.currentVersion !== input.baseVersion) throw staleSave(current, input.baseVersion);
-    const decided = input.actor ? decideTargetEdit(current, input.actor) : decideTargetEditByState(current);
+    const decided = actor ? decideTargetEdit(current, actor) : decideTargetEditByState(current);
     if (!decided.ok) throw refusalError(decided, { by: current.updatedBy, at: current.updatedAt });
   };
 }
 
-export async function saveEditedDocument(deps: ReviewDeps & { store: { workflow?: WorkflowStore } }, input: SaveEditedDocumentInput): Promise<DocumentReviewDto> {
+/**
+ * One change: the edit checked and settled before the transaction, then the new version (under the row lock, the
+ * guard again), the review of the saved version and the audit entry naming both versions, in one transaction.
+ */
+export async function saveEditedDocument(deps: CommandDeps, who: ChangeContext, input: SaveEditedDocumentInput): Promise<DocumentReviewDto> {
   const { documentId, baseVersion } = input;
+  const guard = editGuard(input, who.actor);
   const { summary, document: stored } = await deps.store.documents.getDocument(documentId);
   // Checked early for a quick answer, and again under the lock (two saves at once: exactly one wins).
-  const workflow = deps.store.workflow ? await deps.store.workflow.getTargetWorkflow(documentId) : null;
-  if (summary.version !== baseVersion) {
-    throw staleSave(workflow ?? { currentVersion: summary.version, currentVersionBy: null, currentVersionAt: summary.importedAt }, baseVersion);
-  }
-  if (workflow) editGuard(input)(workflow);
+  const workflow = await deps.store.workflow.getTargetWorkflow(documentId);
+  if (summary.version !== baseVersion) throw staleSave(workflow, baseVersion);
+  guard(workflow);
   const edited = input.document;
   // What identifies the document (decision 005) must stay, so the edit becomes a version of this document.
   if (
@@ -117,7 +121,11 @@ export async function saveEditedDocument(deps: ReviewDeps & { store: { workflow?
   const document: PerformanceDocument = { ...settled, source: { file: stored.source?.file ?? fileName, layout: stored.source?.layout ?? summary.layout, sha256 } };
   const year = summary.year ?? stored.year;
   if (year === null) throw new AppError('BAD_INPUT', '文档没有预算年度，无法保存修改。');
-  const outcome = await deps.store.documents.saveImport({ document, year, fileName, sha256, createdBy: input.actor?.displayName ?? null, guard: editGuard(input) });
-  if (outcome.documentId !== documentId) throw new AppError('CONFLICT', '保存的修改没有归入原文档，请重新加载页面后再试。', { documentId: outcome.documentId });
-  return toReviewDto(await loadReview(deps, documentId));
+  return deps.store.transaction(async (tx) => {
+    const outcome = await tx.documents.saveImport({ document, year, fileName, sha256, createdBy: who.actor?.displayName ?? null, guard });
+    if (outcome.documentId !== documentId) throw new AppError('CONFLICT', '保存的修改没有归入原文档，请重新加载页面后再试。', { documentId: outcome.documentId });
+    const review = toReviewDto(await loadReview({ store: tx }, documentId));
+    await recordChange(tx.audit, who, { action: 'document.edit', objectType: 'document', objectId: documentId, before: { version: baseVersion }, after: { version: review.document.version, conclusion: review.review.conclusion } });
+    return review;
+  });
 }

@@ -6,8 +6,8 @@
  * published. The audit entry is written in the same transaction as the deletion: both happen or neither does.
  */
 import type { WithdrawnDocumentDto } from '@jixiao/contract';
-import { auditActor, type ChangeContext } from '../access/audit';
-import type { AuditEntry } from '../ports';
+import { recordChange, type ChangeContext } from '../access/audit';
+import type { CommandDeps } from '../unit-of-work';
 
 /** What the withdrawal knows of the document before it goes (the audit entry's `before`). */
 export interface WithdrawnDocument extends WithdrawnDocumentDto {
@@ -18,28 +18,23 @@ export interface WithdrawnDocument extends WithdrawnDocumentDto {
 
 export interface DocumentWithdrawal {
   /**
-   * Locks the document and deletes it with everything read from it, then appends `audit(withdrawn)` to the audit
-   * trail, all in one transaction. Throws NOT_FOUND when there is no such document, CONFLICT (with the reason in
-   * Chinese) when it has workflow history, reviewer decisions, evaluations or publications.
+   * Locks the document and deletes it with everything read from it. Throws NOT_FOUND when there is no such
+   * document, CONFLICT (with the reason in Chinese) when it has workflow history, reviewer decisions, evaluations or
+   * publications.
    */
-  withdrawDraft(documentId: number, audit: (withdrawn: WithdrawnDocument) => AuditEntry): Promise<WithdrawnDocument>;
+  withdrawDraft(documentId: number): Promise<WithdrawnDocument>;
 }
 
 export interface WithdrawDocumentInput {
   documentId: number;
-  who: ChangeContext;
 }
 
-export async function withdrawDocument(deps: { store: { withdrawal: DocumentWithdrawal } }, input: WithdrawDocumentInput): Promise<WithdrawnDocumentDto> {
-  const withdrawn = await deps.store.withdrawal.withdrawDraft(input.documentId, (gone) => ({
-    actor: auditActor(input.who.actor, input.who.operator),
-    action: 'document.withdraw',
-    objectType: 'document',
-    objectId: String(gone.documentId),
-    before: gone,
-    after: null,
-    requestId: input.who.requestId,
-  }));
+export async function withdrawDocument(deps: CommandDeps, who: ChangeContext, input: WithdrawDocumentInput): Promise<WithdrawnDocumentDto> {
+  const withdrawn = await deps.store.transaction(async (tx) => {
+    const gone = await tx.withdrawal.withdrawDraft(input.documentId);
+    await recordChange(tx.audit, who, { action: 'document.withdraw', objectType: 'document', objectId: gone.documentId, before: gone, after: null });
+    return gone;
+  });
   const { documentId, title, versions, projects, indicators } = withdrawn;
   return { documentId, title, versions, projects, indicators };
 }

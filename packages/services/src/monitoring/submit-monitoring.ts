@@ -5,16 +5,23 @@
  * checked, and the computed result is kept with the rule set `id@version` that produced it.
  */
 import type { MonitoringReportDto } from '@jixiao/contract';
-import { describeIncomplete, type Actor } from '@jixiao/core';
+import { describeIncomplete } from '@jixiao/core';
 import { AppError } from '../errors';
-import { checkEvaluationTransition, transitionEvaluation } from '../workflow/evaluation-workflow';
-import { loadMonitoring, toMonitoringDto, type MonitoringDeps } from './monitoring-state';
-import type { WorkflowDeps } from '../workflow/workflow-common';
+import type { CommandDeps } from '../unit-of-work';
+import { auditEvaluation } from '../workflow/evaluation-save';
+import { checkEvaluationTransition, transitionEvaluationIn } from '../workflow/evaluation-workflow';
+import type { ActingInput } from '../workflow/workflow-common';
+import { loadMonitoring, toMonitoringDto } from './monitoring-state';
 
-export async function submitMonitoring(deps: MonitoringDeps & WorkflowDeps, input: { id: number; baseRevision: number; actor: Actor; requestId?: string | null }): Promise<MonitoringReportDto> {
+/**
+ * The completeness check runs before the transaction on the revision the person saw; then, in one transaction, the
+ * transition (refused under the row lock if a save landed in between), the kept result and both audit entries (the
+ * workflow's and the report's).
+ */
+export async function submitMonitoring(deps: CommandDeps, who: ActingInput, input: { id: number; baseRevision: number }): Promise<MonitoringReportDto> {
   const state = await loadMonitoring(deps, input.id);
   // State, period lock, role and department first: "already submitted" says more than a list of missing lines.
-  await checkEvaluationTransition(deps, { evaluationId: input.id, actor: input.actor, action: 'submit' });
+  await checkEvaluationTransition(deps, { evaluationId: input.id, actor: who.actor, action: 'submit' });
   if (state.evaluation.revision !== input.baseRevision) {
     const e = state.evaluation;
     throw new AppError('CONFLICT', `提交未成功：这份运行监控已由 ${e.updatedBy} 于 ${e.updatedAt} 修改（第 ${e.revision} 版），你看到的是第 ${input.baseRevision} 版。请重新载入后再提交。`, {
@@ -29,16 +36,20 @@ export async function submitMonitoring(deps: MonitoringDeps & WorkflowDeps, inpu
       incomplete: result.incomplete,
     });
   }
-  await transitionEvaluation(deps, { actor: input.actor, requestId: input.requestId ?? null, evaluationId: input.id, action: 'submit', baseRevision: input.baseRevision });
-  const submitted = await deps.store.evaluations.getEvaluation(input.id);
-  await deps.store.evaluations.saveScore({
-    evaluationId: submitted.id,
-    evaluationRevision: submitted.revision,
-    ruleSet: { id: state.ruleSet.id, version: state.ruleSet.version },
-    total: null,
-    grade: null,
-    result,
-    scoredBy: input.actor.displayName,
+  const submitted = await deps.store.transaction(async (tx) => {
+    await transitionEvaluationIn(tx, who, { evaluationId: input.id, action: 'submit', baseRevision: input.baseRevision });
+    const after = await tx.evaluations.getEvaluation(input.id);
+    await tx.evaluations.saveScore({
+      evaluationId: after.id,
+      evaluationRevision: after.revision,
+      ruleSet: { id: state.ruleSet.id, version: state.ruleSet.version },
+      total: null,
+      grade: null,
+      result,
+      scoredBy: who.actor.displayName,
+    });
+    await auditEvaluation(tx, who, { verb: 'submit', before: state.evaluation, after });
+    return after;
   });
   return toMonitoringDto({ ...state, evaluation: submitted });
 }

@@ -6,10 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AddFindingRequest, DocumentReviewDto } from '@jixiao/contract';
 import { ruleSetRef, type Finding, type FindingLocation, type PerformanceDocument } from '@jixiao/core';
+import { changedBy, recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
-import { loadReview, reviewerName, reviewWith, toReviewDto, type ReviewDeps } from './review-state';
+import type { CommandDeps } from '../unit-of-work';
+import { decisionShape } from './decision-audit';
+import { loadReview, reviewerName, reviewWith, toReviewDto } from './review-state';
 
-export type AddFindingInput = Omit<AddFindingRequest, 'suggestion' | 'evidence'> & { documentId: number; suggestion?: string | undefined; evidence?: string | undefined; /** The signed-in reviewer's name (the server takes it from the session, never from the request). */ by: string };
+export type AddFindingInput = Omit<AddFindingRequest, 'suggestion' | 'evidence'> & { documentId: number; suggestion?: string | undefined; evidence?: string | undefined; /** The name kept with the finding; default the signed-in reviewer's (never taken from the request). */ by?: string };
 
 const bad = (message: string) => new AppError('BAD_INPUT', message);
 
@@ -51,8 +54,8 @@ export function settleLocation(doc: PerformanceDocument, input: AddFindingInput[
   return location;
 }
 
-export async function addFinding(deps: ReviewDeps, input: AddFindingInput): Promise<DocumentReviewDto> {
-  const by = reviewerName(input.by);
+export async function addFinding(deps: CommandDeps, who: ChangeContext, input: AddFindingInput): Promise<DocumentReviewDto> {
+  const by = reviewerName(input.by ?? changedBy(who));
   const message = input.message.trim();
   if (!message) throw bad('请写明问题是什么。');
   const state = await loadReview(deps, input.documentId);
@@ -67,6 +70,11 @@ export async function addFinding(deps: ReviewDeps, input: AddFindingInput): Prom
     evidence: input.evidence?.trim() ?? '',
     rule: ruleSetRef(state.ruleSet),
   };
-  const saved = await deps.store.reviews.saveDecision({ documentId: input.documentId, version: state.summary.version, type: 'add', findingKey: finding.key, finding, by });
+  const saved = await deps.store.transaction(async (tx) => {
+    const decision = await tx.reviews.saveDecision({ documentId: input.documentId, version: state.summary.version, type: 'add', findingKey: finding.key, finding, by });
+    const { documentId: _id, by: _by, ...asked } = input;
+    await recordChange(tx.audit, who, { action: 'review.add-finding', objectType: 'document', objectId: input.documentId, before: null, after: { ...asked, decision: decisionShape(decision) } });
+    return decision;
+  });
   return toReviewDto(reviewWith(state, [...state.stored, saved]));
 }

@@ -18,7 +18,9 @@ import {
   type RuleSet,
   type RuleSource,
 } from '@jixiao/core';
+import { changedBy, recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
+import type { CommandDeps } from '../unit-of-work';
 
 export interface StoredRuleSet {
   ruleSet: RuleSet<unknown>;
@@ -159,15 +161,16 @@ export interface CreateRuleSetVersionInput {
   source?: RuleSource | string;
   /** Setting changes, `path → value` (`weights.execution → 15`). */
   changes?: Record<string, unknown>;
-  by: string;
+  /** The name kept as who made it; default the person's (or the operator's). */
+  by?: string;
 }
 
 /**
  * Copies a rule set with changes into a new stored version: validated against its scheme (every problem names its
  * setting), never overwriting a stored or built-in version.
  */
-export async function createRuleSetVersion(deps: RuleSetDeps, input: CreateRuleSetVersionInput): Promise<RuleSetDetail> {
-  const by = input.by?.trim();
+export async function createRuleSetVersion(deps: CommandDeps, who: ChangeContext, input: CreateRuleSetVersionInput): Promise<RuleSetDetail> {
+  const by = (input.by ?? changedBy(who)).trim();
   if (!by) throw new AppError('BAD_INPUT', '请写明操作人（by）。');
   const { ruleSet: base } = await findRuleSet(deps, input.from);
   const id = input.id?.trim() || base.id;
@@ -194,13 +197,17 @@ export async function createRuleSetVersion(deps: RuleSetDeps, input: CreateRuleS
   }
   const problems = validateRuleSet(copy);
   if (problems.length > 0) throw new AppError('BAD_INPUT', `规则集 ${id}@${version} 未保存：${problems.join('；')}`, { problems });
-  const stored = await deps.store.ruleSets.saveRuleSet(copy, by);
-  return detailOf(stored.ruleSet, stored);
+  return deps.store.transaction(async (tx) => {
+    const stored = await tx.ruleSets.saveRuleSet(copy, by);
+    const { settings: _settings, ...summary } = detailOf(stored.ruleSet, stored);
+    await recordChange(tx.audit, who, { action: 'rule-set.create-version', objectType: 'rule-set', objectId: `${id}@${version}`, before: { from: input.from }, after: { ...summary, changes: input.changes ?? {} } });
+    return detailOf(stored.ruleSet, stored);
+  });
 }
 
 /** Makes `id@version` the rule set of its scheme for a region and budget year (the latest activation counts). */
-export async function activateRuleSet(deps: RuleSetDeps, input: { ruleSet: string; region: string; year: number; by: string }): Promise<RuleSetActivation> {
-  const by = input.by?.trim();
+export async function activateRuleSet(deps: CommandDeps, who: ChangeContext, input: { ruleSet: string; region: string; year: number; by?: string }): Promise<RuleSetActivation> {
+  const by = (input.by ?? changedBy(who)).trim();
   const region = input.region?.trim();
   if (!by) throw new AppError('BAD_INPUT', '请写明操作人（by）。');
   if (!region) throw new AppError('BAD_INPUT', '请写明适用地区（例如 荔湾区；全国通用写「全国」）。');
@@ -212,7 +219,11 @@ export async function activateRuleSet(deps: RuleSetDeps, input: { ruleSet: strin
   if ((from !== null && input.year < from) || (to !== null && input.year > to)) {
     throw new AppError('BAD_INPUT', `规则集 ${ruleSetRef(ruleSet)} 适用于 ${formatYears(ruleSet.years)} 年度，不能用于 ${input.year} 年度。`, { ruleSet: ruleSetRef(ruleSet), year: input.year });
   }
-  return deps.store.ruleSets.saveActivation({ scheme: ruleSet.scheme, region, year: input.year, id: ruleSet.id, version: ruleSet.version, by });
+  return deps.store.transaction(async (tx) => {
+    const activation = await tx.ruleSets.saveActivation({ scheme: ruleSet.scheme, region, year: input.year, id: ruleSet.id, version: ruleSet.version, by });
+    await recordChange(tx.audit, who, { action: 'rule-set.activate', objectType: 'rule-set-activation', objectId: `${activation.scheme}/${activation.region}/${activation.year}`, before: null, after: activation });
+    return activation;
+  });
 }
 
 /**

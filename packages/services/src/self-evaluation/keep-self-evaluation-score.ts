@@ -5,26 +5,41 @@
  */
 import type { KeptScoreDto } from '@jixiao/contract';
 import type { SelfEvaluationScore } from '@jixiao/core';
+import { changedBy, type ChangeContext } from '../access/audit';
+import type { StoredEvaluationScore } from '../ports';
+import type { CommandDeps, Repositories } from '../unit-of-work';
+import { auditEvaluation } from '../workflow/evaluation-save';
 import { requireBy } from './save-self-evaluation';
-import { keptScoreDto, loadSelfEvaluation, type SelfEvaluationDeps } from './self-evaluation-state';
+import { keptScoreDto, loadSelfEvaluation, type SelfEvaluationDeps, type SelfEvaluationState } from './self-evaluation-state';
 
 /** The score of the evaluation as it stands, with the active rule set or the named `id@version`; nothing is stored. */
 export async function scoreSelfEvaluationNow(deps: SelfEvaluationDeps, input: { id: number; ruleSet?: string }): Promise<SelfEvaluationScore> {
   return (await loadSelfEvaluation(deps, input.id, input.ruleSet)).score;
 }
 
-export async function keepSelfEvaluationScore(deps: SelfEvaluationDeps, input: { id: number; ruleSet?: string; by: string }): Promise<KeptScoreDto> {
+/** Scored before the transaction (scoring is the slow part); the kept score and its audit entry are one write. */
+export async function keepSelfEvaluationScore(deps: CommandDeps, who: ChangeContext, input: { id: number; ruleSet?: string; by?: string }): Promise<KeptScoreDto> {
+  const by = requireBy(input.by ?? changedBy(who));
   const state = await loadSelfEvaluation(deps, input.id, input.ruleSet);
-  const kept = await deps.store.evaluations.saveScore({
+  const kept = await deps.store.transaction(async (tx) => {
+    const score = await keepScoreIn(tx, state, by);
+    await auditEvaluation(tx, who, { verb: 'keep-score', before: state.evaluation, after: state.evaluation, score });
+    return score;
+  });
+  return keptScoreDto(kept);
+}
+
+/** Keeps `state`'s score on a transaction's repositories (a submit keeps its score in its own transaction). */
+export function keepScoreIn(tx: Pick<Repositories, 'evaluations'>, state: SelfEvaluationState, by: string): Promise<StoredEvaluationScore> {
+  return tx.evaluations.saveScore({
     evaluationId: state.evaluation.id,
     evaluationRevision: state.evaluation.revision,
     ruleSet: { id: state.ruleSet.id, version: state.ruleSet.version },
     total: state.score.total,
     grade: state.score.grade,
     result: state.score,
-    scoredBy: requireBy(input.by),
+    scoredBy: by,
   });
-  return keptScoreDto(kept);
 }
 
 export async function listSelfEvaluationScores(deps: SelfEvaluationDeps, input: { id: number }): Promise<KeptScoreDto[]> {

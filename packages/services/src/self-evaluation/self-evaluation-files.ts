@@ -18,8 +18,10 @@ import {
 import { AppError } from '../errors';
 import { exportFileName } from '../output-formats/render-formats';
 import { regionOf } from './render-self-evaluation-table';
-import { guardEvaluationSave, type EvaluationSaver } from '../workflow/evaluation-save';
-import { requireBy, type SelfEvaluationSaveDeps } from './save-self-evaluation';
+import { changedBy, type ChangeContext } from '../access/audit';
+import type { CommandDeps } from '../unit-of-work';
+import { guardEvaluationSave, saveEvaluationChange } from '../workflow/evaluation-save';
+import { requireBy } from './save-self-evaluation';
 import { draftOf, editedDraft, loadSelfEvaluation, toSelfEvaluationDto, type SelfEvaluationDeps, type SelfEvaluationState } from './self-evaluation-state';
 
 export type SelfEvaluationFileFormat = 'actuals-workbook' | 'project-self-evaluation-table' | 'department-self-evaluation-table' | 'self-evaluation-report';
@@ -93,18 +95,21 @@ function wrongScope(s: SelfEvaluationState, what: string, fits: SelfEvaluationFi
  * Any error refuses the whole file: `BAD_INPUT` whose details list every error by sheet, row and column.
  */
 export async function importActualsWorkbook(
-  deps: SelfEvaluationSaveDeps,
-  input: EvaluationSaver & { id: number; fileName: string; bytes: Uint8Array; baseRevision?: number },
+  deps: CommandDeps,
+  who: ChangeContext,
+  input: { id: number; fileName: string; bytes: Uint8Array; baseRevision?: number; by?: string },
 ): Promise<{ evaluation: SelfEvaluationDto; rows: number }> {
-  const by = requireBy(input.by);
+  const by = requireBy(input.by ?? changedBy(who));
   const s = await loadSelfEvaluation(deps, input.id);
-  // The workflow first: a workbook for a submitted report or a locked year is refused before it is read.
-  await guardEvaluationSave(deps, { evaluationId: input.id, actor: input.actor ?? null });
+  // The workflow first: a workbook for a submitted report or a locked year is refused before it is read (and again in the save's transaction).
+  await guardEvaluationSave(deps.store, who, input.id);
   const result = await readActualsWorkbook({ fileName: input.fileName, bytes: input.bytes, target: s.target, identity: identityOf(s) });
   if (!result.ok) throw workbookRefused(input.fileName, result.errors);
   // The workbook holds every indicator and budget line; the goal row only for departments. What it does not carry (nothing today) is kept.
   const entries: SelfEvaluationEntries = { ...s.entries, ...result.entries };
-  await deps.store.evaluations.saveEvaluation({ id: input.id, baseRevision: input.baseRevision ?? s.evaluation.revision, entries, by });
+  await saveEvaluationChange(deps, who, { evaluationId: input.id, verb: 'import-actuals' }, (tx) =>
+    tx.evaluations.saveEvaluation({ id: input.id, baseRevision: input.baseRevision ?? s.evaluation.revision, entries, by }).then(() => undefined),
+  );
   return { evaluation: await toSelfEvaluationDto(deps, await loadSelfEvaluation(deps, input.id)), rows: result.rows };
 }
 

@@ -5,18 +5,22 @@
  */
 import type { SelfEvaluationDto } from '@jixiao/contract';
 import { EMPTY_ENTRIES, entriesFromDocument } from '@jixiao/core';
-import { AppError } from '../errors';
-import { loadSelfEvaluation, toSelfEvaluationDto, type SelfEvaluationDeps } from './self-evaluation-state';
+import { changedBy, type ChangeContext } from '../access/audit';
 import { resolveTargetVersion } from '../documents/target-version';
+import { AppError } from '../errors';
+import type { CommandDeps } from '../unit-of-work';
+import { auditEvaluation } from '../workflow/evaluation-save';
+import { loadSelfEvaluation, toSelfEvaluationDto } from './self-evaluation-state';
 
 export interface StartSelfEvaluationInput {
   documentId: number;
   year: number;
-  by: string;
+  /** The name kept as who started it; default the person's. */
+  by?: string;
 }
 
-export async function startSelfEvaluation(deps: SelfEvaluationDeps, input: StartSelfEvaluationInput): Promise<SelfEvaluationDto> {
-  const by = input.by?.trim();
+export async function startSelfEvaluation(deps: CommandDeps, who: ChangeContext, input: StartSelfEvaluationInput): Promise<SelfEvaluationDto> {
+  const by = (input.by ?? changedBy(who)).trim();
   if (!by) throw new AppError('BAD_INPUT', '请写明填报人。');
   if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100) throw new AppError('BAD_INPUT', `年度 ${String(input.year)} 无效：应为四位年份，例如 2024`);
   const targetVersion = await resolveTargetVersion(deps, input.documentId);
@@ -26,6 +30,10 @@ export async function startSelfEvaluation(deps: SelfEvaluationDeps, input: Start
     throw new AppError('BAD_INPUT', `文档 ${input.documentId} 是 ${document.year} 年度的绩效目标，不能用于 ${input.year} 年度的自评：请选择 ${document.year} 年度。`, { documentId: input.documentId, year: document.year });
   }
   const entries = imported ? entriesFromDocument(document) : EMPTY_ENTRIES;
-  const created = await deps.store.evaluations.createEvaluation({ documentId: input.documentId, targetVersion, kind: 'self-evaluation', period: String(input.year), entries, by });
+  const created = await deps.store.transaction(async (tx) => {
+    const made = await tx.evaluations.createEvaluation({ documentId: input.documentId, targetVersion, kind: 'self-evaluation', period: String(input.year), entries, by });
+    await auditEvaluation(tx, who, { verb: 'start', before: null, after: made });
+    return made;
+  });
   return toSelfEvaluationDto(deps, await loadSelfEvaluation(deps, created.id));
 }

@@ -6,12 +6,14 @@
  * checked, and the score is kept with the rule set `id@version` that produced it.
  */
 import type { SelfEvaluationDto } from '@jixiao/contract';
-import type { Actor, IndicatorScore, SelfEvaluationScore } from '@jixiao/core';
+import type { IndicatorScore, SelfEvaluationScore } from '@jixiao/core';
 import { AppError } from '../errors';
-import { checkEvaluationTransition, transitionEvaluation } from '../workflow/evaluation-workflow';
-import { keepSelfEvaluationScore } from './keep-self-evaluation-score';
-import { loadSelfEvaluation, toSelfEvaluationDto, type SelfEvaluationDeps } from './self-evaluation-state';
-import type { WorkflowDeps } from '../workflow/workflow-common';
+import type { CommandDeps } from '../unit-of-work';
+import { auditEvaluation } from '../workflow/evaluation-save';
+import { checkEvaluationTransition, transitionEvaluationIn } from '../workflow/evaluation-workflow';
+import type { ActingInput } from '../workflow/workflow-common';
+import { keepScoreIn } from './keep-self-evaluation-score';
+import { loadSelfEvaluation, toSelfEvaluationDto } from './self-evaluation-state';
 
 export interface IncompleteLine {
   label: string;
@@ -47,9 +49,14 @@ export function describeIncompleteSelfEvaluation(lines: readonly IncompleteLine[
   return shown.join('；') + (lines.length > max ? `；另有 ${lines.length - max} 项未列出` : '');
 }
 
-export async function submitSelfEvaluation(deps: SelfEvaluationDeps & WorkflowDeps, input: { id: number; baseRevision: number; actor: Actor; requestId?: string | null }): Promise<SelfEvaluationDto> {
+/**
+ * Scored and checked before the transaction, on the revision the person saw; then, in one transaction, the
+ * transition (refused under the row lock if a save landed in between), the score kept on the submitted revision (the
+ * same entries) and both audit entries (the workflow's and the self-evaluation's with its score).
+ */
+export async function submitSelfEvaluation(deps: CommandDeps, who: ActingInput, input: { id: number; baseRevision: number }): Promise<SelfEvaluationDto> {
   const state = await loadSelfEvaluation(deps, input.id);
-  await checkEvaluationTransition(deps, { evaluationId: input.id, actor: input.actor, action: 'submit' });
+  await checkEvaluationTransition(deps, { evaluationId: input.id, actor: who.actor, action: 'submit' });
   const e = state.evaluation;
   if (e.revision !== input.baseRevision) {
     throw new AppError('CONFLICT', `提交未成功：这份绩效自评已由 ${e.updatedBy} 于 ${e.updatedAt} 修改（第 ${e.revision} 版），你看到的是第 ${input.baseRevision} 版。请重新载入后再提交。`, {
@@ -62,8 +69,11 @@ export async function submitSelfEvaluation(deps: SelfEvaluationDeps & WorkflowDe
   if (incomplete.length > 0) {
     throw new AppError('BAD_INPUT', `还不能提交：${incomplete.length} 项尚未填完——${describeIncompleteSelfEvaluation(incomplete)}。`, { incomplete });
   }
-  await transitionEvaluation(deps, { actor: input.actor, requestId: input.requestId ?? null, evaluationId: input.id, action: 'submit', baseRevision: input.baseRevision });
-  // Scored again on the submitted revision (the same entries; the rule set that applies to it).
-  await keepSelfEvaluationScore(deps, { id: input.id, by: input.actor.displayName });
+  await deps.store.transaction(async (tx) => {
+    await transitionEvaluationIn(tx, who, { evaluationId: input.id, action: 'submit', baseRevision: input.baseRevision });
+    const after = await tx.evaluations.getEvaluation(input.id);
+    const score = await keepScoreIn(tx, { ...state, evaluation: after }, who.actor.displayName);
+    await auditEvaluation(tx, who, { verb: 'submit', before: state.evaluation, after, score });
+  });
   return toSelfEvaluationDto(deps, await loadSelfEvaluation(deps, input.id));
 }

@@ -18,10 +18,12 @@ import {
   type EvaluationAction,
   type EvaluationWorkflowState,
 } from '@jixiao/core';
+import { recordChange } from '../access/audit';
 import { AppError } from '../errors';
+import type { CommandDeps, Repositories } from '../unit-of-work';
 import type { WorkflowStore } from './ports';
 import { actedBy, type StoredEvaluationWorkflow } from './ports';
-import { audit, refusalError, toTransitionDto, type ActingInput, type WorkflowDeps } from './workflow-common';
+import { refusalError, toTransitionDto, type ActingInput } from './workflow-common';
 
 const core = (s: StoredEvaluationWorkflow): EvaluationWorkflowState => ({ kind: s.kind, period: s.period, status: s.status, revision: s.revision, departmentId: s.departmentId });
 
@@ -54,8 +56,21 @@ export async function getEvaluationWorkflow(deps: { store: { workflow: WorkflowS
  * that landed in between is refused under the row lock (CONFLICT naming who saved), so what is submitted is what
  * was checked.
  */
-export async function transitionEvaluation(deps: WorkflowDeps, input: ActingInput & { evaluationId: number; action: EvaluationAction; reason?: string | null; baseRevision?: number }): Promise<EvaluationWorkflowDto> {
-  const { state, transition } = await deps.store.workflow.transitionEvaluation(input.evaluationId, actedBy(input.actor), (current, locks) => {
+export interface TransitionEvaluationInput {
+  evaluationId: number;
+  action: EvaluationAction;
+  reason?: string | null;
+  baseRevision?: number;
+}
+
+export async function transitionEvaluation(deps: CommandDeps, who: ActingInput, input: TransitionEvaluationInput): Promise<EvaluationWorkflowDto> {
+  await deps.store.transaction((tx) => transitionEvaluationIn(tx, who, input));
+  return getEvaluationWorkflow(deps, { evaluationId: input.evaluationId, actor: who.actor });
+}
+
+/** The transition and its audit entry on a transaction's repositories (a submit runs it together with its score). */
+export async function transitionEvaluationIn(tx: Repositories, who: ActingInput, input: TransitionEvaluationInput): Promise<void> {
+  const { state, transition } = await tx.workflow.transitionEvaluation(input.evaluationId, actedBy(who.actor), (current, locks) => {
     if (input.baseRevision !== undefined && current.revision !== input.baseRevision) {
       throw new AppError('CONFLICT', `未能办理：这份${EVALUATION_KIND_LABELS[current.kind]}已由 ${current.updatedBy} 于 ${chinaTime(current.updatedAt)} 修改（第 ${current.revision} 版），你看到的是第 ${input.baseRevision} 版。请重新载入后再办理。`, {
         revision: current.revision,
@@ -63,18 +78,17 @@ export async function transitionEvaluation(deps: WorkflowDeps, input: ActingInpu
         updatedAt: current.updatedAt,
       });
     }
-    const decided = decideEvaluationTransition(core(current), { action: input.action, actor: input.actor, reason: input.reason ?? null }, locks);
+    const decided = decideEvaluationTransition(core(current), { action: input.action, actor: who.actor, reason: input.reason ?? null }, locks);
     if (!decided.ok) throw refusalError(decided, { by: current.updatedBy, at: current.updatedAt });
     return decided.record;
   });
-  await audit(deps, input, {
+  await recordChange(tx.audit, who, {
     action: `workflow.${state.kind}.${input.action}`,
     objectType: 'evaluation',
     objectId: input.evaluationId,
     before: { status: transition.from },
     after: { status: state.status, revision: state.revision, transition: transition.id, reason: transition.reason },
   });
-  return getEvaluationWorkflow(deps, input);
 }
 
 /**
@@ -95,11 +109,13 @@ export async function checkEvaluationTransition(deps: { store: { workflow: Workf
   if (!decided.ok) throw refusalError(decided, { by: state.updatedBy, at: state.updatedAt });
 }
 
-export async function publishEvaluation(deps: WorkflowDeps, input: ActingInput & { evaluationId: number }): Promise<EvaluationWorkflowDto> {
-  const state = await deps.store.workflow.publishEvaluation(input.evaluationId, actedBy(input.actor), (current) => {
-    const decided = decidePublishEvaluation(core(current), input.actor, current.publishedAt !== null);
-    if (!decided.ok) throw refusalError(decided, { by: current.publishedBy, at: current.publishedAt });
+export async function publishEvaluation(deps: CommandDeps, who: ActingInput, input: { evaluationId: number }): Promise<EvaluationWorkflowDto> {
+  await deps.store.transaction(async (tx) => {
+    const state = await tx.workflow.publishEvaluation(input.evaluationId, actedBy(who.actor), (current) => {
+      const decided = decidePublishEvaluation(core(current), who.actor, current.publishedAt !== null);
+      if (!decided.ok) throw refusalError(decided, { by: current.publishedBy, at: current.publishedAt });
+    });
+    await recordChange(tx.audit, who, { action: 'workflow.publish', objectType: 'evaluation', objectId: input.evaluationId, before: null, after: { publishedBy: state.publishedBy, publishedAt: state.publishedAt } });
   });
-  await audit(deps, input, { action: 'workflow.publish', objectType: 'evaluation', objectId: input.evaluationId, before: null, after: { publishedBy: state.publishedBy, publishedAt: state.publishedAt } });
-  return getEvaluationWorkflow(deps, input);
+  return getEvaluationWorkflow(deps, { evaluationId: input.evaluationId, actor: who.actor });
 }

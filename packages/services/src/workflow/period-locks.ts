@@ -3,9 +3,10 @@
  * reports are refused from then on (the core's `findLock`). Locking and unlocking are kept as a history.
  */
 import { decidePeriodLock, type PeriodLock } from '@jixiao/core';
-import type { AuditLog } from '../ports';
+import { recordChange } from '../access/audit';
+import type { CommandDeps } from '../unit-of-work';
 import { actedBy, type WorkflowStore } from './ports';
-import { audit, refusalError, type ActingInput } from './workflow-common';
+import { refusalError, type ActingInput } from './workflow-common';
 
 export async function listPeriodLocks(deps: { store: { workflow: WorkflowStore } }): Promise<{ locked: PeriodLock[]; history: PeriodLock[] }> {
   const history = await deps.store.workflow.listPeriodLocks();
@@ -16,15 +17,14 @@ export async function listPeriodLocks(deps: { store: { workflow: WorkflowStore }
   return { locked, history };
 }
 
-export async function setPeriodLock(
-  deps: { store: { workflow: WorkflowStore; audit: AuditLog } },
-  input: ActingInput & { period: string; locked: boolean; reason?: string | null },
-): Promise<{ locked: PeriodLock[]; history: PeriodLock[] }> {
-  const saved = await deps.store.workflow.setPeriodLock({ period: input.period, locked: input.locked, by: actedBy(input.actor) }, (locks) => {
-    const decided = decidePeriodLock(locks, { actor: input.actor, period: input.period, locked: input.locked, reason: input.reason ?? null });
-    if (!decided.ok) throw refusalError(decided);
-    return { reason: decided.reason };
+export async function setPeriodLock(deps: CommandDeps, who: ActingInput, input: { period: string; locked: boolean; reason?: string | null }): Promise<{ locked: PeriodLock[]; history: PeriodLock[] }> {
+  await deps.store.transaction(async (tx) => {
+    const saved = await tx.workflow.setPeriodLock({ period: input.period, locked: input.locked, by: actedBy(who.actor) }, (locks) => {
+      const decided = decidePeriodLock(locks, { actor: who.actor, period: input.period, locked: input.locked, reason: input.reason ?? null });
+      if (!decided.ok) throw refusalError(decided);
+      return { reason: decided.reason };
+    });
+    await recordChange(tx.audit, who, { action: input.locked ? 'period.lock' : 'period.unlock', objectType: 'period', objectId: input.period, before: { locked: !input.locked }, after: saved });
   });
-  await audit(deps, input, { action: input.locked ? 'period.lock' : 'period.unlock', objectType: 'period', objectId: input.period, before: { locked: !input.locked }, after: saved });
   return listPeriodLocks(deps);
 }

@@ -4,18 +4,17 @@
  * that was checked, and the kept score — so no route submits an incomplete report or leaves it without its score.
  */
 import type { EvaluationWorkflowDto } from '@jixiao/contract';
-import { getEvaluationWorkflow } from './evaluation-workflow';
-import type { MonitoringDeps } from '../monitoring/monitoring-state';
-import type { SelfEvaluationDeps } from '../self-evaluation/self-evaluation-state';
 import { submitMonitoring } from '../monitoring/submit-monitoring';
 import { submitSelfEvaluation } from '../self-evaluation/submit-self-evaluation';
-import type { ActingInput, WorkflowDeps } from './workflow-common';
+import type { CommandDeps } from '../unit-of-work';
+import { getEvaluationWorkflow } from './evaluation-workflow';
+import type { ActingInput } from './workflow-common';
 
-export async function submitEvaluation(deps: MonitoringDeps & SelfEvaluationDeps & WorkflowDeps, input: ActingInput & { evaluationId: number }): Promise<EvaluationWorkflowDto> {
+export async function submitEvaluation(deps: CommandDeps, who: ActingInput, input: { evaluationId: number }): Promise<EvaluationWorkflowDto> {
   const evaluation = await deps.store.evaluations.getEvaluation(input.evaluationId);
   // The revision read now: a save landing before the transition is refused under the row lock (CONFLICT).
-  const submit = { id: input.evaluationId, baseRevision: evaluation.revision, actor: input.actor, requestId: input.requestId ?? null };
-  if (evaluation.kind === 'monitoring') await submitMonitoring(deps, submit);
-  else await submitSelfEvaluation(deps, submit);
-  return getEvaluationWorkflow(deps, { evaluationId: input.evaluationId, actor: input.actor });
+  const submit = { id: input.evaluationId, baseRevision: evaluation.revision };
+  if (evaluation.kind === 'monitoring') await submitMonitoring(deps, who, submit);
+  else await submitSelfEvaluation(deps, who, submit);
+  return getEvaluationWorkflow(deps, { evaluationId: input.evaluationId, actor: who.actor });
 }

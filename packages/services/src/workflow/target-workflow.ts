@@ -16,15 +16,19 @@ import {
   type Actor,
   type TargetAction,
 } from '@jixiao/core';
+import { recordChange } from '../access/audit';
 import { AppError } from '../errors';
-import { loadReview } from '../review/review-state';
-import { actedBy, type StoredTargetWorkflow } from './ports';
-import { audit, refusalError, toTransitionDto, type ActingInput, type WorkflowDeps } from './workflow-common';
+import { loadReview, type ReviewDeps } from '../review/review-state';
+import type { CommandDeps } from '../unit-of-work';
+import { actedBy, type StoredTargetWorkflow, type WorkflowStore } from './ports';
+import { refusalError, toTransitionDto, type ActingInput } from './workflow-common';
+
+type WorkflowReadDeps = { store: ReviewDeps['store'] & { workflow: WorkflowStore } };
 
 const REASON_REQUIRED: ReadonlySet<TargetAction> = new Set(['send-back', 'return', 'reject', 'request-adjustment']);
 const REVIEW_ACTIONS: ReadonlySet<TargetAction> = new Set(['return', 'approve', 'reject']);
 
-async function conclusionOf(deps: WorkflowDeps, state: StoredTargetWorkflow): Promise<string | null> {
+async function conclusionOf(deps: ReviewDeps, state: StoredTargetWorkflow): Promise<string | null> {
   if (state.status !== 'in-review') return null;
   return (await loadReview(deps, state.documentId)).result.conclusion ?? null;
 }
@@ -34,7 +38,7 @@ function snapshot(state: StoredTargetWorkflow) {
   return { status, round, statusVersion, currentVersion, approvedVersion, adjustment, publishedVersion };
 }
 
-export async function getTargetWorkflow(deps: WorkflowDeps, input: { documentId: number; actor: Actor }): Promise<TargetWorkflowDto> {
+export async function getTargetWorkflow(deps: WorkflowReadDeps, input: { documentId: number; actor: Actor }): Promise<TargetWorkflowDto> {
   const state = await deps.store.workflow.getTargetWorkflow(input.documentId);
   const [conclusion, history] = await Promise.all([conclusionOf(deps, state), deps.store.workflow.listTransitions('document', input.documentId)]);
   const edit = decideTargetEdit(state, input.actor);
@@ -62,7 +66,7 @@ export async function getTargetWorkflow(deps: WorkflowDeps, input: { documentId:
   };
 }
 
-export interface TransitionTargetInput extends ActingInput {
+export interface TransitionTargetInput {
   documentId: number;
   action: TargetAction;
   reason?: string | null;
@@ -70,10 +74,18 @@ export interface TransitionTargetInput extends ActingInput {
   baseRevision?: number;
 }
 
-export async function transitionTarget(deps: WorkflowDeps, input: TransitionTargetInput): Promise<TargetWorkflowDto> {
-  const before = await deps.store.workflow.getTargetWorkflow(input.documentId);
-  const conclusion = REVIEW_ACTIONS.has(input.action) ? await conclusionOf(deps, before) : null;
-  const { state, transition } = await deps.store.workflow.transitionTarget(input.documentId, actedBy(input.actor), (current) => {
+/**
+ * One change: the review's conclusion computed before the transaction (the slow part), then, in one transaction, the
+ * core's decision under the document's row lock, the new state and its history row, and the audit entry with the
+ * state as it was under the lock and after.
+ */
+export async function transitionTarget(deps: CommandDeps, who: ActingInput, input: TransitionTargetInput): Promise<TargetWorkflowDto> {
+  const seen = await deps.store.workflow.getTargetWorkflow(input.documentId);
+  const conclusion = REVIEW_ACTIONS.has(input.action) ? await conclusionOf(deps, seen) : null;
+  await deps.store.transaction(async (tx) => {
+    let before = seen;
+    const { state, transition } = await tx.workflow.transitionTarget(input.documentId, actedBy(who.actor), (current) => {
+    before = current;
     const last = { by: current.updatedBy, at: current.updatedAt };
     if (input.baseRevision !== undefined && input.baseRevision !== current.revision) {
       throw new AppError(
@@ -83,22 +95,32 @@ export async function transitionTarget(deps: WorkflowDeps, input: TransitionTarg
       );
     }
     // The conclusion was read on the version under review; if the document moved meanwhile the state check refuses.
-    const decided = decideTargetTransition(current, { action: input.action, actor: input.actor, reason: input.reason ?? null, conclusion });
+    const decided = decideTargetTransition(current, { action: input.action, actor: who.actor, reason: input.reason ?? null, conclusion });
     if (!decided.ok) throw refusalError(decided, last);
     return decided;
+    });
+    await recordChange(tx.audit, who, {
+      action: `workflow.${input.action}`,
+      objectType: 'document',
+      objectId: input.documentId,
+      before: snapshot(before),
+      after: { ...snapshot(state), transition: transition.id, reason: transition.reason, conclusion: transition.conclusion },
+    });
   });
-  await audit(deps, input, { action: `workflow.${input.action}`, objectType: 'document', objectId: input.documentId, before: snapshot(before), after: { ...snapshot(state), transition: transition.id, reason: transition.reason, conclusion: transition.conclusion } });
-  return getTargetWorkflow(deps, { documentId: input.documentId, actor: input.actor });
+  return getTargetWorkflow(deps, { documentId: input.documentId, actor: who.actor });
 }
 
 /** Publishes the approved version (R12); the public page shows it from now on. */
-export async function publishTargets(deps: WorkflowDeps, input: ActingInput & { documentId: number }): Promise<TargetWorkflowDto> {
-  const before = await deps.store.workflow.getTargetWorkflow(input.documentId);
-  const state = await deps.store.workflow.publishTargets(input.documentId, actedBy(input.actor), (current) => {
-    const decided = decidePublishTargets(current, input.actor, current.publishedVersion);
-    if (!decided.ok) throw refusalError(decided, { by: current.publishedBy, at: current.publishedAt });
-    return decided.version;
+export async function publishTargets(deps: CommandDeps, who: ActingInput, input: { documentId: number }): Promise<TargetWorkflowDto> {
+  await deps.store.transaction(async (tx) => {
+    let before: number | null = null;
+    const state = await tx.workflow.publishTargets(input.documentId, actedBy(who.actor), (current) => {
+      before = current.publishedVersion;
+      const decided = decidePublishTargets(current, who.actor, current.publishedVersion);
+      if (!decided.ok) throw refusalError(decided, { by: current.publishedBy, at: current.publishedAt });
+      return decided.version;
+    });
+    await recordChange(tx.audit, who, { action: 'workflow.publish', objectType: 'document', objectId: input.documentId, before: { publishedVersion: before }, after: { publishedVersion: state.publishedVersion } });
   });
-  await audit(deps, input, { action: 'workflow.publish', objectType: 'document', objectId: input.documentId, before: { publishedVersion: before.publishedVersion }, after: { publishedVersion: state.publishedVersion } });
-  return getTargetWorkflow(deps, { documentId: input.documentId, actor: input.actor });
+  return getTargetWorkflow(deps, { documentId: input.documentId, actor: who.actor });
 }

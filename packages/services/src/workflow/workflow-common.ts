@@ -15,37 +15,17 @@ import {
   type Refusal,
   type Role,
 } from '@jixiao/core';
+import type { ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
-import type { AuditLog } from '../ports';
-import type { ReviewDeps } from '../review/review-state';
-import type { StoredTransition, WorkflowStore } from './ports';
+import type { StoredTransition } from './ports';
 
-export interface WorkflowDeps {
-  store: ReviewDeps['store'] & { workflow: WorkflowStore; audit: AuditLog };
-}
-
-/** Who is acting and under which request (the audit trail's X-Request-Id). */
-export interface ActingInput {
-  actor: Actor;
-  requestId?: string | null;
-}
+/** Who is acting: a signed-in person (the core decides on their role and department), and the request. */
+export type ActingInput = ChangeContext & { actor: Actor };
 
 /** A core refusal as the AppError the edges map; `last` names who changed the object last (lost-update message). */
 export function refusalError(refusal: Refusal, last?: { by: string | null; at: string | null }): AppError {
   const suffix = refusal.code === 'CONFLICT' && last?.by ? `（最近一次由 ${last.by} 于 ${chinaTime(last.at)} 办理）` : '';
   return new AppError(refusal.code, refusal.message + suffix, last?.by ? { lastBy: last.by, lastAt: last.at } : undefined);
-}
-
-export async function audit(deps: { store: { audit: AuditLog } }, input: ActingInput, entry: { action: string; objectType: string; objectId: number | string; before: unknown; after: unknown }): Promise<void> {
-  await deps.store.audit.append({
-    actor: { userId: input.actor.userId, username: input.actor.username, displayName: input.actor.displayName },
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: String(entry.objectId),
-    before: entry.before,
-    after: entry.after,
-    requestId: input.requestId ?? null,
-  });
 }
 
 const ACTION_LABELS: Record<string, string> = { ...TARGET_ACTION_LABELS, accept: EVALUATION_ACTION_LABELS.accept, publish: '公开发布' };

@@ -37,7 +37,7 @@ export async function startControlSocket(store: Store, dataDir: string | undefin
       }
       const gzip = createGzip();
       const sent = pipeline(gzip, socket);
-      dumpDatabase(db, gzip).then(
+      dumpDatabase({ db, kind: store.kind }, gzip).then(
         () => gzip.end(),
         (e: unknown) => {
           log(`备份失败：${e instanceof Error ? e.message : String(e)}`);

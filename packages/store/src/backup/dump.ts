@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { isPglite, queryRows, type Db } from '../db';
+import { queryRows, type Db } from '../db';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from './format';
 import { listTables, orderBy, quoteIdent, rowCounts, schemaVersion } from './tables';
 
@@ -33,7 +33,8 @@ function drained(out: Writable): Promise<void> {
   });
 }
 
-export async function dumpDatabase(db: Db, out: Writable, now: Date = new Date()): Promise<BackupHeader> {
+export async function dumpDatabase(store: { db: Db; kind: 'pglite' | 'postgres' }, out: Writable, now: Date = new Date()): Promise<BackupHeader> {
+  const { db } = store;
   const hash = createHash('sha256');
   const emit = async (bytes: string) => {
     if (out.destroyed) throw new Error('备份的输出已关闭（例如备份客户端已断开）');
@@ -51,7 +52,7 @@ export async function dumpDatabase(db: Db, out: Writable, now: Date = new Date()
         version: BACKUP_FORMAT_VERSION,
         schema: await schemaVersion(tx),
         createdAt: now.toISOString(),
-        backend: isPglite(db) ? 'pglite' : 'postgres',
+        backend: store.kind,
         tables: await rowCounts(tx, tables),
       };
       await write(JSON.stringify(header));

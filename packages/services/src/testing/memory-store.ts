@@ -1,0 +1,355 @@
+/**
+ * An in-memory `TransactionalStore` for the services tier's tests (ports.ts promises one): documents and their
+ * versions, the target and evaluation workflow with period locks, reviewer decisions, evaluations and scores, rule
+ * sets, the audit trail and the department scope — enough to run every command without a database. A transaction
+ * keeps a copy of the state and puts it back when the work throws, as the database's rollback would.
+ *
+ * What it leaves out says so when asked: the catalog's project and indicator lists, users and sessions, the public
+ * page and withdrawal throw `not in the memory store` (their tests run on PGlite and PostgreSQL: packages/store).
+ */
+import { initialTargetState, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
+import { AppError } from '../errors';
+import type { DocumentSummaryDto } from '@jixiao/contract';
+import type { AuditEntry, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision } from '../ports';
+import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
+import type { Repositories, TransactionalStore } from '../unit-of-work';
+import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
+
+interface StoredVersion {
+  version: number;
+  document: PerformanceDocument;
+  sha256: string;
+  fileName: string;
+  createdBy: string | null;
+  at: string;
+}
+
+interface StoredDocument {
+  id: number;
+  key: string;
+  title: string;
+  departmentId: number | null;
+  year: number;
+  versions: StoredVersion[];
+  workflow: (TargetWorkflowState & { revision: number; updatedBy: string | null; updatedAt: string | null }) | null;
+  published: { version: number; by: string; at: string } | null;
+}
+
+interface State {
+  next: number;
+  departments: Array<{ id: number; name: string }>;
+  documents: StoredDocument[];
+  decisions: StoredReviewDecision[];
+  evaluations: Array<StoredEvaluation & { publishedBy: string | null; publishedAt: string | null }>;
+  scores: StoredEvaluationScore[];
+  ruleSets: StoredRuleSet[];
+  activations: RuleSetActivation[];
+  transitions: StoredTransition[];
+  locks: PeriodLock[];
+  audit: StoredAuditEntry[];
+}
+
+const notFound = (what: string, n: number) => new AppError('NOT_FOUND', `找不到编号为 ${n} 的${what}。`);
+const current = (d: StoredDocument) => d.versions.at(-1)!;
+
+function target(d: StoredDocument): StoredTargetWorkflow {
+  const w = d.workflow ?? { ...initialTargetState(current(d).version, d.departmentId), revision: 0, updatedBy: null, updatedAt: null };
+  return {
+    ...w,
+    currentVersion: current(d).version,
+    departmentId: d.departmentId,
+    documentId: d.id,
+    currentVersionBy: current(d).createdBy,
+    currentVersionAt: current(d).at,
+    publishedVersion: d.published?.version ?? null,
+    publishedBy: d.published?.by ?? null,
+    publishedAt: d.published?.at ?? null,
+  };
+}
+
+const missing = (what: string) => () => {
+  throw new Error(`${what}: not in the memory store (tested on the database in packages/store)`);
+};
+
+/** The memory store, and its state for assertions (`state().audit`). */
+export interface MemoryStore extends TransactionalStore {
+  state(): Readonly<State>;
+}
+
+export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
+  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [] };
+  const now = () => (options.clock ?? (() => new Date()))().toISOString();
+  const id = () => state.next++;
+
+  const documentOf = (documentId: number) => {
+    const d = state.documents.find((x) => x.id === documentId);
+    if (!d) throw notFound('文档', documentId);
+    return d;
+  };
+  const departmentName = (departmentId: number | null) => state.departments.find((x) => x.id === departmentId)?.name ?? null;
+
+  function summary(d: StoredDocument, v: StoredVersion = current(d)): DocumentSummaryDto {
+    return {
+      id: d.id,
+      kind: v.document.kind,
+      title: d.title,
+      departmentId: d.departmentId,
+      department: departmentName(d.departmentId),
+      year: d.year,
+      fileName: v.fileName,
+      layout: v.document.source?.layout ?? 'unknown',
+      version: v.version,
+      versionCount: d.versions.length,
+      sha256: v.sha256,
+      importedAt: v.at,
+      projectCount: v.document.units.reduce((n, u) => n + u.projects.length, 0),
+      indicatorCount: v.document.units.reduce((n, u) => n + u.projects.reduce((k, p) => k + p.indicators.length, 0), 0),
+      problemCount: v.document.problems.length,
+      units: [...new Set(v.document.units.map((u) => u.name))].sort(),
+      importedBy: v.createdBy,
+    };
+  }
+
+  const evaluationOf = (evaluationId: number) => {
+    const e = state.evaluations.find((x) => x.id === evaluationId);
+    if (!e) throw notFound('监控或自评记录', evaluationId);
+    return e;
+  };
+  const evaluationWorkflow = (e: State['evaluations'][number]) => ({
+    evaluationId: e.id,
+    documentId: e.documentId,
+    departmentId: documentOf(e.documentId).departmentId,
+    kind: e.kind,
+    period: e.period,
+    status: e.status,
+    revision: e.revision,
+    updatedBy: e.updatedBy,
+    updatedAt: e.updatedAt,
+    publishedAt: e.publishedAt,
+    publishedBy: e.publishedBy,
+  });
+  const asStored = (e: State['evaluations'][number]): StoredEvaluation => {
+    const { publishedAt: _at, publishedBy: _by, ...rest } = e;
+    return structuredClone(rest);
+  };
+
+  function transition(objectType: StoredTransition['objectType'], objectId: number, by: ActedBy, record: Omit<StoredTransition, 'id' | 'objectType' | 'objectId' | 'by' | 'at'>): StoredTransition {
+    const t: StoredTransition = { ...record, id: id(), objectType, objectId, by, at: now() };
+    state.transitions.push(t);
+    return t;
+  }
+
+  const repositories: Repositories = {
+    documents: {
+      async saveImport(input) {
+        const { document: doc, year, fileName, sha256 } = input;
+        const department = doc.department?.trim() || doc.units.find((u) => u.name.trim())?.name.trim() || null;
+        const key = `${doc.kind}|${department ?? ''}|${year}|${fileName.toLowerCase()}`;
+        let d = state.documents.find((x) => x.key === key);
+        if (d && input.guard) input.guard(target(d));
+        const counts = { projectCount: doc.units.reduce((n, u) => n + u.projects.length, 0), indicatorCount: doc.units.reduce((n, u) => n + u.projects.reduce((k, p) => k + p.indicators.length, 0), 0) };
+        if (d && current(d).sha256 === sha256) return { status: 'unchanged', documentId: d.id, version: current(d).version, departmentId: d.departmentId, ...counts };
+        let departmentId: number | null = null;
+        if (department !== null) {
+          departmentId = state.departments.find((x) => x.name === department)?.id ?? null;
+          if (departmentId === null) {
+            departmentId = id();
+            state.departments.push({ id: departmentId, name: department });
+          }
+        }
+        if (!d) {
+          d = { id: id(), key, title: `${department ?? ''}${year}年${doc.kind}`, departmentId, year, versions: [], workflow: null, published: null };
+          state.documents.push(d);
+        }
+        const version = d.versions.length + 1;
+        d.versions.push({ version, document: structuredClone(doc), sha256, fileName, createdBy: input.createdBy ?? null, at: now() });
+        return { status: version === 1 ? 'created' : 'new-version', documentId: d.id, version, departmentId, ...counts };
+      },
+      async listDocuments(filter = {}) {
+        return state.documents
+          .filter((d) => (filter.departmentId === undefined || d.departmentId === filter.departmentId) && (filter.year === undefined || d.year === filter.year))
+          .filter((d) => !filter.inDepartments || (d.departmentId !== null && filter.inDepartments.includes(d.departmentId)))
+          .map((d) => summary(d));
+      },
+      async getDocument(documentId, version) {
+        const d = documentOf(documentId);
+        const v = version === undefined ? current(d) : d.versions.find((x) => x.version === version);
+        if (!v) throw new AppError('NOT_FOUND', `文档 ${documentId} 没有第 ${version} 版。`);
+        return { summary: summary(d, v), document: structuredClone(v.document) };
+      },
+    },
+    catalog: {
+      async listDepartments(query) {
+        return state.departments
+          .filter((x) => !query.inDepartments || query.inDepartments.includes(x.id))
+          .map((x) => ({ id: x.id, name: x.name, code: null, unitCount: 0, documentCount: 0, projectCount: 0, indicatorCount: 0 }) as never);
+      },
+      getDepartment: missing('catalog.getDepartment'),
+      listUnits: missing('catalog.listUnits'),
+      listProjects: missing('catalog.listProjects'),
+      getProject: missing('catalog.getProject'),
+      listIndicators: missing('catalog.listIndicators'),
+    },
+    reviews: {
+      async listDecisions(documentId) {
+        return structuredClone(state.decisions.filter((x) => x.documentId === documentId));
+      },
+      async saveDecision(input) {
+        const d = documentOf(input.documentId);
+        if (!d.versions.some((v) => v.version === input.version)) throw new AppError('NOT_FOUND', `文档 ${input.documentId} 没有第 ${input.version} 版。`);
+        const saved: StoredReviewDecision = { id: id(), documentId: input.documentId, version: input.version, type: input.type, findingKey: input.findingKey ?? null, reason: input.reason ?? null, finding: input.finding ?? null, conclusion: input.conclusion ?? null, by: input.by, at: now() };
+        state.decisions.push(saved);
+        return structuredClone(saved);
+      },
+    },
+    ruleSets: {
+      async listRuleSets() {
+        return structuredClone(state.ruleSets);
+      },
+      async getRuleSet(ruleSetId, version) {
+        return structuredClone(state.ruleSets.find((s) => s.ruleSet.id === ruleSetId && s.ruleSet.version === version) ?? null);
+      },
+      async saveRuleSet(ruleSet, by) {
+        if (state.ruleSets.some((s) => s.ruleSet.id === ruleSet.id && s.ruleSet.version === ruleSet.version)) throw new AppError('CONFLICT', `规则集 ${ruleSet.id}@${ruleSet.version} 已存在。`);
+        const stored: StoredRuleSet = { ruleSet: structuredClone(ruleSet), createdBy: by, createdAt: now() };
+        state.ruleSets.push(stored);
+        return structuredClone(stored);
+      },
+      async listActivations() {
+        return structuredClone(state.activations);
+      },
+      async saveActivation(input) {
+        const a: RuleSetActivation = { id: id(), scheme: input.scheme, region: input.region, year: input.year, ruleSet: `${input.id}@${input.version}`, by: input.by, at: now() };
+        state.activations.push(a);
+        return structuredClone(a);
+      },
+    },
+    evaluations: {
+      async listEvaluations(filter = {}) {
+        return state.evaluations.filter((e) => (filter.documentId === undefined || e.documentId === filter.documentId) && (filter.kind === undefined || e.kind === filter.kind)).map(asStored);
+      },
+      async getEvaluation(evaluationId) {
+        return asStored(evaluationOf(evaluationId));
+      },
+      async findEvaluation(documentId, kind, period) {
+        const e = state.evaluations.find((x) => x.documentId === documentId && x.kind === kind && x.period === period);
+        return e ? asStored(e) : null;
+      },
+      async createEvaluation(input) {
+        const d = documentOf(input.documentId);
+        if (!d.versions.some((v) => v.version === input.targetVersion)) throw new AppError('NOT_FOUND', `文档 ${input.documentId} 没有第 ${input.targetVersion} 版。`);
+        if (state.evaluations.some((x) => x.documentId === input.documentId && x.kind === input.kind && x.period === input.period)) throw new AppError('CONFLICT', `该文档 ${input.period} 的记录已存在。`);
+        const at = now();
+        const e = { id: id(), documentId: input.documentId, targetVersion: input.targetVersion, kind: input.kind, period: input.period, status: 'draft' as const, entries: structuredClone(input.entries), report: null, revision: 1, createdBy: input.by, createdAt: at, updatedBy: input.by, updatedAt: at, publishedBy: null, publishedAt: null };
+        state.evaluations.push(e);
+        return asStored(e);
+      },
+      async saveEvaluation(input) {
+        const e = evaluationOf(input.id);
+        if (e.revision !== input.baseRevision) {
+          throw new AppError('CONFLICT', `保存未成功：已由 ${e.updatedBy} 于 ${e.updatedAt} 修改（第 ${e.revision} 版）。`, { revision: e.revision, updatedBy: e.updatedBy, updatedAt: e.updatedAt });
+        }
+        if (input.entries !== undefined) e.entries = structuredClone(input.entries);
+        if (input.report !== undefined) e.report = structuredClone(input.report);
+        if (input.status !== undefined) e.status = input.status;
+        Object.assign(e, { revision: e.revision + 1, updatedBy: input.by, updatedAt: now() });
+        return asStored(e);
+      },
+      async saveScore(input) {
+        const s: StoredEvaluationScore = { ...structuredClone(input), id: id(), scoredAt: now() };
+        state.scores.push(s);
+        return structuredClone(s);
+      },
+      async listScores(evaluationId) {
+        return structuredClone(state.scores.filter((s) => s.evaluationId === evaluationId));
+      },
+    },
+    users: { listUsers: async () => [], findForSignIn: missing('users.findForSignIn'), getUser: missing('users.getUser'), createUser: missing('users.createUser'), updateUser: missing('users.updateUser'), setPasswordHash: missing('users.setPasswordHash'), removeDemoUsers: async () => 0 } as never,
+    sessions: new Proxy({}, { get: (_t, name) => missing(`sessions.${String(name)}`) }) as never,
+    signInFailures: new Proxy({}, { get: (_t, name) => missing(`signInFailures.${String(name)}`) }) as never,
+    audit: {
+      async append(entry: AuditEntry) {
+        const stored: StoredAuditEntry = { ...structuredClone(entry), id: id(), at: now() };
+        state.audit.push(stored);
+        return structuredClone(stored);
+      },
+      async listAudit(query) {
+        const items = state.audit.filter((a) => (!query.action || (query.action.endsWith('.') ? a.action.startsWith(query.action) : a.action === query.action)) && (!query.objectId || a.objectId === query.objectId));
+        return { items: structuredClone(items.reverse().slice(query.offset, query.offset + query.limit)), total: items.length };
+      },
+    },
+    workflow: {
+      async getTargetWorkflow(documentId) {
+        return target(documentOf(documentId));
+      },
+      async transitionTarget(documentId, by, decide) {
+        const d = documentOf(documentId);
+        const before = target(d);
+        const { next, record } = decide(before);
+        d.workflow = { ...next, revision: before.revision + 1, updatedBy: by.displayName, updatedAt: now() };
+        return { state: target(d), transition: transition('document', documentId, by, record) };
+      },
+      async getEvaluationWorkflow(evaluationId) {
+        return evaluationWorkflow(evaluationOf(evaluationId));
+      },
+      async transitionEvaluation(evaluationId, by, decide) {
+        const e = evaluationOf(evaluationId);
+        const record = decide(evaluationWorkflow(e), state.locks);
+        Object.assign(e, { status: record.to, revision: e.revision + 1, updatedBy: by.displayName, updatedAt: now() });
+        return { state: evaluationWorkflow(e), transition: transition('evaluation', evaluationId, by, record) };
+      },
+      async listTransitions(objectType, objectId) {
+        return structuredClone(state.transitions.filter((t) => t.objectType === objectType && t.objectId === objectId));
+      },
+      async listPeriodLocks() {
+        return structuredClone(state.locks);
+      },
+      async setPeriodLock(input, decide) {
+        const { reason } = decide(state.locks);
+        const lock: PeriodLock = { period: input.period, locked: input.locked, reason, by: input.by.displayName, at: now() };
+        state.locks.push(lock);
+        return structuredClone(lock);
+      },
+      async publishTargets(documentId, by, decide) {
+        const d = documentOf(documentId);
+        d.published = { version: decide(target(d)), by: by.displayName, at: now() };
+        return target(d);
+      },
+      async publishEvaluation(evaluationId, by, decide) {
+        const e = evaluationOf(evaluationId);
+        decide(evaluationWorkflow(e));
+        Object.assign(e, { publishedBy: by.displayName, publishedAt: now() });
+        return evaluationWorkflow(e);
+      },
+      listPublished: missing('workflow.listPublished'),
+      getPublishedTargets: missing('workflow.getPublishedTargets'),
+    },
+    scope: {
+      async departmentOf(object, objectId) {
+        if (object === 'department') return state.departments.some((x) => x.id === objectId) ? objectId : undefined;
+        if (object === 'document') return state.documents.find((x) => x.id === objectId)?.departmentId;
+        if (object === 'evaluation') {
+          const e = state.evaluations.find((x) => x.id === objectId);
+          return e && documentOf(e.documentId).departmentId;
+        }
+        return missing(`scope.departmentOf(${object})`)();
+      },
+    },
+    withdrawal: { withdrawDraft: missing('withdrawal.withdrawDraft') },
+  };
+
+  const store: MemoryStore = {
+    ...repositories,
+    async transaction(work) {
+      const saved = structuredClone(state);
+      try {
+        return await work(store);
+      } catch (e) {
+        state = saved;
+        throw e;
+      }
+    },
+    state: () => state,
+  };
+  return store;
+}
