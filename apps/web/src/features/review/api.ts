@@ -43,3 +43,10 @@ export const CONCLUSION_NEXT: Record<string, string> = {
 export function saveDocumentContent(documentId: number, body: SaveDocumentContentRequest): Promise<DocumentReviewDto> {
   return sendJson(documentReviewDtoSchema, 'PUT', `/api/documents/${documentId}/content`, body);
 }
+
+/** Query keys of the review (decision 018). */
+export const reviewKeys = {
+  all: ['review'] as const,
+  /** A document's review together with the document it reviews (the editor's server state). */
+  detail: (documentId: number) => ['review', documentId] as const,
+};

@@ -16,14 +16,14 @@ import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { useApi } from '../../../lib/use-api';
-import { useCan } from '../../session/session';
-import type { EvaluationWorkflowDto } from '../../workflow/api';
-import { EvaluationWorkflowPanel } from '../../workflow/components/evaluation-workflow-panel';
+import { useCan } from '../../session';
+import type { EvaluationWorkflowDto } from '../../workflow';
+import { EvaluationWorkflowPanel } from '../../workflow';
 import { getMonitoring, getTargetDocument, saveMonitoring, STATUS_LABELS, submitMonitoring, tableUrl, type MonitoringReportDto } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
 import { DeviationCells, LightCell } from './deviation-cells';
-import { computeLines, withBudget, withDeviation, withIndicator } from './model';
+import { computeLines, withBudget, withDeviation, withIndicator } from '../model';
 
 const fmt = (v: number | null, suffix = '') => (v == null ? '—' : `${v.toFixed(2)}${suffix}`);
 const TIER_OPTIONS = [

@@ -6,7 +6,7 @@
 import { formatTarget } from '@jixiao/core';
 import { Button, Input } from 'antd';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { indicatorKey, type Group, type IndicatorEdit } from './model';
+import { indicatorKey, type Group, type IndicatorEdit } from '../model';
 
 /** What is being edited right now (the page owns it; the document shows it as typed). */
 export type Editing =

@@ -12,11 +12,11 @@ import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { useApi } from '../../../lib/use-api';
-import { DOCUMENT_KIND_LABELS, getDocument } from '../../import/api';
+import { DOCUMENT_KIND_LABELS, getDocument } from '../../import';
 import { addFinding, decideFinding, getReview, opinionUrl, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
-import { useCan, useSession } from '../../session/session';
+import { useCan, useSession } from '../../session';
 import { ROLE_LABELS } from '@jixiao/core';
-import type { InterchangeDocument } from '../../import/api';
+import type { InterchangeDocument } from '../../import';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
 import { AddFindingDialog, ConclusionDialog, DismissDialog } from './dialogs';
@@ -37,10 +37,10 @@ import {
   withGoalEdit,
   withIndicatorEdit,
   type Filters,
-} from './model';
+} from '../model';
 import { ScorePanel } from './score-panel';
-import { StaleSaveAlert } from '../../workflow/components/stale-save-alert';
-import { WorkflowPanel } from '../../workflow/components/workflow-panel';
+import { StaleSaveAlert } from '../../workflow';
+import { WorkflowPanel } from '../../workflow';
 
 /** The value, settled: it follows `value` once it has not changed for `ms`. */
 function useDebounced<T>(value: T, ms: number): T {

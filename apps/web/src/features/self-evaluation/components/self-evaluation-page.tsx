@@ -14,9 +14,9 @@ import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { useApi } from '../../../lib/use-api';
-import { useCan } from '../../session/session';
-import type { EvaluationWorkflowDto } from '../../workflow/api';
-import { EvaluationWorkflowPanel } from '../../workflow/components/evaluation-workflow-panel';
+import { useCan } from '../../session';
+import type { EvaluationWorkflowDto } from '../../workflow';
+import { EvaluationWorkflowPanel } from '../../workflow';
 import {
   fileUrl,
   getSelfEvaluation,
@@ -36,7 +36,7 @@ import { BudgetTable } from './budget-table';
 import { useLiveScore } from './live-score';
 import { ReportEditor } from './report-editor';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
-import '../../review/review.css';
+import '../../../components/score-bar.css';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../self-evaluation.css';
 

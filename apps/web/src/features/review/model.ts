@@ -16,8 +16,8 @@ import {
   type RuleSet,
   type Severity,
 } from '@jixiao/core';
-import type { InterchangeDocument } from '../../import/api';
-import type { DocumentReviewDto, ReviewedFinding } from '../api';
+import type { InterchangeDocument } from '../import';
+import type { DocumentReviewDto, ReviewedFinding } from './api';
 
 type Indicator = NonNullable<InterchangeDocument['indicators']>[number];
 
