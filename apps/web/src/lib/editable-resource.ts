@@ -24,6 +24,11 @@ export interface EditableResourceOptions<S, D> {
   isConflict?: (e: unknown) => boolean;
 }
 
+export interface SendOptions {
+  settled?: boolean;
+  conflicts?: boolean;
+}
+
 export interface EditableResource<S, D, B extends string> {
   server: S | undefined;
   /** The copy on screen: the edited one, or the server's while nothing was edited. */
@@ -38,9 +43,10 @@ export interface EditableResource<S, D, B extends string> {
   /**
    * Sends a change: `answer` turns the server's reply into its new state (cached in place of the old one), or
    * undefined when the reply holds none. `settled` (default) drops the local copy: the reply holds the edits.
-   * Answers undefined after a stale-save refusal (then `conflict` is set); any other refusal is thrown.
+   * Answers undefined after a stale-save refusal (then `conflict` is set); any other refusal is thrown, and so is
+   * every refusal when `conflicts` is false (a change that is not a save of the copy, e.g. a reviewer's decision).
    */
-  send: <T>(what: B, run: (server: S, draft: D) => Promise<T>, answer: (reply: T, server: S) => S | undefined, options?: { settled?: boolean }) => Promise<T | undefined>;
+  send: <T>(what: B, run: (server: S, draft: D) => Promise<T>, answer: (reply: T, server: S) => S | undefined, options?: SendOptions) => Promise<T | undefined>;
   /** 重新载入: drop the copy and the conflict, load the latest state. */
   reload: () => void;
   /** Load the latest state again, keeping the copy (after a change made elsewhere on the page). */
@@ -72,7 +78,7 @@ export function useEditableResource<S, D, B extends string = string>({ queryKey,
     refresh();
   }, [refresh]);
 
-  async function send<T>(what: B, run: (s: S, d: D) => Promise<T>, answer: (reply: T, s: S) => S | undefined, options: { settled?: boolean } = {}): Promise<T | undefined> {
+  async function send<T>(what: B, run: (s: S, d: D) => Promise<T>, answer: (reply: T, s: S) => S | undefined, options: SendOptions = {}): Promise<T | undefined> {
     if (server === undefined || draft === undefined) return undefined;
     dispatch({ type: 'send', what });
     try {
@@ -86,7 +92,7 @@ export function useEditableResource<S, D, B extends string = string>({ queryKey,
       dispatch({ type: 'answered', settled: options.settled ?? true });
       return reply;
     } catch (e) {
-      if (isConflict(e)) {
+      if (options.conflicts !== false && isConflict(e)) {
         dispatch({ type: 'conflict', message: e instanceof Error ? e.message : String(e) });
         return undefined;
       }

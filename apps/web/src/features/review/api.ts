@@ -6,7 +6,7 @@ import {
   type SaveDocumentContentRequest,
   type SetConclusionRequest,
 } from '@jixiao/contract';
-import { getJson, sendJson, withQuery } from '../../lib/http';
+import { ApiError, getJson, sendJson, withQuery } from '../../lib/http';
 
 export type { DocumentReviewDto };
 export type ReviewedFinding = DocumentReviewDto['findings'][number];
@@ -50,3 +50,8 @@ export const reviewKeys = {
   /** A document's review together with the document it reviews (the editor's server state). */
   detail: (documentId: number) => ['review', documentId] as const,
 };
+
+/** A save refused because someone saved the document first: the 409 names who changed it (decision 011). */
+export function isStaleDocumentSave(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 409 && typeof (e.details as { changedBy?: unknown } | undefined)?.changedBy !== 'undefined';
+}
