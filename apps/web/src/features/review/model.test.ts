@@ -1,9 +1,9 @@
-import { NATIONAL_TARGET_REVIEW, ruleSetRef } from '@jixiao/core';
+import { NATIONAL_TARGET_REVIEW, ruleSetRef, runChecks, type PerformanceDocument } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '../../../../../packages/core/src/testing/builders';
 import type { InterchangeDocument } from '../import';
 import type { DocumentReviewDto, ReviewedFinding } from './api';
-import { afterSave, applyEditing, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, savedMessage, saveRequestOf, withReview, type ReviewEditorState } from './model';
+import { afterSave, applyEditing, browserRuleSet, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, reviewEdited, savedMessage, saveRequestOf, withReview, type ReviewEditorState } from './model';
 
 const stored = buildDocument({ projects: [buildProject({ name: '社区居民活动' }), buildProject({ name: '长者饭堂' })] }) as InterchangeDocument;
 const [first, second] = groupsOf(stored);
@@ -71,5 +71,42 @@ describe('review model: what a save sends and what the page shows after', () => 
   it('says whether the save made a new version', () => {
     expect(savedMessage(3, 4)).toBe('已保存为第 4 版');
     expect(savedMessage(3, 3)).toBe('内容与当前版本相同，未产生新版本');
+  });
+});
+
+describe('review model: the review the edited copy would get', () => {
+  // A project with its annual target missing: the checks find it, and typing one makes that finding go away.
+  const missing = buildDocument({ projects: [buildProject({ name: '社区居民活动', indicators: [{ name: '举办活动次数', annual: null }, { name: '居民满意度', annual: '≥90%', levels: '3-满意度指标; 31-服务对象满意度' }] })] }) as InterchangeDocument;
+  const ruleSet = browserRuleSet(ruleSetRef(NATIONAL_TARGET_REVIEW))!;
+  const findings = runChecks(missing as PerformanceDocument, ruleSet);
+  const [accepted, dismissed] = findings;
+  const decision = (id: number, type: 'accept' | 'dismiss' | 'add', findingKey: string | null) => ({ id, type, version: 1, findingKey, reason: type === 'accept' ? null : '已核实', conclusion: null, by: '审核人', at: '2024-05-01T00:00:00Z' });
+  const server = {
+    document: { version: 1 },
+    review: { ruleSet: { ref: ruleSetRef(NATIONAL_TARGET_REVIEW) }, conclusion: '中', override: null },
+    findings: [],
+    decisions: [decision(1, 'accept', accepted!.key), decision(2, 'dismiss', dismissed!.key), decision(3, 'add', 'manual:1')],
+  } as unknown as DocumentReviewDto;
+
+  it('knows the national rule set in the browser and no other', () => {
+    expect(ruleSet).toBe(NATIONAL_TARGET_REVIEW);
+    expect(browserRuleSet('gz-target-review@1')).toBeUndefined();
+  });
+
+  it('carries the accept and dismiss decisions over by finding key, not the added findings', () => {
+    expect(findings.length).toBeGreaterThanOrEqual(2);
+    const edited = reviewEdited(missing, server, ruleSet);
+    const status = new Map(edited.findings.map((f) => [f.finding.key, f.status]));
+    expect(status.get(accepted!.key)).toBe('accepted');
+    expect(status.get(dismissed!.key)).toBe('dismissed');
+    expect(edited.findings.some((f) => f.status === 'added')).toBe(false);
+  });
+
+  it('drops the finding an edit fixes', () => {
+    const group = groupsOf(missing)[0]!;
+    const before = reviewEdited(missing, server, ruleSet).findings.filter((f) => f.finding.location.indicator === 1).map((f) => f.finding.check);
+    const fixed = applyEditing(missing, { kind: 'indicator', groupKey: group.key, no: 1, value: { ...indicatorEditOf(group.indicators[0]!), annual: '≥12次' } });
+    const after = reviewEdited(fixed, server, ruleSet).findings.filter((f) => f.finding.location.indicator === 1).map((f) => f.finding.check);
+    expect(before.length).toBeGreaterThan(after.length);
   });
 });
