@@ -74,13 +74,14 @@ describe('review model: what a save sends and what the page shows after', () => 
   });
 });
 
+const decision = (id: number, type: 'accept' | 'dismiss' | 'add', findingKey: string | null) => ({ id, type, version: 1, findingKey, reason: type === 'accept' ? null : '已核实', conclusion: null, by: '审核人', at: '2024-05-01T00:00:00Z' });
+
 describe('review model: the review the edited copy would get', () => {
   // A project with its annual target missing: the checks find it, and typing one makes that finding go away.
   const missing = buildDocument({ projects: [buildProject({ name: '社区居民活动', indicators: [{ name: '举办活动次数', annual: null }, { name: '居民满意度', annual: '≥90%', levels: '3-满意度指标; 31-服务对象满意度' }] })] }) as InterchangeDocument;
   const ruleSet = browserRuleSet(ruleSetRef(NATIONAL_TARGET_REVIEW))!;
   const findings = runChecks(missing as PerformanceDocument, ruleSet);
   const [accepted, dismissed] = findings;
-  const decision = (id: number, type: 'accept' | 'dismiss' | 'add', findingKey: string | null) => ({ id, type, version: 1, findingKey, reason: type === 'accept' ? null : '已核实', conclusion: null, by: '审核人', at: '2024-05-01T00:00:00Z' });
   const server = {
     document: { version: 1 },
     review: { ruleSet: { ref: ruleSetRef(NATIONAL_TARGET_REVIEW) }, conclusion: '中', override: null },
