@@ -2,10 +2,12 @@
  * The shell: header with the product name, the main sections and a project search that works from every page;
  * pages are loaded lazily so the first screen only pays for what it shows.
  */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Input, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { Link, matchPath, navigate, useLocation } from '../lib/router';
+import { queryClient } from '../lib/query';
 import { useSyncedState } from '../lib/use-synced-state';
 import { NotFound } from '../components/page-states';
 import { theme } from './theme';
@@ -139,6 +141,7 @@ export function App() {
   }, [match]);
 
   return (
+    <QueryClientProvider client={queryClient}>
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <div className="app">
@@ -191,5 +194,6 @@ export function App() {
         </div>
       </AntApp>
     </ConfigProvider>
+    </QueryClientProvider>
   );
 }

@@ -18,3 +18,9 @@ export function listAudit(filter: AuditFilter, page: { limit: number; offset: nu
 export function auditExportUrl(filter: AuditFilter): string {
   return withQuery('/api/audit/export.csv', filter as Query);
 }
+
+/** Query keys of the audit trail (decision 018). */
+export const auditKeys = {
+  all: ['audit'] as const,
+  page: (filter: AuditFilter, page: { limit: number; offset: number }) => ['audit', filter, page] as const,
+};

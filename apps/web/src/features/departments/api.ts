@@ -12,3 +12,11 @@ export function getDepartment(id: number, signal?: AbortSignal): Promise<Departm
 export async function listUnits(departmentId: number, signal?: AbortSignal): Promise<UnitDto[]> {
   return (await getJson(listOf(unitDtoSchema), `/api/departments/${departmentId}/units`, {}, signal)).items;
 }
+
+/** Query keys of the departments (decision 018). */
+export const departmentKeys = {
+  all: ['departments'] as const,
+  list: (query: { search?: string; year?: number }) => ['departments', 'list', query] as const,
+  detail: (id: number) => ['departments', id] as const,
+  units: (id: number) => ['departments', id, 'units'] as const,
+};

@@ -57,3 +57,10 @@ export function getDocument(id: number, signal?: AbortSignal): Promise<Interchan
 export function chineseReason(message: string): string {
   return message.replace(/\s*\((?=[^()]*[A-Za-z]{3})[\x20-\x7e]*\)\s*$/, '').trim();
 }
+
+/** Query keys of the documents (decision 018): every list of documents shares one cached answer. */
+export const documentKeys = {
+  all: ['documents'] as const,
+  list: () => ['documents', 'list'] as const,
+  detail: (id: number) => ['documents', id] as const,
+};

@@ -10,7 +10,7 @@ import {
   type SubmitMonitoringRequest,
 } from '@jixiao/contract';
 import { getJson, sendJson } from '../../lib/http';
-import type { InterchangeDocument } from '../import/api';
+import type { InterchangeDocument } from '../import';
 
 export type { MonitoringReportDto, MonitoringSummaryDto };
 
@@ -42,3 +42,11 @@ export function submitMonitoring(id: number, body: SubmitMonitoringRequest): Pro
 export const tableUrl = (id: number, extension: 'xlsx' | 'docx') => `/api/monitoring/${id}/table.${extension}`;
 
 export const STATUS_LABELS: Record<MonitoringSummaryDto['status'], string> = { draft: '填报中', submitted: '已提交', returned: '已退回', done: '已完成' };
+
+/** Query keys of monitoring (decision 018). */
+export const monitoringKeys = {
+  all: ['monitoring'] as const,
+  list: () => ['monitoring', 'list'] as const,
+  /** A report together with the target document at the version it is measured against (the editor's server state). */
+  detail: (id: number) => ['monitoring', id] as const,
+};

@@ -17,3 +17,10 @@ export function listProjects(query: ProjectQuery, signal?: AbortSignal): Promise
 export function getProject(id: number, signal?: AbortSignal): Promise<ProjectDetailDto> {
   return getJson(projectDetailDtoSchema, `/api/projects/${id}`, {}, signal);
 }
+
+/** Query keys of the projects (decision 018). */
+export const projectKeys = {
+  all: ['projects'] as const,
+  list: (query: ProjectQuery) => ['projects', 'list', query] as const,
+  detail: (id: number) => ['projects', id] as const,
+};

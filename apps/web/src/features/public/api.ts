@@ -11,3 +11,10 @@ export async function listPublished(query: { search?: string; year?: number }, s
 export function getPublishedTargets(documentId: number, signal?: AbortSignal): Promise<PublishedTargetsDto> {
   return getJson(publishedTargetsDtoSchema, `/api/public/documents/${documentId}`, {}, signal);
 }
+
+/** Query keys of the public pages (decision 018). */
+export const publicKeys = {
+  all: ['public'] as const,
+  list: (query: { search?: string; year?: number }) => ['public', 'list', query] as const,
+  detail: (documentId: number) => ['public', documentId] as const,
+};

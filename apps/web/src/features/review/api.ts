@@ -6,7 +6,7 @@ import {
   type SaveDocumentContentRequest,
   type SetConclusionRequest,
 } from '@jixiao/contract';
-import { getJson, sendJson, withQuery } from '../../lib/http';
+import { ApiError, getJson, sendJson, withQuery } from '../../lib/http';
 
 export type { DocumentReviewDto };
 export type ReviewedFinding = DocumentReviewDto['findings'][number];
@@ -42,4 +42,16 @@ export const CONCLUSION_NEXT: Record<string, string> = {
 /** Saves the in-place edits as a new version (409 when the document changed since `baseVersion`). */
 export function saveDocumentContent(documentId: number, body: SaveDocumentContentRequest): Promise<DocumentReviewDto> {
   return sendJson(documentReviewDtoSchema, 'PUT', `/api/documents/${documentId}/content`, body);
+}
+
+/** Query keys of the review (decision 018). */
+export const reviewKeys = {
+  all: ['review'] as const,
+  /** A document's review together with the document it reviews (the editor's server state). */
+  detail: (documentId: number) => ['review', documentId] as const,
+};
+
+/** A save refused because someone saved the document first: the 409 names who changed it (decision 011). */
+export function isStaleDocumentSave(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 409 && typeof (e.details as { changedBy?: unknown } | undefined)?.changedBy !== 'undefined';
 }

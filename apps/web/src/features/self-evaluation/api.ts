@@ -66,3 +66,10 @@ export const fileUrl = (id: number, file: 'actuals.xlsx' | 'project-table.xlsx' 
 
 export const TIER_LABELS = { achieved: '达成', partly: '部分达成', notAchieved: '未达成' } as const;
 export const GRADE_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };
+
+/** Query keys of self-evaluation (decision 018). */
+export const selfEvaluationKeys = {
+  all: ['self-evaluations'] as const,
+  list: () => ['self-evaluations', 'list'] as const,
+  detail: (id: number) => ['self-evaluations', id] as const,
+};

@@ -20,3 +20,8 @@ export function deleteSession(): Promise<void> {
 export function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
   return sendNoContent('PUT', '/api/me/password', { currentPassword, newPassword });
 }
+
+/** Query keys of sign-in (decision 018). */
+export const sessionKeys = {
+  signInInfo: () => ['session', 'sign-in-info'] as const,
+};

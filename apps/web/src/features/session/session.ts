@@ -7,6 +7,7 @@ import { can, type Action, type Actor } from '@jixiao/core';
 import type { SessionDto } from '@jixiao/contract';
 import { useSyncExternalStore } from 'react';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../lib/http';
+import { queryClient } from '../../lib/query';
 import { navigate } from '../../lib/router';
 import { deleteSession, fetchSession, postSignIn } from './api';
 
@@ -15,7 +16,11 @@ export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { 
 let state: SessionState = { status: 'loading' };
 const listeners = new Set<() => void>();
 
+const userOf = (s: SessionState) => (s.status === 'signed-in' ? s.session.user.id : null);
+
 function set(next: SessionState): void {
+  // What one person was shown must not be shown to the next one signing in on this page.
+  if (state.status !== 'loading' && userOf(state) !== userOf(next)) queryClient.clear();
   state = next;
   setCsrfToken(next.status === 'signed-in' ? next.session.csrfToken : null);
   for (const listener of listeners) listener();

@@ -16,3 +16,9 @@ export function updateUser(id: number, body: UpdateUserRequest): Promise<UserDto
 export function resetUserPassword(id: number, password: string): Promise<void> {
   return sendNoContent('PUT', `/api/users/${id}/password`, { password });
 }
+
+/** Query keys of the users (decision 018). */
+export const userKeys = {
+  all: ['users'] as const,
+  list: () => ['users', 'list'] as const,
+};

@@ -58,3 +58,11 @@ export function getPeriodLocks(signal?: AbortSignal): Promise<PeriodLocksDto> {
 export function setPeriodLock(body: { period: string; locked: boolean; reason?: string }): Promise<PeriodLocksDto> {
   return sendJson(periodLocksDtoSchema, 'PUT', '/api/period-locks', body);
 }
+
+/** Query keys of the workflow (decision 018); `at` is what the page showed when it asked (a new version, a new revision). */
+export const workflowKeys = {
+  all: ['workflow'] as const,
+  target: (documentId: number, at: { version: number; conclusion: string | null }) => ['workflow', 'target', documentId, at] as const,
+  evaluation: (evaluationId: number, revision: number) => ['workflow', 'evaluation', evaluationId, revision] as const,
+  locks: () => ['workflow', 'period-locks'] as const,
+};

@@ -8,8 +8,8 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
-import { useApi } from '../../../lib/use-api';
-import { auditExportUrl, listAudit, type AuditFilter } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { auditExportUrl, listAudit, type AuditFilter, auditKeys } from '../api';
 
 const ACTION_LABELS: Record<string, string> = {
   'document.import': '导入文档',
@@ -73,7 +73,7 @@ const PAGE = 50;
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [offset, setOffset] = useState(0);
-  const page = useApi((signal) => listAudit(filter, { limit: PAGE, offset }, signal), [JSON.stringify(filter), offset]);
+  const page = useApiQuery(auditKeys.page(filter, { limit: PAGE, offset }), (signal) => listAudit(filter, { limit: PAGE, offset }, signal));
 
   useEffect(() => {
     document.title = '审计日志 · jixiao 预算绩效管理';

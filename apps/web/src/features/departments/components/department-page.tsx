@@ -7,10 +7,10 @@ import { PageHead, Stat } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { formatCount, formatWan } from '../../../lib/format';
 import { setQueryParam, useLocation } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
+import { useApiQuery } from '../../../lib/query';
 import { useDebounced } from '../../../lib/use-debounced';
-import { ProjectTable } from '../../projects/components/project-table';
-import { getDepartment, listUnits } from '../api';
+import { ProjectTable } from '../../projects';
+import { getDepartment, listUnits, departmentKeys } from '../api';
 
 export function DepartmentPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
@@ -20,8 +20,8 @@ export function DepartmentPage({ params }: { params: Record<string, string> }) {
   const debounced = useDebounced(search.trim());
   const [projectTotal, setProjectTotal] = useState<number | undefined>();
 
-  const department = useApi((signal) => getDepartment(id, signal), [id]);
-  const units = useApi((signal) => listUnits(id, signal), [id]);
+  const department = useApiQuery(departmentKeys.detail(id), (signal) => getDepartment(id, signal));
+  const units = useApiQuery(departmentKeys.units(id), (signal) => listUnits(id, signal));
 
   if (department.error instanceof ApiError && department.error.status === 404) return <NotFound what="部门" />;
   if (department.error) return <ErrorState error={department.error} onRetry={department.reload} />;

@@ -7,9 +7,9 @@ import { EmptyState, ErrorState, GoImportButton } from '../../../components/page
 import { PageHead, Stat } from '../../../components/page-head';
 import { formatCount, formatWan, toWanYuan } from '../../../lib/format';
 import { Link, navigate, setQueryParam, useLocation } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
+import { useApiQuery } from '../../../lib/query';
 import { useDebounced } from '../../../lib/use-debounced';
-import { listDepartments } from '../api';
+import { listDepartments, departmentKeys } from '../api';
 
 const columns: ColumnsType<DepartmentDto> = [
   {
@@ -49,8 +49,8 @@ export function DepartmentsPage() {
   const [search, setSearch] = useState(location.search.get('search') ?? '');
   const debounced = useDebounced(search.trim());
 
-  const all = useApi((signal) => listDepartments({}, signal), []);
-  const shown = useApi((signal) => listDepartments({ search: debounced || undefined, year: yearParam }, signal), [debounced, yearParam]);
+  const all = useApiQuery(departmentKeys.list({}), (signal) => listDepartments({}, signal));
+  const shown = useApiQuery(departmentKeys.list({ search: debounced || undefined, year: yearParam }), (signal) => listDepartments({ search: debounced || undefined, year: yearParam }, signal));
 
   const years = useMemo(() => [...new Set((all.data ?? []).flatMap((d) => d.years))].sort((a, b) => b - a), [all.data]);
   const rows = useMemo(() => shown.data ?? [], [shown.data]);

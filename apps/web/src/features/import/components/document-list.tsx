@@ -5,8 +5,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { EmptyState, ErrorState } from '../../../components/page-states';
 import { shortOrgName } from '../../../lib/format';
 import { Link } from '../../../lib/router';
-import type { ApiState } from '../../../lib/use-api';
-import { chineseReason, DOCUMENT_KIND_LABELS, withdrawDocument } from '../api';
+import { useInvalidate, type ApiQuery } from '../../../lib/query';
+import { chineseReason, DOCUMENT_KIND_LABELS, withdrawDocument, documentKeys } from '../api';
 
 function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsType<DocumentSummaryDto> {
   return [
@@ -83,8 +83,9 @@ function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsT
  * The imported documents, newest first, with what tells documents of one title apart (units, year, version, file,
  * who imported and when). 撤回 asks first; the server refuses a document anyone has acted on and says why.
  */
-export function DocumentList({ documents, canWithdraw }: { documents: ApiState<DocumentSummaryDto[]>; canWithdraw: boolean }) {
+export function DocumentList({ documents, canWithdraw }: { documents: ApiQuery<DocumentSummaryDto[]>; canWithdraw: boolean }) {
   const { modal, message } = App.useApp();
+  const invalidate = useInvalidate();
 
   function confirmWithdraw(d: DocumentSummaryDto) {
     modal.confirm({
@@ -97,7 +98,7 @@ export function DocumentList({ documents, canWithdraw }: { documents: ApiState<D
         try {
           const gone = await withdrawDocument(d.id);
           void message.success(`已撤回“${gone.title}”。`);
-          documents.reload();
+          void invalidate(documentKeys.all);
         } catch (e) {
           void message.error({ content: chineseReason(e instanceof Error ? e.message : String(e)), duration: 8 });
         }

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, InputNumber, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../../components/page-head';
-import { useApi } from '../../../lib/use-api';
-import { useCan } from '../../session/session';
-import { ACCEPTED_FILES, chineseReason, listDocuments, previewDocument, uploadDocument, type ImportPreviewDto } from '../api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { useCan } from '../../session';
+import { ACCEPTED_FILES, chineseReason, listDocuments, previewDocument, uploadDocument, type ImportPreviewDto, documentKeys } from '../api';
 import { DocumentList } from './document-list';
 import { ImportPreview } from './import-preview';
 import { OutcomeView, type Outcome } from './import-outcome';
@@ -35,7 +35,8 @@ const messageOf = (e: unknown) => chineseReason(e instanceof Error ? e.message :
 export function ImportPage() {
   const [year, setYear] = useState<number | null>(null);
   const [state, setState] = useState<Step>({ step: 'idle' });
-  const documents = useApi((signal) => listDocuments(signal), []);
+  const invalidate = useInvalidate();
+  const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const canImport = useCan('document.import');
   const busy = state.step === 'reading' || state.step === 'saving';
 
@@ -53,7 +54,7 @@ export function ImportPage() {
     try {
       const outcome = await uploadDocument(file, year ?? undefined);
       setState({ step: 'done', result: { fileName: file.name, outcome, problems: preview.problems } });
-      documents.reload();
+      void invalidate(documentKeys.all);
     } catch (e) {
       setState({ step: 'failed', file, stage: 'save', message: messageOf(e) });
     }

@@ -4,7 +4,7 @@
  */
 import type { MonitoringBudgetLine, MonitoringIndicatorLine, MonitoringSettings } from '@jixiao/core';
 import { Input, Select, Tag, Tooltip } from 'antd';
-import { LIGHT_COLORS, LIGHT_WORDS, needsDeviation } from './model';
+import { LIGHT_COLORS, LIGHT_WORDS, needsDeviation } from '../model';
 
 type Line = MonitoringBudgetLine | MonitoringIndicatorLine;
 

@@ -10,9 +10,9 @@ import { EmptyState, ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
-import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import/api';
-import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryDto } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import';
+import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryDto, monitoringKeys } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
 
@@ -24,7 +24,7 @@ interface Row {
 }
 
 export function MonitoringListPage() {
-  const loaded = useApi((signal) => Promise.all([listDocuments(signal), listMonitoring(signal)]), []);
+  const loaded = useApiQuery(monitoringKeys.list(), (signal) => Promise.all([listDocuments(signal), listMonitoring(signal)]));
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<number | undefined>();
   const [month, setMonth] = useState<number | null>(7);

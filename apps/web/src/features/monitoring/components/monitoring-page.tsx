@@ -15,15 +15,18 @@ import { useMemo, useState } from 'react';
 import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
-import { useApi } from '../../../lib/use-api';
-import { useCan } from '../../session/session';
-import type { EvaluationWorkflowDto } from '../../workflow/api';
-import { EvaluationWorkflowPanel } from '../../workflow/components/evaluation-workflow-panel';
-import { getMonitoring, getTargetDocument, saveMonitoring, STATUS_LABELS, submitMonitoring, tableUrl, type MonitoringReportDto } from '../api';
+import { useEditableResource } from '../../../lib/editable-resource';
+import { useCan } from '../../session';
+import type { EvaluationWorkflowDto } from '../../workflow';
+import { EvaluationWorkflowPanel } from '../../workflow';
+import { getMonitoring, getTargetDocument, monitoringKeys, saveMonitoring, STATUS_LABELS, submitMonitoring, tableUrl, type MonitoringReportDto } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
 import { DeviationCells, LightCell } from './deviation-cells';
-import { computeLines, withBudget, withDeviation, withIndicator } from './model';
+import { completionText, computeLines, saveRequestOf, withBudget, withDeviation, withIndicator, withReport, type MonitoringEditorState } from '../model';
+
+/** The server's answer to a save or a submit, as the editor's new state. */
+const withReportOf = (next: MonitoringReportDto, state: MonitoringEditorState) => withReport(state, next);
 
 const fmt = (v: number | null, suffix = '') => (v == null ? '—' : `${v.toFixed(2)}${suffix}`);
 const TIER_OPTIONS = [
@@ -35,87 +38,68 @@ const TIER_OPTIONS = [
 export function MonitoringPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
   const { message } = AntApp.useApp();
-  const loaded = useApi(async (signal) => {
-    const report = await getMonitoring(id, signal);
-    const document = (await getTargetDocument(report.documentId, report.targetVersion, signal)) as PerformanceDocument;
-    return { report, document };
-  }, [id]);
-  /** The report as the last save answered it (newer than the loaded one until the reload). */
-  const [saved, setSaved] = useState<MonitoringReportDto | undefined>();
-  /** What was typed and not saved yet. */
-  const [draft, setDraft] = useState<MonitoringEntries | undefined>();
-  /** What is being sent (each button shows its own spinner). */
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const [conflict, setConflict] = useState<string | undefined>();
+  const editor = useEditableResource<MonitoringEditorState, MonitoringEntries, 'save' | 'submit'>({
+    queryKey: monitoringKeys.detail(id),
+    load: async (signal) => {
+      const report = await getMonitoring(id, signal);
+      const document = (await getTargetDocument(report.documentId, report.targetVersion, signal)) as PerformanceDocument;
+      return { report, document };
+    },
+    draftOf: (s) => s.report.entries,
+  });
   const [refusal, setRefusal] = useState<string | undefined>();
   const [workflow, setWorkflow] = useState<EvaluationWorkflowDto | undefined>();
   const mayEdit = useCan('monitoring.edit');
   const maySubmit = useCan('monitoring.submit');
 
-  const report = saved?.id === id && (!loaded.data || saved.revision >= loaded.data.report.revision) ? saved : loaded.data?.report;
-  const document = loaded.data?.document;
-  const entries = draft ?? report?.entries;
+  const report = editor.server?.report;
+  const document = editor.server?.document;
+  const entries = editor.draft;
+  const { busy, conflict, dirty } = editor;
   const result = useMemo(() => (report && document && entries ? computeLines(report, document, entries) : undefined), [report, document, entries]);
   const locked = workflow?.evaluationId === id ? workflow.locked : null;
   /** Draft or returned, in an open month: the server would accept a save or a submit (given the role). */
   const open = (report?.status === 'draft' || report?.status === 'returned') && !locked;
   const editable = open && mayEdit;
-  const dirty = draft !== undefined;
 
   const edit = (next: (e: MonitoringEntries) => MonitoringEntries) => {
-    if (!entries) return;
-    setDraft(next(entries));
+    editor.edit(next);
     setRefusal(undefined);
   };
 
   async function save(): Promise<MonitoringReportDto | undefined> {
-    if (!report || !entries) return undefined;
-    setBusy('save');
     try {
-      const next = await saveMonitoring(id, { baseRevision: report.revision, entries });
-      setSaved(next);
-      setDraft(undefined);
-      setConflict(undefined);
-      void message.success(`已保存（第 ${next.revision} 版）`, 2);
+      const next = await editor.send('save', (s, e) => saveMonitoring(id, saveRequestOf(s.report, e)), withReportOf);
+      if (next) void message.success(`已保存（第 ${next.revision} 版）`, 2);
       return next;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(e.message);
-      else void message.error(e instanceof Error ? e.message : String(e), 6);
+      void message.error(e instanceof Error ? e.message : String(e), 6);
       return undefined;
-    } finally {
-      setBusy(null);
     }
   }
 
   async function submit() {
     const current = dirty ? await save() : report;
     if (!current) return;
-    setBusy('submit');
     try {
-      const next = await submitMonitoring(id, { baseRevision: current.revision });
-      setSaved(next);
+      const next = await editor.send('submit', () => submitMonitoring(id, { baseRevision: current.revision }), withReportOf);
+      if (!next) return;
       setRefusal(undefined);
       void message.success('已提交', 2);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(e.message);
-      else setRefusal(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
+      setRefusal(e instanceof Error ? e.message : String(e));
     }
   }
 
   function reload() {
-    setDraft(undefined);
-    setSaved(undefined);
-    setConflict(undefined);
     setRefusal(undefined);
-    loaded.reload();
+    editor.reload();
   }
 
   if (!Number.isInteger(id) || id <= 0) return <NotFound what="运行监控报告" />;
-  if (loaded.error && !report) {
-    if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound what="运行监控报告" />;
-    return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (editor.error && !report) {
+    if (editor.error instanceof ApiError && editor.error.status === 404) return <NotFound what="运行监控报告" />;
+    return <ErrorState error={editor.error} onRetry={editor.refresh} />;
   }
   if (!report || !result || !entries) return <div className="app-loading">正在载入运行监控…</div>;
 
@@ -317,7 +301,7 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
           待填 / 年终测评 <strong>{c.none}</strong>
         </span>
         <span className="grow" />
-        <span className={result.incomplete.length ? 'mo-missing' : 'muted'}>{result.incomplete.length ? `${result.incomplete.length} 行尚未填完` : '各行已填完，可以提交'}</span>
+        <span className={result.incomplete.length ? 'mo-missing' : 'muted'}>{completionText(result)}</span>
         {dirty ? <strong style={{ color: '#ad6800' }}>有未保存的修改</strong> : null}
         {/* No antd `loading` here: its spinner's leave animation can stick on a button that is disabled at the same moment. */}
         {busy ? <span className="muted">{busy === 'save' ? '正在保存…' : '正在提交…'}</span> : null}

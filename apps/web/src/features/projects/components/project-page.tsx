@@ -4,13 +4,13 @@ import { PageHead, Stat } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { formatWan } from '../../../lib/format';
 import { Link } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
-import { getProject } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { getProject, projectKeys } from '../api';
 import { IndicatorTable } from './indicator-table';
 
 export function ProjectPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
-  const project = useApi((signal) => getProject(id, signal), [id]);
+  const project = useApiQuery(projectKeys.detail(id), (signal) => getProject(id, signal));
 
   if (project.error instanceof ApiError && project.error.status === 404) return <NotFound what="项目" />;
   if (project.error) return <ErrorState error={project.error} onRetry={project.reload} />;

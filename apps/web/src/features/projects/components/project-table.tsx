@@ -1,11 +1,11 @@
 import type { ProjectDto } from '@jixiao/contract';
 import { Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { formatWan, shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
-import { listProjects, type ProjectQuery } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { listProjects, projectKeys, type ProjectQuery } from '../api';
 
 const PAGE_SIZE = 20;
 
@@ -89,14 +89,13 @@ export function ProjectTable({ query, showDepartment = false, showUnit = true, e
     setLastKey(key);
     setPage(1);
   }
-  const result = useApi(
-    async (signal) => {
-      const r = await listProjects({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal);
-      onTotal?.(r.total);
-      return r;
-    },
-    [key, page],
-  );
+  const pageQuery = { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const result = useApiQuery(projectKeys.list(pageQuery), (signal) => listProjects(pageQuery, signal));
+  // The total is told when an answer arrives, a cached one included (the page's heading shows it).
+  const total = result.data?.total;
+  useEffect(() => {
+    if (total !== undefined) onTotal?.(total);
+  }, [total, onTotal]);
   return (
     <>
       {result.error ? <div style={{ color: '#cf1322', marginBottom: 8 }}>{result.error.message}</div> : null}

@@ -9,8 +9,8 @@ import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { formatWan } from '../../../lib/format';
-import { useApi } from '../../../lib/use-api';
-import { getPublishedTargets } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { getPublishedTargets, publicKeys } from '../api';
 
 const indicatorColumns = [
   { title: '类别', key: 'level', render: (_: unknown, i: Indicator) => [i.level1, i.level2].filter(Boolean).join(' / ') || '—' },
@@ -20,7 +20,7 @@ const indicatorColumns = [
 
 export function PublicDocumentPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
-  const loaded = useApi((signal) => getPublishedTargets(id, signal), [id]);
+  const loaded = useApiQuery(publicKeys.detail(id), (signal) => getPublishedTargets(id, signal));
   if (!Number.isInteger(id) || id <= 0) return <NotFound what="公开信息" />;
   if (loaded.error) return loaded.error instanceof ApiError && loaded.error.status === 404 ? <NotFound what="公开信息" /> : <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <div className="app-loading">正在载入…</div>;

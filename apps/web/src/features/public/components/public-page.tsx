@@ -8,9 +8,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { Link, setQueryParam, useLocation } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
+import { useApiQuery } from '../../../lib/query';
 import { useSyncedState } from '../../../lib/use-synced-state';
-import { listPublished, type PublishedItemDto } from '../api';
+import { listPublished, type PublishedItemDto, publicKeys } from '../api';
 
 const columns: ColumnsType<PublishedItemDto> = [
   { title: '部门', dataIndex: 'department', render: (v: string | null) => v ?? '—' },
@@ -44,7 +44,7 @@ export function PublicPage() {
   const location = useLocation();
   const search = location.search.get('search') ?? '';
   const [value, setValue] = useSyncedState(search);
-  const loaded = useApi((signal) => listPublished(search ? { search } : {}, signal), [search]);
+  const loaded = useApiQuery(publicKeys.list(search ? { search } : {}), (signal) => listPublished(search ? { search } : {}, signal));
   return (
     <>
       <PageHead title="信息公开" sub="各单位已公开的绩效目标和绩效自评结果。草稿和审核中的材料不在此公开。" />

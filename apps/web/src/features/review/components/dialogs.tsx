@@ -4,7 +4,7 @@ import type { AddFindingRequest } from '@jixiao/contract';
 import { Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { CONCLUSION_COLORS, CONCLUSION_NEXT, type ReviewedFinding } from '../api';
-import { whereText, type Group } from './model';
+import { whereText, type Group } from '../model';
 
 const QUICK_REASONS = ['经核实，原文无误', '读取误差，原文已填写', '不适用于本项目', '与其他问题重复', '单位已作说明，可以接受'];
 

@@ -6,12 +6,7 @@
 import { formatTarget } from '@jixiao/core';
 import { Button, Input } from 'antd';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { indicatorKey, type Group, type IndicatorEdit } from './model';
-
-/** What is being edited right now (the page owns it; the document shows it as typed). */
-export type Editing =
-  | { kind: 'indicator'; groupKey: string; no: number; value: IndicatorEdit }
-  | { kind: 'goal'; groupKey: string; value: string };
+import { indicatorKey, type Editing, type Group, type IndicatorEdit, type Marks } from '../model';
 
 export interface EditProps {
   editing: Editing | undefined;
@@ -65,12 +60,6 @@ function IndicatorEditor({ editing, onChange, onCommit, onCancel }: { editing: E
       </div>
     </div>
   );
-}
-
-export interface Marks {
-  /** Open (not dismissed) findings per group and per indicator key, and whether any is an error. */
-  groups: Map<string, { count: number; error: boolean }>;
-  indicators: Map<string, { count: number; error: boolean }>;
 }
 
 function Dot({ mark }: { mark: { count: number; error: boolean } | undefined }) {

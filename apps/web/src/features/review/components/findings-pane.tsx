@@ -3,7 +3,7 @@ import { CHECK_LABELS, DIMENSION_LABELS, SEVERITY_LABELS, type Dimension, type S
 import { Button, Input, Segmented, Select, Tag } from 'antd';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ReviewedFinding } from '../api';
-import { whereText, type Filters, type Group, type StatusFilter } from './model';
+import { whereText, type Filters, type Group, type StatusFilter } from '../model';
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: 'red', warning: 'orange', info: 'blue' };
 const STATUS_TAG: Record<ReviewedFinding['status'], { color: string; label: string } | undefined> = {

@@ -10,8 +10,8 @@ import { EmptyState, ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
-import { DOCUMENT_KIND_LABELS, listDocuments, uploadDocument } from '../../import/api';
+import { useApiQuery } from '../../../lib/query';
+import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument } from '../../import';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
 
@@ -49,7 +49,7 @@ const columns: ColumnsType<DocumentSummaryDto> = [
 ];
 
 export function ReviewListPage() {
-  const documents = useApi((signal) => listDocuments(signal), []);
+  const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const [search, setSearch] = useState('');
   const [scope, setScope] = useState<'targets' | 'all'>('targets');
   const [year, setYear] = useState<number | null>(null);

@@ -10,52 +10,44 @@ import { Alert, App as AntApp, Button, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
+import { useEditableResource } from '../../../lib/editable-resource';
 import { ApiError } from '../../../lib/http';
-import { useApi } from '../../../lib/use-api';
-import { DOCUMENT_KIND_LABELS, getDocument } from '../../import/api';
-import { addFinding, decideFinding, getReview, opinionUrl, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
-import { useCan, useSession } from '../../session/session';
+import { useInvalidate } from '../../../lib/query';
+import { useDebounced } from '../../../lib/use-debounced';
+import { DOCUMENT_KIND_LABELS, documentKeys, getDocument, type InterchangeDocument } from '../../import';
+import { addFinding, decideFinding, getReview, isStaleDocumentSave, opinionUrl, reviewKeys, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+import { useCan, useSession } from '../../session';
 import { ROLE_LABELS } from '@jixiao/core';
-import type { InterchangeDocument } from '../../import/api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
 import { AddFindingDialog, ConclusionDialog, DismissDialog } from './dialogs';
-import { DocumentPane, type Editing, type Marks } from './document-pane';
+import { DocumentPane } from './document-pane';
 import { FindingsPane } from './findings-pane';
 import {
+  afterSave,
+  applyEditing,
   applyFilters,
   browserRuleSet,
+  changedKeys,
   goalOf,
   groupOf,
   groupsOf,
   indicatorEditOf,
   indicatorKey,
   indicatorKeyOf,
+  marksOf,
   NO_FILTERS,
   reviewEdited,
+  savedMessage,
+  saveRequestOf,
   sortFindings,
-  withGoalEdit,
-  withIndicatorEdit,
+  withReview,
+  type Editing,
   type Filters,
-} from './model';
+  type ReviewEditorState,
+} from '../model';
 import { ScorePanel } from './score-panel';
-import { StaleSaveAlert } from '../../workflow/components/stale-save-alert';
-import { WorkflowPanel } from '../../workflow/components/workflow-panel';
-
-/** The value, settled: it follows `value` once it has not changed for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
-
-function applyEditing(doc: InterchangeDocument, editing: Editing | undefined): InterchangeDocument {
-  if (!editing) return doc;
-  return editing.kind === 'indicator' ? withIndicatorEdit(doc, editing.groupKey, editing.no, editing.value) : withGoalEdit(doc, editing.groupKey, editing.value);
-}
+import { StaleSaveAlert, WorkflowPanel } from '../../workflow';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -65,9 +57,16 @@ function typing(target: EventTarget | null): boolean {
 export function ReviewPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
   const { message } = AntApp.useApp();
-  const loaded = useApi((signal) => Promise.all([getReview(id, signal), getDocument(id, signal)]), [id]);
-  /** The review as the last decision answered it (newer than the loaded one). */
-  const [local, setLocal] = useState<{ id: number; review: DocumentReviewDto } | undefined>();
+  const invalidate = useInvalidate();
+  const editor = useEditableResource<ReviewEditorState, InterchangeDocument, 'send'>({
+    queryKey: reviewKeys.detail(id),
+    load: async (signal) => {
+      const [review, document] = await Promise.all([getReview(id, signal), getDocument(id, signal)]);
+      return { review, document };
+    },
+    draftOf: (s) => s.document,
+    isConflict: isStaleDocumentSave,
+  });
   // The reviewer is the signed-in person (decision 010): the server records their name on every decision.
   const session = useSession();
   const reviewer = session.status === 'signed-in' ? session.session.user.displayName : '';
@@ -76,22 +75,18 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<string | undefined>();
   const [highlight, setHighlight] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const [dismissing, setDismissing] = useState<ReviewedFinding | undefined>();
   const [concluding, setConcluding] = useState(false);
   const [adding, setAdding] = useState(false);
   const searchRef = useRef<HTMLInputElement | null>(null);
-
-  /** The document as last saved from this page (until the reload brings it). */
-  const [savedDoc, setSavedDoc] = useState<{ id: number; version: number; doc: InterchangeDocument } | undefined>();
-  /** Edits kept but not saved, and the edit being typed. */
-  const [draft, setDraft] = useState<{ id: number; doc: InterchangeDocument } | undefined>();
+  /** The edit being typed (kept edits are the editor's copy). */
   const [editing, setEditing] = useState<Editing | undefined>();
+  const busy = editor.busy !== null;
+  const stale = editor.conflict;
 
-  const serverReview = (local?.id === id ? local.review : undefined) ?? loaded.data?.[0];
-  const loadedVersion = loaded.data?.[0].document.version ?? 0;
-  const storedDoc = savedDoc?.id === id && savedDoc.version > loadedVersion ? savedDoc.doc : loaded.data?.[1];
-  const base = (draft?.id === id ? draft.doc : undefined) ?? storedDoc;
+  const serverReview = editor.server?.review;
+  const storedDoc = editor.server?.document;
+  const base = editor.draft;
   const working = useMemo(() => (base ? applyEditing(base, editing) : undefined), [base, editing]);
   const dirty = !!working && !!storedDoc && working !== storedDoc;
   const settledWorking = useDebounced(working, 200);
@@ -102,71 +97,39 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   );
   const doc = working;
   const groups = useMemo(() => groupsOf(doc), [doc]);
-  const changed = useMemo(() => {
-    const keys = new Set<string>();
-    if (!dirty || !doc || !storedDoc) return keys;
-    const before = new Map(groupsOf(storedDoc).flatMap((g) => g.indicators.map((i) => [indicatorKey(g.key, i.no), i] as const)));
-    for (const g of groups) {
-      if (g.project !== undefined && (goalOf(doc, g.key) ?? null) !== (goalOf(storedDoc, g.key) ?? null)) keys.add(g.key);
-      for (const i of g.indicators) {
-        const b = before.get(indicatorKey(g.key, i.no));
-        if (!b || b.name !== i.name || b.annualTarget?.text !== i.annualTarget?.text || b.periodTarget?.text !== i.periodTarget?.text) keys.add(indicatorKey(g.key, i.no));
-      }
-    }
-    return keys;
-  }, [dirty, doc, storedDoc, groups]);
+  const changed = useMemo(() => (dirty && doc && storedDoc ? changedKeys(doc, storedDoc) : new Set<string>()), [dirty, doc, storedDoc]);
   /** Something differs from the stored version (an edit that was typed back to the stored text is no change). */
   const unsaved = changed.size > 0;
   const review = (unsaved ? preview : undefined) ?? serverReview;
   const goals = useMemo(() => new Map(groups.filter((g) => g.project !== undefined).map((g) => [g.key, goalOf(doc, g.key) ?? null] as const)), [groups, doc]);
 
   const commitEdit = () => {
-    if (working && editing) setDraft({ id, doc: working });
+    if (working && editing) editor.edit(() => working);
     setEditing(undefined);
   };
   const discard = () => {
-    setDraft(undefined);
+    editor.discard();
     setEditing(undefined);
   };
   async function save() {
     if (!working || !serverReview) return;
-    setBusy(true);
     try {
-      const next = await saveDocumentContent(id, { baseVersion: serverReview.document.version, document: working });
-      setSavedDoc({ id, version: next.document.version, doc: working });
-      setLocal({ id, review: next });
-      setDraft(undefined);
+      const next = await editor.send('send', (s) => saveDocumentContent(id, saveRequestOf(s, working)), (reply) => afterSave(reply, working));
+      // Someone saved first (decision 011): the warning says who and when, and offers to reload; the edits stay until then.
+      if (!next) return;
       setEditing(undefined);
-      void message.success(next.document.version > serverReview.document.version ? `已保存为第 ${next.document.version} 版` : '内容与当前版本相同，未产生新版本', 2);
-      loaded.reload();
+      void message.success(savedMessage(serverReview.document.version, next.document.version), 2);
+      // The stored document as the server keeps it, and its new version in every list.
+      void invalidate(reviewKeys.detail(id));
+      void invalidate(documentKeys.all);
     } catch (e) {
-      // Someone saved first (decision 011): say who and when, and offer to reload; the edits stay until then.
-      if (e instanceof ApiError && e.status === 409 && typeof (e.details as { changedBy?: unknown } | undefined)?.changedBy !== 'undefined') setStale(e.message);
-      else void message.error(e instanceof Error ? e.message : String(e), 6);
-    } finally {
-      setBusy(false);
+      void message.error(e instanceof Error ? e.message : String(e), 6);
     }
   }
-  const [stale, setStale] = useState<string | undefined>();
   const sorted = useMemo(() => sortFindings(review?.findings ?? [], groups), [review, groups]);
   const shown = useMemo(() => applyFilters(sorted, groups, filters), [sorted, groups, filters]);
 
-  const marks = useMemo<Marks>(() => {
-    const m: Marks = { groups: new Map(), indicators: new Map() };
-    const bump = (map: Map<string, { count: number; error: boolean }>, key: string, error: boolean) => {
-      const v = map.get(key) ?? { count: 0, error: false };
-      map.set(key, { count: v.count + 1, error: v.error || error });
-    };
-    for (const f of sorted) {
-      if (f.status === 'dismissed') continue;
-      const g = groupOf(f, groups);
-      if (!g) continue;
-      bump(m.groups, g.key, f.finding.severity === 'error');
-      const ik = indicatorKeyOf(f, groups);
-      if (ik) bump(m.indicators, ik, f.finding.severity === 'error');
-    }
-    return m;
-  }, [sorted, groups]);
+  const marks = useMemo(() => marksOf(sorted, groups), [sorted, groups]);
 
   const select = useCallback(
     (key: string | undefined) => {
@@ -187,10 +150,9 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
     }
     const by = requireReviewer();
     if (!by) return false;
-    setBusy(true);
     try {
-      const next = await run();
-      setLocal({ id, review: next });
+      const next = await editor.send('send', run, (reply, s) => withReview(s, reply), { settled: false, conflicts: false });
+      if (!next) return false;
       void message.success(done, 1.2);
       if (advanceFrom) {
         const i = shown.findIndex((f) => f.finding.key === advanceFrom);
@@ -200,13 +162,8 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
       return true;
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));
-      if (e instanceof ApiError && e.status === 404) {
-        setLocal(undefined);
-        loaded.reload();
-      }
+      if (e instanceof ApiError && e.status === 404) editor.refresh();
       return false;
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -273,9 +230,9 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   });
 
   if (!Number.isInteger(id) || id <= 0) return <NotFound what="文档" />;
-  if (loaded.error && !review) {
-    if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound what="文档" />;
-    return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (editor.error && !review) {
+    if (editor.error instanceof ApiError && editor.error.status === 404) return <NotFound what="文档" />;
+    return <ErrorState error={editor.error} onRetry={editor.refresh} />;
   }
   if (!review || !doc) return <div className="app-loading">正在计算审核结果…</div>;
 
@@ -318,9 +275,8 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         <StaleSaveAlert
           message={stale}
           onReload={() => {
-            setStale(undefined);
-            discard();
-            loaded.reload();
+            setEditing(undefined);
+            editor.reload();
           }}
         />
       ) : null}
@@ -343,7 +299,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         </div>
       ) : null}
       <ScorePanel review={review.review} onConclusion={() => setConcluding(true)} />
-      <WorkflowPanel documentId={id} version={d.version} conclusion={serverReview?.review.conclusion ?? null} onChanged={loaded.reload} />
+      <WorkflowPanel documentId={id} version={d.version} conclusion={serverReview?.review.conclusion ?? null} onChanged={editor.refresh} />
       {!mayDecide && session.status === 'signed-in' ? (
         <Alert type="info" showIcon className="rv-readonly" title={`您的角色（${ROLE_LABELS[session.session.user.role]}）可以查看审核结果；采纳、驳回、补充问题和调整结论由审核人办理。`} />
       ) : null}
@@ -373,11 +329,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
             onStartIndicator: (groupKey, no) => {
               const ind = groups.find((g) => g.key === groupKey)?.indicators.find((i) => i.no === no);
               if (!ind) return;
-              if (editing && working) setDraft({ id, doc: working });
+              if (editing && working) editor.edit(() => working);
               setEditing({ kind: 'indicator', groupKey, no, value: indicatorEditOf(ind) });
             },
             onStartGoal: (groupKey) => {
-              if (editing && working) setDraft({ id, doc: working });
+              if (editing && working) editor.edit(() => working);
               setEditing({ kind: 'goal', groupKey, value: goalOf(working, groupKey) ?? '' });
             },
             onChange: setEditing,

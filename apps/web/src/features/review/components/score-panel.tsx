@@ -2,6 +2,8 @@ import { CHECK_LABELS } from '@jixiao/core';
 import { Button, Tooltip } from 'antd';
 import type { DocumentReviewDto } from '../api';
 import { CONCLUSION_COLORS, CONCLUSION_NEXT } from '../api';
+// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
+import '../../../components/score-bar.css';
 
 /** 完整性 相关性 适当性 可行性, the total, 优/良/中/差 (with the computed one beside an override) and the quantified share. */
 export function ScorePanel({ review, onConclusion }: { review: DocumentReviewDto['review']; onConclusion: () => void }) {

@@ -11,15 +11,13 @@ import { EmptyState, ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
-import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import/api';
-import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto } from '../api';
-// oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
-import '../../review/review.css';
+import { useApiQuery } from '../../../lib/query';
+import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments } from '../../import';
+import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto, selfEvaluationKeys } from '../api';
 
 export function SelfEvaluationListPage() {
-  const evaluations = useApi((signal) => listSelfEvaluations(signal), []);
-  const documents = useApi((signal) => listDocuments(signal), []);
+  const evaluations = useApiQuery(selfEvaluationKeys.list(), (signal) => listSelfEvaluations(signal));
+  const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const [search, setSearch] = useState('');
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState<number | null>(null);

@@ -7,16 +7,16 @@
  * completeness on the server (the list of what is missing is shown); the inputs are read-only unless the
  * self-evaluation is a draft or returned, its year is not locked and this person may fill it.
  */
-import { budgetSlots, projectTotal, scopeOf, type BudgetEntry, type IndicatorEntry, type QualitativeTier, type SelfEvaluationEntries } from '@jixiao/core';
+import { scopeOf, type BudgetEntry, type IndicatorEntry, type QualitativeTier, type SelfEvaluationEntries } from '@jixiao/core';
 import { Alert, App, Button, Card, Empty, Select, Space, Spin, Table, Tabs, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
-import { useApi } from '../../../lib/use-api';
-import { useCan } from '../../session/session';
-import type { EvaluationWorkflowDto } from '../../workflow/api';
-import { EvaluationWorkflowPanel } from '../../workflow/components/evaluation-workflow-panel';
+import { useEditableResource } from '../../../lib/editable-resource';
+import { useCan } from '../../session';
+import type { EvaluationWorkflowDto } from '../../workflow';
+import { EvaluationWorkflowPanel } from '../../workflow';
 import {
   fileUrl,
   getSelfEvaluation,
@@ -24,6 +24,7 @@ import {
   keepScore,
   saveEntries,
   saveReport,
+  selfEvaluationKeys,
   submitSelfEvaluation,
   TIER_LABELS,
   uploadWorkbook,
@@ -35,8 +36,9 @@ import { ActualsTable } from './actuals-table';
 import { BudgetTable } from './budget-table';
 import { useLiveScore } from './live-score';
 import { ReportEditor } from './report-editor';
+import { entriesOf, projectOptions, summaryOf, visibleLines, withBudgetEntry, withGoalTier, withIndicatorEntry } from '../model';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
-import '../../review/review.css';
+import '../../../components/score-bar.css';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../self-evaluation.css';
 
@@ -45,12 +47,11 @@ const where = (e: WorkbookErrorDto) => `「${e.sheet}」工作表${e.row != null
 export function SelfEvaluationPage({ params }: { params: Record<string, string> }) {
   const id = Number(params['id']);
   const { message } = App.useApp();
-  const loaded = useApi((signal) => getSelfEvaluation(id, signal), [id]);
-  const [dto, setDto] = useState<SelfEvaluationDto>();
-  const [entries, setEntries] = useState<SelfEvaluationEntries>();
-  const [dirty, setDirty] = useState(false);
-  const [conflict, setConflict] = useState<string>();
-  const [busy, setBusy] = useState<'save' | 'upload' | 'score' | 'report' | 'submit' | null>(null);
+  const editor = useEditableResource<SelfEvaluationDto, SelfEvaluationEntries, 'save' | 'upload' | 'score' | 'report' | 'submit'>({
+    queryKey: selfEvaluationKeys.detail(id),
+    load: (signal) => getSelfEvaluation(id, signal),
+    draftOf: entriesOf,
+  });
   const [refusal, setRefusal] = useState<string>();
   const [workflow, setWorkflow] = useState<EvaluationWorkflowDto>();
   const mayEdit = useCan('self-evaluation.edit');
@@ -58,26 +59,13 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
   const [uploadErrors, setUploadErrors] = useState<{ message: string; errors: WorkbookErrorDto[] }>();
   const [project, setProject] = useState<string>();
 
-  const [seen, setSeen] = useState<SelfEvaluationDto>();
-
-  function adopt(next: SelfEvaluationDto) {
-    setDto(next);
-    setEntries(next.entries as SelfEvaluationEntries);
-    setDirty(false);
-    setConflict(undefined);
-  }
-  if (loaded.data && loaded.data !== seen) {
-    // A fresh load (first load, 重新载入, after keeping a score) replaces the page's state: React's adjust-during-render pattern.
-    setSeen(loaded.data);
-    adopt(loaded.data);
-  }
-
+  const { server: dto, draft: entries, dirty, conflict, busy } = editor;
   const live = useLiveScore(dto, entries);
   const scope = live ? scopeOf(live.target) : 'project';
-  const projectKeys = live?.score.scope === 'project' ? live.score.projects.map((p) => ({ value: p.key, label: p.project })) : [];
+  const projectKeys = live ? projectOptions(live.score) : [];
   const currentProject = project ?? projectKeys[0]?.value;
 
-  if (loaded.error && !dto) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (editor.error && !dto) return <ErrorState error={editor.error} onRetry={editor.refresh} />;
   if (!dto || !entries || !live) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   const locked = workflow?.evaluationId === id ? workflow.locked : null;
@@ -85,70 +73,50 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
   const open = (dto.status === 'draft' || dto.status === 'returned') && !locked;
   const editable = open && mayEdit;
 
-  const setIndicator = (key: string, patch: IndicatorEntry) => {
-    setEntries((e) => (e ? { ...e, indicators: { ...e.indicators, [key]: { ...e.indicators[key], ...patch } } } : e));
-    setDirty(true);
-  };
-  const setBudget = (key: string, patch: BudgetEntry) => {
-    setEntries((e) => (e ? { ...e, budgets: { ...e.budgets, [key]: { ...e.budgets[key], ...patch } } } : e));
-    setDirty(true);
-  };
-  const setGoalTier = (tier: QualitativeTier | null) => {
-    setEntries((e) => (e ? { ...e, goal: { ...e.goal, tier, score: null } } : e));
-    setDirty(true);
-  };
+  const setIndicator = (key: string, patch: IndicatorEntry) => editor.edit((e) => withIndicatorEntry(e, key, patch));
+  const setBudget = (key: string, patch: BudgetEntry) => editor.edit((e) => withBudgetEntry(e, key, patch));
+  const setGoalTier = (tier: QualitativeTier | null) => editor.edit((e) => withGoalTier(e, tier));
 
-  async function run<T>(what: NonNullable<typeof busy>, action: () => Promise<T>, done: (r: T) => void) {
-    setBusy(what);
+  /** Sends a change; a stale revision becomes the conflict warning, a refused workbook its list of errors. */
+  async function run<T>(what: NonNullable<typeof busy>, action: (current: SelfEvaluationDto, typed: SelfEvaluationEntries) => Promise<T>, answer: (r: T) => SelfEvaluationDto | undefined, done: (r: T) => void) {
     try {
-      done(await action());
+      const reply = await editor.send(what, action, answer);
+      if (reply !== undefined) done(reply);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(e.message);
-      else if (e instanceof ApiError && workbookErrorsOf(e.details).length) setUploadErrors({ message: e.message, errors: workbookErrorsOf(e.details) });
+      if (e instanceof ApiError && workbookErrorsOf(e.details).length) setUploadErrors({ message: e.message, errors: workbookErrorsOf(e.details) });
       else message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
     }
   }
 
-  const save = () => run('save', () => saveEntries(id, dto.revision, entries), (next) => {
-    adopt(next);
-    message.success(`已保存（第 ${next.revision} 版）`);
-  });
+  const save = () =>
+    run('save', (current, typed) => saveEntries(id, current.revision, typed), (next) => next, (next) => {
+      message.success(`已保存（第 ${next.revision} 版）`);
+    });
   const upload = (file: File) => {
     setUploadErrors(undefined);
-    void run('upload', () => uploadWorkbook(id, file, dto.revision), (r) => {
-      adopt(r.evaluation);
+    void run('upload', (current) => uploadWorkbook(id, file, current.revision), (r) => r.evaluation, (r) => {
       message.success(`填报表已导入（${r.rows} 行），得分已重新计算`);
     });
   };
   const submit = async () => {
     setRefusal(undefined);
-    setBusy('submit');
     try {
-      const next = await submitSelfEvaluation(id, dto.revision);
-      adopt(next);
-      message.success('已提交');
+      const next = await editor.send('submit', (current) => submitSelfEvaluation(id, current.revision), (r) => r);
+      if (next) message.success('已提交');
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(e.message);
-      else setRefusal(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
+      setRefusal(e instanceof Error ? e.message : String(e));
     }
   };
-  const keep = () => run('score', () => keepScore(id), (kept) => {
-    message.success(`已保存评分：${kept.total ?? '（各项目分别评分）'} · 规则集 ${kept.ruleSet}`);
-    loaded.reload();
-  });
+  const keep = () =>
+    run('score', () => keepScore(id), () => undefined, (kept) => {
+      message.success(`已保存评分：${kept.total ?? '（各项目分别评分）'} · 规则集 ${kept.ruleSet}`);
+      // The kept score is listed with the self-evaluation: load it again.
+      editor.refresh();
+    });
 
   const score = live.score;
-  const selected = score.scope === 'project' ? score.projects.find((p) => p.key === currentProject) : undefined;
-  const summary =
-    score.scope === 'project'
-      ? selected && { rate: selected.score.execution.rate, execution: selected.score.execution.score, total: projectTotal(selected.score), grade: selected.score.grade, notes: selected.score.notes }
-      : { rate: score.department.spendingProgress.rate, execution: score.department.spendingProgress.score, total: score.total, grade: score.grade, notes: score.department.differences };
-  const slots = score.scope === 'project' ? live.slots.filter((s) => s.budgetKey === currentProject) : live.slots;
-  const budgets = budgetSlots(live.target).filter((b) => scope === 'department' || b.key === currentProject);
+  const summary = summaryOf(score, currentProject);
+  const { slots, budgets } = visibleLines(live, currentProject);
 
   return (
     <>
@@ -182,7 +150,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
           </Space>
         }
       />
-      <EvaluationWorkflowPanel evaluationId={id} revision={dto.revision} onChanged={loaded.reload} onState={setWorkflow} hideActions={['submit']} />
+      <EvaluationWorkflowPanel evaluationId={id} revision={dto.revision} onChanged={editor.reload} onState={setWorkflow} hideActions={['submit']} />
       {!editable ? (
         <Alert
           type="info"
@@ -205,7 +173,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
           showIcon
           title={conflict}
           action={
-            <Button size="small" onClick={loaded.reload}>
+            <Button size="small" onClick={editor.reload}>
               重新载入
             </Button>
           }
@@ -304,8 +272,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
                   report={dto.report}
                   saving={busy === 'report'}
                   readOnly={!editable}
-                  onSave={(sections) => void run('report', () => saveReport(id, dto.revision, { sections }), (next) => {
-                    adopt(next);
+                  onSave={(sections) => void run('report', (current) => saveReport(id, current.revision, { sections }), (next) => next, () => {
                     message.success('自评报告已保存');
                   })}
                 />

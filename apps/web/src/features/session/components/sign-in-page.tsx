@@ -7,8 +7,8 @@ import type { SignInInfoDto } from '@jixiao/contract';
 import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { navigate, useLocation } from '../../../lib/router';
-import { useApi } from '../../../lib/use-api';
-import { getSignInInfo } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { getSignInInfo, sessionKeys } from '../api';
 import { signIn } from '../session';
 
 interface Credentials {
@@ -51,7 +51,7 @@ function DemoBanner({ info, onPick }: { info: SignInInfoDto; onPick: (username: 
 
 export function SignInPage() {
   const location = useLocation();
-  const info = useApi(() => getSignInInfo(), []);
+  const info = useApiQuery(sessionKeys.signInInfo(), () => getSignInInfo());
   const [form] = Form.useForm<Credentials>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -8,9 +8,9 @@ import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
-import { useApi } from '../../../lib/use-api';
-import { listDepartments } from '../../departments/api';
-import { createUser, listUsers, resetUserPassword, updateUser } from '../api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { departmentKeys, listDepartments } from '../../departments';
+import { createUser, listUsers, resetUserPassword, updateUser, userKeys } from '../api';
 import { UserFields, type UserFormValues } from './user-form';
 
 function scopeText(user: UserDto, departments: DepartmentDto[]): string {
@@ -21,8 +21,9 @@ function scopeText(user: UserDto, departments: DepartmentDto[]): string {
 }
 
 export function UsersPage() {
-  const users = useApi((signal) => listUsers(signal), []);
-  const departments = useApi((signal) => listDepartments({}, signal), []);
+  const invalidate = useInvalidate();
+  const users = useApiQuery(userKeys.list(), (signal) => listUsers(signal));
+  const departments = useApiQuery(departmentKeys.list({}), (signal) => listDepartments({}, signal));
   const [editing, setEditing] = useState<UserDto | 'new'>();
   const [resetting, setResetting] = useState<UserDto>();
   const [form] = Form.useForm<UserFormValues>();
@@ -43,7 +44,7 @@ export function UsersPage() {
     try {
       await action();
       void message.success(done);
-      users.reload();
+      void invalidate(userKeys.all);
       return true;
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));

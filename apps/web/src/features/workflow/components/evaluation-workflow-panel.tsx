@@ -9,8 +9,8 @@ import { chinaTime } from '@jixiao/core';
 import type { EvaluationAction } from '@jixiao/core';
 import { Button, Collapse, Tag } from 'antd';
 import { useEffect } from 'react';
-import { useApi } from '../../../lib/use-api';
-import { getEvaluationWorkflow, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { getEvaluationWorkflow, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -34,7 +34,7 @@ export function EvaluationWorkflowPanel({
   onState?: (workflow: EvaluationWorkflowDto) => void;
   hideActions?: readonly EvaluationAction[];
 }) {
-  const loaded = useApi((signal) => getEvaluationWorkflow(evaluationId, signal), [evaluationId, revision]);
+  const loaded = useApiQuery(workflowKeys.evaluation(evaluationId, revision), (signal) => getEvaluationWorkflow(evaluationId, signal));
   const { asking, setAsking, busy, run } = useWorkflowActions<EvaluationAction>(loaded.reload, onChanged);
   const wf = loaded.data;
   useEffect(() => {

@@ -8,8 +8,8 @@ import { App as AntApp, Button, Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
-import { useApi } from '../../../lib/use-api';
-import { getPeriodLocks, setPeriodLock, type PeriodLocksDto } from '../api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { getPeriodLocks, setPeriodLock, type PeriodLocksDto, workflowKeys } from '../api';
 
 type Lock = PeriodLocksDto['history'][number];
 
@@ -23,7 +23,8 @@ const columns = [
 
 export function PeriodLocksPage() {
   const { message } = AntApp.useApp();
-  const loaded = useApi((signal) => getPeriodLocks(signal), []);
+  const invalidate = useInvalidate();
+  const loaded = useApiQuery(workflowKeys.locks(), (signal) => getPeriodLocks(signal));
   const [period, setPeriod] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,8 @@ export function PeriodLocksPage() {
       await setPeriodLock({ period: period.trim(), locked, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       void message.success(locked ? `已锁定 ${period.trim()}` : `已解除 ${period.trim()} 的锁定`, 2);
       setReason('');
-      loaded.reload();
+      // A lock changes what every evaluation's workflow panel says.
+      void invalidate(workflowKeys.all);
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e), 8);
     } finally {

@@ -5,8 +5,8 @@
  */
 import { chinaTime, type TargetAction } from '@jixiao/core';
 import { Button, Collapse } from 'antd';
-import { useApi } from '../../../lib/use-api';
-import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget } from '../api';
+import { useApiQuery } from '../../../lib/query';
+import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -26,7 +26,7 @@ export function WorkflowPanel({
   conclusion: string | null;
   onChanged?: () => void;
 }) {
-  const loaded = useApi((signal) => getTargetWorkflow(documentId, signal), [documentId, version, conclusion]);
+  const loaded = useApiQuery(workflowKeys.target(documentId, { version, conclusion }), (signal) => getTargetWorkflow(documentId, signal));
   const { asking, setAsking, busy, run } = useWorkflowActions<TargetAction>(loaded.reload, onChanged);
   const wf = loaded.data;
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;

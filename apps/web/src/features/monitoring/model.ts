@@ -3,7 +3,7 @@
  * the same lists and bands), the lines recomputed by the core from the typed entries, and immutable updates of
  * one line's entry.
  */
-import type { MonitoringReportDto } from '@jixiao/contract';
+import type { MonitoringReportDto, SaveMonitoringRequest } from '@jixiao/contract';
 import { monitorDocument, type Light, type MonitoringDeviation, type MonitoringEntries, type MonitoringResult, type MonitoringSettings, type PerformanceDocument, type RuleSet } from '@jixiao/core';
 
 export function ruleSetOf(report: MonitoringReportDto): RuleSet<MonitoringSettings> {
@@ -37,3 +37,20 @@ export const LIGHT_WORDS: Record<Light, string> = { red: '红灯', yellow: '黄�
 
 /** A line needs its deviation cells filled when it has a light that is not green. */
 export const needsDeviation = (light: Light | null) => light !== null && light !== 'green';
+
+// ——— The editor's server state and what a save sends ———
+
+/** What the editor loads: the report, and the target document at the version it is measured against. */
+export interface MonitoringEditorState {
+  report: MonitoringReportDto;
+  document: PerformanceDocument;
+}
+
+/** The state after the server answered a save or a submit: its report; the target version does not move. */
+export const withReport = (state: MonitoringEditorState, report: MonitoringReportDto): MonitoringEditorState => ({ ...state, report });
+
+/** A save sends every entry with the revision the page showed (a stale revision is refused with who and when). */
+export const saveRequestOf = (report: MonitoringReportDto, entries: MonitoringEntries): SaveMonitoringRequest => ({ baseRevision: report.revision, entries });
+
+/** What the summary bar says of the lines still to be filled. */
+export const completionText = (result: MonitoringResult): string => (result.incomplete.length ? `${result.incomplete.length} 行尚未填完` : '各行已填完，可以提交');

@@ -2,7 +2,7 @@
  * The review page's view of a document: its projects (and department / key-task indicator lists) as groups of
  * indicators, and where each finding points in them — so a finding can be filtered by project and jump to its row.
  */
-import { reviewResultDto } from '@jixiao/contract';
+import { reviewResultDto, type SaveDocumentContentRequest } from '@jixiao/contract';
 import {
   inferDirection,
   NATIONAL_TARGET_REVIEW,
@@ -16,8 +16,8 @@ import {
   type RuleSet,
   type Severity,
 } from '@jixiao/core';
-import type { InterchangeDocument } from '../../import/api';
-import type { DocumentReviewDto, ReviewedFinding } from '../api';
+import type { InterchangeDocument } from '../import';
+import type { DocumentReviewDto, ReviewedFinding } from './api';
 
 type Indicator = NonNullable<InterchangeDocument['indicators']>[number];
 
@@ -212,3 +212,77 @@ export function reviewEdited(doc: InterchangeDocument, server: DocumentReviewDto
   const { findings: reviewed, scores } = reviewResultDto(reviewDocument(doc, findings, ruleSet, decisions));
   return { ...server, review: { ...server.review, ...scores }, findings: reviewed };
 }
+
+/** What is being edited right now (the page owns it; the document shows it as typed). */
+export type Editing =
+  | { kind: 'indicator'; groupKey: string; no: number; value: IndicatorEdit }
+  | { kind: 'goal'; groupKey: string; value: string };
+
+/** The document with the edit being typed laid over it. */
+export function applyEditing(doc: InterchangeDocument, editing: Editing | undefined): InterchangeDocument {
+  if (!editing) return doc;
+  return editing.kind === 'indicator' ? withIndicatorEdit(doc, editing.groupKey, editing.no, editing.value) : withGoalEdit(doc, editing.groupKey, editing.value);
+}
+
+/**
+ * What differs from the stored version: the keys of the projects whose 绩效目标 text changed and of the indicators
+ * whose name or target texts changed (an edit typed back to the stored text is no change). Empty: nothing to save.
+ */
+export function changedKeys(doc: InterchangeDocument, stored: InterchangeDocument): Set<string> {
+  const keys = new Set<string>();
+  if (doc === stored) return keys;
+  const before = new Map(groupsOf(stored).flatMap((g) => g.indicators.map((i) => [indicatorKey(g.key, i.no), i] as const)));
+  for (const g of groupsOf(doc)) {
+    if (g.project !== undefined && (goalOf(doc, g.key) ?? null) !== (goalOf(stored, g.key) ?? null)) keys.add(g.key);
+    for (const i of g.indicators) {
+      const b = before.get(indicatorKey(g.key, i.no));
+      if (!b || b.name !== i.name || b.annualTarget?.text !== i.annualTarget?.text || b.periodTarget?.text !== i.periodTarget?.text) keys.add(indicatorKey(g.key, i.no));
+    }
+  }
+  return keys;
+}
+
+export interface Marks {
+  /** Open (not dismissed) findings per group and per indicator key, and whether any is an error. */
+  groups: Map<string, { count: number; error: boolean }>;
+  indicators: Map<string, { count: number; error: boolean }>;
+}
+
+/** The dots beside the document's projects and indicators: how many open findings, and whether any is an error. */
+function bump(map: Map<string, { count: number; error: boolean }>, key: string, error: boolean): void {
+  const v = map.get(key) ?? { count: 0, error: false };
+  map.set(key, { count: v.count + 1, error: v.error || error });
+}
+
+export function marksOf(findings: readonly ReviewedFinding[], groups: readonly Group[]): Marks {
+  const m: Marks = { groups: new Map(), indicators: new Map() };
+  for (const f of findings) {
+    if (f.status === 'dismissed') continue;
+    const g = groupOf(f, groups);
+    if (!g) continue;
+    bump(m.groups, g.key, f.finding.severity === 'error');
+    const ik = indicatorKeyOf(f, groups);
+    if (ik) bump(m.indicators, ik, f.finding.severity === 'error');
+  }
+  return m;
+}
+
+// ——— The editor's server state and what a save sends ———
+
+/** What the editor loads: the review, and the document it reviews at that version. */
+export interface ReviewEditorState {
+  review: DocumentReviewDto;
+  document: InterchangeDocument;
+}
+
+/** A save sends the whole edited document with the version it was based on (409 when someone saved first). */
+export const saveRequestOf = (state: ReviewEditorState, document: InterchangeDocument): SaveDocumentContentRequest => ({ baseVersion: state.review.document.version, document });
+
+/** After a save: the server's review of the new version, and the document as sent (until the reload brings it). */
+export const afterSave = (review: DocumentReviewDto, document: InterchangeDocument): ReviewEditorState => ({ review, document });
+
+/** After a decision, a finding added or the conclusion set: the recomputed review; the document is unchanged. */
+export const withReview = (state: ReviewEditorState, review: DocumentReviewDto): ReviewEditorState => ({ ...state, review });
+
+/** What the page says after a save: a new version, or none when the content was the same. */
+export const savedMessage = (before: number, after: number): string => (after > before ? `已保存为第 ${after} 版` : '内容与当前版本相同，未产生新版本');

@@ -1,0 +1,2 @@
+/** What other features may use of sign-in: who is signed in and what their role allows. */
+export { useCan, useSession } from './session';
