@@ -2,7 +2,8 @@
  * What the CLI tests share: `jixiao ARGS` with its exit code and output captured, on a temp JIXIAO_DATA_DIR that a
  * describe block makes before its tests and removes after. `jixiao` runs the CLI in-process (`runJixiao`, run.ts:
  * the same dispatch, error lines and exit codes as the real command, each run opening and closing its own store),
- * which spares a node start and the loading of every module per run (decision 017); `jixiaoProcess` runs the real
+ * which spares a node start and the loading of every module per run, and a data dir it makes starts as a copy of
+ * the migrated PGlite template (decision 017); `jixiaoProcess` runs the real
  * `node apps/cli/bin/jixiao.js`, for the few tests that check the process wrapper itself.
  */
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
+import { pgliteTemplate } from '@jixiao/store';
 import { afterAll, beforeAll } from 'vitest';
 import { cliChangeFor } from '../cli-change';
 import type { CliIo, CommandIo } from '../io';
@@ -54,7 +56,8 @@ export function memoryIo(env: Record<string, string> = {}, stdin?: string): { io
  * PGlite in the data dir); `stdin`, when given, is its standard input, which is otherwise empty.
  */
 export async function jixiao(args: string[], env: Record<string, string>, stdin?: string): Promise<CliRun> {
-  const run = memoryIo(env, stdin);
+  // A data dir the run makes starts as a copy of the migrated template rather than an initdb plus every migration.
+  const run = memoryIo({ JIXIAO_TEST_PGLITE_TEMPLATE: await pgliteTemplate(), ...env }, stdin);
   const code = await runJixiao(args, run.io);
   return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
