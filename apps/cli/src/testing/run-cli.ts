@@ -37,14 +37,15 @@ function cliEnv(env: Record<string, string>): Record<string, string | undefined>
   return { ...rest, ...env };
 }
 
+const asText = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+
 /** An io whose output is collected as text; `stdin`, when given, is its standard input, which is otherwise empty. */
 export function memoryIo(env: Record<string, string> = {}, stdin?: string): { io: CommandIo; stdout(): string; stderr(): string } {
   let stdout = '';
   let stderr = '';
-  const text = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
   const io: CliIo = {
-    stdout: { write: (chunk: string | Uint8Array) => (stdout += text(chunk)) },
-    stderr: { write: (chunk: string | Uint8Array) => (stderr += text(chunk)) },
+    stdout: { write: (chunk: string | Uint8Array) => (stdout += asText(chunk)) },
+    stderr: { write: (chunk: string | Uint8Array) => (stderr += asText(chunk)) },
     stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin, 'utf8')]),
     env: cliEnv(env),
   };
