@@ -15,11 +15,16 @@ function systemUser(): string {
   }
 }
 
-/** One per invocation: every change of this run shares the request id. */
-const requestId = `cli-${randomUUID()}`;
+/** What `CommandIo.change` is: the change context of one invocation; `by` (`--by`) names the operator instead of the system user. */
+export type CliChange = (by?: string | boolean) => ChangeContext;
 
-/** The change context of this invocation; `by` (`--by`) names the operator instead of the system user. */
-export function cliChange(by?: string | boolean): ChangeContext {
-  const named = typeof by === 'string' ? by.trim() : '';
-  return { actor: null, requestId, operator: named || systemUser() };
+/**
+ * One per invocation: every change of this run shares the request id. Kept by the invocation (run.ts), not by the
+ * module, so several invocations in one process (the in-process CLI tests) have their own.
+ */
+export function cliChangeFor(requestId = `cli-${randomUUID()}`): CliChange {
+  return (by) => {
+    const named = typeof by === 'string' ? by.trim() : '';
+    return { actor: null, requestId, operator: named || systemUser() };
+  };
 }

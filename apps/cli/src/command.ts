@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { CommandIo } from './io';
 
 export interface CommandInput {
   positionals: string[];
@@ -12,5 +13,6 @@ export interface Command {
   usage: string;
   help: string[];
   options: NonNullable<ParseArgsConfig['options']>;
-  run(input: CommandInput): Promise<void>;
+  /** Writes only to `io` and reads the environment and standard input only from it (in-process runs, run.ts). */
+  run(input: CommandInput, io: CommandIo): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import type { TextSink } from './io';
+
 /** Exit codes of interchange.md: 0 done (warnings included), 1 anything else, 2 input we cannot read. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -13,6 +15,6 @@ export class CliError extends Error {
   }
 }
 
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+export function printJson(io: { stdout: TextSink }, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

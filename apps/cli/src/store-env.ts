@@ -6,17 +6,20 @@
 import { resolve } from 'node:path';
 import { AppError } from '@jixiao/services';
 import { openStore, type Store } from '@jixiao/store';
+import type { CliIo } from './io';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from './output';
 
-export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { dataDir?: string; databaseUrl?: string } {
+export function storeOptionsFromEnv(env: CliIo['env']): { dataDir?: string; databaseUrl?: string; pgliteTemplate?: string } {
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl) return { databaseUrl };
-  return { dataDir: resolve(env.JIXIAO_DATA_DIR?.trim() || './data') };
+  // Set by the CLI tests only (testing/run-cli.ts): a new data dir starts as a copy of the migrated template.
+  const template = env.JIXIAO_TEST_PGLITE_TEMPLATE?.trim();
+  return { dataDir: resolve(env.JIXIAO_DATA_DIR?.trim() || './data'), ...(template ? { pgliteTemplate: template } : {}) };
 }
 
-/** Opens the store, runs `fn`, always closes it (PGlite flushes and the data-dir lock is released). */
-export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFromEnv()).catch((e: unknown) => {
+/** Opens the store of `io.env`, runs `fn`, always closes it (PGlite flushes and the data-dir lock is released). */
+export async function withStore<T>(io: Pick<CliIo, 'env'>, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptionsFromEnv(io.env)).catch((e: unknown) => {
     throw toCliError(e);
   });
   try {

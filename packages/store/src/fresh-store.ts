@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type OpenedStore } from './open-store';
+import { pgliteTemplate } from './pglite-template';
 
 export interface StoreHandle {
   store: OpenedStore;
@@ -15,10 +16,11 @@ export interface StoreHandle {
   dispose(): Promise<void>;
 }
 
-/** PGlite in a new temp dir named `<prefix>XXXXXX`. */
+/** PGlite in a new temp dir named `<prefix>XXXXXX`, a copy of the migrated template (pglite-template.ts). */
 export async function freshPgliteStore(prefix: string): Promise<StoreHandle> {
+  const pgliteTemplateDir = await pgliteTemplate();
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const store = await openStore({ dataDir: dir });
+  const store = await openStore({ dataDir: dir, pgliteTemplate: pgliteTemplateDir });
   return {
     store,
     async dispose() {

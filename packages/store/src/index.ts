@@ -1,5 +1,7 @@
 export { openStore, PGLITE_SUBDIR, type Store, type StoreOptions, type OpenedStore } from './open-store';
 export { LOCK_FILE } from './lock';
+/** Tests: the migrated PGlite template a new test data dir is copied from (decision 017). */
+export { pgliteTemplate } from './pglite-template';
 export { GENESIS_HASH, type AuditChainReport, type AuditChainBreak, type VerifyOptions } from './audit-chain';
 export { migrationsFolder, programMigrations } from './db';
 export { identityKey, fileStem, departmentNameOf, documentTitle } from './identity';

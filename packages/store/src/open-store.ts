@@ -2,7 +2,7 @@
  * `openStore` — the one way to get a database (decision 001): PGlite in `<dataDir>/pgdata` by default, guarded by
  * `<dataDir>/jixiao.lock`; PostgreSQL (a `pg` pool) when `databaseUrl` is given. Migrations run on open.
  */
-import { rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TransactionalStore } from '@jixiao/services';
 import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
@@ -27,6 +27,12 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** Apply only the first N migrations (a restore of an older backup); default all of them. */
   migrations?: number;
+  /**
+   * Tests (decision 017): a migrated PGlite `pgdata` (`pgliteTemplate()`) copied in when `<dataDir>/pgdata` does not
+   * exist yet, instead of an initdb and every migration. The migrations still run after it (none are left to do).
+   * Ignored with `migrations` (a restore builds an older schema) and on PostgreSQL.
+   */
+  pgliteTemplate?: string;
 }
 
 /** The store: every repository on the database, a transaction over them (a unit of work), and its upkeep. */
@@ -60,7 +66,10 @@ async function connect(options: StoreOptions, folder: string): Promise<{ connect
   const dataDir = resolve(options.dataDir ?? './data');
   const lock = lockDataDir(dataDir);
   try {
-    return { connection: await connectPglite(join(dataDir, PGLITE_SUBDIR), folder), release: lock.release };
+    const pgdata = join(dataDir, PGLITE_SUBDIR);
+    // Under the lock, so nobody else is making this pgdata meanwhile.
+    if (options.pgliteTemplate && options.migrations === undefined && !existsSync(pgdata)) cpSync(options.pgliteTemplate, pgdata, { recursive: true });
+    return { connection: await connectPglite(pgdata, folder), release: lock.release };
   } catch (e) {
     lock.release();
     throw e;

@@ -6,7 +6,7 @@
 import { NATIONAL_PROJECT_SELF_EVALUATION, parseActual, scoreProject, type ProjectScoringSettings } from '@jixiao/core';
 import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, resolveRuleSet, SYSTEM_CHANGE } from '@jixiao/services';
 import { describe, expect, it } from 'vitest';
-import { buildProject } from '../../core/src/testing/builders';
+import { buildProject } from '@jixiao/core/testing';
 import type { OpenedStore } from './open-store';
 import { rejection, useSuiteStore, type StoreHandle } from './testing';
 

@@ -32,7 +32,7 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
       async () => {
         const t = performance.now();
         const handle = await open();
-        console.log(`[${backend}] open + migrate: ${Math.round(performance.now() - t)} ms`);
+        console.log(`[${backend}] open a fresh store: ${Math.round(performance.now() - t)} ms`);
         return handle;
       },
       (opened) => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { inferDirection, parseTarget, type Indicator, type PerformanceDocument, type Project } from '@jixiao/core';
 import { AppError, importDocumentFile, SYSTEM_CHANGE } from '@jixiao/services';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { buildDocument, buildIndicator, buildProject } from '../../core/src/testing/builders';
+import { buildDocument, buildIndicator, buildProject } from '@jixiao/core/testing';
 import { freshPgliteStore, freshPostgresStore, type StoreHandle } from './fresh-store';
 import type { OpenedStore } from './open-store';
 

@@ -8,7 +8,6 @@ import { importActualsWorkbook, listSelfEvaluations, startSelfEvaluation } from 
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readFile } from 'node:fs/promises';
-import { cliChange } from '../cli-change';
 import { withStore } from '../store-env';
 
 const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
@@ -31,21 +30,21 @@ export const actualsCommand: Command = {
     '退出码：0 成功，2 文件无法读取或填报表有错误，1 其他错误（例如找不到该自评）。',
   ],
   options: { document: { type: 'string' }, year: { type: 'string' }, evaluation: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' } },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const [action, ...rest] = positionals;
     if (action === 'start' && rest.length === 0) {
       const documentId = positiveInt('document', values.document);
       const year = positiveInt('year', values.year);
       if (documentId === undefined || year === undefined) throw new CliError(`缺少 --document ID 或 --year YYYY\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
-      const started = await withStore((store) => startSelfEvaluation({ store }, cliChange(values.by), { documentId, year }));
-      process.stdout.write(`已开始绩效自评 ${started.id}：${started.period} 年度 ${started.title}（目标文档 ${started.documentId} 第 ${started.targetVersion} 版，规则集 ${started.ruleSet.ref}）\n`);
+      const started = await withStore(io, (store) => startSelfEvaluation({ store }, io.change(values.by), { documentId, year }));
+      io.stdout.write(`已开始绩效自评 ${started.id}：${started.period} 年度 ${started.title}（目标文档 ${started.documentId} 第 ${started.targetVersion} 版，规则集 ${started.ruleSet.ref}）\n`);
       return;
     }
     if (action === 'list' && rest.length === 0) {
-      const items = await withStore((store) => listSelfEvaluations({ store }));
-      if (values.json) printJson({ items });
-      else if (items.length === 0) process.stdout.write('还没有绩效自评。用 jixiao actuals start --document ID --year YYYY 开始。\n');
-      else process.stdout.write(`编号  年度  文档  修订  最后保存\n${items.map((e) => `${String(e.id).padStart(4)}  ${e.period}  ${e.title}  第 ${e.revision} 版  ${e.updatedBy}`).join('\n')}\n`);
+      const items = await withStore(io, (store) => listSelfEvaluations({ store }));
+      if (values.json) printJson(io, { items });
+      else if (items.length === 0) io.stdout.write('还没有绩效自评。用 jixiao actuals start --document ID --year YYYY 开始。\n');
+      else io.stdout.write(`编号  年度  文档  修订  最后保存\n${items.map((e) => `${String(e.id).padStart(4)}  ${e.period}  ${e.title}  第 ${e.revision} 版  ${e.updatedBy}`).join('\n')}\n`);
       return;
     }
     if (action === 'import' && rest.length === 1) {
@@ -58,9 +57,9 @@ export const actualsCommand: Command = {
       } catch {
         throw new CliError(`${file}: 文件不存在或无法读取 (cannot read the file)`, EXIT_BAD_INPUT);
       }
-      const result = await withStore((store) => importActualsWorkbook({ store }, cliChange(values.by), { id, fileName: file, bytes }));
+      const result = await withStore(io, (store) => importActualsWorkbook({ store }, io.change(values.by), { id, fileName: file, bytes }));
       const total = result.evaluation.score['total'];
-      process.stdout.write(`已导入 ${file} 到绩效自评 ${id}：${result.rows} 行，第 ${result.evaluation.revision} 版${typeof total === 'number' ? `，总分 ${total}（${String(result.evaluation.score['grade'])}）` : ''}\n`);
+      io.stdout.write(`已导入 ${file} 到绩效自评 ${id}：${result.rows} 行，第 ${result.evaluation.revision} 版${typeof total === 'number' ? `，总分 ${total}（${String(result.evaluation.score['grade'])}）` : ''}\n`);
       return;
     }
     throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);

@@ -32,11 +32,11 @@ export const auditCommand: Command = {
   options: {
     json: { type: 'boolean' },
   },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     if (positionals.length !== 1 || positionals[0] !== 'verify') throw new CliError(`用法 (usage): ${USAGE}`, EXIT_BAD_INPUT);
-    const report = await withStore((store) => store.verifyAuditChain());
-    if (values.json) printJson(report);
+    const report = await withStore(io, (store) => store.verifyAuditChain());
+    if (values.json) printJson(io, report);
     if (!report.ok) throw new CliError(brokenLine(report), EXIT_FAILURE);
-    if (!values.json) process.stdout.write(`${intactLine(report)}\n`);
+    if (!values.json) io.stdout.write(`${intactLine(report)}\n`);
   },
 };

@@ -36,10 +36,10 @@ export const backupCommand: Command = {
     '写完后会完整校验一遍再改名为 FILE。用 jixiao restore FILE 恢复到一个空的数据目录或空数据库。',
   ],
   options: { out: { type: 'string' } },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const out = typeof values.out === 'string' ? values.out.trim() : '';
     if (positionals.length > 0 || !out) throw new CliError(`缺少 --out FILE (--out is required)\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
-    const options = storeOptionsFromEnv();
+    const options = storeOptionsFromEnv(io.env);
     const partial = `${out}.partial`;
     let via = options.databaseUrl ? 'PostgreSQL' : `数据目录 ${options.dataDir}`;
     let header: BackupHeader;
@@ -66,6 +66,6 @@ export const backupCommand: Command = {
       throw new CliError(`${out}: 备份失败 (backup failed): ${e instanceof Error ? e.message : String(e)}`);
     }
     const rows = Object.values(header.tables).reduce((a, b) => a + b, 0);
-    process.stdout.write(`已备份 ${Object.keys(header.tables).length} 张表、${rows} 行（${via}，数据库结构：迁移 ${header.schema.migrations}）到 ${out}\n`);
+    io.stdout.write(`已备份 ${Object.keys(header.tables).length} 张表、${rows} 行（${via}，数据库结构：迁移 ${header.schema.migrations}）到 ${out}\n`);
   },
 };

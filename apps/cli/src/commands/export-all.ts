@@ -5,18 +5,19 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { exportDocument, listDocuments } from '@jixiao/services';
+import type { CommandIo } from '../io';
 import { CliError } from '../output';
 import { withStore } from '../store-env';
 
-export async function exportAllDocuments(out: string | undefined): Promise<void> {
-  const text = await withStore(async (store) => {
+export async function exportAllDocuments(io: CommandIo, out: string | undefined): Promise<void> {
+  const text = await withStore(io, async (store) => {
     const docs = (await listDocuments({ store })).sort((a, b) => a.id - b.id);
     const items = [];
     for (const d of docs) items.push({ id: d.id, version: d.version, document: await exportDocument({ store }, { documentId: d.id }) });
     return `${JSON.stringify({ documents: items }, null, 2)}\n`;
   });
   if (!out) {
-    process.stdout.write(text);
+    io.stdout.write(text);
     return;
   }
   try {
@@ -24,5 +25,5 @@ export async function exportAllDocuments(out: string | undefined): Promise<void>
   } catch (e) {
     throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
   }
-  process.stdout.write(`已导出全部文档到 ${out}\n`);
+  io.stdout.write(`已导出全部文档到 ${out}\n`);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetLineKey } from '@jixiao/core';
 import { importDocumentFile, saveMonitoring, startMonitoring, SYSTEM_CHANGE } from '@jixiao/services';
-import { openStore } from '@jixiao/store';
+import { openStore, pgliteTemplate } from '@jixiao/store';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_002, useCliSandbox } from '../testing/run-cli';
@@ -19,7 +19,7 @@ describe('jixiao export --format monitoring-table', () => {
   let reportId: number;
 
   beforeAll(async () => {
-    const store = await openStore({ dataDir: cli.dataDir });
+    const store = await openStore({ dataDir: cli.dataDir, pgliteTemplate: await pgliteTemplate() });
     try {
       documentId = (await importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: new Uint8Array(readFileSync(SEED_002)), year: 2024 })).documentId;
       const started = await startMonitoring({ store }, SYSTEM_CHANGE, { documentId, cutoffMonth: 7, by: '李填报' });

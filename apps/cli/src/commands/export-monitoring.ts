@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { EXPORT_FORMATS, listMonitoring, renderMonitoringTable, type MonitoringExportFormat } from '@jixiao/services';
 import type { Store } from '@jixiao/store';
+import type { CommandIo } from '../io';
 import { CliError, EXIT_BAD_INPUT } from '../output';
 import { withStore } from '../store-env';
 
@@ -28,17 +29,17 @@ async function findReport(store: Store, ids: { monitoring?: number; document?: n
   );
 }
 
-export async function exportMonitoringTable(format: MonitoringExportFormat, options: { out: string | undefined; monitoring?: number; document?: number; month?: number }): Promise<void> {
+export async function exportMonitoringTable(io: CommandIo, format: MonitoringExportFormat, options: { out: string | undefined; monitoring?: number; document?: number; month?: number }): Promise<void> {
   const { extension, label } = EXPORT_FORMATS[format];
   const { out } = options;
   if (!out) throw new CliError(`--format ${format} 生成的是 ${extension} 文件，请用 --out FILE 指定输出文件 (--out is required for ${format})`, EXIT_BAD_INPUT);
   if (extname(out).toLowerCase() !== extension) throw new CliError(`${out}: ${label}文件的扩展名应为 ${extension} (the output file must end in ${extension})`, EXIT_BAD_INPUT);
   if (options.month !== undefined && options.month > 12) throw new CliError(`--month ${options.month}: 应为 1–12 (expected 1–12)`, EXIT_BAD_INPUT);
-  const file = await withStore(async (store) => renderMonitoringTable({ store }, { id: await findReport(store, options), format }));
+  const file = await withStore(io, async (store) => renderMonitoringTable({ store }, { id: await findReport(store, options), format }));
   try {
     await writeFile(out, file.bytes);
   } catch (e) {
     throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
   }
-  process.stdout.write(`已导出运行监控报告的${label}（${extension}）到 ${out}\n`);
+  io.stdout.write(`已导出运行监控报告的${label}（${extension}）到 ${out}\n`);
 }

@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { renderSelfEvaluationFile, type SelfEvaluationFileFormat } from '@jixiao/services';
+import type { CommandIo } from '../io';
 import { CliError, EXIT_BAD_INPUT } from '../output';
 import { withStore } from '../store-env';
 
@@ -25,18 +26,18 @@ export function isSelfEvaluationFormat(format: string): format is SelfEvaluation
   return Object.prototype.hasOwnProperty.call(SELF_EVALUATION_FORMATS, format);
 }
 
-export async function exportSelfEvaluationFile(format: SelfEvaluationFileFormat, input: { evaluation: number | undefined; out: string | undefined; date: string }): Promise<void> {
+export async function exportSelfEvaluationFile(io: CommandIo, format: SelfEvaluationFileFormat, input: { evaluation: number | undefined; out: string | undefined; date: string }): Promise<void> {
   const { label, extension } = SELF_EVALUATION_FORMATS[format];
   if (input.evaluation === undefined) throw new CliError(`--format ${format} 须用 --evaluation ID 指定绩效自评（jixiao actuals list 列出编号） (--evaluation is required)`, EXIT_BAD_INPUT);
   if (!input.out) throw new CliError(`--format ${format} 生成的是 ${extension} 文件，请用 --out FILE 指定输出文件 (--out is required for ${format})`, EXIT_BAD_INPUT);
   if (extname(input.out).toLowerCase() !== extension) throw new CliError(`${input.out}: ${label}文件的扩展名应为 ${extension} (the output file must end in ${extension})`, EXIT_BAD_INPUT);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw new CliError(`--date ${input.date}: 应为 YYYY-MM-DD (expected YYYY-MM-DD)`, EXIT_BAD_INPUT);
   const id = input.evaluation;
-  const file = await withStore((store) => renderSelfEvaluationFile({ store }, { id, format, date: input.date }));
+  const file = await withStore(io, (store) => renderSelfEvaluationFile({ store }, { id, format, date: input.date }));
   try {
     await writeFile(input.out, file.bytes);
   } catch (e) {
     throw new CliError(`${input.out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
   }
-  process.stdout.write(`已导出绩效自评 ${id} 的${label}（${extension}）到 ${input.out}\n`);
+  io.stdout.write(`已导出绩效自评 ${id} 的${label}（${extension}）到 ${input.out}\n`);
 }

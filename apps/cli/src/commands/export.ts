@@ -72,28 +72,28 @@ export const exportCommand: Command = {
     month: { type: 'string' },
     evaluation: { type: 'string' },
   },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
     if (values.list) {
-      const docs = await withStore((store) => listDocuments({ store }));
-      if (values.json) printJson({ items: docs });
-      else if (docs.length === 0) process.stdout.write('数据库中还没有文档。用 jixiao import FILE 导入。\n');
+      const docs = await withStore(io, (store) => listDocuments({ store }));
+      if (values.json) printJson(io, { items: docs });
+      else if (docs.length === 0) io.stdout.write('数据库中还没有文档。用 jixiao import FILE 导入。\n');
       else {
         const lines = docs.map((d) => `${String(d.id).padStart(4)}  ${d.title}  第 ${d.version}/${d.versionCount} 版  项目 ${d.projectCount}  指标 ${d.indicatorCount}  ${d.fileName ?? ''}`);
-        process.stdout.write(`编号  文档  版本  项目  指标  文件\n${lines.join('\n')}\n`);
+        io.stdout.write(`编号  文档  版本  项目  指标  文件\n${lines.join('\n')}\n`);
       }
       return;
     }
     const format = typeof values.format === 'string' ? values.format : 'json';
     if (values.all) {
       if (format !== 'json' || values.document !== undefined) throw new CliError(`--all 只能与 --format json 一起使用，不能再指定 --document (--all exports every document as json)`, EXIT_BAD_INPUT);
-      return exportAllDocuments(text(values.out));
+      return exportAllDocuments(io, text(values.out));
     }
-    if (isSelfEvaluationFormat(format)) return exportSelfEvaluationFile(format, { evaluation: positiveInt('evaluation', values.evaluation), out: text(values.out), date: text(values.date) ?? chinaToday() });
+    if (isSelfEvaluationFormat(format)) return exportSelfEvaluationFile(io, format, { evaluation: positiveInt('evaluation', values.evaluation), out: text(values.out), date: text(values.date) ?? chinaToday() });
     if (!isFormat(format)) throw new CliError(`--format ${format}: 不支持的格式，可用：${FORMATS.join('、')} (unknown format)`, EXIT_BAD_INPUT);
     if (isMonitoringFormat(format)) {
       const [monitoring, document, month] = (['monitoring', 'document', 'month'] as const).map((k) => positiveInt(k, values[k]));
-      return exportMonitoringTable(format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
+      return exportMonitoringTable(io, format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
     }
     const documentId = positiveInt('document', values.document);
     if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`);
@@ -103,12 +103,12 @@ export const exportCommand: Command = {
     const which = `文档 ${documentId}${version ? ` 第 ${version} 版` : ''}`;
 
     if (format === 'json') {
-      const document = await withStore((store) => exportDocument({ store }, at));
+      const document = await withStore(io, (store) => exportDocument({ store }, at));
       if (out) {
         await writeFile(out, `${JSON.stringify(document, null, 2)}\n`);
-        process.stdout.write(`已导出${which} 到 ${out}\n`);
+        io.stdout.write(`已导出${which} 到 ${out}\n`);
       } else {
-        printJson(document);
+        printJson(io, document);
       }
       return;
     }
@@ -118,13 +118,13 @@ export const exportCommand: Command = {
     if (extname(out).toLowerCase() !== extension) throw new CliError(`${out}: ${label}文件的扩展名应为 ${extension} (the output file must end in ${extension})`, EXIT_BAD_INPUT);
     const date = text(values.date) ?? chinaToday();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError(`--date ${date}: 应为 YYYY-MM-DD (expected YYYY-MM-DD)`, EXIT_BAD_INPUT);
-    const file = await withStore((store) => render(store, format, at, { date, values }));
+    const file = await withStore(io, (store) => render(store, format, at, { date, values }));
     try {
       await writeFile(out, file.bytes);
     } catch (e) {
       throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
     }
-    process.stdout.write(`已导出${which} 的${label}（${extension}）到 ${out}\n`);
+    io.stdout.write(`已导出${which} 的${label}（${extension}）到 ${out}\n`);
   },
 };
 

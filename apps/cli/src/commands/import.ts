@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { prepareImport, savePreparedImport, type ImportResult } from '@jixiao/services';
-import { cliChange } from '../cli-change';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { toCliError, withStore } from '../store-env';
@@ -24,7 +23,7 @@ export const importCommand: Command = {
     '退出码：0 成功，2 文件无法读取或年度有误（数据库未做任何改动），1 其他错误（例如数据目录正被 jixiao serve 使用）。',
   ],
   options: { year: { type: 'string' }, json: { type: 'boolean' } },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
     let year: number | undefined;
@@ -38,9 +37,9 @@ export const importCommand: Command = {
       throw toCliError(e);
     });
     // Every change is in the audit trail (decision 010), also from the command line: the command writes it.
-    const result = await withStore((store) => savePreparedImport({ store }, cliChange(), prepared));
-    if (values.json) printJson(result);
-    else process.stdout.write(`${summary(result)}\n`);
+    const result = await withStore(io, (store) => savePreparedImport({ store }, io.change(), prepared));
+    if (values.json) printJson(io, result);
+    else io.stdout.write(`${summary(result)}\n`);
   },
 };
 

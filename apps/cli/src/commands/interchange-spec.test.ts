@@ -1,12 +1,13 @@
 /**
  * Issue 10 item 6, "the interchange.md example goes through parse, review and score": the commands run in-process
- * (their `run`, stdout captured) on fixtures/interchange — the spec's example as shown, and the same document as a
+ * (their `run` on an io that collects stdout) on fixtures/interchange — the spec's example as shown, and the same document as a
  * project self-evaluation with the fields the spec names for one.
  */
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT } from '../output';
+import { memoryIo } from '../testing/run-cli';
 import { parseCommand } from './parse';
 import { reviewCommand } from './review';
 import { scoreCommand } from './score';
@@ -17,17 +18,10 @@ const SELF_EVALUATION = `${FIXTURES}spec-example-self-evaluation.json`;
 
 /** Runs a command as main does and returns the JSON it printed. */
 async function run(command: Command, file: string): Promise<Record<string, unknown>> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
-    return true;
-  });
-  await command.run({ positionals: [file], values: {} });
-  vi.restoreAllMocks();
-  return JSON.parse(out) as Record<string, unknown>;
+  const { io, stdout } = memoryIo();
+  await command.run({ positionals: [file], values: {} }, io);
+  return JSON.parse(stdout()) as Record<string, unknown>;
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('the interchange.md example through the CLI', () => {
   it('jixiao parse prints it back with what was derived (target kinds, the problem code) and nothing else added', async () => {
@@ -48,7 +42,7 @@ describe('the interchange.md example through the CLI', () => {
   });
 
   it('jixiao score: the targets document is told apart (exit 2, not a read error); its self-evaluation is scored', async () => {
-    const refused = await scoreCommand.run({ positionals: [SPEC], values: {} }).catch((e: unknown) => e);
+    const refused = await scoreCommand.run({ positionals: [SPEC], values: {} }, memoryIo().io).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CliError);
     expect(refused).toMatchObject({ exitCode: EXIT_BAD_INPUT, message: expect.stringContaining('不是自评文档') });
     const scored = (await run(scoreCommand, SELF_EVALUATION)) as { document: { kind: string }; projects: Array<{ project: string; score: unknown }> };

@@ -12,10 +12,10 @@ export const parseCommand: Command = {
     '退出码：0 成功（含警告），2 文件无法读取，1 其他错误。',
   ],
   options: {},
-  async run({ positionals }) {
+  async run({ positionals }, io) {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
     const { document } = await readDocumentFile(file);
-    printJson(document);
+    printJson(io, document);
   },
 };

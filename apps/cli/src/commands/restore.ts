@@ -22,10 +22,10 @@ export const restoreCommand: Command = {
     '恢复后建议运行 jixiao audit verify，并用 jixiao export --format json --all 与原库的导出比对。',
   ],
   options: {},
-  async run({ positionals }) {
+  async run({ positionals }, io) {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
-    const options = storeOptionsFromEnv();
+    const options = storeOptionsFromEnv(io.env);
     try {
       // Checked before a data dir is made or a database migrated.
       await verifyBackup(file);
@@ -47,6 +47,6 @@ export const restoreCommand: Command = {
     }
     const { header, rows, migrated } = result;
     const upgraded = migrated > 0 ? `，并升级了 ${migrated} 个数据库迁移` : '';
-    process.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${chinaTime(header.createdAt)}（北京时间），来自 ${header.backend}${upgraded}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
+    io.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${chinaTime(header.createdAt)}（北京时间），来自 ${header.backend}${upgraded}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
   },
 };

@@ -14,13 +14,13 @@ export const reviewCommand: Command = {
     '退出码：0 成功（发现问题也是 0），2 文件无法读取，1 其他错误。',
   ],
   options: {},
-  async run({ positionals }) {
+  async run({ positionals }, io) {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
     const { document } = await readDocumentFile(file);
     const ruleSet = NATIONAL_TARGET_REVIEW;
     const findings = runChecks(document, ruleSet);
     const { findings: _statuses, ...review } = reviewDocument(document, findings, ruleSet);
-    printJson({ document, findings, review });
+    printJson(io, { document, findings, review });
   },
 };

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { openStore } from '@jixiao/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseActual } from '../../../../packages/core/src/target/parse-actual';
-import { buildDocument, buildProject } from '../../../../packages/core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { useCliSandbox } from '../testing/run-cli';
 
 describe('jixiao rules', () => {

@@ -2,7 +2,6 @@ import { SCHEME_LABELS, formatYears, parseSettingValue, parseYears } from '@jixi
 import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets, type RuleSetDetail, type RuleSetSummary } from '@jixiao/services';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
-import { cliChange } from '../cli-change';
 import { withStore } from '../store-env';
 
 const USAGE = [
@@ -54,22 +53,22 @@ export const rulesCommand: Command = {
     by: { type: 'string' },
     json: { type: 'boolean' },
   },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const [sub, ref, ...rest] = positionals;
     const asJson = values.json === true;
     switch (sub) {
       case 'list': {
         if (ref) throw usage();
-        const result = await withStore((store) => listRuleSets({ store }));
-        if (asJson) return printJson(result);
+        const result = await withStore(io, (store) => listRuleSets({ store }));
+        if (asJson) return printJson(io, result);
         const out = ['规则集：', ...result.items.map(line), '', result.activations.length ? '已启用：' : '尚未启用任何规则集（评分默认使用内置规则集）。'];
         for (const a of result.activations) out.push(`  ${a.region} ${a.year} 年 ${SCHEME_LABELS[a.scheme]} → ${a.ruleSet}（${a.by}，${a.at}）`);
-        process.stdout.write(`${out.join('\n')}\n`);
+        io.stdout.write(`${out.join('\n')}\n`);
         return;
       }
       case 'show': {
         if (!ref || rest.length) throw usage();
-        printJson(await withStore((store) => getRuleSet({ store }, { ref })));
+        printJson(io, await withStore(io, (store) => getRuleSet({ store }, { ref })));
         return;
       }
       case 'copy': {
@@ -84,15 +83,15 @@ export const rulesCommand: Command = {
         const region = str(values, 'region');
         const source = str(values, 'source');
         const name = str(values, 'name');
-        const detail = await withStore((store) =>
+        const detail = await withStore(io, (store) =>
           createRuleSetVersion(
             { store },
-            cliChange(values.by),
+            io.change(values.by),
             { from: ref, ...(id ? { id } : {}), ...(version ? { version } : {}), ...(region ? { region } : {}), ...(years ? { years } : {}), ...(source ? { source } : {}), ...(name ? { name } : {}) },
           ),
         );
-        if (asJson) printJson(detail);
-        else process.stdout.write(`${describeDetail(detail, '已保存')}（复制自 ${ref}）\n`);
+        if (asJson) printJson(io, detail);
+        else io.stdout.write(`${describeDetail(detail, '已保存')}（复制自 ${ref}）\n`);
         return;
       }
       case 'set': {
@@ -103,9 +102,9 @@ export const rulesCommand: Command = {
           if (eq <= 0) throw new CliError(`${arg}: 应写成 设置项=值，例如 weights.execution=10 (expected key=value)`, EXIT_BAD_INPUT);
           changes[arg.slice(0, eq).trim()] = parseSettingValue(arg.slice(eq + 1));
         }
-        const detail = await withStore((store) => createRuleSetVersion({ store }, cliChange(values.by), { from: ref, changes }));
-        if (asJson) printJson(detail);
-        else process.stdout.write(`${describeDetail(detail, '已保存新版本')}（修改自 ${ref}：${Object.keys(changes).join('、')}）\n`);
+        const detail = await withStore(io, (store) => createRuleSetVersion({ store }, io.change(values.by), { from: ref, changes }));
+        if (asJson) printJson(io, detail);
+        else io.stdout.write(`${describeDetail(detail, '已保存新版本')}（修改自 ${ref}：${Object.keys(changes).join('、')}）\n`);
         return;
       }
       case 'activate': {
@@ -114,9 +113,9 @@ export const rulesCommand: Command = {
         const yearText = str(values, 'year');
         if (!region || !yearText) throw new CliError('启用规则集须写明 --region 地区 和 --year 年度 (missing --region / --year)', EXIT_BAD_INPUT);
         if (!/^\d{4}$/.test(yearText)) throw new CliError(`--year ${yearText}: 年度应为四位数字，例如 2024 (invalid year)`, EXIT_BAD_INPUT);
-        const a = await withStore((store) => activateRuleSet({ store }, cliChange(values.by), { ruleSet: ref, region, year: Number(yearText) }));
-        if (asJson) printJson(a);
-        else process.stdout.write(`已启用：${a.region} ${a.year} 年的${SCHEME_LABELS[a.scheme]}使用规则集 ${a.ruleSet}（${a.by}）\n`);
+        const a = await withStore(io, (store) => activateRuleSet({ store }, io.change(values.by), { ruleSet: ref, region, year: Number(yearText) }));
+        if (asJson) printJson(io, a);
+        else io.stdout.write(`已启用：${a.region} ${a.year} 年的${SCHEME_LABELS[a.scheme]}使用规则集 ${a.ruleSet}（${a.by}）\n`);
         return;
       }
       default:

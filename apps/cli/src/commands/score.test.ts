@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinRuleSetFor, NATIONAL_PROJECT_SELF_EVALUATION, type ScoreDifference } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { parseActual } from '../../../../packages/core/src/target/parse-actual';
-import { buildDocument, buildProject } from '../../../../packages/core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { readDocumentFile } from '../read-file';
 import { scoreDocument } from './score';
 import { formatScoreText } from './score-text';

@@ -35,7 +35,7 @@ export const scoreCommand: Command = {
     '退出码：0 成功，2 文件无法读取、不是自评文档或规则集不适用，1 其他错误。',
   ],
   options: { rules: { type: 'string' }, region: { type: 'string' }, text: { type: 'boolean' } },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
     const ref = typeof values.rules === 'string' ? values.rules : undefined;
@@ -47,12 +47,12 @@ export const scoreCommand: Command = {
     const builtin = builtinRuleSetFor(scheme, document);
     const ruleSet =
       ref || region
-        ? await withStore((store) => resolveRuleSet({ store }, { scheme, ...(ref ? { ref } : {}), ...(region ? { region } : {}), year: document.year ?? null, document }))
+        ? await withStore(io, (store) => resolveRuleSet({ store }, { scheme, ...(ref ? { ref } : {}), ...(region ? { region } : {}), year: document.year ?? null, document }))
         : builtin.ruleSet;
     const reason = ref ? `按 --rules 指定` : region ? `按 --region ${region} 启用的规则集（未启用时按文档选内置规则集）` : builtin.reason;
     const result = { ...scoreDocument(document, ruleSet), ruleSetName: ruleSet.name, ruleSetReason: reason };
-    if (values.text === true) process.stdout.write(formatScoreText(result));
-    else printJson(result);
+    if (values.text === true) io.stdout.write(formatScoreText(result));
+    else printJson(io, result);
   },
 };
 

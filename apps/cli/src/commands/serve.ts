@@ -14,11 +14,11 @@ export const serveCommand: Command = {
     '按 Ctrl+C 或发送 SIGTERM 停止。',
   ],
   options: { port: { type: 'string' } },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
     let config;
     try {
-      config = loadConfig({ ...process.env, ...(typeof values.port === 'string' ? { PORT: values.port } : {}) });
+      config = loadConfig({ ...io.env, ...(typeof values.port === 'string' ? { PORT: values.port } : {}) });
     } catch (e) {
       if (e instanceof ConfigError) throw new CliError(e.message);
       throw e;

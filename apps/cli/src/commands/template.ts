@@ -21,7 +21,7 @@ export const templateCommand: Command = {
     example: { type: 'boolean' },
     unit: { type: 'string' },
   },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const kind = values.kind;
     const out = values.out;
     if (positionals.length > 0 || typeof out !== 'string' || out === '' || (kind !== 'project' && kind !== 'department')) {
@@ -40,7 +40,7 @@ export const templateCommand: Command = {
     } catch (e) {
       throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
     }
-    process.stdout.write(`已生成 (written): ${out}\n`);
+    io.stdout.write(`已生成 (written): ${out}\n`);
   },
 };
 

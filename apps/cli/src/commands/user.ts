@@ -6,7 +6,6 @@
 import { ROLE_LABELS, type Role } from '@jixiao/core';
 import { createUser, resetPassword, updateUser, type StoredUser } from '@jixiao/services';
 import type { Store } from '@jixiao/store';
-import { cliChange as who } from '../cli-change';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readPassword } from '../read-password';
@@ -76,42 +75,42 @@ export const userCommand: Command = {
     'password-stdin': { type: 'boolean' },
     json: { type: 'boolean' },
   },
-  async run({ positionals, values }) {
+  async run({ positionals, values }, io) {
     const [sub, target] = positionals;
     switch (sub) {
       case 'list': {
-        const users = await withStore((store) => store.users.listUsers());
-        if (values.json) printJson(users);
-        else process.stdout.write(`${users.length ? users.map(line).join('\n') : '  （还没有用户）'}\n`);
+        const users = await withStore(io, (store) => store.users.listUsers());
+        if (values.json) printJson(io, users);
+        else io.stdout.write(`${users.length ? users.map(line).join('\n') : '  （还没有用户）'}\n`);
         return;
       }
       case 'create': {
         const username = str(values.username);
         if (!username) throw usage();
         const chosen = role(str(values.role));
-        const password = await readPassword(values['password-stdin'] === true);
-        const user = await withStore(async (store) =>
-          createUser({ store }, who(), { username, displayName: str(values.name) || username, password, role: chosen, ...(await scope(store, values)) }),
+        const password = await readPassword(io, values['password-stdin'] === true);
+        const user = await withStore(io, async (store) =>
+          createUser({ store }, io.change(), { username, displayName: str(values.name) || username, password, role: chosen, ...(await scope(store, values)) }),
         );
-        process.stdout.write(`已新建用户 ${user.username}（${ROLE_LABELS[user.role]}）\n`);
+        io.stdout.write(`已新建用户 ${user.username}（${ROLE_LABELS[user.role]}）\n`);
         return;
       }
       case 'set-role': {
         const chosen = role(str(values.role));
-        const user = await withStore(async (store) => updateUser({ store }, who(), (await userNamed(store, target)).id, { role: chosen, ...(await scope(store, values)) }));
-        process.stdout.write(`已将 ${user.username} 设为${ROLE_LABELS[user.role]}\n`);
+        const user = await withStore(io, async (store) => updateUser({ store }, io.change(), (await userNamed(store, target)).id, { role: chosen, ...(await scope(store, values)) }));
+        io.stdout.write(`已将 ${user.username} 设为${ROLE_LABELS[user.role]}\n`);
         return;
       }
       case 'disable':
       case 'enable': {
-        const user = await withStore(async (store) => updateUser({ store }, who(), (await userNamed(store, target)).id, { disabled: sub === 'disable' }));
-        process.stdout.write(`${sub === 'disable' ? '已停用' : '已启用'} ${user.username}\n`);
+        const user = await withStore(io, async (store) => updateUser({ store }, io.change(), (await userNamed(store, target)).id, { disabled: sub === 'disable' }));
+        io.stdout.write(`${sub === 'disable' ? '已停用' : '已启用'} ${user.username}\n`);
         return;
       }
       case 'reset-password': {
-        const password = await readPassword(values['password-stdin'] === true);
-        await withStore(async (store) => resetPassword({ store }, who(), (await userNamed(store, target)).id, password));
-        process.stdout.write(`已重置 ${target} 的密码；其所有登录已失效\n`);
+        const password = await readPassword(io, values['password-stdin'] === true);
+        await withStore(io, async (store) => resetPassword({ store }, io.change(), (await userNamed(store, target)).id, password));
+        io.stdout.write(`已重置 ${target} 的密码；其所有登录已失效\n`);
         return;
       }
       default:

@@ -1,13 +1,22 @@
 /**
- * What the CLI tests share: `jixiao` run as a user runs it (a real process, `node apps/cli/bin/jixiao.js`, its exit
- * code and output captured) on a temp JIXIAO_DATA_DIR that a describe block makes before its tests and removes after.
+ * What the CLI tests share: `jixiao ARGS` with its exit code and output captured, on a temp JIXIAO_DATA_DIR that a
+ * describe block makes before its tests and removes after. `jixiao` runs the CLI in-process (`runJixiao`, run.ts:
+ * the same dispatch, error lines and exit codes as the real command, each run opening and closing its own store),
+ * which spares a node start and the loading of every module per run, and a data dir it makes starts as a copy of
+ * the migrated PGlite template (decision 017); `jixiaoProcess` runs the real
+ * `node apps/cli/bin/jixiao.js`, for the few tests that check the process wrapper itself.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { pgliteTemplate } from '@jixiao/store';
 import { afterAll, beforeAll } from 'vitest';
+import { cliChangeFor } from '../cli-change';
+import type { CliIo, CommandIo } from '../io';
+import { runJixiao } from '../run';
 
 const BIN = resolve(fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url)));
 
@@ -22,14 +31,42 @@ export interface CliRun {
   stderr: string;
 }
 
+/** `env` over the test's environment, DATABASE_URL left out (so it is PGlite in the data dir). */
+function cliEnv(env: Record<string, string>): Record<string, string | undefined> {
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  return { ...rest, ...env };
+}
+
+const asText = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+
+/** An io whose output is collected as text; `stdin`, when given, is its standard input, which is otherwise empty. */
+export function memoryIo(env: Record<string, string> = {}, stdin?: string): { io: CommandIo; stdout(): string; stderr(): string } {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (chunk: string | Uint8Array) => (stdout += asText(chunk)) },
+    stderr: { write: (chunk: string | Uint8Array) => (stderr += asText(chunk)) },
+    stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin, 'utf8')]),
+    env: cliEnv(env),
+  };
+  return { io: { ...io, change: cliChangeFor() }, stdout: () => stdout, stderr: () => stderr };
+}
+
 /**
- * Runs `jixiao ARGS` with `env` over the test's environment (DATABASE_URL left out, so it is PGlite in the data
- * dir); `stdin`, when given, is written to its standard input, which is otherwise closed.
+ * Runs `jixiao ARGS` in this process with `env` over the test's environment (DATABASE_URL left out, so it is
+ * PGlite in the data dir); `stdin`, when given, is its standard input, which is otherwise empty.
  */
-export function jixiao(args: string[], env: Record<string, string>, stdin?: string): Promise<CliRun> {
+export async function jixiao(args: string[], env: Record<string, string>, stdin?: string): Promise<CliRun> {
+  // A data dir the run makes starts as a copy of the migrated template rather than an initdb plus every migration.
+  const run = memoryIo({ JIXIAO_TEST_PGLITE_TEMPLATE: await pgliteTemplate(), ...env }, stdin);
+  const code = await runJixiao(args, run.io);
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+/** Runs `jixiao ARGS` as a user runs it: a real `node apps/cli/bin/jixiao.js` process (environment as `jixiao`). */
+export function jixiaoProcess(args: string[], env: Record<string, string>, stdin?: string): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));

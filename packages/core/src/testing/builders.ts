@@ -1,5 +1,5 @@
 /**
- * Builders for documents in tests: plain data with overrides, nothing shared between tests.
+ * Builders for documents in tests (`@jixiao/core/testing`, the package's "exports"): plain data with overrides, nothing shared between tests.
  * Targets go through the real R1 parser, so a test writes them as a document would (`≥90%`, `提升`).
  */
 import type { BudgetUnit, Indicator, PerformanceDocument, Project } from '../document/model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { makeZip } from '../xlsx/test-workbooks';
 import { writeProjectTargetsTemplate } from '../xlsx/write-project-template';
 import { layoutFixture } from './fixtures.test-util';

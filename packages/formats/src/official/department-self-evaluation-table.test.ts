@@ -1,7 +1,7 @@
 import { parseActual, type BudgetRow } from '@jixiao/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildIndicator } from '../../../core/src/testing/builders';
+import { buildDocument, buildIndicator } from '@jixiao/core/testing';
 import { writeDepartmentSelfEvaluationTable } from './department-self-evaluation-table';
 
 const row = (source: string, initial: number, adjustment: number, spent: number): BudgetRow => ({ source, initial, adjustment, adjusted: null, spent, statedExecutionRate: 87.96, statedAdjustmentRate: null });

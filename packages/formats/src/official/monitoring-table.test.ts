@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { budgetLineKey, indicatorLineKey, monitorDocument, NATIONAL_MONITORING } from '@jixiao/core';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { writeMonitoringTableDocx } from '../docx/monitoring-table';
 import { writeMonitoringTable } from './monitoring-table';
 import type { MonitoringTableInput } from './monitoring-rows';

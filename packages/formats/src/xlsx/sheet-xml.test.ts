@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildDocument, buildProject } from '../../../core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { DEFAULT_LIMITS } from '../limits';
 import { colLetter, type Grid, type Plain } from './grid';
 import { loadWorkbook } from './load-workbook';

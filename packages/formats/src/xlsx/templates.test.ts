@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDocument, type PerformanceDocument } from '@jixiao/core';
-import { buildDocument, buildIndicator, buildProject } from '../../../core/src/testing/builders';
+import { buildDocument, buildIndicator, buildProject } from '@jixiao/core/testing';
 import { readDocument } from '../read-document';
 import { writeDepartmentTargetsTemplate } from './write-department-template';
 import { writeProjectTargetsTemplate } from './write-project-template';

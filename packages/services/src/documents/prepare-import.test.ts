@@ -37,7 +37,7 @@ const json = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
 
 describe('prepareImport and units without a name', () => {
   it('refuses a document that names neither its department nor any unit, and accepts one that names its department', async () => {
-    const { buildDocument, buildProject } = await import('../../../core/src/testing/builders');
+    const { buildDocument, buildProject } = await import('@jixiao/core/testing');
     const doc = buildDocument({ year: 2024, projects: [buildProject({ name: '甲' })] });
     doc.units[0]!.name = '';
     const error = await prepareImport({ fileName: 'x.json', bytes: json({ ...doc, department: null }) }).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import type { PerformanceDocument } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { AppError } from '../errors';
 import type { DocumentStore } from '../ports';
 import { renderReviewOpinion } from '../review/render-review-opinion';

@@ -1,6 +1,6 @@
 import { NATIONAL_MONITORING, ruleSetRef, type MonitoringEntries } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../../../packages/core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import type { MonitoringReportDto } from './api';
 import { completionText, computeLines, saveRequestOf, withBudget, withDeviation, withIndicator, withReport } from './model';
 

@@ -1,6 +1,6 @@
 import { NATIONAL_TARGET_REVIEW, ruleSetRef, runChecks, type PerformanceDocument } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../../../packages/core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import type { InterchangeDocument } from '../import';
 import type { DocumentReviewDto, ReviewedFinding } from './api';
 import { afterSave, applyEditing, browserRuleSet, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, reviewEdited, savedMessage, saveRequestOf, withReview, type ReviewEditorState } from './model';

@@ -1,6 +1,6 @@
 import { NATIONAL_PROJECT_SELF_EVALUATION, ruleSetRef, type SelfEvaluationEntries } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../../../packages/core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import type { SelfEvaluationDto } from './api';
 import { entriesOf, liveScoreOf, projectOptions, summaryOf, visibleLines, withBudgetEntry, withGoalTier, withIndicatorEntry } from './model';
 

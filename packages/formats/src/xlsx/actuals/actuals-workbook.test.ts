@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { applyEntries, indicatorSlots, NATIONAL_PROJECT_SELF_EVALUATION, scoreSelfEvaluation, type PerformanceDocument } from '@jixiao/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, buildProject } from '../../../../core/src/testing/builders';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { readDocument } from '../../read-document';
 import { formatWorkbookError, readActualsWorkbook } from './read-actuals-workbook';
 import { ACTUALS_SHEET, BUDGET_SHEET } from './layout';
