@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import {
   departmentDtoSchema,
   documentSchema,
@@ -22,6 +23,7 @@ import {
 import { DEMO_PASSWORD } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { precompressDir } from '../../web/build/precompress';
 import { createApp } from './app';
 import { createContext, DEFAULT_SEEDS_DIR, openContext, type AppContext } from './context';
 import { startServer } from './serve';
@@ -303,6 +305,32 @@ describe('errors and the web app', () => {
     expect((await web.request('/favicon.ico')).status).toBe(200);
     expect((await web.request('/api/health')).status).toBe(200);
     expect((await web.request('/api/missing')).status).toBe(404);
+  });
+
+  it('sends the precompressed copy of an asset the browser accepts, and compresses API answers (issue 12 item 2)', async () => {
+    const webDir = join(dataDir, 'web-compressed');
+    mkdirSync(join(webDir, 'assets'), { recursive: true });
+    const script = `console.log(${JSON.stringify('绩效'.repeat(2000))});`;
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>jixiao</title><div id="root"></div>');
+    writeFileSync(join(webDir, 'assets', 'app-5678.js'), script);
+    expect(precompressDir(webDir)).toBe(1);
+    const web = createApp(ctx, { webDir });
+
+    const br = await web.request('/assets/app-5678.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect([br.status, br.headers.get('content-encoding'), br.headers.get('vary')]).toEqual([200, 'br', 'Accept-Encoding']);
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(script.length / 10);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(script);
+    const gz = await web.request('/assets/app-5678.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(script);
+    const plain = await web.request('/assets/app-5678.js');
+    expect([plain.headers.get('content-encoding'), await plain.text()]).toEqual([null, script]);
+
+    const api = await admin.request('/api/documents', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect([api.status, api.headers.get('content-encoding')]).toEqual([200, 'gzip']);
+    const listed = JSON.parse(gunzipSync(Buffer.from(await api.arrayBuffer())).toString()) as { items: unknown[] };
+    expect(listed.items.length).toBeGreaterThan(0);
   });
 
   it('sends the browser security headers on pages, assets, API answers and errors (issue 9 item 2)', async () => {

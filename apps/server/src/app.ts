@@ -2,6 +2,7 @@
  * The HTTP application: the API routes (one file per resource in routes/), the OpenAPI document generated from the
  * zod contract, the error map, and optionally the built web app. No I/O happens here except through `ctx`.
  */
+import { compress } from 'hono/compress';
 import { mountWebApp } from './http/static';
 import { notFound, sendError, toErrorResponse } from './http/error-map';
 import type { AppContext } from './context';
@@ -56,6 +57,9 @@ export interface CreateAppOptions {
 export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App {
   const app = createOpenApiApp();
   app.use('*', securityHeadersMiddleware);
+  // JSON and CSV answers gzip-compressed for a browser that accepts it (a district's lists are hundreds of KB);
+  // files (.xlsx, .docx) are zip already and go as they are.
+  app.use('/api/*', compress());
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

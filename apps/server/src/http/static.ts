@@ -1,6 +1,8 @@
 /**
  * The built web app (apps/web/dist): hashed assets cached for a year, everything else that is not /api answered
- * with index.html so the browser's router handles deep links (SPA fallback).
+ * with index.html so the browser's router handles deep links (SPA fallback). The build writes a brotli and a gzip
+ * copy of every text file (apps/web/build/precompress.ts); the one the browser accepts is sent with
+ * `Content-Encoding` and `Vary: Accept-Encoding`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,12 +22,12 @@ export function mountWebApp(app: App, webDir: string): void {
     await next();
     if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('/assets/*', serveStatic({ root: webDir }));
+  app.use('/assets/*', serveStatic({ root: webDir, precompressed: true }));
   // Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon instead of a 404.
   app.get('/favicon.ico', serveStatic({ root: webDir, rewriteRequestPath: () => '/favicon.svg' }));
   app.use('/*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
-    return serveStatic({ root: webDir })(c, next);
+    return serveStatic({ root: webDir, precompressed: true })(c, next);
   });
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return c.notFound();
