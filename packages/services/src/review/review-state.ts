@@ -73,10 +73,42 @@ export function reviewWith(base: Omit<ReviewState, 'result' | 'stored'>, stored:
   return { ...base, stored, result: reviewDocument(base.document, base.findings, base.ruleSet, decisions) };
 }
 
+/**
+ * The checks' findings per document content and rule set (issue 12 item 6): running every check is the slow part of
+ * a review (the decisions are applied fresh on each read, so a decision never reads a stale review), and the same
+ * version is read again and again while a reviewer works through it. Keyed by the version's sha256, so a new
+ * version is a new entry; bounded, the oldest entry leaves first.
+ */
+const FINDINGS_CACHE_SIZE = 500;
+const findingsCache = new Map<string, readonly Finding[]>();
+const cacheCounts = { hits: 0, misses: 0 };
+
+function findingsOf(summary: DocumentSummaryDto, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
+  const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}`;
+  const cached = findingsCache.get(key);
+  if (cached) {
+    cacheCounts.hits++;
+    // Most recently used last, so the first key is the one to drop.
+    findingsCache.delete(key);
+    findingsCache.set(key, cached);
+    return [...cached];
+  }
+  cacheCounts.misses++;
+  const findings = runChecks(document, ruleSet);
+  findingsCache.set(key, findings);
+  if (findingsCache.size > FINDINGS_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);
+  return [...findings];
+}
+
+/** How often the findings came from the cache (for tests and the benchmark). */
+export function reviewCacheCounts(): Readonly<typeof cacheCounts> {
+  return { ...cacheCounts };
+}
+
 export async function loadReview(deps: ReviewDeps, documentId: number): Promise<ReviewState> {
   const { summary, document } = await deps.store.documents.getDocument(documentId);
   const ruleSet = activeReviewRuleSet(summary.year ?? document.year ?? null);
-  const findings = runChecks(document, ruleSet);
+  const findings = findingsOf(summary, document, ruleSet);
   const stored = await deps.store.reviews.listDecisions(documentId);
   return reviewWith({ summary, document, ruleSet, findings }, stored);
 }
