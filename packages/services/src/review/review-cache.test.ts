@@ -15,10 +15,11 @@ import { reviewCacheCounts } from './review-state';
 const SEED_002 = readFileSync(fileURLToPath(new URL('../../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url)), 'utf8');
 const reviewer = { actor: { userId: 2, username: 'wang', displayName: '王财政', role: 'finance-reviewer' as const, departmentId: null, assignedDepartmentIds: [] }, requestId: 'r' };
 
+const bytes = (text: string) => new TextEncoder().encode(text);
+
 describe('the review cache', () => {
   it('runs the checks once per version, applies decisions fresh, and reviews a new version afresh', async () => {
     const store = memoryStore();
-    const bytes = (text: string) => new TextEncoder().encode(text);
     const { documentId } = await importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: '002.txt', bytes: bytes(SEED_002), year: 2024 });
     const start = reviewCacheCounts();
     const first = await getReview({ store }, { documentId });
