@@ -14,6 +14,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头')
     .optional(),
+  /** PostgreSQL: connections per app server (several servers share one database: their pools add up). */
+  JIXIAO_DB_POOL_SIZE: z.coerce.number({ message: 'JIXIAO_DB_POOL_SIZE 应为 1–200 的整数' }).int('JIXIAO_DB_POOL_SIZE 应为 1–200 的整数').min(1, 'JIXIAO_DB_POOL_SIZE 应为 1–200 的整数').max(200, 'JIXIAO_DB_POOL_SIZE 应为 1–200 的整数').default(10),
+  /** PostgreSQL: the longest any one statement may run, in milliseconds; 0 (default) sets no limit. */
+  JIXIAO_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'JIXIAO_DB_STATEMENT_TIMEOUT_MS 应为毫秒数（0 表示不限）' }).int('JIXIAO_DB_STATEMENT_TIMEOUT_MS 应为毫秒数（0 表示不限）').min(0, 'JIXIAO_DB_STATEMENT_TIMEOUT_MS 应为毫秒数（0 表示不限）').default(0),
   /** Seed the demo documents on first start. Default on: an empty system is hard to try out. */
   JIXIAO_DEMO: z
     .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''], { message: 'JIXIAO_DEMO 只能是 1/0、true/false、yes/no 或 on/off' })
@@ -37,6 +41,8 @@ export interface ServerConfig {
   /** Absolute path of the PGlite data directory (unused when `databaseUrl` is set). */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connection settings (ignored on PGlite). */
+  postgres: { poolSize: number; statementTimeoutMs: number };
   /** Whether to seed the demo documents into an empty database, and keep the demo accounts (decision 010). */
   demo: boolean;
   secureCookies: boolean;
@@ -57,6 +63,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     HOST: env.HOST || undefined,
     JIXIAO_DATA_DIR: env.JIXIAO_DATA_DIR || undefined,
     DATABASE_URL: env.DATABASE_URL || undefined,
+    JIXIAO_DB_POOL_SIZE: env.JIXIAO_DB_POOL_SIZE || undefined,
+    JIXIAO_DB_STATEMENT_TIMEOUT_MS: env.JIXIAO_DB_STATEMENT_TIMEOUT_MS || undefined,
     JIXIAO_DEMO: env.JIXIAO_DEMO,
     JIXIAO_SECURE_COOKIES: env.JIXIAO_SECURE_COOKIES,
     JIXIAO_TRUST_PROXY: env.JIXIAO_TRUST_PROXY,
@@ -69,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: parsed.data.HOST,
     dataDir: resolve(parsed.data.JIXIAO_DATA_DIR),
     databaseUrl: parsed.data.DATABASE_URL,
+    postgres: { poolSize: parsed.data.JIXIAO_DB_POOL_SIZE, statementTimeoutMs: parsed.data.JIXIAO_DB_STATEMENT_TIMEOUT_MS },
     demo: parsed.data.JIXIAO_DEMO,
     secureCookies: parsed.data.JIXIAO_SECURE_COOKIES,
     trustProxy: parsed.data.JIXIAO_TRUST_PROXY,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { removeDemoUsers, seedDemoData, seedDemoPublication, seedDemoUsers, type SeedReport } from '@jixiao/services';
-import { openStore, type Store } from '@jixiao/store';
+import { openStore, type PostgresSettings, type Store } from '@jixiao/store';
 
 export interface AppContext {
   store: Store;
@@ -58,6 +58,7 @@ export function createContext(store: Store, options: ContextOptions = {}): AppCo
 export interface OpenContextOptions {
   dataDir?: string;
   databaseUrl?: string;
+  postgres?: PostgresSettings;
   /** Seed the documents in `seedsDir` when the database is empty. */
   demo?: boolean;
   seedsDir?: string;
@@ -70,6 +71,7 @@ export async function openContext(options: OpenContextOptions): Promise<AppConte
   const store = await openStore({
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.postgres !== undefined ? { postgres: options.postgres } : {}),
   });
   const demo = options.demo ?? true;
   let seedReport: SeedReport | undefined;

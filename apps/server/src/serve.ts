@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { startControlSocket } from '@jixiao/store';
+import { startControlSocket, type PostgresSettings } from '@jixiao/store';
 import { createApp } from './app';
 import { openContext } from './context';
 import { DEFAULT_WEB_DIR } from './http/static';
@@ -15,6 +15,8 @@ export interface StartServerOptions {
   hostname?: string;
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL pool size and statement timeout (config.ts). */
+  postgres?: PostgresSettings;
   seedsDir?: string;
   /** Seed the demo documents into an empty database and keep the demo accounts (default true). */
   demo?: boolean;
@@ -39,6 +41,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const ctx = await openContext({
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.postgres !== undefined ? { postgres: options.postgres } : {}),
     ...(options.seedsDir !== undefined ? { seedsDir: options.seedsDir } : {}),
     demo: options.demo ?? true,
     ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),

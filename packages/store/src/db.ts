@@ -127,8 +127,16 @@ export async function connectPglite(dataDir: string | undefined, folder: string 
 /** An arbitrary constant: the advisory lock under which migrations run, so two servers starting together do not race. */
 const MIGRATION_LOCK = 7_402_113;
 
-export async function connectPostgres(url: string, max = 10, folder: string = migrationsFolder()): Promise<Connection> {
-  const pool = new pg.Pool({ connectionString: url, max });
+/** PostgreSQL connection settings: the pool's size per app server, and a limit on any one statement (0: none). */
+export interface PostgresSettings {
+  poolSize?: number;
+  statementTimeoutMs?: number;
+}
+
+export async function connectPostgres(url: string, settings: PostgresSettings = {}, folder: string = migrationsFolder()): Promise<Connection> {
+  const timeout = settings.statementTimeoutMs ?? 0;
+  // The timeout is the server's own (set per connection), so a runaway query ends there and frees its connection.
+  const pool = new pg.Pool({ connectionString: url, max: settings.poolSize ?? 10, ...(timeout > 0 ? { statement_timeout: timeout } : {}) });
   let closing = false;
   // An idle connection that the server ends (a restart, an administrator, a dropped test database) is reported
   // here; without a listener pg's pool throws it as an uncaught exception and the whole process stops. The pool

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { PostgresSettings } from './db';
 import { openStore, type OpenedStore } from './open-store';
 import { pgliteTemplate } from './pglite-template';
 
@@ -31,11 +32,11 @@ export async function freshPgliteStore(prefix: string): Promise<StoreHandle> {
 }
 
 /** A new database `name` on the server at `adminUrl`, dropped (with force) on dispose. */
-export async function freshPostgresStore(adminUrl: string, name: string): Promise<StoreHandle> {
+export async function freshPostgresStore(adminUrl: string, name: string, postgres?: PostgresSettings): Promise<StoreHandle> {
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
+  const store = await openStore({ databaseUrl: url.toString(), ...(postgres ? { postgres } : {}) });
   return {
     store,
     async dispose() {

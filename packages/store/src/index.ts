@@ -3,6 +3,6 @@ export { LOCK_FILE } from './lock';
 /** Tests: the migrated PGlite template a new test data dir is copied from (decision 017). */
 export { pgliteTemplate } from './pglite-template';
 export { GENESIS_HASH, type AuditChainReport, type AuditChainBreak, type VerifyOptions } from './audit-chain';
-export { migrationsFolder, programMigrations } from './db';
+export { migrationsFolder, programMigrations, type PostgresSettings } from './db';
 export { identityKey, fileStem, departmentNameOf, documentTitle } from './identity';
 export * from './backup';

@@ -8,7 +8,7 @@ import type { TransactionalStore } from '@jixiao/services';
 import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
 import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
-import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo, type Connection, type Db } from './db';
+import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo, type Connection, type Db, type PostgresSettings } from './db';
 import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
@@ -27,6 +27,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** Apply only the first N migrations (a restore of an older backup); default all of them. */
   migrations?: number;
+  /** PostgreSQL only: pool size (default 10) and statement timeout in ms (default none). */
+  postgres?: PostgresSettings;
   /**
    * Tests (decision 017): a migrated PGlite `pgdata` (`pgliteTemplate()`) copied in when `<dataDir>/pgdata` does not
    * exist yet, instead of an initdb and every migration. The migrations still run after it (none are left to do).
@@ -62,7 +64,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 }
 
 async function connect(options: StoreOptions, folder: string): Promise<{ connection: Connection; release?: () => void }> {
-  if (options.databaseUrl) return { connection: await connectPostgres(options.databaseUrl, 10, folder) };
+  if (options.databaseUrl) return { connection: await connectPostgres(options.databaseUrl, options.postgres ?? {}, folder) };
   const dataDir = resolve(options.dataDir ?? './data');
   const lock = lockDataDir(dataDir);
   try {

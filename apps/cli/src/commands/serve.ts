@@ -28,7 +28,7 @@ export const serveCommand: Command = {
         port: config.port,
         hostname: config.host,
         dataDir: config.dataDir,
-        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, postgres: config.postgres } : {}),
         demo: config.demo,
         secureCookies: config.secureCookies,
         trustProxy: config.trustProxy,
