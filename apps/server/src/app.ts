@@ -28,6 +28,7 @@ import { csrfMiddleware } from './http/csrf';
 import { requestIdMiddleware } from './http/request-id';
 import { securityHeadersMiddleware } from './http/security-headers';
 import { sessionMiddleware } from './http/session-cookie';
+import { withAccess } from './openapi-document';
 
 const ROUTES: RegisterRoutes[] = [
   registerHealthRoutes,
@@ -71,14 +72,24 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use('/api/*', csrfMiddleware);
   app.use('/api/*', accessPolicyMiddleware(app, ctx));
   for (const register of ROUTES) register(app, ctx);
-  app.doc('/api/openapi.json', {
-    openapi: '3.0.3',
-    info: {
-      title: 'jixiao 预算绩效管理 API',
-      version: ctx.version,
-      description: 'REST + JSON。错误统一为 { error: { code, message, details? } }，message 为中文。列表分页用 limit/offset，返回 total。',
-    },
-  });
+  // Generated once, on the first request: the routes and the access table do not change while the process runs.
+  let openApi: ReturnType<typeof withAccess> | undefined;
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      (openApi ??= withAccess(
+        app.getOpenAPIDocument({
+          openapi: '3.0.3',
+          info: {
+            title: 'jixiao 预算绩效管理 API',
+            version: ctx.version,
+            description:
+              'REST + JSON。错误统一为 { error: { code, message, details? } }，message 为中文。列表分页用 limit/offset，返回 total。' +
+              '登录后请求带会话 Cookie（sessionCookie）；已登录时的修改请求还须带 X-CSRF-Token（csrfToken，见 GET /api/session）。',
+          },
+        }),
+      )),
+    ),
+  );
   if (options.webDir) mountWebApp(app, options.webDir);
   app.notFound((c) => sendError(c, notFound(c.req.path.startsWith('/api') ? '接口' : '页面')));
   app.onError((err, c) => sendError(c, toErrorResponse(err, options.logError)));

@@ -19,7 +19,7 @@ export const userDtoSchema = z.object({
   demo: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'User' });
 export type UserDto = z.infer<typeof userDtoSchema>;
 
 /** `GET /api/session`: who is signed in, and the token every state-changing request must send in `X-CSRF-Token`. */
@@ -28,7 +28,7 @@ export const sessionDtoSchema = z.object({
   csrfToken: z.string(),
   expiresAt: z.string(),
   demo: z.boolean(),
-});
+}).meta({ id: 'Session' });
 export type SessionDto = z.infer<typeof sessionDtoSchema>;
 
 const password = z.string().min(1).max(200);
@@ -43,7 +43,7 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export const signInInfoDtoSchema = z.object({
   demo: z.boolean(),
   demoAccounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: roleSchema, password: z.string() })),
-});
+}).meta({ id: 'SignInInfo' });
 export type SignInInfoDto = z.infer<typeof signInInfoDtoSchema>;
 
 export const changePasswordRequestSchema = z.strictObject({
@@ -84,7 +84,7 @@ export const auditEntryDtoSchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
-});
+}).meta({ id: 'AuditEntry' });
 export type AuditEntryDto = z.infer<typeof auditEntryDtoSchema>;
 
 const dateOrTime = z

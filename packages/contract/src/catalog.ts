@@ -20,7 +20,7 @@ export const departmentDtoSchema = z.object({
   totalAmount: z.number().nullable(),
   amountUnit: amountUnitSchema,
   years: z.array(z.number().int()),
-});
+}).meta({ id: 'Department' });
 export type DepartmentDto = z.infer<typeof departmentDtoSchema>;
 
 export const unitDtoSchema = z.object({
@@ -31,7 +31,7 @@ export const unitDtoSchema = z.object({
   projectCount: z.number().int(),
   totalAmount: z.number().nullable(),
   amountUnit: amountUnitSchema,
-});
+}).meta({ id: 'Unit' });
 export type UnitDto = z.infer<typeof unitDtoSchema>;
 
 export const projectDtoSchema = z.object({
@@ -51,7 +51,7 @@ export const projectDtoSchema = z.object({
   description: z.string().nullable(),
   goal: z.string().nullable(),
   indicatorCount: z.number().int(),
-});
+}).meta({ id: 'Project' });
 export type ProjectDto = z.infer<typeof projectDtoSchema>;
 
 export const indicatorDtoSchema = z.object({
@@ -68,10 +68,10 @@ export const indicatorDtoSchema = z.object({
   direction: z.enum(['higher', 'lower']).nullable(),
   explanation: z.string().nullable(),
   formula: z.string().nullable(),
-});
+}).meta({ id: 'IndicatorRow' });
 export type IndicatorDto = z.infer<typeof indicatorDtoSchema>;
 
-export const projectDetailDtoSchema = projectDtoSchema.extend({ indicators: z.array(indicatorDtoSchema) });
+export const projectDetailDtoSchema = projectDtoSchema.extend({ indicators: z.array(indicatorDtoSchema) }).meta({ id: 'ProjectDetail' });
 export type ProjectDetailDto = z.infer<typeof projectDetailDtoSchema>;
 
 export const documentSummaryDtoSchema = z.object({
@@ -95,7 +95,7 @@ export const documentSummaryDtoSchema = z.object({
   units: z.array(z.string()),
   /** Who made the current version (the importer, or the editor of an edited version); null before sign-in existed. */
   importedBy: z.string().nullable(),
-});
+}).meta({ id: 'DocumentSummary' });
 export type DocumentSummaryDto = z.infer<typeof documentSummaryDtoSchema>;
 
 /** The answer to an upload (services' `ImportResult`). */
@@ -112,7 +112,7 @@ export const importOutcomeDtoSchema = z.object({
   indicatorCount: z.number().int(),
   /** What the reader noticed (warnings included); the document's `problems` list them. */
   problemCount: z.number().int(),
-});
+}).meta({ id: 'ImportOutcome' });
 export type ImportOutcomeDto = z.infer<typeof importOutcomeDtoSchema>;
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -133,11 +133,11 @@ export const healthDtoSchema = z.object({
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
   demo: z.boolean(),
-});
+}).meta({ id: 'Health' });
 export type HealthDto = z.infer<typeof healthDtoSchema>;
 
 /** Every error response: a stable code and a Chinese message that says what to do. */
 export const errorDtoSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+}).meta({ id: 'Error' });
 export type ErrorDto = z.infer<typeof errorDtoSchema>;

@@ -171,7 +171,7 @@ export const documentSchema = z.strictObject({
   issuesText: nstr.optional(),
   improvementsText: nstr.optional(),
   restatements: z.array(restatementSchema).optional(),
-}) satisfies z.ZodType<core.PerformanceDocument>;
+}).meta({ id: 'Document' }) satisfies z.ZodType<core.PerformanceDocument>;
 
 /*
  * The reading side: what a person or a script may write (shared/domain/interchange.md), read leniently into the

@@ -57,7 +57,7 @@ export const importPreviewDtoSchema = z.object({
   /** Department-wide indicators (department documents). */
   departmentIndicatorCount: z.number().int(),
   problems: z.array(previewProblemDtoSchema),
-});
+}).meta({ id: 'ImportPreview' });
 export type ImportPreviewDto = z.infer<typeof importPreviewDtoSchema>;
 
 /** The answer to withdrawing a draft (DELETE /api/documents/{id}). */
@@ -67,5 +67,5 @@ export const withdrawnDocumentDtoSchema = z.object({
   versions: z.number().int(),
   projects: z.number().int(),
   indicators: z.number().int(),
-});
+}).meta({ id: 'WithdrawnDocument' });
 export type WithdrawnDocumentDto = z.infer<typeof withdrawnDocumentDtoSchema>;

@@ -2,6 +2,8 @@ export * from './document';
 export * from './catalog';
 export * from './review';
 export * from './rule-set';
+export * from './settings';
+export * from './score';
 export * from './self-evaluation';
 export * from './monitoring';
 export * from './workflow';

@@ -8,6 +8,7 @@ import { canonicalIdSchema } from './ids';
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSummaryDtoSchema } from './catalog';
+import { monitoringSettingsSchema } from './settings';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -50,22 +51,12 @@ export const monitoringEntriesSchema = z.strictObject({
   budget: z.record(monitoringLineKeySchema, monitoringBudgetEntrySchema).optional(),
   total: z.strictObject({ deviation: monitoringDeviationSchema.nullable().optional() }).nullable().optional(),
   indicators: z.record(monitoringLineKeySchema, monitoringIndicatorEntrySchema).optional(),
-}) satisfies z.ZodType<core.MonitoringEntries>;
+}).meta({ id: 'MonitoringEntries' }) satisfies z.ZodType<core.MonitoringEntries>;
 export type MonitoringEntriesDto = z.infer<typeof monitoringEntriesSchema>;
 
 /** As stored in `evaluations.entries`: the entries and the rule set `id@version` frozen when the report was started. */
 export const storedMonitoringEntriesSchema = monitoringEntriesSchema.extend({ ruleSet: z.string().optional() });
 
-export const monitoringSettingsSchema = z.object({
-  defaultCutoffMonth: z.number().int(),
-  budgetLights: z.object({ red: z.number(), yellow: z.number() }),
-  indicatorLights: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
-  deviationReasons: z.array(z.string()),
-  likelihoods: z.array(z.string()),
-  measures: z.array(z.string()),
-  explanationRequired: z.boolean(),
-  indicatorModes: z.object({ inRangeLevel2: z.array(z.string()), yearEndLevel1: z.array(z.string()), yearEndNameWords: z.array(z.string()), notProratedUnits: z.array(z.string()) }),
-}) satisfies z.ZodType<core.MonitoringSettings>;
 
 const lineBase = {
   key: z.string(),
@@ -122,7 +113,7 @@ export const monitoringResultSchema = z.object({
   indicatorLines: z.array(monitoringIndicatorLineSchema),
   counts: z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int(), blue: z.number().int(), none: z.number().int() }),
   incomplete: z.array(z.object({ key: z.string(), label: z.string(), missing: z.array(z.string()) })),
-}) satisfies z.ZodType<core.MonitoringResult>;
+}).meta({ id: 'MonitoringResult' }) satisfies z.ZodType<core.MonitoringResult>;
 export type MonitoringResultDto = z.infer<typeof monitoringResultSchema>;
 
 export const monitoringStatusSchema = z.enum(['draft', 'submitted', 'returned', 'done']);
@@ -143,7 +134,7 @@ export const monitoringSummaryDtoSchema = z.object({
   createdAt: z.string(),
   updatedBy: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'MonitoringSummary' });
 export type MonitoringSummaryDto = z.infer<typeof monitoringSummaryDtoSchema>;
 
 /** `GET /api/monitoring/{id}`: the report with the rule set it is computed with and every computed line. */
@@ -152,7 +143,7 @@ export const monitoringReportDtoSchema = monitoringSummaryDtoSchema.extend({
   ruleSet: z.object({ id: z.string(), version: z.number().int(), ref: z.string(), name: z.string(), settings: monitoringSettingsSchema }),
   entries: monitoringEntriesSchema,
   result: monitoringResultSchema,
-});
+}).meta({ id: 'MonitoringReport' });
 export type MonitoringReportDto = z.infer<typeof monitoringReportDtoSchema>;
 
 // Who does it is the signed-in person (issue 5), never a field of the body.

@@ -65,7 +65,7 @@ export const findingSchema = z.object({
   suggestion: z.string(),
   evidence: z.string(),
   rule: z.string(),
-}) satisfies z.ZodType<core.Finding>;
+}).meta({ id: 'Finding' }) satisfies z.ZodType<core.Finding>;
 export type FindingDto = z.infer<typeof findingSchema>;
 
 export const findingStatusSchema = z.enum(['open', 'accepted', 'dismissed', 'added']);
@@ -77,7 +77,7 @@ export const reviewedFindingDtoSchema = z.object({
   reason: z.string().nullable(),
   by: z.string().nullable(),
   at: z.string().nullable(),
-});
+}).meta({ id: 'ReviewedFinding' });
 export type ReviewedFindingDto = z.infer<typeof reviewedFindingDtoSchema>;
 
 export const dimensionScoreDtoSchema = z.object({
@@ -86,7 +86,7 @@ export const dimensionScoreDtoSchema = z.object({
   max: z.number(),
   score: z.number(),
   deductions: z.array(z.object({ check: checkIdSchema, findings: z.number().int(), points: z.number() })),
-});
+}).meta({ id: 'DimensionScore' });
 
 /** One entry of the review's history, oldest first. */
 export const reviewDecisionDtoSchema = z.object({
@@ -99,7 +99,7 @@ export const reviewDecisionDtoSchema = z.object({
   conclusion: z.string().nullable(),
   by: z.string(),
   at: z.string(),
-});
+}).meta({ id: 'ReviewDecision' });
 export type ReviewDecisionDto = z.infer<typeof reviewDecisionDtoSchema>;
 
 export const reviewSummaryDtoSchema = z.object({
@@ -113,7 +113,7 @@ export const reviewSummaryDtoSchema = z.object({
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   /** Findings by status after the decisions. */
   statusCounts: z.object({ open: z.number().int(), accepted: z.number().int(), dismissed: z.number().int(), added: z.number().int() }),
-});
+}).meta({ id: 'ReviewSummary' });
 
 /** `GET /api/documents/{id}/review`: the review of the document's current version. */
 export const documentReviewDtoSchema = z.object({
@@ -121,7 +121,7 @@ export const documentReviewDtoSchema = z.object({
   review: reviewSummaryDtoSchema,
   findings: z.array(reviewedFindingDtoSchema),
   decisions: z.array(reviewDecisionDtoSchema),
-});
+}).meta({ id: 'DocumentReview' });
 export type DocumentReviewDto = z.infer<typeof documentReviewDtoSchema>;
 
 export type ReviewScoresDto = Omit<z.infer<typeof reviewSummaryDtoSchema>, 'ruleSet'>;

@@ -4,6 +4,7 @@
  */
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
+import { ruleSetSettingsSchema } from './settings';
 
 export const ruleSchemeSchema = z.enum(['target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring']) satisfies z.ZodType<core.RuleScheme>;
 
@@ -29,9 +30,10 @@ export const ruleSetSummaryDtoSchema = z.object({
   builtIn: z.boolean(),
   createdBy: z.string().nullable(),
   createdAt: z.string().nullable(),
-});
+}).meta({ id: 'RuleSetSummary' });
 
-export const ruleSetDetailDtoSchema = ruleSetSummaryDtoSchema.extend({ settings: z.record(z.string(), z.unknown()) });
+/** One version with its settings, typed by its scheme (the settings tables of the core, settings.ts). */
+export const ruleSetDetailDtoSchema = ruleSetSummaryDtoSchema.extend({ settings: ruleSetSettingsSchema }).meta({ id: 'RuleSetDetail' });
 
 export const ruleSetActivationDtoSchema = z.object({
   id: z.number().int(),
@@ -41,9 +43,9 @@ export const ruleSetActivationDtoSchema = z.object({
   ruleSet: z.string(),
   by: z.string(),
   at: z.string(),
-});
+}).meta({ id: 'RuleSetActivation' });
 
-export const ruleSetListDtoSchema = z.object({ items: z.array(ruleSetSummaryDtoSchema), activations: z.array(ruleSetActivationDtoSchema) });
+export const ruleSetListDtoSchema = z.object({ items: z.array(ruleSetSummaryDtoSchema), activations: z.array(ruleSetActivationDtoSchema) }).meta({ id: 'RuleSetList' });
 
 export const createRuleSetRequestSchema = z.strictObject({
   from: ruleSetRefSchema,

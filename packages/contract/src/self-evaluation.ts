@@ -7,6 +7,8 @@
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSchema } from './document';
+import { selfEvaluationScoreSchema } from './score';
+import { ruleSetSchema } from './settings';
 
 const amount = z.number().finite().min(0, '金额不能为负数').max(1e12, '金额过大').nullable().optional();
 const tier = z.enum(['achieved', 'partly', 'notAchieved']).nullable().optional();
@@ -27,7 +29,7 @@ export const selfEvaluationEntriesSchema = z.strictObject({
   indicators: z.record(z.string().max(40), indicatorEntrySchema),
   budgets: z.record(z.string().max(200), budgetEntrySchema),
   goal: goalEntrySchema.nullable().optional(),
-}) satisfies z.ZodType<core.SelfEvaluationEntries>;
+}).meta({ id: 'SelfEvaluationEntries' }) satisfies z.ZodType<core.SelfEvaluationEntries>;
 export type SelfEvaluationEntriesDto = z.infer<typeof selfEvaluationEntriesSchema>;
 
 /** The edited 自评报告: text per section heading (paragraphs separated by blank lines or new lines). */
@@ -42,7 +44,7 @@ export const keptScoreDtoSchema = z.object({
   grade: z.string().nullable(),
   scoredBy: z.string(),
   scoredAt: z.string(),
-});
+}).meta({ id: 'KeptScore' });
 export type KeptScoreDto = z.infer<typeof keptScoreDtoSchema>;
 
 export const selfEvaluationSummaryDtoSchema = z.object({
@@ -57,7 +59,7 @@ export const selfEvaluationSummaryDtoSchema = z.object({
   scope: z.enum(['project', 'department']),
   updatedBy: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'SelfEvaluationSummary' });
 export type SelfEvaluationSummaryDto = z.infer<typeof selfEvaluationSummaryDtoSchema>;
 
 export const reportSectionDtoSchema = z.object({ heading: z.string(), drafted: z.string(), text: z.string(), edited: z.boolean() });
@@ -68,12 +70,12 @@ export const selfEvaluationDtoSchema = selfEvaluationSummaryDtoSchema.extend({
   target: documentSchema,
   entries: selfEvaluationEntriesSchema,
   /** The rule set the score below used, whole, so the browser can recompute it live. */
-  ruleSet: z.object({ ref: z.string(), name: z.string(), value: z.record(z.string(), z.unknown()) }),
+  ruleSet: z.object({ ref: z.string(), name: z.string(), value: ruleSetSchema }),
   /** `SelfEvaluationScore` of the core, computed now. */
-  score: z.record(z.string(), z.unknown()),
+  score: selfEvaluationScoreSchema,
   report: z.object({ title: z.string(), sections: z.array(reportSectionDtoSchema), problems: z.array(z.object({ kind: z.string(), text: z.string(), measure: z.string(), source: z.string() })) }),
   scores: z.array(keptScoreDtoSchema),
-});
+}).meta({ id: 'SelfEvaluation' });
 export type SelfEvaluationDto = z.infer<typeof selfEvaluationDtoSchema>;
 
 /** Who acts is the signed-in person (decision 010), never a field of the request. */
@@ -94,4 +96,4 @@ export const keepScoreRequestSchema = z.strictObject({
 export const workbookErrorDtoSchema = z.object({ sheet: z.string(), row: z.number().int().nullable(), column: z.string().nullable(), message: z.string() });
 export type WorkbookErrorDto = z.infer<typeof workbookErrorDtoSchema>;
 
-export const actualsUploadDtoSchema = z.object({ rows: z.number().int(), evaluation: selfEvaluationDtoSchema });
+export const actualsUploadDtoSchema = z.object({ rows: z.number().int(), evaluation: selfEvaluationDtoSchema }).meta({ id: 'ActualsUpload' });

@@ -27,7 +27,7 @@ export const transitionDtoSchema = z.object({
   version: z.number().int(),
   by: z.object({ username: z.string(), displayName: z.string(), role: z.string(), roleLabel: z.string() }),
   at: z.string(),
-});
+}).meta({ id: 'Transition' });
 
 export const targetWorkflowDtoSchema = z.object({
   documentId: z.number().int(),
@@ -55,7 +55,7 @@ export const targetWorkflowDtoSchema = z.object({
   currentVersionBy: z.string().nullable(),
   currentVersionAt: z.string(),
   history: z.array(transitionDtoSchema),
-});
+}).meta({ id: 'TargetWorkflow' });
 export type TargetWorkflowDto = z.infer<typeof targetWorkflowDtoSchema>;
 export type TransitionDto = z.infer<typeof transitionDtoSchema>;
 
@@ -80,7 +80,7 @@ export const evaluationWorkflowDtoSchema = z.object({
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
   history: z.array(transitionDtoSchema),
-});
+}).meta({ id: 'EvaluationWorkflow' });
 export type EvaluationWorkflowDto = z.infer<typeof evaluationWorkflowDtoSchema>;
 
 export const evaluationTransitionRequestSchema = z.strictObject({ action: evaluationActionSchema, reason: reason.optional() });
@@ -90,7 +90,7 @@ export const periodLocksDtoSchema = z.object({
   /** The periods locked now. */
   locked: z.array(periodLockDtoSchema),
   history: z.array(periodLockDtoSchema),
-});
+}).meta({ id: 'PeriodLocks' });
 export const periodLockRequestSchema = z.strictObject({
   period: z
     .string()
@@ -116,7 +116,7 @@ export const publishedItemDtoSchema = z.object({
   grade: z.string().nullable(),
   publishedBy: z.string(),
   publishedAt: z.string(),
-});
+}).meta({ id: 'PublishedItem' });
 export type PublishedItemDto = z.infer<typeof publishedItemDtoSchema>;
 
 export const publicQuerySchema = z.strictObject({
@@ -125,5 +125,5 @@ export const publicQuerySchema = z.strictObject({
   departmentId: canonicalIdSchema.optional(),
 });
 
-export const publishedTargetsDtoSchema = z.object({ item: publishedItemDtoSchema, document: documentSchema });
+export const publishedTargetsDtoSchema = z.object({ item: publishedItemDtoSchema, document: documentSchema }).meta({ id: 'PublishedTarget' });
 export type PublishedTargetsDto = z.infer<typeof publishedTargetsDtoSchema>;

@@ -13,6 +13,8 @@ export * from './scoring';
 export * from './report/draft';
 export * from './report/wording';
 export * from './rules/validate';
+export { SETTINGS_TABLES, type SettingsTablesMatchTypes } from './rules/settings-tables';
+export type { SettingSpec, SpecNode, SettingType } from './rules/settings-spec';
 export * from './rules/manage';
 export * from './rules/builtin';
 export * from './rules/builtin-for-document';

@@ -45,9 +45,9 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
 
       const changed = await createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'liwan-project@1', changes: { totalCaps: [{ fromRate: 70, belowRate: 80, maxTotal: 89 }] }, by: '管理员' });
       expect(changed).toMatchObject({ ref: 'liwan-project@2', basedOn: 'liwan-project@1', region: '荔湾区' });
-      expect(changed.settings.totalCaps).toEqual([{ fromRate: 70, belowRate: 80, maxTotal: 89 }]);
+      expect((changed.settings as ProjectScoringSettings).totalCaps).toEqual([{ fromRate: 70, belowRate: 80, maxTotal: 89 }]);
       // Version 1 is unchanged.
-      expect((await getRuleSet({ store }, { ref: 'liwan-project@1' })).settings.totalCaps).toEqual([]);
+      expect(((await getRuleSet({ store }, { ref: 'liwan-project@1' })).settings as ProjectScoringSettings).totalCaps).toEqual([]);
       expect((await getRuleSet({ store }, { ref: 'liwan-project' })).version).toBe(2);
     });
 

@@ -15,6 +15,7 @@ export const MAX_EXPORT_ROWS = 50_000;
 const list = createRoute({
   method: 'get',
   path: '/api/audit',
+  operationId: 'listAuditEntries',
   tags: ['审计'],
   summary: '审计日志（新的在前），可按操作人、操作、对象、日期筛选',
   request: { query: auditQuerySchema },
@@ -24,6 +25,7 @@ const list = createRoute({
 const exportCsv = createRoute({
   method: 'get',
   path: '/api/audit/export.csv',
+  operationId: 'exportAuditEntries',
   tags: ['审计'],
   summary: '导出筛选出的审计日志（CSV，Excel 可直接打开）',
   request: { query: auditQuerySchema.omit({ limit: true, offset: true }) },

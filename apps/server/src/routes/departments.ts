@@ -9,6 +9,7 @@ const unitsQuery = searchQuerySchema.pick({ search: true });
 const list = createRoute({
   method: 'get',
   path: '/api/departments',
+  operationId: 'listDepartments',
   tags: ['部门'],
   summary: '部门列表（可按名称搜索、按年度筛选），含单位数、项目数、指标数和项目金额合计',
   request: { query: listQuery },
@@ -18,6 +19,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/departments/{id}',
+  operationId: 'getDepartment',
   tags: ['部门'],
   summary: '一个部门',
   request: { params: idParamSchema },
@@ -27,6 +29,7 @@ const get = createRoute({
 const units = createRoute({
   method: 'get',
   path: '/api/departments/{id}/units',
+  operationId: 'listDepartmentUnits',
   tags: ['部门'],
   summary: '部门下属的预算单位（部门本身也是一个单位）',
   request: { params: idParamSchema, query: unitsQuery },

@@ -21,6 +21,7 @@ const uploadForm = z.object({
 const list = createRoute({
   method: 'get',
   path: '/api/documents',
+  operationId: 'listDocuments',
   tags: ['文档'],
   summary: '已导入的文档（每个文档的当前版本）',
   request: { query: listQuery },
@@ -30,6 +31,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/documents/{id}',
+  operationId: 'getDocument',
   tags: ['文档'],
   summary: '一个文档的 jixiao/v1 交换格式 JSON',
   request: { params: idParamSchema, query: versionQuery },
@@ -39,6 +41,7 @@ const get = createRoute({
 const upload = createRoute({
   method: 'post',
   path: '/api/documents',
+  operationId: 'importDocument',
   tags: ['文档'],
   summary: '上传并导入一个文档（multipart/form-data）：相同内容不重复导入，内容有变化则成为新版本',
   request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
@@ -54,6 +57,7 @@ const upload = createRoute({
 const preview = createRoute({
   method: 'post',
   path: '/api/documents/preview',
+  operationId: 'previewImport',
   tags: ['文档'],
   summary: '预览一个文件将导入的内容（multipart/form-data，与上传相同）：读取并汇总，不保存任何数据',
   request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
@@ -68,6 +72,7 @@ const preview = createRoute({
 const withdraw = createRoute({
   method: 'delete',
   path: '/api/documents/{id}',
+  operationId: 'withdrawDocument',
   tags: ['文档'],
   summary: '撤回一个尚未提交的文档（草稿）：删除文档及其全部版本、项目和指标，并记入审计日志；已提交过、已有审核意见或已开始监控/自评的文档不能撤回（409）',
   request: { params: idParamSchema },
@@ -81,6 +86,7 @@ const withdraw = createRoute({
 const saveContent = createRoute({
   method: 'put',
   path: '/api/documents/{id}/content',
+  operationId: 'saveDocumentContent',
   tags: ['文档'],
   summary: '保存在审核页直接修改的内容（指标名称、指标值、绩效目标）为新版本；须注明修改所基于的版本，已有更新版本时拒绝（409）',
   request: { params: idParamSchema, body: { required: true, content: { 'application/json': { schema: saveDocumentContentRequestSchema } } } },

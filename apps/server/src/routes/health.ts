@@ -5,6 +5,7 @@ import { errorResponses, json, type RegisterRoutes } from './common';
 const health = createRoute({
   method: 'get',
   path: '/api/health',
+  operationId: 'getHealth',
   tags: ['系统'],
   summary: '健康检查：服务和数据库是否可用',
   responses: { 200: json(healthDtoSchema, '服务正常'), 500: errorResponses[500] },

@@ -8,6 +8,7 @@ const listQuery = searchQuerySchema.extend({ projectId: canonicalIdSchema.option
 const list = createRoute({
   method: 'get',
   path: '/api/indicators',
+  operationId: 'listIndicators',
   tags: ['绩效指标'],
   summary: '绩效指标：按名称搜索，按项目、部门、单位、年度筛选，分页',
   request: { query: listQuery },

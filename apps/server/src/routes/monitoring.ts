@@ -28,6 +28,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const list = createRoute({
   method: 'get',
   path: '/api/monitoring',
+  operationId: 'listMonitoringReports',
   tags: ['运行监控'],
   summary: '运行监控报告列表（可按文档筛选）',
   request: { query: monitoringListQuerySchema },
@@ -37,6 +38,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/monitoring',
+  operationId: 'startMonitoring',
   tags: ['运行监控'],
   summary: '开始一份运行监控：选择文档和截止月份（按该文档的目标版本和适用的监控规则集）',
   request: { body: jsonBody(createMonitoringRequestSchema) },
@@ -46,6 +48,7 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/monitoring/{id}',
+  operationId: 'getMonitoringReport',
   tags: ['运行监控'],
   summary: '运行监控报告：预算执行行、指标行、灯色及依据、非绿灯行尚缺的偏差原因/完成可能性/纠偏措施',
   request: { params: idParamSchema },
@@ -55,6 +58,7 @@ const get = createRoute({
 const save = createRoute({
   method: 'put',
   path: '/api/monitoring/{id}/entries',
+  operationId: 'saveMonitoringEntries',
   tags: ['运行监控'],
   summary: '保存填报内容（须带上所基于的版本号 baseRevision；他人已修改、已提交或期间已锁定时返回 409）',
   request: { params: idParamSchema, body: jsonBody(saveMonitoringRequestSchema) },
@@ -64,6 +68,7 @@ const save = createRoute({
 const submit = createRoute({
   method: 'post',
   path: '/api/monitoring/{id}/submit',
+  operationId: 'submitMonitoring',
   tags: ['运行监控'],
   summary: '提交运行监控（非绿灯行未填齐偏差原因、完成可能性、纠偏措施时拒绝，并列出这些行；提交记入流转记录，期间锁定时 409）',
   request: { params: idParamSchema, body: jsonBody(submitMonitoringRequestSchema) },
@@ -74,6 +79,7 @@ const table = (format: MonitoringExportFormat, extension: 'xlsx' | 'docx') =>
   createRoute({
     method: 'get',
     path: `/api/monitoring/{id}/table.${extension}`,
+    operationId: extension === 'xlsx' ? 'downloadMonitoringTableXlsx' : 'downloadMonitoringTableDocx',
     tags: ['运行监控'],
     summary: `绩效运行监控表（${extension === 'xlsx' ? 'Excel .xlsx' : 'Word .docx'}，A4 横向）`,
     request: { params: idParamSchema },

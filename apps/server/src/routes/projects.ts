@@ -6,6 +6,7 @@ import { listScope } from '../http/actor';
 const list = createRoute({
   method: 'get',
   path: '/api/projects',
+  operationId: 'listProjects',
   tags: ['项目'],
   summary: '项目列表：按名称或编码搜索，按部门、单位、年度筛选，分页（limit/offset，total 为总数）',
   request: { query: searchQuerySchema },
@@ -15,6 +16,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/projects/{id}',
+  operationId: 'getProject',
   tags: ['项目'],
   summary: '一个项目及其全部绩效指标',
   request: { params: idParamSchema },

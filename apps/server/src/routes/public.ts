@@ -11,6 +11,7 @@ import { errorResponses, idParamSchema, json, type RegisterRoutes } from './comm
 const list = createRoute({
   method: 'get',
   path: '/api/public/publications',
+  operationId: 'listPublications',
   tags: ['信息公开'],
   summary: '已公开的绩效目标和绩效自评结果（无需登录），可按部门、年度、关键词（部门、项目名称）查找',
   request: { query: publicQuerySchema },
@@ -20,6 +21,7 @@ const list = createRoute({
 const targets = createRoute({
   method: 'get',
   path: '/api/public/documents/{id}',
+  operationId: 'getPublishedDocument',
   tags: ['信息公开'],
   summary: '一份已公开的绩效目标（公开的批复版本；未公开时 404）',
   request: { params: idParamSchema },

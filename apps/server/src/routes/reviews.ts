@@ -17,6 +17,7 @@ const reviewResponse = json(documentReviewDtoSchema, '审核结果（已按评�
 const get = createRoute({
   method: 'get',
   path: '/api/documents/{id}/review',
+  operationId: 'getReview',
   tags: ['审核'],
   summary: '文档当前版本的绩效目标审核：问题清单（含评审人的处理）、各维度得分、总分、结论、量化指标占比',
   request: { params: idParamSchema },
@@ -26,6 +27,7 @@ const get = createRoute({
 const decide = createRoute({
   method: 'post',
   path: '/api/documents/{id}/review/decisions',
+  operationId: 'decideFinding',
   tags: ['审核'],
   summary: '采纳或驳回一条问题（按问题编号；驳回须写明理由）',
   request: { params: idParamSchema, body: jsonBody(decideFindingRequestSchema) },
@@ -35,6 +37,7 @@ const decide = createRoute({
 const add = createRoute({
   method: 'post',
   path: '/api/documents/{id}/review/findings',
+  operationId: 'addFinding',
   tags: ['审核'],
   summary: '评审人补充一条问题',
   request: { params: idParamSchema, body: jsonBody(addFindingRequestSchema) },
@@ -44,6 +47,7 @@ const add = createRoute({
 const conclude = createRoute({
   method: 'put',
   path: '/api/documents/{id}/review/conclusion',
+  operationId: 'setReviewConclusion',
   tags: ['审核'],
   summary: '评审人调整评审结论（优/良/中/差，须写明理由；计算结论保留备查）',
   request: { params: idParamSchema, body: jsonBody(setConclusionRequestSchema) },
@@ -53,6 +57,7 @@ const conclude = createRoute({
 const opinion = createRoute({
   method: 'get',
   path: '/api/documents/{id}/review/opinion.docx',
+  operationId: 'downloadReviewOpinion',
   tags: ['审核'],
   summary: '评审意见（Word .docx）：基本情况、绩效目标、指标体系、问题及修改建议、得分与结论',
   request: { params: idParamSchema, query: opinionQuerySchema },

@@ -15,6 +15,7 @@ const conflict = { 409: { description: '该版本已存在（已发布的版本�
 const list = createRoute({
   method: 'get',
   path: '/api/rule-sets',
+  operationId: 'listRuleSets',
   tags: ['规则集'],
   summary: '全部规则集（内置的和保存的各版本）及各地区、年度当前启用的版本',
   responses: { 200: json(ruleSetListDtoSchema, '规则集'), ...errorResponses },
@@ -23,6 +24,7 @@ const list = createRoute({
 const show = createRoute({
   method: 'get',
   path: '/api/rule-sets/{id}/{version}',
+  operationId: 'getRuleSet',
   tags: ['规则集'],
   summary: '规则集的一个版本及其全部设置',
   request: {
@@ -40,6 +42,7 @@ const show = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/rule-sets',
+  operationId: 'copyRuleSet',
   tags: ['规则集'],
   summary: '复制规则集（可改编号、地区、年度、依据文号和设置）并保存为新版本；设置按规则类型校验',
   request: { body: jsonBody(createRuleSetRequestSchema) },
@@ -49,6 +52,7 @@ const create = createRoute({
 const activate = createRoute({
   method: 'post',
   path: '/api/rule-sets/activations',
+  operationId: 'activateRuleSet',
   tags: ['规则集'],
   summary: '启用规则集的某一版本，用于某地区某年度（最近一次启用为准）',
   request: { body: jsonBody(activateRuleSetRequestSchema) },

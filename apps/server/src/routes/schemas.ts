@@ -10,6 +10,7 @@ import { errorResponses, json, type RegisterRoutes } from './common';
 const interchange = createRoute({
   method: 'get',
   path: '/api/schemas/jixiao-v1.json',
+  operationId: 'getInterchangeSchema',
   tags: ['系统'],
   summary: 'jixiao/v1 交换格式的 JSON Schema（无需登录；与 docs/jixiao-v1.schema.json 相同）',
   responses: { 200: json(z.record(z.string(), z.unknown()), 'JSON Schema (draft 2020-12)'), 500: errorResponses[500] },

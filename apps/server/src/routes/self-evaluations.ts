@@ -46,6 +46,7 @@ const binary = (type: string, description: string) => ({ description, content: {
 const list = createRoute({
   method: 'get',
   path: '/api/self-evaluations',
+  operationId: 'listSelfEvaluations',
   tags: TAG,
   summary: '绩效自评列表（可按文档筛选）',
   request: { query: z.strictObject({ documentId: canonicalIdSchema.optional() }) },
@@ -55,6 +56,7 @@ const list = createRoute({
 const start = createRoute({
   method: 'post',
   path: '/api/self-evaluations',
+  operationId: 'startSelfEvaluation',
   tags: TAG,
   summary: '为一个已导入的文档开始某年度的绩效自评（绩效目标取自目标版本，不能在自评中修改；导入的自评文档以其自身的完成值为填报内容）',
   request: { body: jsonBody(startSelfEvaluationRequestSchema) },
@@ -64,6 +66,7 @@ const start = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/self-evaluations/{id}',
+  operationId: 'getSelfEvaluation',
   tags: TAG,
   summary: '一份绩效自评：绩效目标（只读）、填报内容、按当前规则集计算的得分及理由、自评报告草稿、已保存的评分',
   request: { params: idParamSchema },
@@ -73,6 +76,7 @@ const get = createRoute({
 const saveEntries = createRoute({
   method: 'put',
   path: '/api/self-evaluations/{id}/entries',
+  operationId: 'saveSelfEvaluationEntries',
   tags: TAG,
   summary: '保存实际完成值、定性档次、偏差原因和预算执行数（须注明所基于的修订号；他人已保存更新内容时 409）',
   request: { params: idParamSchema, body: jsonBody(saveEntriesRequestSchema) },
@@ -82,6 +86,7 @@ const saveEntries = createRoute({
 const saveReport = createRoute({
   method: 'put',
   path: '/api/self-evaluations/{id}/report',
+  operationId: 'saveSelfEvaluationReport',
   tags: TAG,
   summary: '保存修改后的自评报告各部分（未修改的部分仍按数据起草）',
   request: { params: idParamSchema, body: jsonBody(saveReportRequestSchema) },
@@ -91,6 +96,7 @@ const saveReport = createRoute({
 const submit = createRoute({
   method: 'post',
   path: '/api/self-evaluations/{id}/submit',
+  operationId: 'submitSelfEvaluation',
   tags: TAG,
   summary: '提交绩效自评（指标缺实际完成值或档次、超额完成缺偏差原因、预算执行缺数时拒绝并列出；提交记入流转记录并保存评分，年度已锁定时 409）',
   request: { params: idParamSchema, body: jsonBody(submitSelfEvaluationRequestSchema) },
@@ -100,6 +106,7 @@ const submit = createRoute({
 const keepScore = createRoute({
   method: 'post',
   path: '/api/self-evaluations/{id}/scores',
+  operationId: 'keepSelfEvaluationScore',
   tags: TAG,
   summary: '评分并保存（记录所用规则集的「编号@版本」和自评修订号；可指定旧版本规则集重新评分）',
   request: { params: idParamSchema, body: jsonBody(keepScoreRequestSchema) },
@@ -109,6 +116,7 @@ const keepScore = createRoute({
 const listScores = createRoute({
   method: 'get',
   path: '/api/self-evaluations/{id}/scores',
+  operationId: 'listSelfEvaluationScores',
   tags: TAG,
   summary: '已保存的评分（时间顺序，每条写明规则集版本）',
   request: { params: idParamSchema },
@@ -118,6 +126,7 @@ const listScores = createRoute({
 const downloadWorkbook = createRoute({
   method: 'get',
   path: '/api/self-evaluations/{id}/actuals.xlsx',
+  operationId: 'downloadActualsWorkbook',
   tags: TAG,
   summary: '下载预填的实际完成值填报表（.xlsx）：目标灰色锁定，黄色单元格填写',
   request: { params: idParamSchema },
@@ -132,16 +141,17 @@ const uploadForm = z.object({
 const uploadWorkbook = createRoute({
   method: 'post',
   path: '/api/self-evaluations/{id}/actuals.xlsx',
+  operationId: 'uploadActualsWorkbook',
   tags: TAG,
   summary: '上传填好的填报表：任何一处错误都整份拒收（400，details.errors 逐条写明工作表、行、列），不做任何修改',
   request: { params: idParamSchema, body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
   responses: { 200: json(actualsUploadDtoSchema, '已导入，返回重新计算后的自评'), ...errorResponses, ...conflict, 413: { description: '文件太大', content: errorResponses[400].content } },
 });
 
-const FILES: Array<{ path: string; format: SelfEvaluationFileFormat; summary: string; type: string }> = [
-  { path: 'project-table.xlsx', format: 'project-self-evaluation-table', summary: '项目支出绩效自评表（.xlsx，每个项目一个工作表）', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { path: 'department-table.xlsx', format: 'department-self-evaluation-table', summary: '部门整体支出绩效自评表（.xlsx）', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { path: 'report.docx', format: 'self-evaluation-report', summary: '自评报告（.docx，已修改的部分用修改后的文字，其余按数据起草）', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+const FILES: Array<{ path: string; operationId: string; format: SelfEvaluationFileFormat; summary: string; type: string }> = [
+  { path: 'project-table.xlsx', operationId: 'downloadProjectSelfEvaluationTable', format: 'project-self-evaluation-table', summary: '项目支出绩效自评表（.xlsx，每个项目一个工作表）', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { path: 'department-table.xlsx', operationId: 'downloadDepartmentSelfEvaluationTable', format: 'department-self-evaluation-table', summary: '部门整体支出绩效自评表（.xlsx）', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { path: 'report.docx', operationId: 'downloadSelfEvaluationReport', format: 'self-evaluation-report', summary: '自评报告（.docx，已修改的部分用修改后的文字，其余按数据起草）', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 ];
 
 
@@ -174,7 +184,7 @@ export const registerSelfEvaluationRoutes: RegisterRoutes = (app, ctx) => {
     return c.json(result, 200);
   });
   for (const f of FILES) {
-    const route = createRoute({ method: 'get', path: `/api/self-evaluations/{id}/${f.path}`, tags: TAG, summary: f.summary, request: { params: idParamSchema }, responses: { 200: binary(f.type, f.summary), ...errorResponses } });
+    const route = createRoute({ method: 'get', path: `/api/self-evaluations/{id}/${f.path}`, operationId: f.operationId, tags: TAG, summary: f.summary, request: { params: idParamSchema }, responses: { 200: binary(f.type, f.summary), ...errorResponses } });
     app.openapi(route, async (c) => {
       const file = await renderSelfEvaluationFile(deps, { id: c.req.valid('param').id, format: f.format, date: chinaDate(new Date()) });
       return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });

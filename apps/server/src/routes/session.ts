@@ -13,6 +13,7 @@ import { accessResponses, errorResponses, json, jsonBody, type RegisterRoutes } 
 const info = createRoute({
   method: 'get',
   path: '/api/sign-in-info',
+  operationId: 'getSignInInfo',
   tags: ['登录'],
   summary: '登录页需要的信息：是否为演示模式，演示账号',
   responses: { 200: json(signInInfoDtoSchema, '登录信息'), 500: errorResponses[500] },
@@ -21,6 +22,7 @@ const info = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/session',
+  operationId: 'signIn',
   tags: ['登录'],
   summary: '登录：用户名和密码正确则设置会话 Cookie（HttpOnly），返回当前用户和 CSRF 令牌',
   request: { body: jsonBody(signInRequestSchema) },
@@ -35,6 +37,7 @@ const create = createRoute({
 const show = createRoute({
   method: 'get',
   path: '/api/session',
+  operationId: 'getSession',
   tags: ['登录'],
   summary: '当前登录的用户和 CSRF 令牌（未登录 401）',
   responses: { 200: json(sessionDtoSchema, '当前会话'), ...errorResponses, ...accessResponses },
@@ -43,6 +46,7 @@ const show = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/api/session',
+  operationId: 'signOut',
   tags: ['登录'],
   summary: '退出登录：会话作废，Cookie 清除',
   responses: { 204: { description: '已退出' }, ...errorResponses, ...accessResponses },
@@ -51,6 +55,7 @@ const remove = createRoute({
 const password = createRoute({
   method: 'put',
   path: '/api/me/password',
+  operationId: 'changeOwnPassword',
   tags: ['登录'],
   summary: '修改自己的密码（须输入当前密码）；本人其他会话随即失效',
   request: { body: jsonBody(changePasswordRequestSchema) },

@@ -13,6 +13,7 @@ const conflict = { 409: { description: '用户名已被使用', content: errorRe
 const list = createRoute({
   method: 'get',
   path: '/api/users',
+  operationId: 'listUsers',
   tags: ['用户'],
   summary: '全部用户（含已停用的）',
   responses: { 200: json(listOf(userDtoSchema), '用户列表'), ...errorResponses, ...accessResponses },
@@ -21,6 +22,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/users',
+  operationId: 'createUser',
   tags: ['用户'],
   summary: '新建用户：角色和范围（单位角色须选部门，第三方评审选负责的部门）',
   request: { body: jsonBody(createUserRequestSchema) },
@@ -30,6 +32,7 @@ const create = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/api/users/{id}',
+  operationId: 'updateUser',
   tags: ['用户'],
   summary: '修改用户的姓名、角色、范围或停用/启用；停用或改变角色、范围后，其会话立即失效',
   request: { params: idParamSchema, body: jsonBody(updateUserRequestSchema) },
@@ -39,6 +42,7 @@ const update = createRoute({
 const reset = createRoute({
   method: 'put',
   path: '/api/users/{id}/password',
+  operationId: 'resetUserPassword',
   tags: ['用户'],
   summary: '重置用户的密码；其会话全部失效',
   request: { params: idParamSchema, body: jsonBody(resetPasswordRequestSchema) },

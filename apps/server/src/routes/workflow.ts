@@ -37,6 +37,17 @@ export const TARGET_TRANSITION_PATHS: Record<TargetAction, string> = {
   'request-adjustment': 'request-adjustment',
 };
 
+/** OpenAPI operation ids (stable names for districts' scripts). */
+const TARGET_OPERATION_IDS: Record<TargetAction, string> = {
+  submit: 'submitTarget',
+  'send-back': 'sendBackTarget',
+  'approve-unit': 'approveTargetForUnit',
+  return: 'returnTarget',
+  approve: 'approveTarget',
+  reject: 'rejectTarget',
+  'request-adjustment': 'requestTargetAdjustment',
+};
+
 const TARGET_SUMMARIES: Record<TargetAction, string> = {
   submit: '提交（填报人提交单位负责人审批；退回后须先修改形成新版本，作为新一轮）',
   'send-back': '单位负责人退回填报人修改（须写明理由）',
@@ -50,6 +61,7 @@ const TARGET_SUMMARIES: Record<TargetAction, string> = {
 const getTarget = createRoute({
   method: 'get',
   path: '/api/documents/{id}/workflow',
+  operationId: 'getTargetWorkflow',
   tags: ['流程'],
   summary: '绩效目标的流程状态、轮次、批复版本、公开情况、流转记录，以及当前用户可办理的操作',
   request: { params: idParamSchema },
@@ -60,6 +72,7 @@ function targetTransitionRoute(action: TargetAction) {
   return createRoute({
     method: 'post',
     path: `/api/documents/{id}/workflow/${TARGET_TRANSITION_PATHS[action]}`,
+    operationId: TARGET_OPERATION_IDS[action],
     tags: ['流程'],
     summary: TARGET_SUMMARIES[action],
     request: { params: idParamSchema, body: jsonBody(transitionBody) },
@@ -70,6 +83,7 @@ function targetTransitionRoute(action: TargetAction) {
 const publishTarget = createRoute({
   method: 'post',
   path: '/api/documents/{id}/publication',
+  operationId: 'publishTarget',
   tags: ['流程'],
   summary: '公开已批复的绩效目标（公开的是批复版本；调整批复后可再次公开新版本）',
   request: { params: idParamSchema },
@@ -79,6 +93,7 @@ const publishTarget = createRoute({
 const getEvaluation = createRoute({
   method: 'get',
   path: '/api/evaluations/{id}/workflow',
+  operationId: 'getEvaluationWorkflow',
   tags: ['流程'],
   summary: '运行监控或绩效自评的流程状态、期间锁定、流转记录和当前用户可办理的操作',
   request: { params: idParamSchema },
@@ -91,10 +106,13 @@ const EVALUATION_SUMMARIES: Record<EvaluationAction, string> = {
   return: '财政退回修改（须写明理由）',
 };
 
+const EVALUATION_OPERATION_IDS: Record<EvaluationAction, string> = { submit: 'submitEvaluation', accept: 'acceptEvaluation', return: 'returnEvaluation' };
+
 function evaluationTransitionRoute(action: EvaluationAction) {
   return createRoute({
     method: 'post',
     path: `/api/evaluations/{id}/workflow/${action}`,
+    operationId: EVALUATION_OPERATION_IDS[action],
     tags: ['流程'],
     summary: EVALUATION_SUMMARIES[action],
     request: { params: idParamSchema, body: jsonBody(transitionBody.omit({ baseRevision: true })) },
@@ -105,6 +123,7 @@ function evaluationTransitionRoute(action: EvaluationAction) {
 const publishEvaluationRoute = createRoute({
   method: 'post',
   path: '/api/evaluations/{id}/publication',
+  operationId: 'publishEvaluation',
   tags: ['流程'],
   summary: '公开审核完成的绩效自评结果（运行监控不公开）',
   request: { params: idParamSchema },
@@ -114,6 +133,7 @@ const publishEvaluationRoute = createRoute({
 const listLocks = createRoute({
   method: 'get',
   path: '/api/period-locks',
+  operationId: 'listPeriodLocks',
   tags: ['流程'],
   summary: '当前锁定的期间和锁定记录（年度 2024 锁定全年监控和自评；月份 2024-07 只锁定该月监控）',
   responses: responses(periodLocksDtoSchema, '期间锁定'),
@@ -122,6 +142,7 @@ const listLocks = createRoute({
 const changeLock = createRoute({
   method: 'put',
   path: '/api/period-locks',
+  operationId: 'changePeriodLock',
   tags: ['流程'],
   summary: '锁定或解除锁定一个期间（解除须写明理由）',
   request: { body: jsonBody(periodLockRequestSchema) },

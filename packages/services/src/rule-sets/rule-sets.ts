@@ -18,6 +18,7 @@ import {
   type RuleSet,
   type RuleSource,
 } from '@jixiao/core';
+import { SETTINGS_SCHEMAS, type RuleSetSettings } from '@jixiao/contract';
 import { changedBy, recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
 import type { CommandDeps } from '../unit-of-work';
@@ -74,7 +75,7 @@ export interface RuleSetSummary {
 }
 
 export interface RuleSetDetail extends RuleSetSummary {
-  settings: Record<string, unknown>;
+  settings: RuleSetSettings;
 }
 
 function summaryOf(ruleSet: RuleSet<unknown>, stored: Omit<StoredRuleSet, 'ruleSet'> | null): RuleSetSummary {
@@ -96,7 +97,8 @@ function summaryOf(ruleSet: RuleSet<unknown>, stored: Omit<StoredRuleSet, 'ruleS
 }
 
 function detailOf(ruleSet: RuleSet<unknown>, stored: Omit<StoredRuleSet, 'ruleSet'> | null): RuleSetDetail {
-  return { ...summaryOf(ruleSet, stored), settings: structuredClone(ruleSet.settings) as Record<string, unknown> };
+  // Parsed by the scheme's schema (derived from the settings table every stored version was validated by), not cast.
+  return { ...summaryOf(ruleSet, stored), settings: SETTINGS_SCHEMAS[ruleSet.scheme].parse(structuredClone(ruleSet.settings)) };
 }
 
 const builtIn = (id: string, version: number) => BUILTIN_RULE_SETS.find((r) => r.id === id && r.version === version) ?? null;

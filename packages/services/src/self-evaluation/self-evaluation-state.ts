@@ -4,7 +4,7 @@
  * region and the year, else built-in — decision 003), the score computed now, and the 自评报告 draft with the unit's
  * edits. The targets are read from the version the evaluation was started on and are never written here.
  */
-import { selfEvaluationEntriesSchema, selfEvaluationReportEditsSchema, type KeptScoreDto, type SelfEvaluationDto, type SelfEvaluationReportEdits, type SelfEvaluationSummaryDto } from '@jixiao/contract';
+import { ruleSetSchema, selfEvaluationEntriesSchema, selfEvaluationReportEditsSchema, type KeptScoreDto, type SelfEvaluationDto, type SelfEvaluationReportEdits, type SelfEvaluationSummaryDto } from '@jixiao/contract';
 import {
   applyEntries,
   draftProjectSelfEvaluationReport,
@@ -135,8 +135,9 @@ export async function toSelfEvaluationDto(deps: SelfEvaluationDeps, state: SelfE
     createdBy: state.evaluation.createdBy,
     target: state.target as SelfEvaluationDto['target'],
     entries: state.entries as SelfEvaluationDto['entries'],
-    ruleSet: { ref: ruleSetRef(state.ruleSet), name: state.ruleSet.name, value: structuredClone(state.ruleSet) as unknown as Record<string, unknown> },
-    score: state.score as unknown as Record<string, unknown>,
+    // Parsed, not cast: the contract's rule-set schema comes from the same settings table the rule set was validated by.
+    ruleSet: { ref: ruleSetRef(state.ruleSet), name: state.ruleSet.name, value: ruleSetSchema.parse(structuredClone(state.ruleSet)) },
+    score: state.score,
     report: {
       title: draft.title,
       sections: draft.sections.map((s) => {

@@ -18,7 +18,6 @@ import {
   type IndicatorSlot,
   type PerformanceDocument,
   type QualitativeTier,
-  type RuleSet,
   type ScoredLine,
   type SelfEvaluationEntries,
   type SelfEvaluationScore,
@@ -52,7 +51,7 @@ export interface LiveScore {
 export function liveScoreOf(dto: SelfEvaluationDto, entries: SelfEvaluationEntries): LiveScore {
   const target = dto.target as PerformanceDocument;
   const document = applyEntries(target, entries);
-  const score = scoreSelfEvaluation(document, entries.goal, dto.ruleSet.value as unknown as RuleSet<unknown>);
+  const score = scoreSelfEvaluation(document, entries.goal, dto.ruleSet.value);
   return { target, document, score, lines: scoredLinesByKey(document, score), slots: indicatorSlots(target) };
 }
 
