@@ -120,7 +120,13 @@ export const projects = pgTable(
     budget: jsonb('budget'),
     indicatorCount: integer('indicator_count').notNull(),
   },
-  (t) => [index('projects_version_idx').on(t.versionId), index('projects_unit_idx').on(t.unitId), index('projects_department_idx').on(t.departmentId)],
+  (t) => [
+    index('projects_version_idx').on(t.versionId),
+    index('projects_unit_idx').on(t.unitId),
+    index('projects_department_idx').on(t.departmentId),
+    // The year filter of every list and total (issue 12: a city holds many years).
+    index('projects_year_idx').on(t.year, t.departmentId),
+  ],
 );
 
 export const keyTasks = pgTable(
@@ -177,7 +183,13 @@ export const indicators = pgTable(
     score: numeric('score'),
     deviationReason: text('deviation_reason'),
   },
-  (t) => [index('indicators_version_idx').on(t.versionId), index('indicators_project_idx').on(t.projectId)],
+  (t) => [
+    index('indicators_version_idx').on(t.versionId),
+    index('indicators_project_idx').on(t.projectId),
+    // The indicator lists and totals by department and year, and by unit (issue 12).
+    index('indicators_department_year_idx').on(t.departmentId, t.year),
+    index('indicators_unit_idx').on(t.unitId),
+  ],
 );
 
 /**
