@@ -2,38 +2,16 @@
  * `RuleSetStore` on drizzle (schema `rule_sets`, `rule_set_activations`): stored rule set versions are inserted,
  * never updated; activations are appended and the latest per scheme, region and year counts.
  */
-import type { RuleScheme, RuleSet, RuleSource } from '@jixiao/core';
+import type { RuleSet, RuleSource } from '@jixiao/core';
 import { AppError, type RuleSetActivation, type RuleSetStore, type StoredRuleSet } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import type { ruleSetActivations, ruleSets } from './schema';
+import type { SqlRow } from './sql-row';
 import { jsonValue, utcIso } from './sql-values';
 
-interface RuleSetRow {
-  rule_set_id: string;
-  version: number;
-  scheme: RuleScheme;
-  name: string;
-  region: string;
-  year_from: number | null;
-  year_to: number | null;
-  sources: unknown;
-  based_on: string | null;
-  settings: unknown;
-  created_by: string;
-  created_at: string;
-}
-
-interface ActivationRow {
-  id: number;
-  scheme: RuleScheme;
-  region: string;
-  year: number;
-  rule_set_id: string;
-  version: number;
-  activated_by: string;
-  activated_at: string;
-}
-
+type RuleSetRow = SqlRow<typeof ruleSets>;
+type ActivationRow = SqlRow<typeof ruleSetActivations>;
 
 const ruleSetColumns = sql`rule_set_id, version, scheme, name, region, year_from, year_to, sources, based_on, settings, created_by, ${utcIso('created_at')} as created_at`;
 const activationColumns = sql`id, scheme, region, year, rule_set_id, version, activated_by, ${utcIso('activated_at')} as activated_at`;

@@ -5,12 +5,10 @@
  * (synchronously: nothing slow is awaited inside, decision 001) and writes the state and the history. Two people
  * acting at once are therefore serialised: the second one is decided on the state the first one left.
  */
-import type { PeriodLock, TargetStatus, TransitionRecord } from '@jixiao/core';
+import type { PeriodLock, TransitionRecord } from '@jixiao/core';
 import {
   AppError,
   type ActedBy,
-  type EvaluationKind,
-  type EvaluationStatus,
   type PublicQuery,
   type PublishedItem,
   type StoredEvaluationWorkflow,
@@ -20,6 +18,8 @@ import {
 } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
+import type { departments, documents, documentVersions, documentWorkflow, evaluationScores, evaluations, periodLocks, publications, workflowTransitions } from './schema';
+import type { As, Outer, SqlRow } from './sql-row';
 import { unpackContent } from './stored-content';
 import { utcIso } from './sql-values';
 
@@ -27,24 +27,18 @@ import { utcIso } from './sql-values';
 /** An arbitrary constant: the advisory lock that serialises period lock changes. */
 const PERIOD_LOCK_KEY = 7_402_114;
 
-interface TargetRow {
-  document_id: number;
-  department_id: number | null;
-  current_version: number;
-  current_by: string | null;
-  current_at: string;
-  status: TargetStatus | null;
-  round: number | null;
-  status_version: number | null;
-  approved_version: number | null;
-  adjustment: boolean | null;
-  revision: number | null;
-  updated_by: string | null;
-  updated_at: string | null;
-  published_version: number | null;
-  published_by: string | null;
-  published_at: string | null;
-}
+type DocumentRow = SqlRow<typeof documents>;
+type VersionRow = SqlRow<typeof documentVersions>;
+/** The latest publication of an object, left-joined: none yet is all null. */
+type LatestPublication = Outer<As<SqlRow<typeof publications>, { published_version: 'version'; published_by: 'actor_display_name'; published_at: 'at' }>>;
+
+/** A document, who made its current version and when, its workflow row (none while it never moved) and its publication. */
+type TargetRow = As<DocumentRow, { document_id: 'id'; department_id: 'department_id'; current_version: 'current_version' }> &
+  As<VersionRow, { current_by: 'created_by'; current_at: 'imported_at' }> &
+  Outer<
+    Pick<SqlRow<typeof documentWorkflow>, 'status' | 'round' | 'status_version' | 'approved_version' | 'adjustment' | 'revision' | 'updated_by' | 'updated_at'>
+  > &
+  LatestPublication;
 
 function toTarget(r: TargetRow): StoredTargetWorkflow {
   return {
@@ -67,19 +61,11 @@ function toTarget(r: TargetRow): StoredTargetWorkflow {
   };
 }
 
-interface EvaluationRow {
-  evaluation_id: number;
-  document_id: number;
-  department_id: number | null;
-  kind: EvaluationKind;
-  period: string;
-  status: EvaluationStatus;
-  revision: number;
-  updated_by: string;
-  updated_at: string;
-  published_by: string | null;
-  published_at: string | null;
-}
+/** An evaluation, its document's department and its latest publication. */
+type EvaluationRow = As<SqlRow<typeof evaluations>, { evaluation_id: 'id' }> &
+  Pick<SqlRow<typeof evaluations>, 'document_id' | 'kind' | 'period' | 'status' | 'revision' | 'updated_by' | 'updated_at'> &
+  Pick<DocumentRow, 'department_id'> &
+  Pick<LatestPublication, 'published_by' | 'published_at'>;
 
 function toEvaluation(r: EvaluationRow): StoredEvaluationWorkflow {
   return {
@@ -97,22 +83,7 @@ function toEvaluation(r: EvaluationRow): StoredEvaluationWorkflow {
   };
 }
 
-interface TransitionRow {
-  id: number;
-  object_type: 'document' | 'evaluation';
-  object_id: number;
-  action: string;
-  from_status: string;
-  to_status: string;
-  reason: string | null;
-  conclusion: string | null;
-  round: number;
-  version: number;
-  actor_username: string;
-  actor_display_name: string;
-  actor_role: string;
-  at: string;
-}
+type TransitionRow = SqlRow<typeof workflowTransitions>;
 
 function toTransition(r: TransitionRow): StoredTransition {
   return {
@@ -131,13 +102,7 @@ function toTransition(r: TransitionRow): StoredTransition {
   };
 }
 
-interface LockRow {
-  period: string;
-  locked: boolean;
-  reason: string | null;
-  actor_display_name: string;
-  at: string;
-}
+type LockRow = Pick<SqlRow<typeof periodLocks>, 'period' | 'locked' | 'reason' | 'actor_display_name' | 'at'>;
 
 const transitionColumns = sql`id, object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username,
   actor_display_name, actor_role, ${utcIso('at')} as at`;
@@ -199,24 +164,13 @@ async function listLocks(db: Executor): Promise<PeriodLock[]> {
   return rows.map(toLock);
 }
 
-interface PublishedRow {
-  type: 'targets' | 'self-evaluation';
-  document_id: number;
-  evaluation_id: number | null;
-  title: string;
-  department_id: number | null;
-  department: string | null;
-  year: number | null;
-  version: number;
-  period: string | null;
-  project_count: number;
-  indicator_count: number;
-  total: string | null;
-  grade: string | null;
-  published_by: string;
-  published_at: string;
-  version_id: number;
-}
+/** One published object: targets (no evaluation, period or score) or a self-evaluation's result, with its document and version. */
+type PublishedRow = As<SqlRow<typeof publications>, { type: 'object_type'; version: 'version'; published_by: 'actor_display_name'; published_at: 'at' }> &
+  As<DocumentRow, { document_id: 'id'; title: 'title'; department_id: 'department_id'; year: 'year' }> &
+  Outer<As<SqlRow<typeof departments>, { department: 'name' }>> &
+  As<VersionRow, { version_id: 'id'; project_count: 'project_count'; indicator_count: 'indicator_count' }> &
+  Outer<As<SqlRow<typeof evaluations>, { evaluation_id: 'id'; period: 'period' }>> &
+  Pick<SqlRow<typeof evaluationScores>, 'total' | 'grade'>;
 
 function toPublished(r: PublishedRow): PublishedItem {
   return {
