@@ -5,8 +5,7 @@
  * turns them into the answer's numbers and units. Records, not wire DTOs: the store does not know the contract.
  */
 import type { Target } from '@jixiao/core';
-import type { SearchQuery } from '@jixiao/contract';
-import { AppError, type AmountTotals, type CatalogDepartment, type CatalogIndicator, type CatalogProject, type CatalogQueries, type InScope } from '@jixiao/services';
+import { AppError, type AmountTotals, type CatalogDepartment, type CatalogIndicator, type CatalogProject, type CatalogQueries } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
 import type { departments, indicators, projects, units } from './schema';
@@ -165,7 +164,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       return rows.map((r) => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, projectCount: r.project_count, amounts: totals(r) }));
     },
 
-    async listProjects(query: SearchQuery & InScope) {
+    async listProjects(query) {
       const where: SQL[] = [];
       if (query.inDepartments) where.push(sql`p.department_id = any(${intArray(query.inDepartments)})`);
       if (query.search) where.push(sql`(p.name ilike ${likePattern(query.search)} or p.code ilike ${likePattern(query.search)})`);
