@@ -16,9 +16,9 @@ import {
   type StoredTransition,
   type WorkflowStore,
 } from '@jixiao/services';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
-import type { departments, documents, documentVersions, documentWorkflow, evaluationScores, evaluations, periodLocks, publications, workflowTransitions } from './schema';
+import { periodLocks, workflowTransitions, type departments, type documents, type documentVersions, type documentWorkflow, type evaluationScores, type evaluations, type publications } from './schema';
 import type { As, Outer, SqlRow } from './sql-row';
 import { unpackContent } from './stored-content';
 import { utcIso } from './sql-values';
@@ -83,31 +83,28 @@ function toEvaluation(r: EvaluationRow): StoredEvaluationWorkflow {
   };
 }
 
-type TransitionRow = SqlRow<typeof workflowTransitions>;
+/** Transitions and period locks are plain one-table statements: drizzle's typed builder, the time as UTC text. */
+const transitionSelection = { ...getTableColumns(workflowTransitions), at: sql<string>`${utcIso('at')}` };
+type TransitionRow = Omit<typeof workflowTransitions.$inferSelect, 'at'> & { at: string };
 
 function toTransition(r: TransitionRow): StoredTransition {
   return {
     id: r.id,
-    objectType: r.object_type,
-    objectId: r.object_id,
+    objectType: r.objectType,
+    objectId: r.objectId,
     action: r.action,
-    from: r.from_status,
-    to: r.to_status,
+    from: r.fromStatus,
+    to: r.toStatus,
     reason: r.reason,
     conclusion: r.conclusion,
     round: r.round,
     version: r.version,
-    by: { username: r.actor_username, displayName: r.actor_display_name, role: r.actor_role },
+    by: { username: r.actorUsername, displayName: r.actorDisplayName, role: r.actorRole },
     at: r.at,
   };
 }
 
-type LockRow = Pick<SqlRow<typeof periodLocks>, 'period' | 'locked' | 'reason' | 'actor_display_name' | 'at'>;
-
-const transitionColumns = sql`id, object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username,
-  actor_display_name, actor_role, ${utcIso('at')} as at`;
-
-const toLock = (r: LockRow): PeriodLock => ({ period: r.period, locked: r.locked, reason: r.reason, by: r.actor_display_name, at: r.at });
+const lockSelection = { period: periodLocks.period, locked: periodLocks.locked, reason: periodLocks.reason, by: periodLocks.actorDisplayName, at: sql<string>`${utcIso('at')}` };
 
 const latestPublication = (type: 'targets' | 'self-evaluation', objectId: SQL) =>
   sql`left join lateral (select p.version, p.actor_display_name, p.at from publications p
@@ -148,20 +145,29 @@ async function lockRow(tx: Executor, table: 'documents' | 'evaluations', id: num
   await tx.execute(sql`select id from ${sql.raw(table)} where id = ${id} for update`);
 }
 
-async function insertTransition(tx: Executor, objectType: 'document' | 'evaluation', objectId: number, by: ActedBy, record: TransitionRecord): Promise<StoredTransition> {
-  const rows = await queryRows<TransitionRow>(
-    tx,
-    sql`insert into workflow_transitions (object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username, actor_display_name, actor_role)
-        values (${objectType}, ${objectId}, ${record.action}, ${record.from}, ${record.to}, ${record.reason}, ${record.conclusion}, ${record.round}, ${record.version},
-                ${by.username}, ${by.displayName}, ${by.role})
-        returning ${transitionColumns}`,
-  );
+async function insertTransition(tx: Db, objectType: 'document' | 'evaluation', objectId: number, by: ActedBy, record: TransitionRecord): Promise<StoredTransition> {
+  const rows = await tx
+    .insert(workflowTransitions)
+    .values({
+      objectType,
+      objectId,
+      action: record.action,
+      fromStatus: record.from,
+      toStatus: record.to,
+      reason: record.reason,
+      conclusion: record.conclusion,
+      round: record.round,
+      version: record.version,
+      actorUsername: by.username,
+      actorDisplayName: by.displayName,
+      actorRole: by.role,
+    })
+    .returning(transitionSelection);
   return toTransition(rows[0]!);
 }
 
-async function listLocks(db: Executor): Promise<PeriodLock[]> {
-  const rows = await queryRows<LockRow>(db, sql`select period, locked, reason, actor_display_name, ${utcIso('at')} as at from period_locks order by id`);
-  return rows.map(toLock);
+async function listLocks(db: Db): Promise<PeriodLock[]> {
+  return db.select(lockSelection).from(periodLocks).orderBy(asc(periodLocks.id));
 }
 
 /** One published object: targets (no evaluation, period or score) or a self-evaluation's result, with its document and version. */
@@ -265,10 +271,11 @@ export function createWorkflowStore(db: Db): WorkflowStore {
     },
 
     async listTransitions(objectType, objectId) {
-      const rows = await queryRows<TransitionRow>(
-        db,
-        sql`select ${transitionColumns} from workflow_transitions where object_type = ${objectType} and object_id = ${objectId} order by id`,
-      );
+      const rows = await db
+        .select(transitionSelection)
+        .from(workflowTransitions)
+        .where(and(eq(workflowTransitions.objectType, objectType), eq(workflowTransitions.objectId, objectId)))
+        .orderBy(asc(workflowTransitions.id));
       return rows.map(toTransition);
     },
 
@@ -278,13 +285,11 @@ export function createWorkflowStore(db: Db): WorkflowStore {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${PERIOD_LOCK_KEY})`);
         const { reason } = decide(await listLocks(tx));
-        const rows = await queryRows<LockRow>(
-          tx,
-          sql`insert into period_locks (period, locked, reason, actor_username, actor_display_name)
-              values (${input.period}, ${input.locked}, ${reason}, ${input.by.username}, ${input.by.displayName})
-              returning period, locked, reason, actor_display_name, ${utcIso('at')} as at`,
-        );
-        return toLock(rows[0]!);
+        const rows = await tx
+          .insert(periodLocks)
+          .values({ period: input.period, locked: input.locked, reason, actorUsername: input.by.username, actorDisplayName: input.by.displayName })
+          .returning(lockSelection);
+        return rows[0]!;
       });
     },
 
