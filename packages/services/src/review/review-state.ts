@@ -84,7 +84,7 @@ const FINDINGS_CACHE_SIZE = 500;
 const findingsCache = new Map<string, readonly Finding[]>();
 const cacheCounts = { hits: 0, misses: 0 };
 
-function findingsOf(summary: DocumentSummaryDto, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
+function findingsOf(summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
   const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}`;
   const cached = findingsCache.get(key);
   if (cached) {
