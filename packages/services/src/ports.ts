@@ -3,8 +3,8 @@
  * PGlite or PostgreSQL; tests may implement them in memory. Reads and writes are kept apart: writes happen
  * only through `DocumentStore.saveImport`, which is one transaction.
  */
-import type { DepartmentDto, DocumentSummaryDto, IndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
-import type { Finding, PerformanceDocument } from '@jixiao/core';
+import type { SearchQuery } from '@jixiao/contract';
+import type { AmountUnit, Direction, DocumentKind, Finding, PerformanceDocument, Target } from '@jixiao/core';
 
 export type ImportStatus = 'created' | 'new-version' | 'unchanged';
 
@@ -32,15 +32,43 @@ export interface SaveImportInput {
   guard?: (current: import('./workflow/ports').StoredTargetWorkflow) => void;
 }
 
+/**
+ * A stored document at one version (the current one unless asked), as the store knows it. The wire's
+ * `DocumentSummaryDto` is built from it by `documents/present.ts`, not by the store.
+ */
+export interface DocumentSummary {
+  id: number;
+  kind: DocumentKind;
+  title: string;
+  departmentId: number | null;
+  /** The department's name (null for a document of no department). */
+  department: string | null;
+  year: number | null;
+  fileName: string | null;
+  layout: string;
+  version: number;
+  versionCount: number;
+  sha256: string;
+  /** ISO 8601, UTC. */
+  importedAt: string;
+  projectCount: number;
+  indicatorCount: number;
+  problemCount: number;
+  /** The budget units of this version's projects, by name, sorted. */
+  unitNames: string[];
+  /** Who made this version; null before sign-in existed. */
+  importedBy: string | null;
+}
+
 export interface DocumentStore {
   /**
    * Stores a parsed document in one transaction. The same content (sha256) as the current version of the same
    * document changes nothing; different content makes a new version and keeps the old one.
    */
   saveImport(input: SaveImportInput): Promise<ImportOutcome>;
-  listDocuments(filter?: { departmentId?: number; year?: number } & InScope): Promise<DocumentSummaryDto[]>;
+  listDocuments(filter?: { departmentId?: number; year?: number } & InScope): Promise<DocumentSummary[]>;
   /** Throws NOT_FOUND. `version` defaults to the current one. */
-  getDocument(documentId: number, version?: number): Promise<{ summary: DocumentSummaryDto; document: PerformanceDocument }>;
+  getDocument(documentId: number, version?: number): Promise<{ summary: DocumentSummary; document: PerformanceDocument }>;
 }
 
 /**
@@ -51,13 +79,93 @@ export interface InScope {
   inDepartments?: readonly number[];
 }
 
+/**
+ * Sums of the current projects' amounts, exact (SQL numeric, as decimal text): `sum` in the projects' own units,
+ * `sumInWan` with every 元 amount converted to 万元. Which one is shown, and in which unit, is the presenter's call
+ * (`catalog/present.ts`): 元 when every amount is in 元, else 万元.
+ */
+export interface AmountTotals {
+  /** How many projects have an amount. */
+  count: number;
+  /** Every project counted is in 元 (false when there are none). */
+  allYuan: boolean;
+  sum: string | null;
+  sumInWan: string | null;
+}
+
+/** A department of the org tree with what its current documents hold. */
+export interface CatalogDepartment {
+  id: number;
+  name: string;
+  unitCount: number;
+  projectCount: number;
+  indicatorCount: number;
+  amounts: AmountTotals;
+  /** Budget years it has documents for, ascending. */
+  years: number[];
+}
+
+export interface CatalogUnit {
+  id: number;
+  departmentId: number;
+  name: string;
+  code: string | null;
+  projectCount: number;
+  amounts: AmountTotals;
+}
+
+/** A project of a current document version, with its unit's and department's names. */
+export interface CatalogProject {
+  id: number;
+  unitId: number;
+  unitName: string;
+  departmentId: number;
+  departmentName: string;
+  documentId: number;
+  year: number | null;
+  no: number | null;
+  name: string;
+  code: string | null;
+  /** Exact decimal text in `amountUnit`, as stored. */
+  amount: string | null;
+  amountUnit: AmountUnit;
+  category: string | null;
+  description: string | null;
+  goal: string | null;
+  indicatorCount: number;
+}
+
+export interface CatalogIndicator {
+  id: number;
+  projectId: number | null;
+  no: number;
+  level1: string | null;
+  level1Code: string | null;
+  level2: string | null;
+  level2Code: string | null;
+  name: string;
+  periodTarget: Target | null;
+  annualTarget: Target | null;
+  direction: Direction | null;
+  explanation: string | null;
+  formula: string | null;
+}
+
+export interface CatalogPage<T> {
+  items: T[];
+  total: number;
+}
+
+/** The browse reads. Records, not wire DTOs: `catalog/` presents them (services' catalog queries). */
 export interface CatalogQueries {
-  listDepartments(query: Pick<SearchQuery, 'search' | 'year'> & InScope): Promise<DepartmentDto[]>;
-  getDepartment(id: number): Promise<DepartmentDto>;
-  listUnits(query: { departmentId: number; search?: string }): Promise<UnitDto[]>;
-  listProjects(query: SearchQuery & InScope): Promise<{ items: ProjectDto[]; total: number }>;
-  getProject(id: number): Promise<ProjectDetailDto>;
-  listIndicators(query: SearchQuery & { projectId?: number } & InScope): Promise<{ items: IndicatorDto[]; total: number }>;
+  listDepartments(query: Pick<SearchQuery, 'search' | 'year'> & InScope): Promise<CatalogDepartment[]>;
+  /** Throws NOT_FOUND. */
+  getDepartment(id: number): Promise<CatalogDepartment>;
+  listUnits(query: { departmentId: number; search?: string }): Promise<CatalogUnit[]>;
+  listProjects(query: SearchQuery & InScope): Promise<CatalogPage<CatalogProject>>;
+  /** Throws NOT_FOUND (also for a project of a replaced version). */
+  getProject(id: number): Promise<CatalogProject & { indicators: CatalogIndicator[] }>;
+  listIndicators(query: SearchQuery & { projectId?: number } & InScope): Promise<CatalogPage<CatalogIndicator>>;
 }
 
 /** What a reviewer said (decision 006), as stored: one row per decision, append-only, oldest first. */

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { StoredAuditEntry } from '@jixiao/services';
 import { queryRows, type Executor } from './db';
+import type { auditEvents } from './schema';
+import type { SqlRow } from './sql-row';
 
 /** The `prev_hash` of the very first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -61,25 +63,15 @@ export function chainHash(prevHash: string, content: StoredAuditEntry): string {
 export const parseJsonText = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** An audit entry as SQL returns it (`at` as UTC text, jsonb as text); the audit store reads the same columns. */
-export interface AuditRow {
+export type AuditRow = Omit<SqlRow<typeof auditEvents>, 'id' | 'before' | 'after' | 'prev_hash' | 'hash'> & {
+  /** bigserial: raw SQL may hand it back as text. */
   id: number | string;
-  at: string;
-  actor_user_id: number | null;
-  actor_username: string;
-  actor_display_name: string;
-  action: string;
-  object_type: string;
-  object_id: string;
   /** jsonb as text, parsed here: a driver that parses jsonb itself would hand back a JSON string value unquoted. */
   before: string | null;
   after: string | null;
-  request_id: string | null;
-}
+};
 
-interface ChainRow extends AuditRow {
-  prev_hash: string | null;
-  hash: string | null;
-}
+type ChainRow = AuditRow & Pick<SqlRow<typeof auditEvents>, 'prev_hash' | 'hash'>;
 
 /** An audit row as the services see it (the audit store's listings and the chain read the same columns). */
 export function entryOf(r: AuditRow): StoredAuditEntry {

@@ -1,15 +1,17 @@
 /**
  * `CatalogQueries` on drizzle: the browse API's reads. Only current versions are shown (`documents.current_version_id`).
  * Search is `ILIKE` on names (and codes), with `%`, `_` and `\` in the search text taken literally. Totals are
- * summed in SQL `numeric` — exact — and converted to a JS number only for the answer (decision 002); a department
- * whose documents mix 元 and 万元 gets its total in 万元.
+ * summed in SQL `numeric` — exact — and handed over as decimal text (decision 002); services' catalog presenter
+ * turns them into the answer's numbers and units. Records, not wire DTOs: the store does not know the contract.
  */
-import type { AmountUnit, Target } from '@jixiao/core';
-import type { DepartmentDto, IndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
-import { AppError, type CatalogQueries, type InScope } from '@jixiao/services';
+import type { Target } from '@jixiao/core';
+import { AppError, type AmountTotals, type CatalogDepartment, type CatalogIndicator, type CatalogProject, type CatalogQueries } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import type { departments, indicators, projects, units } from './schema';
 import { intArray } from './sql-arrays';
+import type { As, SqlRow } from './sql-row';
+import { jsonValue } from './sql-values';
 
 /** `%text%` for ILIKE with the wildcard characters of `text` escaped. */
 export function likePattern(text: string): string {
@@ -18,13 +20,14 @@ export function likePattern(text: string): string {
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 
-/** Sum of amounts exactly, as text: in 元 when every row is in 元, else in 万元 (元 ÷ 10000, exact in numeric). */
+/** Sum of amounts exactly, as text: in the rows' own units and in 万元 (元 ÷ 10000, exact in numeric). */
 const totalsColumns = (alias: string) => {
   const a = sql.raw(alias);
   return sql`sum(case when ${a}.amount_unit = '元' then ${a}.amount / 10000 else ${a}.amount end)::text as total_wan,
     sum(${a}.amount)::text as total_raw, coalesce(bool_and(${a}.amount_unit = '元'), false) as all_yuan, count(${a}.amount)::int as amount_count`;
 };
 
+/** The aggregates of `totalsColumns` (no table's row). */
 interface TotalsRow {
   total_wan: string | null;
   total_raw: string | null;
@@ -32,65 +35,33 @@ interface TotalsRow {
   amount_count: number;
 }
 
-function total(r: TotalsRow): { totalAmount: number | null; amountUnit: AmountUnit } {
-  if (r.amount_count === 0) return { totalAmount: null, amountUnit: r.all_yuan ? '元' : '万元' };
-  return r.all_yuan ? { totalAmount: Number(r.total_raw), amountUnit: '元' } : { totalAmount: Number(r.total_wan), amountUnit: '万元' };
+const totals = (r: TotalsRow): AmountTotals => ({ count: r.amount_count, allYuan: r.all_yuan, sum: r.total_raw, sumInWan: r.total_wan });
+
+/** A department with its counts (aggregates) and years (json_agg: an array, or its text on a driver that does not parse json). */
+type DepartmentRow = Pick<SqlRow<typeof departments>, 'id' | 'name'> &
+  TotalsRow & { unit_count: number; project_count: number; indicator_count: number; years: number[] | string | null };
+
+type UnitRow = Pick<SqlRow<typeof units>, 'id' | 'department_id' | 'name' | 'code'> & TotalsRow & { project_count: number };
+
+/** A project with its unit's and department's names; `amount` read as text, exact. */
+type ProjectRow = Pick<
+  SqlRow<typeof projects>,
+  'id' | 'unit_id' | 'department_id' | 'document_id' | 'year' | 'no' | 'name' | 'code' | 'amount' | 'amount_unit' | 'category' | 'description' | 'goal' | 'indicator_count'
+> &
+  As<SqlRow<typeof units>, { unit_name: 'name' }> &
+  As<SqlRow<typeof departments>, { department_name: 'name' }>;
+
+type IndicatorRow = Pick<
+  SqlRow<typeof indicators>,
+  'id' | 'project_id' | 'no' | 'level1' | 'level1_code' | 'level2' | 'level2_code' | 'name' | 'period_target' | 'annual_target' | 'direction' | 'explanation' | 'formula'
+>;
+
+function toDepartment(r: DepartmentRow): CatalogDepartment {
+  const years = jsonValue<number[]>(r.years) ?? [];
+  return { id: r.id, name: r.name, unitCount: r.unit_count, projectCount: r.project_count, indicatorCount: r.indicator_count, amounts: totals(r), years };
 }
 
-const numOrNull = (v: string | null): number | null => (v === null ? null : Number(v));
-
-interface DepartmentRow extends TotalsRow {
-  id: number;
-  name: string;
-  unit_count: number;
-  project_count: number;
-  indicator_count: number;
-  years: number[] | string | null;
-}
-
-interface ProjectRow {
-  id: number;
-  unit_id: number;
-  unit_name: string;
-  department_id: number;
-  department_name: string;
-  document_id: number;
-  year: number | null;
-  no: number | null;
-  name: string;
-  code: string | null;
-  amount: string | null;
-  amount_unit: AmountUnit;
-  category: string | null;
-  description: string | null;
-  goal: string | null;
-  indicator_count: number;
-}
-
-interface IndicatorRow {
-  id: number;
-  project_id: number | null;
-  no: number;
-  level1: string | null;
-  level1_code: string | null;
-  level2: string | null;
-  level2_code: string | null;
-  name: string;
-  period_target: Target | null;
-  annual_target: Target | null;
-  direction: 'higher' | 'lower' | null;
-  explanation: string | null;
-  formula: string | null;
-}
-
-const parseJson = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
-function toDepartment(r: DepartmentRow): DepartmentDto {
-  const years = parseJson<number[]>(r.years) ?? [];
-  return { id: r.id, name: r.name, unitCount: r.unit_count, projectCount: r.project_count, indicatorCount: r.indicator_count, ...total(r), years };
-}
-
-function toProject(r: ProjectRow): ProjectDto {
+function toProject(r: ProjectRow): CatalogProject {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -102,7 +73,7 @@ function toProject(r: ProjectRow): ProjectDto {
     no: r.no,
     name: r.name,
     code: r.code,
-    amount: numOrNull(r.amount),
+    amount: r.amount,
     amountUnit: r.amount_unit,
     category: r.category,
     description: r.description,
@@ -111,7 +82,7 @@ function toProject(r: ProjectRow): ProjectDto {
   };
 }
 
-function toIndicator(r: IndicatorRow): IndicatorDto {
+function toIndicator(r: IndicatorRow): CatalogIndicator {
   return {
     id: r.id,
     projectId: r.project_id,
@@ -121,8 +92,8 @@ function toIndicator(r: IndicatorRow): IndicatorDto {
     level2: r.level2,
     level2Code: r.level2_code,
     name: r.name,
-    periodTarget: parseJson(r.period_target),
-    annualTarget: parseJson(r.annual_target),
+    periodTarget: jsonValue<Target>(r.period_target),
+    annualTarget: jsonValue<Target>(r.annual_target),
     direction: r.direction,
     explanation: r.explanation,
     formula: r.formula,
@@ -136,7 +107,7 @@ const projectFrom = sql`projects p join documents d on d.current_version_id = p.
 const indicatorColumns = sql`i.id, i.project_id, i.no, i.level1, i.level1_code, i.level2, i.level2_code, i.name, i.period_target, i.annual_target, i.direction, i.explanation, i.formula`;
 
 export function createCatalogQueries(db: Db): CatalogQueries {
-  async function departments(where: SQL[], year: number | undefined): Promise<DepartmentDto[]> {
+  async function departments(where: SQL[], year: number | undefined): Promise<CatalogDepartment[]> {
     const inYear = (alias: string) => (year === undefined ? sql`true` : sql`${sql.raw(alias)}.year = ${year}`);
     if (year !== undefined) where.push(sql`exists (select 1 from documents x where x.department_id = dep.id and x.year = ${year})`);
     const rows = await queryRows<DepartmentRow>(
@@ -158,7 +129,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
     return rows.map(toDepartment);
   }
 
-  async function projectIndicators(projectId: number): Promise<IndicatorDto[]> {
+  async function projectIndicators(projectId: number): Promise<CatalogIndicator[]> {
     const rows = await queryRows<IndicatorRow>(db, sql`select ${indicatorColumns} from indicators i where i.project_id = ${projectId} order by i.position`);
     return rows.map(toIndicator);
   }
@@ -180,7 +151,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
     async listUnits(query) {
       const where: SQL[] = [sql`u.department_id = ${query.departmentId}`];
       if (query.search) where.push(sql`(u.name ilike ${likePattern(query.search)} or u.code ilike ${likePattern(query.search)})`);
-      const rows = await queryRows<TotalsRow & { id: number; department_id: number; name: string; code: string | null; project_count: number }>(
+      const rows = await queryRows<UnitRow>(
         db,
         sql`select u.id, u.department_id, u.name, u.code, pt.project_count, pt.total_wan, pt.total_raw, pt.all_yuan, pt.amount_count
             from units u
@@ -190,10 +161,10 @@ export function createCatalogQueries(db: Db): CatalogQueries {
             ) pt
             where ${and(where)} order by u.id`,
       );
-      return rows.map((r): UnitDto => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, projectCount: r.project_count, ...total(r) }));
+      return rows.map((r) => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, projectCount: r.project_count, amounts: totals(r) }));
     },
 
-    async listProjects(query: SearchQuery & InScope) {
+    async listProjects(query) {
       const where: SQL[] = [];
       if (query.inDepartments) where.push(sql`p.department_id = any(${intArray(query.inDepartments)})`);
       if (query.search) where.push(sql`(p.name ilike ${likePattern(query.search)} or p.code ilike ${likePattern(query.search)})`);
@@ -211,8 +182,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
     async getProject(id) {
       const [row] = await queryRows<ProjectRow>(db, sql`select ${projectColumns} from ${projectFrom} where p.id = ${id}`);
       if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的项目（它可能属于已被新版本替换的文档）。`, { projectId: id });
-      const detail: ProjectDetailDto = { ...toProject(row), indicators: await projectIndicators(id) };
-      return detail;
+      return { ...toProject(row), indicators: await projectIndicators(id) };
     },
 
     async listIndicators(query) {

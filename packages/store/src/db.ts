@@ -121,7 +121,7 @@ export async function connectPglite(dataDir: string | undefined, folder: string 
     await client.close();
     throw e;
   }
-  return { kind: 'pglite', db: db as unknown as Db, bulkCopy, close: () => client.close() };
+  return { kind: 'pglite', db, bulkCopy, close: () => client.close() };
 }
 
 /** An arbitrary constant: the advisory lock under which migrations run, so two servers starting together do not race. */
@@ -163,7 +163,7 @@ export async function connectPostgres(url: string, settings: PostgresSettings = 
   const db = drizzlePg(pool, { schema });
   return {
     kind: 'postgres',
-    db: db as unknown as Db,
+    db,
     close: () => {
       closing = true;
       return pool.end();

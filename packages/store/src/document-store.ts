@@ -7,14 +7,15 @@
  * with a handful of `insert … select from unnest(…)` statements on PostgreSQL (COPY from a client would need
  * another dependency) — never one statement per row.
  */
-import { countIndicators, listProjects, type DocumentKind } from '@jixiao/core';
-import type { DocumentSummaryDto } from '@jixiao/contract';
-import { AppError, type DocumentStore, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
+import { countIndicators, listProjects } from '@jixiao/core';
+import { AppError, type DocumentStore, type DocumentSummary, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { copyData, copyTails } from './copy-text';
 import { queryRows, type BulkCopy, type Db, type Executor } from './db';
 import { departmentNameOf, documentTitle, identityKey } from './identity';
 import { flattenDocument, type DocumentRows } from './rows';
+import type { departments, documents, documentVersions } from './schema';
+import type { As, Outer, SqlRow } from './sql-row';
 import { intArray } from './sql-arrays';
 import { packContent, unpackContent } from './stored-content';
 import { readTarget } from './workflow-store';
@@ -25,14 +26,9 @@ export const BULK_CHUNK = 10_000;
 
 const p = (value: unknown) => sql.param(value);
 
-interface ExistingDocument {
-  id: number;
-  current_version: number;
-  department_id: number | null;
-  sha256: string | null;
-  project_count: number | null;
-  indicator_count: number | null;
-}
+/** The document and, left-joined, its current version's hash and counts (none while the first version is being written). */
+type ExistingDocument = Pick<SqlRow<typeof documents>, 'id' | 'current_version' | 'department_id'> &
+  Outer<Pick<SqlRow<typeof documentVersions>, 'sha256' | 'project_count' | 'indicator_count'>>;
 
 function chunks(length: number, size = BULK_CHUNK): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -207,28 +203,17 @@ async function insertRows(
   }
 }
 
-interface SummaryRow {
-  id: number;
-  kind: DocumentKind;
-  title: string;
-  department_id: number | null;
-  department: string | null;
-  year: number | null;
-  file_name: string | null;
-  layout: string;
-  version: number;
-  version_count: number;
-  sha256: string;
-  imported_at: string;
-  project_count: number;
-  indicator_count: number;
-  problem_count: number;
-  imported_by: string | null;
-  /** json_agg as text (null when the version has no project): parsed here, the same on both drivers. */
-  unit_names: string | null;
-}
+/** A document at one version, its department's name (left-joined) and two computed columns. */
+type SummaryRow = Pick<SqlRow<typeof documents>, 'id' | 'kind' | 'title' | 'department_id' | 'year'> &
+  Outer<As<SqlRow<typeof departments>, { department: 'name' }>> &
+  Pick<SqlRow<typeof documentVersions>, 'file_name' | 'layout' | 'version' | 'sha256' | 'imported_at' | 'project_count' | 'indicator_count' | 'problem_count'> &
+  As<SqlRow<typeof documentVersions>, { imported_by: 'created_by' }> & {
+    version_count: number;
+    /** json_agg as text (null when the version has no project): parsed here, the same on both drivers. */
+    unit_names: string | null;
+  };
 
-function toSummary(r: SummaryRow): DocumentSummaryDto {
+function toSummary(r: SummaryRow): DocumentSummary {
   return {
     id: r.id,
     kind: r.kind,
@@ -245,7 +230,7 @@ function toSummary(r: SummaryRow): DocumentSummaryDto {
     projectCount: r.project_count,
     indicatorCount: r.indicator_count,
     problemCount: r.problem_count,
-    units: r.unit_names ? (JSON.parse(r.unit_names) as string[]) : [],
+    unitNames: r.unit_names ? (JSON.parse(r.unit_names) as string[]) : [],
     importedBy: r.imported_by,
   };
 }
@@ -324,7 +309,7 @@ export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore 
       });
     },
 
-    async listDocuments(filter = {}): Promise<DocumentSummaryDto[]> {
+    async listDocuments(filter = {}): Promise<DocumentSummary[]> {
       const where: SQL[] = [sql`true`];
       if (filter.departmentId !== undefined) where.push(sql`d.department_id = ${filter.departmentId}`);
       if (filter.inDepartments) where.push(sql`d.department_id = any(${intArray(filter.inDepartments)})`);

@@ -3,46 +3,18 @@
  * against one target version, saved with an optimistic revision check in one statement (`update … where revision =
  * base`), so two people saving at once can never both win; and the scores kept, append-only.
  */
-import {
-  AppError,
-  type EvaluationKind,
-  type EvaluationStatus,
-  type EvaluationStore,
-  type StoredEvaluation,
-  type StoredEvaluationScore,
-} from '@jixiao/services';
+import { AppError, type EvaluationKind, type EvaluationStore, type StoredEvaluation, type StoredEvaluationScore } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import type { documentVersions, evaluationScores, evaluations } from './schema';
+import type { As, SqlRow } from './sql-row';
 import { jsonValue, utcIso } from './sql-values';
 
-interface EvaluationRow {
-  id: number;
-  document_id: number;
-  target_version: number;
-  kind: EvaluationKind;
-  period: string;
-  status: EvaluationStatus;
-  entries: unknown;
-  report: unknown;
-  revision: number;
-  created_by: string;
-  created_at: string;
-  updated_by: string;
-  updated_at: string;
-}
+/** An evaluation with the number of its target version (joined from document_versions). */
+type EvaluationRow = Omit<SqlRow<typeof evaluations>, 'target_version_id'> & As<SqlRow<typeof documentVersions>, { target_version: 'version' }>;
 
-interface ScoreRow {
-  id: number;
-  evaluation_id: number;
-  evaluation_revision: number;
-  rule_set_id: string;
-  rule_set_version: number;
-  total: string | null;
-  grade: string | null;
-  result: unknown;
-  scored_by: string;
-  scored_at: string;
-}
+/** `total` is read as text (`::text`), exact, like drizzle's numeric. */
+type ScoreRow = SqlRow<typeof evaluationScores>;
 
 const evaluationColumns = sql`e.id, e.document_id, v.version as target_version, e.kind, e.period, e.status, e.entries, e.report,
   e.revision, e.created_by, ${utcIso('e.created_at')} as created_at, e.updated_by, ${utcIso('e.updated_at')} as updated_at`;

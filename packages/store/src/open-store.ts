@@ -97,7 +97,7 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     workflow: createWorkflowStore(db),
     scope: createScopeLookup(db),
     withdrawal: createDocumentWithdrawal(db),
-    transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx as unknown as Db, connection))),
+    transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }
 

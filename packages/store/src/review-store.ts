@@ -3,23 +3,19 @@
  * each; the findings themselves are never stored (the core recomputes them from the stored document).
  */
 import type { Finding } from '@jixiao/core';
-import { AppError, type NewReviewDecision, type ReviewDecisionType, type ReviewStore, type StoredReviewDecision } from '@jixiao/services';
+import { AppError, type NewReviewDecision, type ReviewStore, type StoredReviewDecision } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import type { documentVersions, reviewDecisions } from './schema';
+import type { SqlRow } from './sql-row';
 import { jsonValue, utcIso } from './sql-values';
 
-interface DecisionRow {
-  id: number;
-  document_id: number;
-  version: number;
-  type: ReviewDecisionType;
-  finding_key: string | null;
-  reason: string | null;
-  finding: unknown;
-  conclusion: string | null;
-  decided_by: string;
-  decided_at: string;
-}
+/** A decision with the number of the version it was made on (joined from document_versions). */
+type DecisionRow = Pick<
+  SqlRow<typeof reviewDecisions>,
+  'id' | 'document_id' | 'type' | 'finding_key' | 'reason' | 'finding' | 'conclusion' | 'decided_by' | 'decided_at'
+> &
+  Pick<SqlRow<typeof documentVersions>, 'version'>;
 
 const columns = sql`r.id, r.document_id, v.version, r.type, r.finding_key, r.reason, r.finding, r.conclusion, r.decided_by,
   ${utcIso('r.decided_at')} as decided_at`;

@@ -1,60 +1,39 @@
 /**
  * `RuleSetStore` on drizzle (schema `rule_sets`, `rule_set_activations`): stored rule set versions are inserted,
- * never updated; activations are appended and the latest per scheme, region and year counts.
+ * never updated; activations are appended and the latest per scheme, region and year counts. Plain reads and
+ * inserts of one table, so they go through drizzle's typed builder: the rows are typed by the schema itself.
  */
-import type { RuleScheme, RuleSet, RuleSource } from '@jixiao/core';
+import type { RuleSet, RuleSource } from '@jixiao/core';
 import { AppError, type RuleSetActivation, type RuleSetStore, type StoredRuleSet } from '@jixiao/services';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from './db';
-import { jsonValue, utcIso } from './sql-values';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { ruleSetActivations, ruleSets } from './schema';
+import { utcIso } from './sql-values';
 
-interface RuleSetRow {
-  rule_set_id: string;
-  version: number;
-  scheme: RuleScheme;
-  name: string;
-  region: string;
-  year_from: number | null;
-  year_to: number | null;
-  sources: unknown;
-  based_on: string | null;
-  settings: unknown;
-  created_by: string;
-  created_at: string;
-}
+/** Every column as the schema types it, the time as the database's UTC text (not the driver's Date). */
+const ruleSetSelection = { ...getTableColumns(ruleSets), createdAt: sql<string>`${utcIso('created_at')}` };
+const activationSelection = { ...getTableColumns(ruleSetActivations), activatedAt: sql<string>`${utcIso('activated_at')}` };
 
-interface ActivationRow {
-  id: number;
-  scheme: RuleScheme;
-  region: string;
-  year: number;
-  rule_set_id: string;
-  version: number;
-  activated_by: string;
-  activated_at: string;
-}
-
-
-const ruleSetColumns = sql`rule_set_id, version, scheme, name, region, year_from, year_to, sources, based_on, settings, created_by, ${utcIso('created_at')} as created_at`;
-const activationColumns = sql`id, scheme, region, year, rule_set_id, version, activated_by, ${utcIso('activated_at')} as activated_at`;
+type RuleSetRow = Omit<typeof ruleSets.$inferSelect, 'createdAt'> & { createdAt: string };
+type ActivationRow = Omit<typeof ruleSetActivations.$inferSelect, 'activatedAt'> & { activatedAt: string };
 
 function toStored(r: RuleSetRow): StoredRuleSet {
   const ruleSet: RuleSet<unknown> = {
-    id: r.rule_set_id,
+    id: r.ruleSetId,
     version: r.version,
     scheme: r.scheme,
     name: r.name,
     region: r.region,
-    years: { from: r.year_from, to: r.year_to },
-    sources: jsonValue(r.sources) as RuleSource[],
-    basedOn: r.based_on,
-    settings: jsonValue(r.settings),
+    years: { from: r.yearFrom, to: r.yearTo },
+    sources: r.sources as RuleSource[],
+    basedOn: r.basedOn,
+    settings: r.settings ?? null,
   };
-  return { ruleSet, createdBy: r.created_by, createdAt: r.created_at };
+  return { ruleSet, createdBy: r.createdBy, createdAt: r.createdAt };
 }
 
 function toActivation(r: ActivationRow): RuleSetActivation {
-  return { id: r.id, scheme: r.scheme, region: r.region, year: r.year, ruleSet: `${r.rule_set_id}@${r.version}`, by: r.activated_by, at: r.activated_at };
+  return { id: r.id, scheme: r.scheme, region: r.region, year: r.year, ruleSet: `${r.ruleSetId}@${r.version}`, by: r.activatedBy, at: r.activatedAt };
 }
 
 function causeOf(e: unknown): unknown {
@@ -64,44 +43,55 @@ function causeOf(e: unknown): unknown {
 export function createRuleSetStore(db: Db): RuleSetStore {
   return {
     async listRuleSets() {
-      const rows = await queryRows<RuleSetRow>(db, sql`select ${ruleSetColumns} from rule_sets order by rule_set_id, version`);
+      const rows = await db.select(ruleSetSelection).from(ruleSets).orderBy(asc(ruleSets.ruleSetId), asc(ruleSets.version));
       return rows.map(toStored);
     },
 
     async getRuleSet(id, version) {
-      const rows = await queryRows<RuleSetRow>(db, sql`select ${ruleSetColumns} from rule_sets where rule_set_id = ${id} and version = ${version}`);
+      const rows = await db
+        .select(ruleSetSelection)
+        .from(ruleSets)
+        .where(and(eq(ruleSets.ruleSetId, id), eq(ruleSets.version, version)));
       return rows[0] ? toStored(rows[0]) : null;
     },
 
     async saveRuleSet(ruleSet, by) {
-      const rows = await queryRows<RuleSetRow>(
-        db,
-        sql`insert into rule_sets (rule_set_id, version, scheme, name, region, year_from, year_to, sources, based_on, settings, created_by)
-            values (${ruleSet.id}, ${ruleSet.version}, ${ruleSet.scheme}, ${ruleSet.name}, ${ruleSet.region}, ${ruleSet.years.from}, ${ruleSet.years.to},
-                    ${JSON.stringify(ruleSet.sources)}::jsonb, ${ruleSet.basedOn ?? null}, ${JSON.stringify(ruleSet.settings)}::jsonb, ${by})
-            on conflict (rule_set_id, version) do nothing
-            returning ${ruleSetColumns}`,
-      ).catch((e: unknown) => {
-        const cause = causeOf(e);
-        throw new Error(`保存规则集失败：${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-      });
+      const rows = await db
+        .insert(ruleSets)
+        .values({
+          ruleSetId: ruleSet.id,
+          version: ruleSet.version,
+          scheme: ruleSet.scheme,
+          name: ruleSet.name,
+          region: ruleSet.region,
+          yearFrom: ruleSet.years.from,
+          yearTo: ruleSet.years.to,
+          sources: ruleSet.sources,
+          basedOn: ruleSet.basedOn ?? null,
+          settings: ruleSet.settings,
+          createdBy: by,
+        })
+        .onConflictDoNothing({ target: [ruleSets.ruleSetId, ruleSets.version] })
+        .returning(ruleSetSelection)
+        .catch((e: unknown) => {
+          const cause = causeOf(e);
+          throw new Error(`保存规则集失败：${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        });
       const row = rows[0];
       if (!row) throw new AppError('CONFLICT', `规则集 ${ruleSet.id}@${ruleSet.version} 已存在；已发布的版本不能修改，请另存为新版本。`, { ruleSet: `${ruleSet.id}@${ruleSet.version}` });
       return toStored(row);
     },
 
     async listActivations() {
-      const rows = await queryRows<ActivationRow>(db, sql`select ${activationColumns} from rule_set_activations order by id`);
+      const rows = await db.select(activationSelection).from(ruleSetActivations).orderBy(asc(ruleSetActivations.id));
       return rows.map(toActivation);
     },
 
     async saveActivation(input) {
-      const rows = await queryRows<ActivationRow>(
-        db,
-        sql`insert into rule_set_activations (scheme, region, year, rule_set_id, version, activated_by)
-            values (${input.scheme}, ${input.region}, ${input.year}, ${input.id}, ${input.version}, ${input.by})
-            returning ${activationColumns}`,
-      );
+      const rows = await db
+        .insert(ruleSetActivations)
+        .values({ scheme: input.scheme, region: input.region, year: input.year, ruleSetId: input.id, version: input.version, activatedBy: input.by })
+        .returning(activationSelection);
       return toActivation(rows[0]!);
     },
   };

@@ -16,6 +16,8 @@
  * Only SQL that PostgreSQL 15 accepts (PGlite is PostgreSQL 18): see docs/decisions/001-embedded-database.md.
  * After changing this file: `npm run db:generate`.
  */
+import type { AmountUnit, Direction, DocumentKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
+import type { EvaluationKind, EvaluationStatus, ReviewDecisionType } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -56,7 +58,7 @@ export const documents = pgTable(
     id: serial('id').primaryKey(),
     /** kind | department | year | file stem — how a re-imported file is recognised (decision 005). */
     identityKey: text('identity_key').notNull().unique(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<DocumentKind>().notNull(),
     title: text('title').notNull(),
     departmentId: integer('department_id').references(() => departments.id),
     year: integer('year').references(() => years.year),
@@ -80,7 +82,7 @@ export const documentVersions = pgTable(
     sha256: text('sha256').notNull(),
     fileName: text('file_name'),
     layout: text('layout').notNull(),
-    amountUnit: text('amount_unit').notNull(),
+    amountUnit: text('amount_unit').$type<AmountUnit>().notNull(),
     projectCount: integer('project_count').notNull(),
     indicatorCount: integer('indicator_count').notNull(),
     problemCount: integer('problem_count').notNull(),
@@ -109,7 +111,7 @@ export const projects = pgTable(
     name: text('name').notNull(),
     code: text('code'),
     amount: amount('amount'),
-    amountUnit: text('amount_unit').notNull(),
+    amountUnit: text('amount_unit').$type<AmountUnit>().notNull(),
     fundingFiscal: amount('funding_fiscal'),
     fundingSpecialAccount: amount('funding_special_account'),
     fundingOther: amount('funding_other'),
@@ -160,7 +162,7 @@ export const indicators = pgTable(
     departmentId: integer('department_id'),
     unitId: integer('unit_id'),
     /** `project` (a project's), `department` (department-wide), `key-task` (a key task's key indicators). */
-    scope: text('scope').notNull(),
+    scope: text('scope').$type<'project' | 'department' | 'key-task'>().notNull(),
     projectId: integer('project_id'),
     keyTaskId: integer('key_task_id'),
     year: integer('year'),
@@ -174,7 +176,7 @@ export const indicators = pgTable(
     name: text('name').notNull(),
     annualTarget: jsonb('annual_target'),
     periodTarget: jsonb('period_target'),
-    direction: text('direction'),
+    direction: text('direction').$type<Direction>(),
     explanation: text('explanation'),
     formula: text('formula'),
     weight: numeric('weight'),
@@ -212,7 +214,7 @@ export const reviewDecisions = pgTable(
       .notNull()
       .references(() => documentVersions.id),
     /** `accept`, `dismiss`, `add`, `override`. */
-    type: text('type').notNull(),
+    type: text('type').$type<ReviewDecisionType>().notNull(),
     /** The finding decided on (accept, dismiss) or added (add). */
     findingKey: text('finding_key'),
     /** Why a finding was dismissed or the conclusion overridden. */
@@ -250,7 +252,7 @@ export const ruleSets = pgTable(
     ruleSetId: text('rule_set_id').notNull(),
     version: integer('version').notNull(),
     /** `target-review`, `project-self-evaluation`, `department-self-evaluation`, `monitoring`. */
-    scheme: text('scheme').notNull(),
+    scheme: text('scheme').$type<RuleScheme>().notNull(),
     name: text('name').notNull(),
     region: text('region').notNull(),
     yearFrom: integer('year_from'),
@@ -278,7 +280,7 @@ export const ruleSetActivations = pgTable(
   'rule_set_activations',
   {
     id: serial('id').primaryKey(),
-    scheme: text('scheme').notNull(),
+    scheme: text('scheme').$type<RuleScheme>().notNull(),
     region: text('region').notNull(),
     year: integer('year').notNull(),
     ruleSetId: text('rule_set_id').notNull(),
@@ -308,9 +310,9 @@ export const evaluations = pgTable(
     targetVersionId: integer('target_version_id')
       .notNull()
       .references(() => documentVersions.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<EvaluationKind>().notNull(),
     period: text('period').notNull(),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<EvaluationStatus>().notNull().default('draft'),
     entries: jsonb('entries').notNull().default({}),
     report: jsonb('report'),
     revision: integer('revision').notNull().default(1),
@@ -364,7 +366,7 @@ export const users = pgTable(
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     departmentId: integer('department_id').references(() => departments.id),
     assignedDepartmentIds: integer('assigned_department_ids').array().notNull().default(sql`'{}'::integer[]`),
     disabled: boolean('disabled').notNull().default(false),
@@ -462,7 +464,7 @@ export const documentWorkflow = pgTable(
     documentId: integer('document_id')
       .primaryKey()
       .references(() => documents.id),
-    status: text('status').notNull(),
+    status: text('status').$type<TargetStatus>().notNull(),
     round: integer('round').notNull().default(1),
     /** The document version the status was set on. */
     statusVersion: integer('status_version').notNull(),
@@ -484,7 +486,7 @@ export const workflowTransitions = pgTable(
   {
     id: serial('id').primaryKey(),
     /** `document` or `evaluation`. */
-    objectType: text('object_type').notNull(),
+    objectType: text('object_type').$type<'document' | 'evaluation'>().notNull(),
     objectId: integer('object_id').notNull(),
     action: text('action').notNull(),
     fromStatus: text('from_status').notNull(),
@@ -532,7 +534,7 @@ export const publications = pgTable(
   'publications',
   {
     id: serial('id').primaryKey(),
-    objectType: text('object_type').notNull(),
+    objectType: text('object_type').$type<'targets' | 'self-evaluation'>().notNull(),
     objectId: integer('object_id').notNull(),
     documentId: integer('document_id')
       .notNull()

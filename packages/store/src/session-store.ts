@@ -5,15 +5,14 @@
 import type { SessionStore, SignInFailureStore } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import type { sessions } from './schema';
+import type { SqlRow } from './sql-row';
 import { toUser, userColumns, type UserRow } from './user-store';
 import { utcIso } from './sql-values';
 
-interface SessionRow extends UserRow {
-  session_id: number;
-  csrf_token: string;
-  session_created_at: string;
-  expires_at: string;
-}
+/** The user's columns and the session's, renamed where they would clash. */
+type SessionRow = UserRow &
+  Pick<SqlRow<typeof sessions>, 'csrf_token' | 'expires_at'> & { session_id: SqlRow<typeof sessions>['id']; session_created_at: SqlRow<typeof sessions>['created_at'] };
 
 /** How stale `last_seen_at` may get before a request writes it again. */
 const SEEN_RESOLUTION_MS = 60_000;
@@ -72,6 +71,7 @@ export function createSessionStore(db: Db): SessionStore {
   };
 }
 
+/** An aggregate (no table's row): counted here, typed here. */
 interface CountRow {
   count: number | string;
   oldest: string | Date | null;

@@ -4,7 +4,7 @@
  * store; the suite shares it between its tests, so every test compares before/after rather than absolute counts.
  */
 import { listProjects, sumAmounts, type PerformanceDocument } from '@jixiao/core';
-import { exportDocument, importDocumentFile, prepareImport, SYSTEM_CHANGE } from '@jixiao/services';
+import { exportDocument, getDepartment, getProject, importDocumentFile, listDepartments, listUnits, prepareImport, searchIndicators, searchProjects, SYSTEM_CHANGE } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from './db';
@@ -81,11 +81,11 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
 
       const [summary] = (await store.documents.listDocuments({ departmentId: first.departmentId! })).filter((d) => d.id === first.documentId);
       expect(summary).toMatchObject({ version: 2, versionCount: 2, projectCount: 2, fileName: 'duobao-targets.json' });
-      const projects = await store.catalog.listProjects({ departmentId: first.departmentId!, limit: 50, offset: 0 });
+      const projects = await searchProjects({ store }, { departmentId: first.departmentId!, limit: 50, offset: 0 });
       expect(projects.total).toBe(2);
       expect(projects.items.map((p) => p.name)).toEqual(['多宝新项目', '党建活动经费']);
-      expect((await store.catalog.listProjects({ search: '病媒生物', departmentId: first.departmentId!, limit: 50, offset: 0 })).total).toBe(0);
-      const dept = await store.catalog.getDepartment(first.departmentId!);
+      expect((await searchProjects({ store }, { search: '病媒生物', departmentId: first.departmentId!, limit: 50, offset: 0 })).total).toBe(0);
+      const dept = await getDepartment({ store }, first.departmentId!);
       expect(dept.projectCount).toBe(2);
 
       const missing = await rejection(exportDocument({ store }, { documentId: first.documentId, version: 3 }));
@@ -99,7 +99,7 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
       bad.units = [{ name: '白云湖街道办事处', code: null, statedAmount: null, projects: [{ ...sampleDocument().units[0]!.projects[0]!, indicators: [{ ...sampleDocument().units[0]!.projects[0]!.indicators[0]!, no: 2 ** 31 }] }] }];
       await expect(store.documents.saveImport({ document: bad, year: 2021, fileName: 'baiyunhu.json', sha256: 'x1' })).rejects.toThrow(/out of range/);
       expect(await rowCounts(store)).toEqual(before);
-      expect((await store.catalog.listDepartments({ search: '白云湖' })).length).toBe(0);
+      expect((await listDepartments({ store }, { search: '白云湖' })).length).toBe(0);
 
       // A failed new version of an existing document leaves version 1 current.
       const good = structuredClone(bad);
@@ -130,54 +130,54 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
     });
 
     it('catalog: departments, units, projects and indicators with search, filters and paging', async () => {
-      const depts = await store.catalog.listDepartments({ search: '花地' });
+      const depts = await listDepartments({ store }, { search: '花地' });
       expect(depts.map((d) => d.name)).toEqual(['广州市荔湾区人民政府花地街道办事处']);
       const huadi = depts[0]!;
       expect(huadi).toMatchObject({ unitCount: 2, projectCount: 4, indicatorCount: 13, amountUnit: '万元', years: [2024] });
-      expect(await store.catalog.getDepartment(huadi.id)).toEqual(huadi);
-      expect((await store.catalog.listDepartments({ year: 2024 })).some((d) => d.id === huadi.id)).toBe(true);
-      expect((await store.catalog.listDepartments({ year: 2019 })).some((d) => d.id === huadi.id)).toBe(false);
-      expect((await rejection(store.catalog.getDepartment(999_999))).code).toBe('NOT_FOUND');
+      expect(await getDepartment({ store }, huadi.id)).toEqual(huadi);
+      expect((await listDepartments({ store }, { year: 2024 })).some((d) => d.id === huadi.id)).toBe(true);
+      expect((await listDepartments({ store }, { year: 2019 })).some((d) => d.id === huadi.id)).toBe(false);
+      expect((await rejection(getDepartment({ store }, 999_999))).code).toBe('NOT_FOUND');
 
-      const units = await store.catalog.listUnits({ departmentId: huadi.id });
+      const units = await listUnits({ store }, { departmentId: huadi.id });
       expect(units.map((u) => [u.name, u.code, u.projectCount])).toEqual([
         ['广州市荔湾区人民政府花地街道办事处', '064001', 3],
         ['花地街道退役军人服务站', '064005', 1],
       ]);
       expect(units[1]!.totalAmount).toBeNull();
-      expect((await store.catalog.listUnits({ departmentId: huadi.id, search: '064005' })).map((u) => u.name)).toEqual(['花地街道退役军人服务站']);
+      expect((await listUnits({ store }, { departmentId: huadi.id, search: '064005' })).map((u) => u.name)).toEqual(['花地街道退役军人服务站']);
 
-      const page1 = await store.catalog.listProjects({ departmentId: huadi.id, limit: 2, offset: 0 });
-      const page2 = await store.catalog.listProjects({ departmentId: huadi.id, limit: 2, offset: 2 });
+      const page1 = await searchProjects({ store }, { departmentId: huadi.id, limit: 2, offset: 0 });
+      const page2 = await searchProjects({ store }, { departmentId: huadi.id, limit: 2, offset: 2 });
       expect(page1.total).toBe(4);
       expect(page2.total).toBe(4);
       expect([...page1.items, ...page2.items].map((p) => p.name)).toEqual(['街消毒站病媒生物防治专职人员补贴', '党建活动经费', '社区服务 100%_覆盖', '退役军人走访慰问']);
       expect(page1.items[1]).toMatchObject({ code: 'P-2024-002', category: '32-其他事业发展性支出', amount: 0.1, amountUnit: '万元', year: 2024, no: 2, indicatorCount: 3 });
       // ILIKE search; % and _ in the search text are literal.
-      expect((await store.catalog.listProjects({ search: '病媒', limit: 50, offset: 0 })).items.map((p) => p.name)).toContain('街消毒站病媒生物防治专职人员补贴');
-      expect((await store.catalog.listProjects({ search: '100%_', departmentId: huadi.id, limit: 50, offset: 0 })).total).toBe(1);
-      expect((await store.catalog.listProjects({ search: '0%0', departmentId: huadi.id, limit: 50, offset: 0 })).total).toBe(0);
-      expect((await store.catalog.listProjects({ search: 'p-2024', limit: 50, offset: 0 })).total).toBeGreaterThanOrEqual(1);
-      expect((await store.catalog.listProjects({ unitId: units[1]!.id, limit: 50, offset: 0 })).items.map((p) => p.name)).toEqual(['退役军人走访慰问']);
+      expect((await searchProjects({ store }, { search: '病媒', limit: 50, offset: 0 })).items.map((p) => p.name)).toContain('街消毒站病媒生物防治专职人员补贴');
+      expect((await searchProjects({ store }, { search: '100%_', departmentId: huadi.id, limit: 50, offset: 0 })).total).toBe(1);
+      expect((await searchProjects({ store }, { search: '0%0', departmentId: huadi.id, limit: 50, offset: 0 })).total).toBe(0);
+      expect((await searchProjects({ store }, { search: 'p-2024', limit: 50, offset: 0 })).total).toBeGreaterThanOrEqual(1);
+      expect((await searchProjects({ store }, { unitId: units[1]!.id, limit: 50, offset: 0 })).items.map((p) => p.name)).toEqual(['退役军人走访慰问']);
 
-      const detail = await store.catalog.getProject(page1.items[0]!.id);
+      const detail = await getProject({ store }, page1.items[0]!.id);
       expect(detail.indicators.map((i) => i.name)).toEqual(['举办活动次数', '活动覆盖率', '居民满意度']);
       expect(detail.indicators[0]).toMatchObject({ no: 1, level1: '产出指标', level1Code: '1', level2: '数量指标', level2Code: '11', direction: 'higher' });
       expect(detail.indicators[0]!.annualTarget).toEqual({ text: '≥12次', op: '>=', value: 12, unit: '次', kind: 'quantitative' });
 
-      const byProject = await store.catalog.listIndicators({ projectId: detail.id, limit: 50, offset: 0 });
+      const byProject = await searchIndicators({ store }, { projectId: detail.id, limit: 50, offset: 0 });
       expect(byProject.total).toBe(3);
-      const searched = await store.catalog.listIndicators({ search: '重点工作', departmentId: huadi.id, limit: 50, offset: 0 });
+      const searched = await searchIndicators({ store }, { search: '重点工作', departmentId: huadi.id, limit: 50, offset: 0 });
       expect(searched.items).toHaveLength(1);
       expect(searched.items[0]).toMatchObject({ projectId: null, explanation: '完成的重点工作/计划的重点工作', formula: '完成数÷计划数×100%' });
-      expect((await store.catalog.listIndicators({ departmentId: huadi.id, limit: 5, offset: 10 })).items).toHaveLength(3);
+      expect((await searchIndicators({ store }, { departmentId: huadi.id, limit: 5, offset: 10 })).items).toHaveLength(3);
     });
 
     it('money totals are exact (summed in SQL numeric, not in floats)', async () => {
-      const huadi = (await store.catalog.listDepartments({ search: '花地' }))[0]!;
+      const huadi = (await listDepartments({ store }, { search: '花地' }))[0]!;
       // 16.56 + 0.1 + 0.2 = 16.86 exactly (in floats 0.1 + 0.2 is 0.30000000000000004).
       expect(huadi.totalAmount).toBe(16.86);
-      const units = await store.catalog.listUnits({ departmentId: huadi.id });
+      const units = await listUnits({ store }, { departmentId: huadi.id });
       expect(units[0]!.totalAmount).toBe(16.86);
 
       const cents = sampleDocument({ department: '分厘测试街道', units: [] });
@@ -186,11 +186,11 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
       const yuan = sampleDocument({ department: '分厘测试街道', amountUnit: '元', units: [] });
       yuan.units = [{ name: '分厘测试街道', code: null, statedAmount: null, projects: [{ ...sampleDocument().units[0]!.projects[0]!, name: '元项目', amount: 12345.67, indicators: [] }] }];
       await importJson(store, cents, 'cents.json');
-      const dept = (await store.catalog.listDepartments({ search: '分厘' }))[0]!;
+      const dept = (await listDepartments({ store }, { search: '分厘' }))[0]!;
       expect(dept.totalAmount).toBe(sumAmounts(amounts, '万元'));
       // Adding a document in 元: the department total is in 万元, converted exactly.
       await importJson(store, yuan, 'cents-yuan.json');
-      const mixed = (await store.catalog.listDepartments({ search: '分厘' }))[0]!;
+      const mixed = (await listDepartments({ store }, { search: '分厘' }))[0]!;
       expect(mixed.amountUnit).toBe('万元');
       expect(mixed.totalAmount).toBe(sumAmounts([...amounts, 1.234567], '万元'));
     });
@@ -206,7 +206,7 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
       const unchangedMs = performance.now() - t;
       expect(again.status).toBe('unchanged');
       t = performance.now();
-      const dept = await store.catalog.getDepartment(outcome.departmentId!);
+      const dept = await getDepartment({ store }, outcome.departmentId!);
       const queryMs = performance.now() - t;
       expect(dept).toMatchObject({ projectCount: 10_000, indicatorCount: 50_000 });
       expect(dept.totalAmount).toBe(sumAmounts(listProjects(doc).map(({ project }) => project.amount), '万元'));

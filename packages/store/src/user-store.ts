@@ -2,27 +2,18 @@
  * `UserStore` on drizzle (schema `users`): the people who sign in. Users are never deleted, only disabled, so the
  * audit trail keeps naming them; demo users are removed when the server starts outside demo mode.
  */
-import type { Role } from '@jixiao/core';
 import { AppError, type NewUser, type StoredUser, type UserPatch, type UserStore } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
+import type { users } from './schema';
+import type { SqlRow } from './sql-row';
 import { intArray } from './sql-arrays';
 import { utcIso } from './sql-values';
 
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  department_id: number | null;
-  assigned_department_ids: number[] | string;
-  disabled: boolean;
-  demo: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
+type UserRow = Pick<
+  SqlRow<typeof users>,
+  'id' | 'username' | 'display_name' | 'password_hash' | 'role' | 'department_id' | 'assigned_department_ids' | 'disabled' | 'demo' | 'created_at' | 'updated_at'
+>;
 
 const columns = sql`u.id, u.username, u.display_name, u.password_hash, u.role, u.department_id, u.assigned_department_ids,
   u.disabled, u.demo, ${utcIso('u.created_at')} as created_at, ${utcIso('u.updated_at')} as updated_at`;

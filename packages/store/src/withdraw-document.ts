@@ -7,15 +7,13 @@
 import { AppError, type DocumentWithdrawal, type WithdrawnDocument } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
+import type { documents, documentVersions } from './schema';
+import type { Outer, SqlRow } from './sql-row';
 
-interface LockedRow {
-  id: number;
-  title: string;
-  department_id: number | null;
-  year: number | null;
-  file_name: string | null;
-}
+/** The document and, left-joined, its current version's file name. */
+type LockedRow = Pick<SqlRow<typeof documents>, 'id' | 'title' | 'department_id' | 'year'> & Outer<Pick<SqlRow<typeof documentVersions>, 'file_name'>>;
 
+/** Counts (aggregates, no table's row) and the workflow status. */
 interface Blockers {
   transitions: number;
   status: string | null;

@@ -5,12 +5,10 @@
  * (synchronously: nothing slow is awaited inside, decision 001) and writes the state and the history. Two people
  * acting at once are therefore serialised: the second one is decided on the state the first one left.
  */
-import type { PeriodLock, TargetStatus, TransitionRecord } from '@jixiao/core';
+import type { PeriodLock, TransitionRecord } from '@jixiao/core';
 import {
   AppError,
   type ActedBy,
-  type EvaluationKind,
-  type EvaluationStatus,
   type PublicQuery,
   type PublishedItem,
   type StoredEvaluationWorkflow,
@@ -18,8 +16,10 @@ import {
   type StoredTransition,
   type WorkflowStore,
 } from '@jixiao/services';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
+import { periodLocks, workflowTransitions, type departments, type documents, type documentVersions, type documentWorkflow, type evaluationScores, type evaluations, type publications } from './schema';
+import type { As, Outer, SqlRow } from './sql-row';
 import { unpackContent } from './stored-content';
 import { utcIso } from './sql-values';
 
@@ -27,24 +27,18 @@ import { utcIso } from './sql-values';
 /** An arbitrary constant: the advisory lock that serialises period lock changes. */
 const PERIOD_LOCK_KEY = 7_402_114;
 
-interface TargetRow {
-  document_id: number;
-  department_id: number | null;
-  current_version: number;
-  current_by: string | null;
-  current_at: string;
-  status: TargetStatus | null;
-  round: number | null;
-  status_version: number | null;
-  approved_version: number | null;
-  adjustment: boolean | null;
-  revision: number | null;
-  updated_by: string | null;
-  updated_at: string | null;
-  published_version: number | null;
-  published_by: string | null;
-  published_at: string | null;
-}
+type DocumentRow = SqlRow<typeof documents>;
+type VersionRow = SqlRow<typeof documentVersions>;
+/** The latest publication of an object, left-joined: none yet is all null. */
+type LatestPublication = Outer<As<SqlRow<typeof publications>, { published_version: 'version'; published_by: 'actor_display_name'; published_at: 'at' }>>;
+
+/** A document, who made its current version and when, its workflow row (none while it never moved) and its publication. */
+type TargetRow = As<DocumentRow, { document_id: 'id'; department_id: 'department_id'; current_version: 'current_version' }> &
+  As<VersionRow, { current_by: 'created_by'; current_at: 'imported_at' }> &
+  Outer<
+    Pick<SqlRow<typeof documentWorkflow>, 'status' | 'round' | 'status_version' | 'approved_version' | 'adjustment' | 'revision' | 'updated_by' | 'updated_at'>
+  > &
+  LatestPublication;
 
 function toTarget(r: TargetRow): StoredTargetWorkflow {
   return {
@@ -67,19 +61,11 @@ function toTarget(r: TargetRow): StoredTargetWorkflow {
   };
 }
 
-interface EvaluationRow {
-  evaluation_id: number;
-  document_id: number;
-  department_id: number | null;
-  kind: EvaluationKind;
-  period: string;
-  status: EvaluationStatus;
-  revision: number;
-  updated_by: string;
-  updated_at: string;
-  published_by: string | null;
-  published_at: string | null;
-}
+/** An evaluation, its document's department and its latest publication. */
+type EvaluationRow = As<SqlRow<typeof evaluations>, { evaluation_id: 'id' }> &
+  Pick<SqlRow<typeof evaluations>, 'document_id' | 'kind' | 'period' | 'status' | 'revision' | 'updated_by' | 'updated_at'> &
+  Pick<DocumentRow, 'department_id'> &
+  Pick<LatestPublication, 'published_by' | 'published_at'>;
 
 function toEvaluation(r: EvaluationRow): StoredEvaluationWorkflow {
   return {
@@ -97,52 +83,28 @@ function toEvaluation(r: EvaluationRow): StoredEvaluationWorkflow {
   };
 }
 
-interface TransitionRow {
-  id: number;
-  object_type: 'document' | 'evaluation';
-  object_id: number;
-  action: string;
-  from_status: string;
-  to_status: string;
-  reason: string | null;
-  conclusion: string | null;
-  round: number;
-  version: number;
-  actor_username: string;
-  actor_display_name: string;
-  actor_role: string;
-  at: string;
-}
+/** Transitions and period locks are plain one-table statements: drizzle's typed builder, the time as UTC text. */
+const transitionSelection = { ...getTableColumns(workflowTransitions), at: sql<string>`${utcIso('at')}` };
+type TransitionRow = Omit<typeof workflowTransitions.$inferSelect, 'at'> & { at: string };
 
 function toTransition(r: TransitionRow): StoredTransition {
   return {
     id: r.id,
-    objectType: r.object_type,
-    objectId: r.object_id,
+    objectType: r.objectType,
+    objectId: r.objectId,
     action: r.action,
-    from: r.from_status,
-    to: r.to_status,
+    from: r.fromStatus,
+    to: r.toStatus,
     reason: r.reason,
     conclusion: r.conclusion,
     round: r.round,
     version: r.version,
-    by: { username: r.actor_username, displayName: r.actor_display_name, role: r.actor_role },
+    by: { username: r.actorUsername, displayName: r.actorDisplayName, role: r.actorRole },
     at: r.at,
   };
 }
 
-interface LockRow {
-  period: string;
-  locked: boolean;
-  reason: string | null;
-  actor_display_name: string;
-  at: string;
-}
-
-const transitionColumns = sql`id, object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username,
-  actor_display_name, actor_role, ${utcIso('at')} as at`;
-
-const toLock = (r: LockRow): PeriodLock => ({ period: r.period, locked: r.locked, reason: r.reason, by: r.actor_display_name, at: r.at });
+const lockSelection = { period: periodLocks.period, locked: periodLocks.locked, reason: periodLocks.reason, by: periodLocks.actorDisplayName, at: sql<string>`${utcIso('at')}` };
 
 const latestPublication = (type: 'targets' | 'self-evaluation', objectId: SQL) =>
   sql`left join lateral (select p.version, p.actor_display_name, p.at from publications p
@@ -183,40 +145,38 @@ async function lockRow(tx: Executor, table: 'documents' | 'evaluations', id: num
   await tx.execute(sql`select id from ${sql.raw(table)} where id = ${id} for update`);
 }
 
-async function insertTransition(tx: Executor, objectType: 'document' | 'evaluation', objectId: number, by: ActedBy, record: TransitionRecord): Promise<StoredTransition> {
-  const rows = await queryRows<TransitionRow>(
-    tx,
-    sql`insert into workflow_transitions (object_type, object_id, action, from_status, to_status, reason, conclusion, round, version, actor_username, actor_display_name, actor_role)
-        values (${objectType}, ${objectId}, ${record.action}, ${record.from}, ${record.to}, ${record.reason}, ${record.conclusion}, ${record.round}, ${record.version},
-                ${by.username}, ${by.displayName}, ${by.role})
-        returning ${transitionColumns}`,
-  );
+async function insertTransition(tx: Db, objectType: 'document' | 'evaluation', objectId: number, by: ActedBy, record: TransitionRecord): Promise<StoredTransition> {
+  const rows = await tx
+    .insert(workflowTransitions)
+    .values({
+      objectType,
+      objectId,
+      action: record.action,
+      fromStatus: record.from,
+      toStatus: record.to,
+      reason: record.reason,
+      conclusion: record.conclusion,
+      round: record.round,
+      version: record.version,
+      actorUsername: by.username,
+      actorDisplayName: by.displayName,
+      actorRole: by.role,
+    })
+    .returning(transitionSelection);
   return toTransition(rows[0]!);
 }
 
-async function listLocks(db: Executor): Promise<PeriodLock[]> {
-  const rows = await queryRows<LockRow>(db, sql`select period, locked, reason, actor_display_name, ${utcIso('at')} as at from period_locks order by id`);
-  return rows.map(toLock);
+async function listLocks(db: Db): Promise<PeriodLock[]> {
+  return db.select(lockSelection).from(periodLocks).orderBy(asc(periodLocks.id));
 }
 
-interface PublishedRow {
-  type: 'targets' | 'self-evaluation';
-  document_id: number;
-  evaluation_id: number | null;
-  title: string;
-  department_id: number | null;
-  department: string | null;
-  year: number | null;
-  version: number;
-  period: string | null;
-  project_count: number;
-  indicator_count: number;
-  total: string | null;
-  grade: string | null;
-  published_by: string;
-  published_at: string;
-  version_id: number;
-}
+/** One published object: targets (no evaluation, period or score) or a self-evaluation's result, with its document and version. */
+type PublishedRow = As<SqlRow<typeof publications>, { type: 'object_type'; version: 'version'; published_by: 'actor_display_name'; published_at: 'at' }> &
+  As<DocumentRow, { document_id: 'id'; title: 'title'; department_id: 'department_id'; year: 'year' }> &
+  Outer<As<SqlRow<typeof departments>, { department: 'name' }>> &
+  As<VersionRow, { version_id: 'id'; project_count: 'project_count'; indicator_count: 'indicator_count' }> &
+  Outer<As<SqlRow<typeof evaluations>, { evaluation_id: 'id'; period: 'period' }>> &
+  Pick<SqlRow<typeof evaluationScores>, 'total' | 'grade'>;
 
 function toPublished(r: PublishedRow): PublishedItem {
   return {
@@ -311,10 +271,11 @@ export function createWorkflowStore(db: Db): WorkflowStore {
     },
 
     async listTransitions(objectType, objectId) {
-      const rows = await queryRows<TransitionRow>(
-        db,
-        sql`select ${transitionColumns} from workflow_transitions where object_type = ${objectType} and object_id = ${objectId} order by id`,
-      );
+      const rows = await db
+        .select(transitionSelection)
+        .from(workflowTransitions)
+        .where(and(eq(workflowTransitions.objectType, objectType), eq(workflowTransitions.objectId, objectId)))
+        .orderBy(asc(workflowTransitions.id));
       return rows.map(toTransition);
     },
 
@@ -324,13 +285,11 @@ export function createWorkflowStore(db: Db): WorkflowStore {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${PERIOD_LOCK_KEY})`);
         const { reason } = decide(await listLocks(tx));
-        const rows = await queryRows<LockRow>(
-          tx,
-          sql`insert into period_locks (period, locked, reason, actor_username, actor_display_name)
-              values (${input.period}, ${input.locked}, ${reason}, ${input.by.username}, ${input.by.displayName})
-              returning period, locked, reason, actor_display_name, ${utcIso('at')} as at`,
-        );
-        return toLock(rows[0]!);
+        const rows = await tx
+          .insert(periodLocks)
+          .values({ period: input.period, locked: input.locked, reason, actorUsername: input.by.username, actorDisplayName: input.by.displayName })
+          .returning(lockSelection);
+        return rows[0]!;
       });
     },
 

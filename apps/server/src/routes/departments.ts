@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { departmentDtoSchema, listOf, searchQuerySchema, unitDtoSchema } from '@jixiao/contract';
+import { getDepartment, listDepartments, listUnits } from '@jixiao/services';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 import { listScope } from '../http/actor';
 
@@ -37,13 +38,14 @@ const units = createRoute({
 });
 
 export const registerDepartmentRoutes: RegisterRoutes = (app, ctx) => {
-  app.openapi(list, async (c) => c.json({ items: await ctx.store.catalog.listDepartments({ ...c.req.valid('query'), ...listScope(c) }) }, 200));
-  app.openapi(get, async (c) => c.json(await ctx.store.catalog.getDepartment(c.req.valid('param').id), 200));
+  const deps = { store: ctx.store };
+  app.openapi(list, async (c) => c.json({ items: await listDepartments(deps, { ...c.req.valid('query'), ...listScope(c) }) }, 200));
+  app.openapi(get, async (c) => c.json(await getDepartment(deps, c.req.valid('param').id), 200));
   app.openapi(units, async (c) => {
     const { id } = c.req.valid('param');
     // Ask for the department first so an unknown id is a 404, not an empty list.
-    await ctx.store.catalog.getDepartment(id);
+    await getDepartment(deps, id);
     const { search } = c.req.valid('query');
-    return c.json({ items: await ctx.store.catalog.listUnits({ departmentId: id, ...(search ? { search } : {}) }) }, 200);
+    return c.json({ items: await listUnits(deps, { departmentId: id, ...(search ? { search } : {}) }) }, 200);
   });
 };

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
-import { importDocumentFile, previewDocumentFile, saveEditedDocument, withdrawDocument } from '@jixiao/services';
+import { importDocumentFile, listDocuments, previewDocumentFile, saveEditedDocument, withdrawDocument } from '@jixiao/services';
 import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
@@ -100,7 +100,7 @@ const saveContent = createRoute({
 
 export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
-  app.openapi(list, async (c) => c.json({ items: await ctx.store.documents.listDocuments({ ...c.req.valid('query'), ...listScope(c) }) }, 200));
+  app.openapi(list, async (c) => c.json({ items: await listDocuments(deps, { ...c.req.valid('query'), ...listScope(c) }) }, 200));
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
     const { version } = c.req.valid('query');

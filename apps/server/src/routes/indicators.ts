@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { canonicalIdSchema, indicatorDtoSchema, pageOf, searchQuerySchema } from '@jixiao/contract';
+import { searchIndicators } from '@jixiao/services';
 import { errorResponses, json, type RegisterRoutes } from './common';
 import { listScope } from '../http/actor';
 
@@ -16,5 +17,5 @@ const list = createRoute({
 });
 
 export const registerIndicatorRoutes: RegisterRoutes = (app, ctx) => {
-  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listIndicators({ ...c.req.valid('query'), ...listScope(c) }), 200));
+  app.openapi(list, async (c) => c.json(await searchIndicators({ store: ctx.store }, { ...c.req.valid('query'), ...listScope(c) }), 200));
 };

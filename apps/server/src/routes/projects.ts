@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { pageOf, projectDetailDtoSchema, projectDtoSchema, searchQuerySchema } from '@jixiao/contract';
+import { getProject, searchProjects } from '@jixiao/services';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 import { listScope } from '../http/actor';
 
@@ -24,6 +25,7 @@ const get = createRoute({
 });
 
 export const registerProjectRoutes: RegisterRoutes = (app, ctx) => {
-  app.openapi(list, async (c) => c.json(await ctx.store.catalog.listProjects({ ...c.req.valid('query'), ...listScope(c) }), 200));
-  app.openapi(get, async (c) => c.json(await ctx.store.catalog.getProject(c.req.valid('param').id), 200));
+  const deps = { store: ctx.store };
+  app.openapi(list, async (c) => c.json(await searchProjects(deps, { ...c.req.valid('query'), ...listScope(c) }), 200));
+  app.openapi(get, async (c) => c.json(await getProject(deps, c.req.valid('param').id), 200));
 };

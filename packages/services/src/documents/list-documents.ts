@@ -1,7 +1,8 @@
 /** The stored documents (current version of each), optionally of one department or year, within the actor's departments. */
 import type { DocumentSummaryDto } from '@jixiao/contract';
 import type { DocumentStore, InScope } from '../ports';
+import { presentDocumentSummary } from './present';
 
 export async function listDocuments(deps: { store: { documents: DocumentStore } }, filter: { departmentId?: number; year?: number } & InScope = {}): Promise<DocumentSummaryDto[]> {
-  return deps.store.documents.listDocuments(filter);
+  return (await deps.store.documents.listDocuments(filter)).map(presentDocumentSummary);
 }

@@ -5,9 +5,9 @@
  */
 import { storedMonitoringEntriesSchema, type MonitoringReportDto, type MonitoringSummaryDto } from '@jixiao/contract';
 import { monitorDocument, NATIONAL_MONITORING, ruleSetRef, type MonitoringEntries, type MonitoringResult, type MonitoringSettings, type PerformanceDocument, type RuleSet } from '@jixiao/core';
-import type { DocumentSummaryDto } from '@jixiao/contract';
+import { presentDocumentSummary } from '../documents/present';
 import { AppError } from '../errors';
-import type { DocumentStore, EvaluationStore, StoredEvaluation } from '../ports';
+import type { DocumentStore, DocumentSummary, EvaluationStore, StoredEvaluation } from '../ports';
 import { findRuleSet, type RuleSetDeps } from '../rule-sets/rule-sets';
 
 export interface MonitoringDeps extends RuleSetDeps {
@@ -16,7 +16,7 @@ export interface MonitoringDeps extends RuleSetDeps {
 
 export interface MonitoringState {
   evaluation: StoredEvaluation;
-  summary: DocumentSummaryDto;
+  summary: DocumentSummary;
   document: PerformanceDocument;
   ruleSet: RuleSet<MonitoringSettings>;
   entries: MonitoringEntries;
@@ -85,7 +85,7 @@ export function toMonitoringDto(state: MonitoringState): MonitoringReportDto {
   const { ruleSet } = state;
   return {
     ...toMonitoringSummary(state.evaluation),
-    document: state.summary,
+    document: presentDocumentSummary(state.summary),
     ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name, settings: ruleSet.settings },
     entries: state.entries,
     result: state.result,

@@ -7,7 +7,7 @@
  * dismissal survives a corrected file); added findings and conclusion overrides only on the version they were made
  * on (a new version is a new review round, R9).
  */
-import { reviewResultDto, type DocumentReviewDto, type DocumentSummaryDto } from '@jixiao/contract';
+import { reviewResultDto, type DocumentReviewDto } from '@jixiao/contract';
 import {
   appliesToYear,
   NATIONAL_TARGET_REVIEW,
@@ -22,7 +22,8 @@ import {
   type RuleSet,
 } from '@jixiao/core';
 import { AppError } from '../errors';
-import type { DocumentStore, ReviewStore, StoredReviewDecision } from '../ports';
+import { presentDocumentSummary } from '../documents/present';
+import type { DocumentStore, DocumentSummary, ReviewStore, StoredReviewDecision } from '../ports';
 
 export interface ReviewDeps {
   store: { documents: DocumentStore; reviews: ReviewStore };
@@ -37,7 +38,7 @@ export function activeReviewRuleSet(year: number | null): RuleSet<ReviewSettings
 }
 
 export interface ReviewState {
-  summary: DocumentSummaryDto;
+  summary: DocumentSummary;
   document: PerformanceDocument;
   ruleSet: RuleSet<ReviewSettings>;
   findings: Finding[];
@@ -83,7 +84,7 @@ const FINDINGS_CACHE_SIZE = 500;
 const findingsCache = new Map<string, readonly Finding[]>();
 const cacheCounts = { hits: 0, misses: 0 };
 
-function findingsOf(summary: DocumentSummaryDto, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
+function findingsOf(summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
   const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}`;
   const cached = findingsCache.get(key);
   if (cached) {
@@ -117,7 +118,7 @@ export function toReviewDto(state: ReviewState): DocumentReviewDto {
   const { ruleSet } = state;
   const { findings, scores } = reviewResultDto(state.result);
   return {
-    document: state.summary,
+    document: presentDocumentSummary(state.summary),
     review: { ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name }, ...scores },
     findings,
     decisions: state.stored.map((d) => ({

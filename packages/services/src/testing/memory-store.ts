@@ -9,8 +9,7 @@
  */
 import { initialTargetState, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
 import { AppError } from '../errors';
-import type { DocumentSummaryDto } from '@jixiao/contract';
-import type { AuditEntry, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision } from '../ports';
+import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision } from '../ports';
 import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
 import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
@@ -88,7 +87,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
   };
   const departmentName = (departmentId: number | null) => state.departments.find((x) => x.id === departmentId)?.name ?? null;
 
-  function summary(d: StoredDocument, v: StoredVersion = current(d)): DocumentSummaryDto {
+  function summary(d: StoredDocument, v: StoredVersion = current(d)): DocumentSummary {
     return {
       id: d.id,
       kind: v.document.kind,
@@ -105,7 +104,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       projectCount: v.document.units.reduce((n, u) => n + u.projects.length, 0),
       indicatorCount: v.document.units.reduce((n, u) => n + u.projects.reduce((k, p) => k + p.indicators.length, 0), 0),
       problemCount: v.document.problems.length,
-      units: [...new Set(v.document.units.map((u) => u.name))].sort(),
+      unitNames: [...new Set(v.document.units.map((u) => u.name))].sort(),
       importedBy: v.createdBy,
     };
   }
