@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReadErrorCode } from './errors';
 import { readDocument } from './read-document';
 import { makeZip } from './xlsx/test-workbooks';
-import { writeDepartmentTargetsTemplate } from './xlsx/write-department-template';
-import { writeProjectTargetsTemplate } from './xlsx/write-project-template';
+import { writeDepartmentTargetsTemplate } from './templates/write-department-template';
+import { writeProjectTargetsTemplate } from './templates/write-project-template';
 import { entryDataOffset, readZipDirectory } from './xlsx/zip-directory';
 
 const SEEDS = fileURLToPath(new URL('../../../fixtures/seeds/', import.meta.url));

@@ -1,23 +1,31 @@
-export * from './errors';
-export * from './limits';
-export * from './read-document';
+// Reading: the one entry, its limits and errors, and the reading in a worker thread.
+export { readDocument, type ReadInput, type ReadResult } from './read-document';
+export { readError, type ReadError, type ReadErrorCode } from './errors';
+export { DEFAULT_LIMITS, type ReadLimits } from './limits';
 export { readDocumentInWorker, DEFAULT_READ_TIMEOUT_MS, DEFAULT_READ_MEMORY_MB, type WorkerReadOptions } from './read-in-worker';
-export * from './text/layout';
+export type { TextLayout, TextLayoutContext } from './text/layout';
 export { TEXT_LAYOUTS, pickTextLayout } from './text/registry';
 export { decodeText } from './text/decode';
 export { sha256Hex } from './hash';
-export { writeProjectTargetsTemplate } from './xlsx/write-project-template';
-export { writeDepartmentTargetsTemplate } from './xlsx/write-department-template';
-export { writeReviewOpinion, type ReviewOpinionInput } from './docx/review-opinion';
-export { writeSelfEvaluationReport, type SelfEvaluationReportInput } from './docx/self-evaluation-report';
-export { writeDepartmentSelfEvaluationTable, type DepartmentSelfEvaluationTableInput } from './official/department-self-evaluation-table';
-export { writeActualsWorkbook, type ActualsWorkbookInput } from './xlsx/actuals/write-actuals-workbook';
-export { readActualsWorkbook, formatWorkbookError, type WorkbookError, type ActualsWorkbookResult } from './xlsx/actuals/read-actuals-workbook';
-export type { ActualsWorkbookIdentity } from './xlsx/actuals/layout';
-export { writeProjectSelfEvaluationTable, type ProjectSelfEvaluationTableInput } from './official/project-self-evaluation-table';
-export { writeMonitoringTable } from './official/monitoring-table';
-export { writeMonitoringTableDocx } from './docx/monitoring-table';
-export type { MonitoringTableInput } from './official/monitoring-rows';
+
+// The documents jixiao writes (and, where it has one, the document's own reader), one folder each.
+export { writeProjectTargetsTemplate, writeDepartmentTargetsTemplate } from './templates';
+export { writeReviewOpinion, type ReviewOpinionInput } from './review-opinion';
+export { writeSelfEvaluationReport, type SelfEvaluationReportInput } from './self-evaluation-report';
+export { writeDepartmentSelfEvaluationTable, type DepartmentSelfEvaluationTableInput } from './department-self-evaluation-table';
+export { writeProjectSelfEvaluationTable, type ProjectSelfEvaluationTableInput } from './self-evaluation-table';
+export {
+  writeActualsWorkbook,
+  readActualsWorkbook,
+  formatWorkbookError,
+  type ActualsWorkbookInput,
+  type ActualsWorkbookIdentity,
+  type WorkbookError,
+  type ActualsWorkbookResult,
+} from './actuals-workbook';
+export { writeMonitoringTable, writeMonitoringTableDocx, type MonitoringTableInput } from './monitoring-table';
+
+// The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';
 export { tableToGrid, tableTexts, tableWidth, tableHeight, cellAt, tablesOf } from './layout/model';
 export type { LayoutResult } from './layout/result';

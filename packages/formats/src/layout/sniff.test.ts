@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFixture } from './fixtures.test-util';
-import { writeProjectTargetsTemplate } from '../xlsx/write-project-template';
+import { writeProjectTargetsTemplate } from '../templates/write-project-template';
 import { sniffFormat } from './sniff';
 
 describe('sniffFormat reads the bytes, not the name', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { makeZip } from '../xlsx/test-workbooks';
-import { writeProjectTargetsTemplate } from '../xlsx/write-project-template';
+import { writeProjectTargetsTemplate } from '../templates/write-project-template';
 import { layoutFixture } from './fixtures.test-util';
 import { cellAt, tablesOf, tableTexts, type Layout, type Table } from './model';
 import { readXlsxLayout } from './xlsx';

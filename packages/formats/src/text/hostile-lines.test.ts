@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { departmentSelfEvaluationReport } from './department-self-evaluation-report';
-import { departmentSelfEvaluationTable } from './department-self-evaluation-table';
-import { departmentTargetReview } from './department-target-review';
+import { departmentSelfEvaluationReport } from '../self-evaluation-report/read-text';
+import { departmentSelfEvaluationTable } from '../department-self-evaluation-table/read-text';
+import { departmentTargetReview } from '../review-opinion/read-text';
 
 const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../fixtures/seeds/${name}`, import.meta.url)), 'utf8');
 const SPACES = ' '.repeat(300_000);

@@ -1,7 +1,7 @@
 import { compactProjectTable } from './compact-project-table';
-import { departmentTargetReview } from './department-target-review';
-import { departmentSelfEvaluationTable } from './department-self-evaluation-table';
-import { departmentSelfEvaluationReport } from './department-self-evaluation-report';
+import { departmentTargetReview } from '../review-opinion/read-text';
+import { departmentSelfEvaluationTable } from '../department-self-evaluation-table/read-text';
+import { departmentSelfEvaluationReport } from '../self-evaluation-report/read-text';
 import type { TextLayout } from './layout';
 
 /**

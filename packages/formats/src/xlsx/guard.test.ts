@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { DEFAULT_LIMITS } from '../limits';
 import { readDocument, type ReadResult } from '../read-document';
 import { makeZip, toBytes } from './test-workbooks';
-import { writeProjectTargetsTemplate } from './write-project-template';
+import { writeProjectTargetsTemplate } from '../templates/write-project-template';
 
 const WORKBOOK_XML = new TextEncoder().encode('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>');
 

@@ -5,7 +5,7 @@
 import { inferDirection, parseTarget, splitLevel, type Indicator, type ProblemList } from '@jixiao/core';
 import type { ProjectField } from './columns';
 import type { Grid } from './grid';
-import { DIRECTION_WORDS } from './template-layout';
+import { DIRECTION_WORDS } from '../templates/template-layout';
 import { cleanName, locate, readInteger, readText, truncate } from './values';
 
 export const INDICATOR_FIELDS: readonly ProjectField[] = ['level1Code', 'level1', 'level2Code', 'level2', 'indicatorName', 'periodTarget', 'annualTarget', 'explanation', 'formula', 'direction'];

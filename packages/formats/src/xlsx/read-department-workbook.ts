@@ -5,11 +5,11 @@
  */
 import { emptyDocument, ProblemList, type AmountUnit, type DepartmentProfile, type Indicator, type KeyTask, type PerformanceDocument } from '@jixiao/core';
 import { fieldOfTitle, normalizeTitle, titleLookup, unitInTitle, type ProjectField } from './columns';
-import { DEPARTMENT_SHEETS, PROFILE_ROWS, TASK_TITLES, type ProfileKey, type TaskField } from './department-template-layout';
+import { DEPARTMENT_SHEETS, PROFILE_ROWS, TASK_TITLES, type ProfileKey, type TaskField } from '../templates/department-template-layout';
 import { findHeader, type HeaderMatch, type HeaderSpec } from './find-header';
 import { colLetter, type Grid } from './grid';
 import { hasIndicatorData, readIndicatorRow, type RowReader } from './indicator-row';
-import { TEMPLATE_MARKER } from './template-layout';
+import { TEMPLATE_MARKER } from '../templates/template-layout';
 import { cleanName, readAmount, readInteger, readText } from './values';
 
 export const DEPARTMENT_LAYOUT_ID = 'xlsx/jixiao-department-template';

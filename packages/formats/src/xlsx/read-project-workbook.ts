@@ -11,7 +11,7 @@ import type { Grid } from './grid';
 import { readIndicatorSheet } from './read-indicator-sheet';
 import { readProjectRows, type Entry } from './read-project-rows';
 import { resolveUnits } from './resolve-units';
-import { PROJECT_SHEETS, TEMPLATE_MARKER } from './template-layout';
+import { PROJECT_SHEETS, TEMPLATE_MARKER } from '../templates/template-layout';
 import { labelValueAbove } from './label-value';
 
 const AMOUNT_FIELDS: readonly ProjectField[] = ['amount', 'fiscal', 'specialAccount', 'other'];

@@ -7,8 +7,8 @@ import { loadWorkbook } from './load-workbook';
 import { decodeXml, isDateFormat, parseSharedStrings, readWorkbookParts } from './sheet-xml';
 import { countRowsAndCells } from './workbook-guard';
 import { districtCompactWorkbook, districtPerRowWorkbook, makeZip, toBytes } from './test-workbooks';
-import { writeDepartmentTargetsTemplate } from './write-department-template';
-import { writeProjectTargetsTemplate } from './write-project-template';
+import { writeDepartmentTargetsTemplate } from '../templates/write-department-template';
+import { writeProjectTargetsTemplate } from '../templates/write-project-template';
 
 /** What the readers saw when exceljs loaded the workbook (the previous `gridOf`), as the reference. */
 function exceljsPlain(v: ExcelJS.CellValue | undefined): Plain {
