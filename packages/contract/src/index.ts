@@ -10,3 +10,19 @@ export * from './workflow';
 export * from './access';
 export * from './ids';
 export * from './import-preview';
+export {
+  OUTPUT_FORMATS,
+  OUTPUT_FORMAT_IDS,
+  isOutputFormatId,
+  isOutputFormatOf,
+  outputFormat,
+  outputFormatsOf,
+  downloadRoute,
+  downloadUrl,
+  type OutputSource,
+  type OutputFormatInfo,
+  type OutputFormat,
+  type OutputFormatId,
+  type OutputFormatIdOf,
+  type DownloadableFormatId,
+} from './output-formats';

@@ -5,14 +5,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { EXPORT_FORMATS, listMonitoring, renderMonitoringTable, type MonitoringExportFormat } from '@jixiao/services';
+import { outputFormat } from '@jixiao/contract';
+import { listMonitoring, renderOutput, type MonitoringExportFormat } from '@jixiao/services';
 import type { Store } from '@jixiao/store';
 import type { CommandIo } from '../io';
 import { CliError, EXIT_BAD_INPUT } from '../output';
 import { withStore } from '../store-env';
 
 export const MONITORING_EXPORT_HELP = [
-  '--format monitoring-table 绩效运行监控表 .xlsx（A4 横向），monitoring-table-docx 同一张表的 Word .docx：按监控开始时确定的规则集计算灯色；用 --monitoring ID 指定监控报告，或用 --document ID --month N（1–12）指定文档和截止月份（该文档只有一份监控报告时可省略 --month）。',
+  '监控表（monitoring-table、monitoring-table-docx）按监控开始时确定的规则集计算灯色；用 --monitoring ID 指定监控报告，或用 --document ID --month N（1–12）指定文档和截止月份（该文档只有一份监控报告时可省略 --month）。',
 ];
 
 async function findReport(store: Store, ids: { monitoring?: number; document?: number; month?: number }): Promise<number> {
@@ -30,12 +31,12 @@ async function findReport(store: Store, ids: { monitoring?: number; document?: n
 }
 
 export async function exportMonitoringTable(io: CommandIo, format: MonitoringExportFormat, options: { out: string | undefined; monitoring?: number; document?: number; month?: number }): Promise<void> {
-  const { extension, label } = EXPORT_FORMATS[format];
+  const { extension, label } = outputFormat(format);
   const { out } = options;
   if (!out) throw new CliError(`--format ${format} 生成的是 ${extension} 文件，请用 --out FILE 指定输出文件 (--out is required for ${format})`, EXIT_BAD_INPUT);
   if (extname(out).toLowerCase() !== extension) throw new CliError(`${out}: ${label}文件的扩展名应为 ${extension} (the output file must end in ${extension})`, EXIT_BAD_INPUT);
   if (options.month !== undefined && options.month > 12) throw new CliError(`--month ${options.month}: 应为 1–12 (expected 1–12)`, EXIT_BAD_INPUT);
-  const file = await withStore(io, async (store) => renderMonitoringTable({ store }, { id: await findReport(store, options), format }));
+  const file = await withStore(io, async (store) => renderOutput({ store }, format, { id: await findReport(store, options) }));
   try {
     await writeFile(out, file.bytes);
   } catch (e) {

@@ -1,27 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import {
-  EXPORT_FORMATS,
-  exportDocument,
-  listDocuments,
-  renderReviewOpinion,
-  chinaDate,
-  writeReviewOpinionFile,
-  renderSelfEvaluationReport,
-  renderSelfEvaluationTable,
-  renderTemplate,
-  type ExportFormat,
-  type RenderedFile,
-  isMonitoringFormat,
-  type MonitoringExportFormat,
-} from '@jixiao/services';
-import type { Store } from '@jixiao/store';
+import { isOutputFormatId, isOutputFormatOf, OUTPUT_FORMAT_IDS, OUTPUT_FORMATS, outputFormat, outputFormatsOf, type OutputSource } from '@jixiao/contract';
+import { exportDocument, listDocuments, chinaDate, renderOutput } from '@jixiao/services';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { withStore } from '../store-env';
 import { exportMonitoringTable, MONITORING_EXPORT_HELP } from './export-monitoring';
 import { exportAllDocuments } from './export-all';
-import { exportSelfEvaluationFile, isSelfEvaluationFormat, SELF_EVALUATION_EXPORT_HELP } from './export-self-evaluation';
+import { exportSelfEvaluationFile, SELF_EVALUATION_EXPORT_HELP } from './export-self-evaluation';
 
 const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
   if (value === undefined) return undefined;
@@ -30,8 +16,12 @@ const positiveInt = (name: string, value: string | boolean | undefined): number 
   return n;
 };
 
-const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
-const isFormat = (f: string): f is ExportFormat => (FORMATS as string[]).includes(f);
+/** `json|opinion|…`: the registry's ids made from one source. */
+const idsOf = (source: OutputSource) => outputFormatsOf(source).map((f) => f.id).join('|');
+/** Which option names the object each source's formats are made from. */
+const NAMED_BY: Record<OutputSource, string> = { document: '--document ID', monitoring: '--monitoring ID 或 --document ID --month N', 'self-evaluation': '--evaluation ID' };
+/** One help line per format of the registry (`OUTPUT_FORMATS`), so a new format is documented where it is added. */
+const FORMAT_HELP = OUTPUT_FORMATS.map((f) => `--format ${f.id} ${f.summary}（${NAMED_BY[f.source]}）。`);
 
 /** Today in China Standard Time, `2024-01-15` (the date printed on an opinion or a report). */
 const chinaToday = () => chinaDate(new Date());
@@ -41,19 +31,16 @@ const text = (value: string | boolean | undefined): string | undefined => (typeo
 export const exportCommand: Command = {
   name: 'export',
   summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)',
-  usage:
-    'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format monitoring-table|monitoring-table-docx (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format project-self-evaluation-table|department-self-evaluation-table|self-evaluation-report|actuals-workbook --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]',
+  usage: `jixiao export --document ID [--version N] [--format ${idsOf('document')}] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format ${idsOf('monitoring')} (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format ${idsOf('self-evaluation')} --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]`,
   help: [
     '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
-    '--format json（默认）jixiao/v1 交换格式，内容与导入时完全相同；不指定 --out 时输出到标准输出。',
+    ...FORMAT_HELP,
+    '--format json 是默认格式；不指定 --out 时输出到标准输出。',
     '--format json --all 导出全部文档的当前版本（按编号排序，不含导出时间），同样数据的两个数据库导出结果逐字节相同，可用于核对恢复结果。',
-    '--format opinion 评审意见 .docx（绩效目标文档）：按内置审核规则集运行全部审核规则、评分并给出结论；--reviewer、--organization 署名，--date 落款日期（默认今天）。',
-    '--format self-evaluation-table 部门整体支出绩效自评表 .xlsx（部门整体自评文档），各比率按金额重新计算；--region 标题中的地区（默认从部门名称读出，如「荔湾区」）。',
-    '--format report 自评报告 .docx（部门整体自评文档）：按内置评分规则集评分后起草，供单位修改；--date 落款日期（默认今天）。',
-    '--format template 填好该文档的 Excel 填报模板 .xlsx（项目支出或部门整体绩效目标文档），可修改后重新导入。',
+    '--format opinion 按内置审核规则集运行全部审核规则、评分并给出结论；--reviewer、--organization 署名，--date 落款日期（默认今天）。--format self-evaluation-table 的 --region 是标题中的地区（默认从部门名称读出，如「荔湾区」）；--format report 按内置评分规则集评分后起草，供单位修改，--date 落款日期（默认今天）。',
     ...MONITORING_EXPORT_HELP,
     ...SELF_EVALUATION_EXPORT_HELP,
-    'opinion、self-evaluation-table、report、template、monitoring-table(-docx) 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
+    `${OUTPUT_FORMAT_IDS.filter((id) => id !== 'json').join('、')} 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。`,
     '退出码：0 成功，2 格式与文档类型不符（会列出可用的格式）或参数有误，1 其他错误（例如找不到该文档）。',
   ],
   options: {
@@ -89,9 +76,9 @@ export const exportCommand: Command = {
       if (format !== 'json' || values.document !== undefined) throw new CliError(`--all 只能与 --format json 一起使用，不能再指定 --document (--all exports every document as json)`, EXIT_BAD_INPUT);
       return exportAllDocuments(io, text(values.out));
     }
-    if (isSelfEvaluationFormat(format)) return exportSelfEvaluationFile(io, format, { evaluation: positiveInt('evaluation', values.evaluation), out: text(values.out), date: text(values.date) ?? chinaToday() });
-    if (!isFormat(format)) throw new CliError(`--format ${format}: 不支持的格式，可用：${FORMATS.join('、')} (unknown format)`, EXIT_BAD_INPUT);
-    if (isMonitoringFormat(format)) {
+    if (isOutputFormatOf(format, 'self-evaluation')) return exportSelfEvaluationFile(io, format, { evaluation: positiveInt('evaluation', values.evaluation), out: text(values.out), date: text(values.date) ?? chinaToday() });
+    if (!isOutputFormatId(format)) throw new CliError(`--format ${format}: 不支持的格式，可用：${OUTPUT_FORMAT_IDS.join('、')} (unknown format)`, EXIT_BAD_INPUT);
+    if (isOutputFormatOf(format, 'monitoring')) {
       const [monitoring, document, month] = (['monitoring', 'document', 'month'] as const).map((k) => positiveInt(k, values[k]));
       return exportMonitoringTable(io, format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
     }
@@ -113,12 +100,13 @@ export const exportCommand: Command = {
       return;
     }
 
-    const { extension, label } = EXPORT_FORMATS[format];
+    if (!isOutputFormatOf(format, 'document')) throw new CliError(`--format ${format}: 不支持的格式 (unknown format)`, EXIT_BAD_INPUT);
+    const { extension, label } = outputFormat(format);
     if (!out) throw new CliError(`--format ${format} 生成的是 ${extension} 文件，请用 --out FILE 指定输出文件 (--out is required for ${format})`, EXIT_BAD_INPUT);
     if (extname(out).toLowerCase() !== extension) throw new CliError(`${out}: ${label}文件的扩展名应为 ${extension} (the output file must end in ${extension})`, EXIT_BAD_INPUT);
     const date = text(values.date) ?? chinaToday();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError(`--date ${date}: 应为 YYYY-MM-DD (expected YYYY-MM-DD)`, EXIT_BAD_INPUT);
-    const file = await withStore(io, (store) => render(store, format, at, { date, values }));
+    const file = await withStore(io, (store) => renderOutput({ store }, format, { ...at, date, reviewer: text(values.reviewer), organization: text(values.organization), region: text(values.region) }));
     try {
       await writeFile(out, file.bytes);
     } catch (e) {
@@ -127,34 +115,3 @@ export const exportCommand: Command = {
     io.stdout.write(`已导出${which} 的${label}（${extension}）到 ${out}\n`);
   },
 };
-
-function render(
-  store: Store,
-  format: Exclude<ExportFormat, 'json' | MonitoringExportFormat>,
-  at: { documentId: number; version?: number },
-  options: { date: string; values: Record<string, string | boolean | undefined> },
-): Promise<RenderedFile> {
-  const { date, values } = options;
-  switch (format) {
-    case 'opinion': {
-      const name = text(values.reviewer);
-      const organization = text(values.organization);
-      // The current version carries the reviewers' stored decisions (the same opinion the web page downloads);
-      // an older version is rendered from the automated review alone.
-      if (at.version === undefined) {
-        return writeReviewOpinionFile({ store }, { documentId: at.documentId, date, reviewer: name, organization }).then((file) => ({ format: 'opinion' as const, ...file }));
-      }
-      return renderReviewOpinion({ store }, { ...at, date, ...(name ? { reviewer: { name, organization: organization ?? null } } : organization ? { reviewer: { name: '＿＿＿＿＿＿', organization } } : {}) });
-    }
-    case 'self-evaluation-table': {
-      const region = text(values.region);
-      return renderSelfEvaluationTable({ store }, { ...at, ...(region ? { region } : {}) });
-    }
-    case 'report': {
-      const signedBy = text(values.organization);
-      return renderSelfEvaluationReport({ store }, { ...at, date, ...(signedBy ? { signedBy } : {}) });
-    }
-    case 'template':
-      return renderTemplate({ store }, at);
-  }
-}

@@ -13,8 +13,11 @@ import {
   monitoringSummaryDtoSchema,
   saveMonitoringRequestSchema,
   submitMonitoringRequestSchema,
+  downloadRoute,
+  outputFormatsOf,
+  type OutputFormat,
 } from '@jixiao/contract';
-import { getMonitoring, listMonitoring, renderMonitoringTable, saveMonitoring, startMonitoring, submitMonitoring, type MonitoringExportFormat } from '@jixiao/services';
+import { getMonitoring, listMonitoring, renderOutput, saveMonitoring, startMonitoring, submitMonitoring } from '@jixiao/services';
 import { changeContext, listScope } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
 import { attachment } from './reviews';
@@ -22,8 +25,6 @@ import { attachment } from './reviews';
 const report = json(monitoringReportDtoSchema, '运行监控报告：各行的灯色、依据和尚缺的内容');
 const conflict = { 409: { description: '保存所基于的版本已被他人修改（message 写明是谁、何时），已提交或已完成，期间已锁定（写明由谁锁定），或该文档该月的监控已存在', content: errorResponses[400].content } };
 const binary = (type: string, what: string) => ({ description: what, content: { [type]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const list = createRoute({
   method: 'get',
@@ -75,15 +76,16 @@ const submit = createRoute({
   responses: { 200: report, ...errorResponses, ...accessResponses, ...conflict },
 });
 
-const table = (format: MonitoringExportFormat, extension: 'xlsx' | 'docx') =>
+/** The 绩效运行监控表 downloads: the registry's formats made from a monitoring report (`OUTPUT_FORMATS`). */
+const table = (format: Extract<OutputFormat, { source: 'monitoring' }>) =>
   createRoute({
     method: 'get',
-    path: `/api/monitoring/{id}/table.${extension}`,
-    operationId: extension === 'xlsx' ? 'downloadMonitoringTableXlsx' : 'downloadMonitoringTableDocx',
+    path: downloadRoute(format.id),
+    operationId: format.operationId,
     tags: ['运行监控'],
-    summary: `绩效运行监控表（${extension === 'xlsx' ? 'Excel .xlsx' : 'Word .docx'}，A4 横向）`,
+    summary: format.summary,
     request: { params: idParamSchema },
-    responses: { 200: binary(extension === 'xlsx' ? XLSX : DOCX, `绩效运行监控表 .${extension}`), ...errorResponses, ...accessResponses },
+    responses: { 200: binary(format.mediaType, `${format.label} ${format.extension}`), ...errorResponses, ...accessResponses },
   });
 
 export const registerMonitoringRoutes: RegisterRoutes = (app, ctx) => {
@@ -99,12 +101,9 @@ export const registerMonitoringRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(get, async (c) => c.json(await getMonitoring(deps, { id: c.req.valid('param').id }), 200));
   app.openapi(save, async (c) => c.json(await saveMonitoring(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
   app.openapi(submit, async (c) => c.json(await submitMonitoring(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
-  for (const [format, extension] of [
-    ['monitoring-table', 'xlsx'],
-    ['monitoring-table-docx', 'docx'],
-  ] as const) {
-    app.openapi(table(format, extension), async (c) => {
-      const file = await renderMonitoringTable(deps, { id: c.req.valid('param').id, format });
+  for (const format of outputFormatsOf('monitoring')) {
+    app.openapi(table(format), async (c) => {
+      const file = await renderOutput(deps, format.id, { id: c.req.valid('param').id });
       return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
     });
   }

@@ -4,12 +4,13 @@
  * — each answering the review recomputed — and the opinion as a .docx.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { addFindingRequestSchema, decideFindingRequestSchema, documentReviewDtoSchema, opinionQuerySchema, setConclusionRequestSchema } from '@jixiao/contract';
-import { addFinding, chinaDate, decideFinding, getReview, setConclusion, writeReviewOpinionFile } from '@jixiao/services';
+import { addFindingRequestSchema, decideFindingRequestSchema, documentReviewDtoSchema, downloadRoute, opinionQuerySchema, outputFormat, setConclusionRequestSchema } from '@jixiao/contract';
+import { addFinding, chinaDate, decideFinding, getReview, renderOutput, setConclusion } from '@jixiao/services';
 import { changeContext } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const OPINION = outputFormat('opinion');
+export const DOCX_TYPE = OPINION.mediaType;
 
 const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const reviewResponse = json(documentReviewDtoSchema, '审核结果（已按评审人的处理重新计算）');
@@ -56,10 +57,10 @@ const conclude = createRoute({
 
 const opinion = createRoute({
   method: 'get',
-  path: '/api/documents/{id}/review/opinion.docx',
-  operationId: 'downloadReviewOpinion',
+  path: downloadRoute('opinion'),
+  operationId: OPINION.operationId,
   tags: ['审核'],
-  summary: '评审意见（Word .docx）：基本情况、绩效目标、指标体系、问题及修改建议、得分与结论',
+  summary: OPINION.summary,
   request: { params: idParamSchema, query: opinionQuerySchema },
   responses: {
     200: { description: '评审意见 .docx', content: { [DOCX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } },
@@ -82,7 +83,7 @@ export const registerReviewRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(conclude, async (c) => c.json(await setConclusion(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 200));
   app.openapi(opinion, async (c) => {
     const { reviewer, organization } = c.req.valid('query');
-    const file = await writeReviewOpinionFile(deps, { documentId: c.req.valid('param').id, date: chinaDate(new Date()), reviewer, organization });
+    const file = await renderOutput(deps, 'opinion', { documentId: c.req.valid('param').id, date: chinaDate(new Date()), reviewer, organization });
     return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
   });
 };

@@ -19,6 +19,8 @@ import {
   selfEvaluationSummaryDtoSchema,
   startSelfEvaluationRequestSchema,
   submitSelfEvaluationRequestSchema,
+  downloadRoute,
+  outputFormatsOf,
 } from '@jixiao/contract';
 import {
   chinaDate,
@@ -27,12 +29,11 @@ import {
   keepSelfEvaluationScore,
   listSelfEvaluations,
   listSelfEvaluationScores,
-  renderSelfEvaluationFile,
+  renderOutput,
   saveSelfEvaluationEntries,
   saveSelfEvaluationReport,
   startSelfEvaluation,
   submitSelfEvaluation,
-  type SelfEvaluationFileFormat,
 } from '@jixiao/services';
 import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
@@ -123,16 +124,6 @@ const listScores = createRoute({
   responses: { 200: json(listOf(keptScoreDtoSchema), '已保存的评分'), ...errorResponses },
 });
 
-const downloadWorkbook = createRoute({
-  method: 'get',
-  path: '/api/self-evaluations/{id}/actuals.xlsx',
-  operationId: 'downloadActualsWorkbook',
-  tags: TAG,
-  summary: '下载预填的实际完成值填报表（.xlsx）：目标灰色锁定，黄色单元格填写',
-  request: { params: idParamSchema },
-  responses: { 200: binary('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '填报表 .xlsx'), ...errorResponses },
-});
-
 const uploadForm = z.object({
   file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: '填好的实际完成值填报表 .xlsx' }),
   baseRevision: z.coerce.number().int().positive().optional().openapi({ type: 'integer', description: '下载填报表时的修订号（写明时，若他人已保存更新内容则 409）' }),
@@ -147,12 +138,6 @@ const uploadWorkbook = createRoute({
   request: { params: idParamSchema, body: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } } },
   responses: { 200: json(actualsUploadDtoSchema, '已导入，返回重新计算后的自评'), ...errorResponses, ...conflict, 413: { description: '文件太大', content: errorResponses[400].content } },
 });
-
-const FILES: Array<{ path: string; operationId: string; format: SelfEvaluationFileFormat; summary: string; type: string }> = [
-  { path: 'project-table.xlsx', operationId: 'downloadProjectSelfEvaluationTable', format: 'project-self-evaluation-table', summary: '项目支出绩效自评表（.xlsx，每个项目一个工作表）', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { path: 'department-table.xlsx', operationId: 'downloadDepartmentSelfEvaluationTable', format: 'department-self-evaluation-table', summary: '部门整体支出绩效自评表（.xlsx）', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { path: 'report.docx', operationId: 'downloadSelfEvaluationReport', format: 'self-evaluation-report', summary: '自评报告（.docx，已修改的部分用修改后的文字，其余按数据起草）', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-];
 
 
 export const registerSelfEvaluationRoutes: RegisterRoutes = (app, ctx) => {
@@ -173,20 +158,17 @@ export const registerSelfEvaluationRoutes: RegisterRoutes = (app, ctx) => {
     return c.json(await keepSelfEvaluationScore(deps, changeContext(c), { id: c.req.valid('param').id, ...(ruleSet ? { ruleSet } : {}) }), 201);
   });
   app.openapi(listScores, async (c) => c.json({ items: await listSelfEvaluationScores(deps, { id: c.req.valid('param').id }) }, 200));
-  app.openapi(downloadWorkbook, async (c) => {
-    const file = await renderSelfEvaluationFile(deps, { id: c.req.valid('param').id, format: 'actuals-workbook', date: chinaDate(new Date()) });
-    return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
-  });
   app.openapi(uploadWorkbook, async (c) => {
     const { file, baseRevision } = c.req.valid('form');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await importActualsWorkbook(deps, changeContext(c), { id: c.req.valid('param').id, fileName: file.name, bytes, ...(baseRevision ? { baseRevision } : {}) });
     return c.json(result, 200);
   });
-  for (const f of FILES) {
-    const route = createRoute({ method: 'get', path: `/api/self-evaluations/{id}/${f.path}`, operationId: f.operationId, tags: TAG, summary: f.summary, request: { params: idParamSchema }, responses: { 200: binary(f.type, f.summary), ...errorResponses } });
+  // The downloads: the registry's formats made from a self-evaluation (`OUTPUT_FORMATS`), the actuals workbook among them.
+  for (const f of outputFormatsOf('self-evaluation')) {
+    const route = createRoute({ method: 'get', path: downloadRoute(f.id), operationId: f.operationId, tags: TAG, summary: f.summary, request: { params: idParamSchema }, responses: { 200: binary(f.mediaType, f.summary), ...errorResponses } });
     app.openapi(route, async (c) => {
-      const file = await renderSelfEvaluationFile(deps, { id: c.req.valid('param').id, format: f.format, date: chinaDate(new Date()) });
+      const file = await renderOutput(deps, f.id, { id: c.req.valid('param').id, date: chinaDate(new Date()) });
       return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
     });
   }

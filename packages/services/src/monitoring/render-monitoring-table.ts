@@ -2,12 +2,13 @@
  * 绩效运行监控表 (.xlsx or .docx) of a stored monitoring report: the lines computed by the core from the stored
  * entries with the report's frozen rule set — the same figures the web page shows.
  */
+import { outputFormatsOf } from '@jixiao/contract';
 import { writeMonitoringTable, writeMonitoringTableDocx } from '@jixiao/formats';
 import { loadMonitoring, type MonitoringDeps } from './monitoring-state';
 import { EXPORT_FORMATS, type MonitoringExportFormat, type RenderedFile } from '../output-formats/render-formats';
 import { MONITORING_STATUS_LABELS } from './save-monitoring';
 
-export const MONITORING_EXPORT_FORMATS: readonly MonitoringExportFormat[] = ['monitoring-table', 'monitoring-table-docx'];
+export const MONITORING_EXPORT_FORMATS: readonly MonitoringExportFormat[] = outputFormatsOf('monitoring').map((f) => f.id);
 
 export function isMonitoringFormat(format: string): format is MonitoringExportFormat {
   return (MONITORING_EXPORT_FORMATS as readonly string[]).includes(format);

@@ -3,22 +3,18 @@
  * kind with `BAD_INPUT` and a Chinese message naming the formats that fit it, so the CLI exits 2 and the server
  * answers 400 with the same sentence.
  */
+import { outputFormat, outputFormatsOf, type OutputFormatIdOf } from '@jixiao/contract';
 import type { DocumentKind, PerformanceDocument } from '@jixiao/core';
 import { AppError } from '../errors';
 
-export type ExportFormat = 'json' | 'opinion' | 'self-evaluation-table' | 'report' | 'template' | MonitoringExportFormat;
+/** Rendered from a stored document or a monitoring report (`jixiao export --document` / `--monitoring`). */
+export type ExportFormat = OutputFormatIdOf<'document'> | MonitoringExportFormat;
 /** Rendered from a stored monitoring report (`--monitoring ID`), not from a document. */
-export type MonitoringExportFormat = 'monitoring-table' | 'monitoring-table-docx';
+export type MonitoringExportFormat = OutputFormatIdOf<'monitoring'>;
 
-/** Each format: what it is called in Chinese and the file it makes. */
-export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: '.json' | '.docx' | '.xlsx'; mediaType: string }> = {
-  json: { label: 'jixiao/v1 交换格式', extension: '.json', mediaType: 'application/json' },
-  opinion: { label: '评审意见', extension: '.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  'self-evaluation-table': { label: '部门整体支出绩效自评表', extension: '.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  report: { label: '自评报告', extension: '.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  template: { label: '填好的 Excel 填报模板', extension: '.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  'monitoring-table': { label: '绩效运行监控表', extension: '.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  'monitoring-table-docx': { label: '绩效运行监控表', extension: '.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+/** Each format: what it is called in Chinese and the file it makes (the contract's registry, `OUTPUT_FORMATS`). */
+export const EXPORT_FORMATS = Object.fromEntries([...outputFormatsOf('document'), ...outputFormatsOf('monitoring')].map((f) => [f.id, outputFormat(f.id)])) as {
+  [K in ExportFormat]: ReturnType<typeof outputFormat<K>>;
 };
 
 /** The formats each kind of document can be exported as (json always). */

@@ -4,7 +4,7 @@
  * (.xlsx) computed from the entries, and the 自评报告 (.docx) with the unit's edits where it edited and the draft
  * elsewhere. The same verbs serve the web downloads and `jixiao export`.
  */
-import type { SelfEvaluationDto } from '@jixiao/contract';
+import { outputFormat, type OutputFormatIdOf, type SelfEvaluationDto } from '@jixiao/contract';
 import { scoredLinesByKey, scoredTasks, type SelfEvaluationEntries } from '@jixiao/core';
 import {
   formatWorkbookError,
@@ -24,10 +24,11 @@ import { guardEvaluationSave, saveEvaluationChange } from '../workflow/evaluatio
 import { requireBy } from './save-self-evaluation';
 import { draftOf, editedDraft, loadSelfEvaluation, toSelfEvaluationDto, type SelfEvaluationDeps, type SelfEvaluationState } from './self-evaluation-state';
 
-export type SelfEvaluationFileFormat = 'actuals-workbook' | 'project-self-evaluation-table' | 'department-self-evaluation-table' | 'self-evaluation-report';
+/** The files made from a self-evaluation: the contract's `OUTPUT_FORMATS` whose source is `self-evaluation`. */
+export type SelfEvaluationFileFormat = OutputFormatIdOf<'self-evaluation'>;
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_TYPE = outputFormat('actuals-workbook').mediaType;
+const DOCX_TYPE = outputFormat('self-evaluation-report').mediaType;
 
 export interface SelfEvaluationFile {
   fileName: string;

@@ -8,6 +8,9 @@ import {
   type MonitoringSummaryDto,
   type SaveMonitoringRequest,
   type SubmitMonitoringRequest,
+  downloadUrl,
+  outputFormatsOf,
+  type OutputFormatIdOf,
 } from '@jixiao/contract';
 import { getJson, sendJson } from '../../lib/http';
 import type { InterchangeDocument } from '../import';
@@ -39,7 +42,9 @@ export function submitMonitoring(id: number, body: SubmitMonitoringRequest): Pro
   return sendJson(monitoringReportDtoSchema, 'POST', `/api/monitoring/${id}/submit`, body);
 }
 
-export const tableUrl = (id: number, extension: 'xlsx' | 'docx') => `/api/monitoring/${id}/table.${extension}`;
+/** The 绩效运行监控表 downloads of a report, one per format of the contract's registry made from a monitoring report. */
+export const TABLE_FORMATS = outputFormatsOf('monitoring');
+export const tableUrl = (id: number, format: OutputFormatIdOf<'monitoring'>) => downloadUrl(format, id);
 
 export const STATUS_LABELS: Record<MonitoringSummaryDto['status'], string> = { draft: '填报中', submitted: '已提交', returned: '已退回', done: '已完成' };
 

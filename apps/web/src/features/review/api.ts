@@ -5,6 +5,7 @@ import {
   type DocumentReviewDto,
   type SaveDocumentContentRequest,
   type SetConclusionRequest,
+  downloadUrl,
 } from '@jixiao/contract';
 import { ApiError, getJson, sendJson, withQuery } from '../../lib/http';
 
@@ -28,7 +29,7 @@ export function setConclusion(documentId: number, body: SetConclusionRequest): P
 }
 
 export function opinionUrl(documentId: number, reviewer: string): string {
-  return withQuery(`/api/documents/${documentId}/review/opinion.docx`, { reviewer: reviewer.trim() || undefined });
+  return withQuery(downloadUrl('opinion', documentId), { reviewer: reviewer.trim() || undefined });
 }
 
 export const CONCLUSION_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };

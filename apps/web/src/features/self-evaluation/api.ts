@@ -14,6 +14,8 @@ import {
   type SelfEvaluationReportEdits,
   type SelfEvaluationSummaryDto,
   type WorkbookErrorDto,
+  downloadUrl,
+  type OutputFormatIdOf,
 } from '@jixiao/contract';
 import { z } from 'zod';
 import { getJson, postForm, sendJson } from '../../lib/http';
@@ -53,7 +55,7 @@ export function uploadWorkbook(id: number, file: File, baseRevision: number) {
   const form = new FormData();
   form.set('file', file);
   form.set('baseRevision', String(baseRevision));
-  return postForm(actualsUploadDtoSchema, `/api/self-evaluations/${id}/actuals.xlsx`, form);
+  return postForm(actualsUploadDtoSchema, downloadUrl('actuals-workbook', id), form);
 }
 
 /** The per-cell errors of a refused workbook (the error body's details), when there are any. */
@@ -62,7 +64,8 @@ export function workbookErrorsOf(details: unknown): WorkbookErrorDto[] {
   return parsed.success ? parsed.data.errors : [];
 }
 
-export const fileUrl = (id: number, file: 'actuals.xlsx' | 'project-table.xlsx' | 'department-table.xlsx' | 'report.docx') => `/api/self-evaluations/${id}/${file}`;
+/** Where a file of the self-evaluation downloads from (the contract's output-format registry). */
+export const fileUrl = (id: number, format: OutputFormatIdOf<'self-evaluation'>) => downloadUrl(format, id);
 
 export const TIER_LABELS = { achieved: '达成', partly: '部分达成', notAchieved: '未达成' } as const;
 export const GRADE_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };

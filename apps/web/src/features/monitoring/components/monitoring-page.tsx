@@ -19,7 +19,7 @@ import { useEditableResource } from '../../../lib/editable-resource';
 import { useCan } from '../../session';
 import type { EvaluationWorkflowDto } from '../../workflow';
 import { EvaluationWorkflowPanel } from '../../workflow';
-import { getMonitoring, getTargetDocument, monitoringKeys, saveMonitoring, STATUS_LABELS, submitMonitoring, tableUrl, type MonitoringReportDto } from '../api';
+import { getMonitoring, getTargetDocument, monitoringKeys, saveMonitoring, STATUS_LABELS, submitMonitoring, TABLE_FORMATS, tableUrl, type MonitoringReportDto } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
 import { DeviationCells, LightCell } from './deviation-cells';
@@ -249,12 +249,11 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
         }
         extra={
           <Space wrap>
-            <Button href={tableUrl(id, 'xlsx')} download>
-              下载监控表（.xlsx）
-            </Button>
-            <Button href={tableUrl(id, 'docx')} download>
-              下载监控表（.docx）
-            </Button>
+            {TABLE_FORMATS.map((f) => (
+              <Button key={f.id} href={tableUrl(id, f.id)} download>
+                下载监控表（{f.extension}）
+              </Button>
+            ))}
           </Space>
         }
       />

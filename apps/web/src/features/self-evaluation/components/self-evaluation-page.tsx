@@ -133,7 +133,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
             <Button onClick={() => void submit()} disabled={dirty || !open || !maySubmit || busy !== null} title={dirty ? '请先保存页面上的修改' : undefined}>
               {busy === 'submit' ? '正在提交…' : '提交'}
             </Button>
-            <Button href={fileUrl(id, 'actuals.xlsx')} download>
+            <Button href={fileUrl(id, 'actuals-workbook')} download>
               下载填报表
             </Button>
             <Upload accept=".xlsx" showUploadList={false} disabled={dirty || !editable || busy === 'upload'} customRequest={({ file }) => file instanceof File && upload(file)}>
@@ -141,10 +141,10 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
                 上传填报表
               </Button>
             </Upload>
-            <Button href={fileUrl(id, scope === 'project' ? 'project-table.xlsx' : 'department-table.xlsx')} download>
+            <Button href={fileUrl(id, scope === 'project' ? 'project-self-evaluation-table' : 'department-self-evaluation-table')} download>
               下载自评表
             </Button>
-            <Button href={fileUrl(id, 'report.docx')} download>
+            <Button href={fileUrl(id, 'self-evaluation-report')} download>
               下载自评报告
             </Button>
           </Space>
