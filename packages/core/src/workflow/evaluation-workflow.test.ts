@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../access/actor';
-import { availableEvaluationActions, decideEvaluationSave, decideEvaluationTransition, type EvaluationAction, type EvaluationWorkflowState, type EvaluationWorkflowStatus } from './evaluation-workflow';
+import { availableEvaluationActions, decideEvaluationSave, EVALUATION_REASON_REQUIRED_ACTIONS, decideEvaluationTransition, type EvaluationAction, type EvaluationWorkflowState, type EvaluationWorkflowStatus } from './evaluation-workflow';
 import { decidePeriodLock, findLock, type PeriodLock } from './period-lock';
 import { decidePublishEvaluation, decidePublishTargets } from './publication';
 import { chinaTime } from './refusal';
@@ -57,6 +57,12 @@ describe('decideEvaluationTransition: every kind × action × state × role', ()
   it('return needs a reason; another department is refused', () => {
     expect(decideEvaluationTransition(evaluation('monitoring', 'submitted'), { action: 'return', actor: actor('finance-reviewer'), reason: ' ' }, [])).toMatchObject({ ok: false, code: 'BAD_INPUT' });
     expect(decideEvaluationTransition(evaluation('monitoring', 'draft'), { action: 'submit', actor: actor('unit-approver', 99) }, [])).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it.each(Object.keys(ALLOWED) as EvaluationAction[])('%s: refused without a reason exactly when EVALUATION_REASON_REQUIRED_ACTIONS names it', (action) => {
+    const { from, roles } = ALLOWED[action];
+    const got = decideEvaluationTransition(evaluation('self-evaluation', from[0]!), { action, actor: actor(roles['self-evaluation'][0]!), reason: ' ' }, []);
+    expect(!got.ok && got.code === 'BAD_INPUT').toBe(EVALUATION_REASON_REQUIRED_ACTIONS.includes(action));
   });
 
   it('offers the buttons that would pass', () => {

@@ -33,6 +33,9 @@ const RULES: Record<EvaluationAction, { what: 'submit' | 'review'; from: readonl
   return: { what: 'review', from: ['submitted'], to: 'returned', reasonRequired: true },
 };
 
+/** The actions that must carry a reason (the rules' `reasonRequired`). */
+export const EVALUATION_REASON_REQUIRED_ACTIONS: readonly EvaluationAction[] = (Object.keys(RULES) as EvaluationAction[]).filter((a) => RULES[a].reasonRequired);
+
 function nextStep(state: EvaluationWorkflowState): string {
   const who = (what: 'edit' | 'submit' | 'review') => rolesText(rolesAllowed(permission(state.kind, what)).filter((r: Role) => r !== 'admin'));
   switch (state.status) {

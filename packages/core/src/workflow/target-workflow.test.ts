@@ -11,6 +11,8 @@ import {
   decideTargetTransition,
   initialTargetState,
   TARGET_ACTIONS,
+  TARGET_REASON_REQUIRED_ACTIONS,
+  TARGET_REVIEW_ACTIONS,
   type TargetAction,
   type TargetStatus,
   type TargetWorkflowState,
@@ -104,6 +106,25 @@ describe('reasons and conclusions (R9)', () => {
     const got = decideTargetTransition(state(from), { action, actor: who, reason: '   ', conclusion: CONCLUSION[action] ?? null });
     expect(refusal(got).code).toBe('BAD_INPUT');
     expect(refusal(got).message).toContain('须写明理由');
+  });
+
+  // The lists the services and the pages read (`reasonRequired` on each button, the conclusion read for a review
+  // action) are derived from the rules; here each is checked against what the transition itself does.
+  it.each(TARGET_ACTIONS)('%s: refused without a reason exactly when TARGET_REASON_REQUIRED_ACTIONS names it', (action) => {
+    const { from, roles } = ALLOWED[action];
+    const got = decideTargetTransition(state(from[0]!), { action, actor: actor(roles[0]!), reason: ' ', conclusion: CONCLUSION[action] ?? null });
+    expect(!got.ok && got.message.includes('须写明理由')).toBe(TARGET_REASON_REQUIRED_ACTIONS.includes(action));
+  });
+
+  it.each(TARGET_ACTIONS)('%s: refused without a conclusion exactly when TARGET_REVIEW_ACTIONS names it', (action) => {
+    const { from, roles } = ALLOWED[action];
+    const got = decideTargetTransition(state(from[0]!), { action, actor: actor(roles[0]!), reason: '理由', conclusion: null });
+    expect(!got.ok && got.message.includes('须依据评审结论')).toBe(TARGET_REVIEW_ACTIONS.includes(action));
+  });
+
+  it('derives the reason-required and review actions from the rules', () => {
+    expect(TARGET_REASON_REQUIRED_ACTIONS).toEqual(['send-back', 'return', 'reject', 'request-adjustment']);
+    expect(TARGET_REVIEW_ACTIONS).toEqual(['return', 'approve', 'reject']);
   });
 
   it('the conclusion decides the outcome: 中 may not be approved, 良 may not be returned, 差 only rejected', () => {

@@ -99,6 +99,11 @@ const RULES: Record<TargetAction, Rule> = {
   'request-adjustment': { permission: 'workflow.request-adjustment', from: ['approved', 'rejected'], reasonRequired: true },
 };
 
+/** The actions that must carry a reason (the rules' `reasonRequired`): the buttons ask for one, the transition refuses without. */
+export const TARGET_REASON_REQUIRED_ACTIONS: readonly TargetAction[] = TARGET_ACTIONS.filter((a) => RULES[a].reasonRequired);
+/** The reviewer's actions, each decided by the review's conclusion (the rules with `conclusions`, R9). */
+export const TARGET_REVIEW_ACTIONS: readonly TargetAction[] = TARGET_ACTIONS.filter((a) => RULES[a].conclusions !== undefined);
+
 const roleLabel = (role: Role) => rolesText([role]);
 
 const ALL_ROLES: readonly Role[] = ['unit-editor', 'unit-approver', 'finance-reviewer', 'third-party-reviewer', 'admin'];

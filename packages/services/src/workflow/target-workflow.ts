@@ -12,6 +12,8 @@ import {
   decideTargetEdit,
   decideTargetTransition,
   TARGET_ACTION_LABELS,
+  TARGET_REASON_REQUIRED_ACTIONS,
+  TARGET_REVIEW_ACTIONS,
   TARGET_STATUS_LABELS,
   type Actor,
   type TargetAction,
@@ -25,8 +27,8 @@ import { refusalError, toTransitionDto, type ActingInput } from './workflow-comm
 
 type WorkflowReadDeps = { store: ReviewDeps['store'] & { workflow: WorkflowStore } };
 
-const REASON_REQUIRED: ReadonlySet<TargetAction> = new Set(['send-back', 'return', 'reject', 'request-adjustment']);
-const REVIEW_ACTIONS: ReadonlySet<TargetAction> = new Set(['return', 'approve', 'reject']);
+const REASON_REQUIRED: ReadonlySet<TargetAction> = new Set(TARGET_REASON_REQUIRED_ACTIONS);
+const REVIEW_ACTIONS: ReadonlySet<TargetAction> = new Set(TARGET_REVIEW_ACTIONS);
 
 async function conclusionOf(deps: ReviewDeps, state: StoredTargetWorkflow): Promise<string | null> {
   if (state.status !== 'in-review') return null;
