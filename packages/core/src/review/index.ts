@@ -6,3 +6,5 @@ export * from './run-checks';
 export * from './review';
 export { CHECKS } from './checks';
 export { findRepeat } from './checks/repeated-phrase';
+export { BUILTIN_REVIEW_RULE_SETS, activeReviewRuleSet, findBuiltinReviewRuleSet } from './review-rule-sets';
+export { CARRIED_DECISION_TYPES, decisionAppliesTo, decisionsForVersion, type RecordedDecision } from './decisions-across-versions';

@@ -9,8 +9,8 @@
  */
 import { reviewResultDto, type DocumentReviewDto } from '@jixiao/contract';
 import {
-  appliesToYear,
-  NATIONAL_TARGET_REVIEW,
+  activeReviewRuleSet,
+  decisionsForVersion,
   reviewDocument,
   ruleSetRef,
   runChecks,
@@ -29,14 +29,6 @@ export interface ReviewDeps {
   store: { documents: DocumentStore; reviews: ReviewStore };
 }
 
-/** The built-in target-review rule sets, newest first; the first that applies to the year is active. */
-const REVIEW_RULE_SETS: readonly RuleSet<ReviewSettings>[] = [NATIONAL_TARGET_REVIEW];
-
-export function activeReviewRuleSet(year: number | null): RuleSet<ReviewSettings> {
-  if (year === null) return REVIEW_RULE_SETS[0]!;
-  return REVIEW_RULE_SETS.find((r) => appliesToYear(r, year)) ?? REVIEW_RULE_SETS[0]!;
-}
-
 export interface ReviewState {
   summary: DocumentSummary;
   document: PerformanceDocument;
@@ -46,26 +38,9 @@ export interface ReviewState {
   result: ReviewResult;
 }
 
-function toCoreDecision(d: StoredReviewDecision): ReviewDecision | undefined {
-  const { by, at } = d;
-  switch (d.type) {
-    case 'accept':
-      return d.findingKey ? { type: 'accept', findingKey: d.findingKey, by, at } : undefined;
-    case 'dismiss':
-      return d.findingKey ? { type: 'dismiss', findingKey: d.findingKey, reason: d.reason ?? '', by, at } : undefined;
-    case 'add':
-      return d.finding ? { type: 'add', finding: d.finding, by, at } : undefined;
-    case 'override':
-      return d.conclusion ? { type: 'override', conclusion: d.conclusion, reason: d.reason ?? '', by, at } : undefined;
-  }
-}
-
-/** The stored decisions that apply to this version (see above), as the core's decisions, oldest first. */
+/** The stored decisions that apply to this version (the core's rule: accept/dismiss carry over), oldest first. */
 export function applicableDecisions(stored: readonly StoredReviewDecision[], version: number): ReviewDecision[] {
-  return stored
-    .filter((d) => d.type === 'accept' || d.type === 'dismiss' || d.version === version)
-    .map(toCoreDecision)
-    .filter((d): d is ReviewDecision => d !== undefined);
+  return decisionsForVersion(stored, version);
 }
 
 /** Applies the stored decisions that belong to this version to freshly computed findings. */

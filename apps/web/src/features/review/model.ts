@@ -5,13 +5,12 @@
 import { reviewResultDto, type SaveDocumentContentRequest } from '@jixiao/contract';
 import {
   inferDirection,
-  NATIONAL_TARGET_REVIEW,
+  decisionsForVersion,
+  findBuiltinReviewRuleSet,
   parseTarget,
   reviewDocument,
-  ruleSetRef,
   runChecks,
   type Dimension,
-  type ReviewDecision,
   type ReviewSettings,
   type RuleSet,
   type Severity,
@@ -189,11 +188,9 @@ export function withGoalEdit(doc: InterchangeDocument, groupKey: string, goal: s
   return hit ? hit.set({ ...hit.project, goal: goal.trim() || null }) : doc;
 }
 
-/** The built-in review rule sets the browser can run; the server names the one it used (`id@version`). */
-const BROWSER_RULE_SETS: readonly RuleSet<ReviewSettings>[] = [NATIONAL_TARGET_REVIEW];
-
+/** The built-in review rule set the server named (`id@version`), which the browser can run; undefined for a stored one. */
 export function browserRuleSet(ref: string): RuleSet<ReviewSettings> | undefined {
-  return BROWSER_RULE_SETS.find((r) => ruleSetRef(r) === ref);
+  return findBuiltinReviewRuleSet(ref);
 }
 
 /**
@@ -203,12 +200,8 @@ export function browserRuleSet(ref: string): RuleSet<ReviewSettings> | undefined
  */
 export function reviewEdited(doc: InterchangeDocument, server: DocumentReviewDto, ruleSet: RuleSet<ReviewSettings>): DocumentReviewDto {
   const findings = runChecks(doc, ruleSet);
-  const decisions: ReviewDecision[] = [];
-  for (const d of server.decisions) {
-    if (!d.findingKey) continue;
-    if (d.type === 'accept') decisions.push({ type: 'accept', findingKey: d.findingKey, by: d.by, at: d.at });
-    else if (d.type === 'dismiss') decisions.push({ type: 'dismiss', findingKey: d.findingKey, reason: d.reason ?? '', by: d.by, at: d.at });
-  }
+  // The next version's decisions: the core's carry-over rule, as the server will apply it once the copy is saved.
+  const decisions = decisionsForVersion(server.decisions, server.document.version + 1);
   const { findings: reviewed, scores } = reviewResultDto(reviewDocument(doc, findings, ruleSet, decisions));
   return { ...server, review: { ...server.review, ...scores }, findings: reviewed };
 }
