@@ -4,7 +4,7 @@ export * from './builtin-rule-set';
 export * from './context';
 export * from './run-checks';
 export * from './review';
-export { CHECKS } from './checks';
+export { CHECKS, CHECK_IDS } from './checks';
 export { findRepeat } from './checks/repeated-phrase';
 export { BUILTIN_REVIEW_RULE_SETS, activeReviewRuleSet, findBuiltinReviewRuleSet } from './review-rule-sets';
 export { CARRIED_DECISION_TYPES, decisionAppliesTo, decisionsForVersion, type RecordedDecision } from './decisions-across-versions';

@@ -1,4 +1,5 @@
 import { annualPeriodDiffer } from './annual-period-differ';
+import type { CheckId } from '../types';
 import type { Check } from './check';
 import { duplicateIndicatorSet } from './duplicate-indicator-set';
 import { goalTextDuplicated } from './goal-text-duplicated';
@@ -51,3 +52,6 @@ export const CHECKS: readonly Check[] = [
   weightSum,
   targetConflict,
 ];
+
+/** Every check id, in the table's order: the one list the contract's enum, the pages and the tests read. */
+export const CHECK_IDS: readonly CheckId[] = CHECKS.map((c) => c.id);
