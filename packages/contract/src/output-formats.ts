@@ -85,7 +85,7 @@ export const OUTPUT_FORMATS = [
     extension: '.xlsx',
     download: 'actuals.xlsx',
     operationId: 'downloadActualsWorkbook',
-    summary: '下载预填的实际完成值填报表（.xlsx）：目标灰色锁定，黄色单元格填写',
+    summary: '预填的实际完成值填报表（.xlsx）：目标灰色锁定，黄色单元格填写，填好后上传或用 jixiao actuals import 导入',
   },
 ] as const satisfies readonly OutputFormatInfo[];
 
