@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { OUTPUT_FORMATS, OUTPUT_FORMAT_IDS, outputFormat, type OutputFormatId } from '@jixiao/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeContext } from '../access/audit';
+import { exportDocument } from '../documents/export-document';
 import { importDocumentFile } from '../documents/import-document-file';
 import { startMonitoring } from '../monitoring/start-monitoring';
 import { startSelfEvaluation } from '../self-evaluation/start-self-evaluation';
@@ -52,7 +53,9 @@ describe('renderOutput: every registry format from the seeds', () => {
 
   it('renders json as the stored interchange document', async () => {
     const file = await renderOutput(deps, 'json', inputs.json);
-    expect(JSON.parse(new TextDecoder().decode(file.bytes))).toMatchObject({ kind: 'project-targets', year: 2024 });
+    const stored = await exportDocument(deps, { documentId: inputs.json.documentId });
+    expect(stored).toMatchObject({ format: 'jixiao/v1', kind: 'project-targets' });
+    expect(JSON.parse(new TextDecoder().decode(file.bytes))).toEqual(stored);
   });
 
   it('has one renderer per registry id and no other', () => {
