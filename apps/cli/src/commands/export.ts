@@ -40,7 +40,6 @@ const text = (value: string | boolean | undefined): string | undefined => (typeo
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)',
   usage:
     'jixiao export --document ID [--version N] [--format json|opinion|self-evaluation-table|report|template] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format monitoring-table|monitoring-table-docx (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format project-self-evaluation-table|department-self-evaluation-table|self-evaluation-report|actuals-workbook --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]',
   help: [
@@ -56,21 +55,22 @@ export const exportCommand: Command = {
     'opinion、self-evaluation-table、report、template、monitoring-table(-docx) 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
     '退出码：0 成功，2 格式与文档类型不符（会列出可用的格式）或参数有误，1 其他错误（例如找不到该文档）。',
   ],
+  positionals: false,
   options: {
-    document: { type: 'string' },
-    version: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    list: { type: 'boolean' },
-    all: { type: 'boolean' },
-    json: { type: 'boolean' },
-    reviewer: { type: 'string' },
-    organization: { type: 'string' },
-    date: { type: 'string' },
-    region: { type: 'string' },
-    monitoring: { type: 'string' },
-    month: { type: 'string' },
-    evaluation: { type: 'string' },
+    document: { type: 'string', describe: '文档编号（jixiao export --list 列出），例如 1' },
+    version: { type: 'string', describe: '导出该文档的第 N 版（默认当前版本）' },
+    format: { type: 'string', describe: '导出格式：json（默认）、opinion、self-evaluation-table、report、template、monitoring-table(-docx)、自评各表' },
+    out: { type: 'string', describe: '输出文件；json 不指定时写到标准输出' },
+    list: { type: 'boolean', describe: '列出已导入的文档' },
+    all: { type: 'boolean', describe: '与 --format json 一起：导出全部文档的当前版本' },
+    json: { type: 'boolean', describe: '--list 输出 JSON；--document 写文件时输出 { file, format, documentId, … } 而不是中文摘要' },
+    reviewer: { type: 'string', describe: '评审意见的评审人署名，例如 张三' },
+    organization: { type: 'string', describe: '评审意见的评审单位署名' },
+    date: { type: 'string', describe: '落款日期 YYYY-MM-DD（默认今天）' },
+    region: { type: 'string', describe: '自评表标题中的地区，例如 荔湾区（默认从部门名称读出）' },
+    monitoring: { type: 'string', describe: '绩效监控编号' },
+    month: { type: 'string', describe: '监控月份 1–12（与 --document 一起）' },
+    evaluation: { type: 'string', describe: '绩效自评编号（jixiao actuals list 列出）' },
   },
   async run({ positionals, values }, io) {
     if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
@@ -106,7 +106,8 @@ export const exportCommand: Command = {
       const document = await withStore(io, (store) => exportDocument({ store }, at));
       if (out) {
         await writeFile(out, `${JSON.stringify(document, null, 2)}\n`);
-        io.stdout.write(`已导出${which} 到 ${out}\n`);
+        if (values.json) printJson(io, { file: out, format, ...at });
+        else io.stdout.write(`已导出${which} 到 ${out}\n`);
       } else {
         printJson(io, document);
       }
@@ -124,6 +125,7 @@ export const exportCommand: Command = {
     } catch (e) {
       throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (values.json) return printJson(io, { file: out, format, ...at });
     io.stdout.write(`已导出${which} 的${label}（${extension}）到 ${out}\n`);
   },
 };

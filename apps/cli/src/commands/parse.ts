@@ -4,7 +4,6 @@ import type { Command } from '../command';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: '读取文档并输出 jixiao/v1 JSON (read a document, print interchange JSON)',
   usage: 'jixiao parse FILE',
   help: [
     'FILE 可以是：从 PDF/Word 提取的文本 .txt（项目支出绩效目标表、部门整体绩效目标评审意见、部门整体支出绩效自评表），',

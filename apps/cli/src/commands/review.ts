@@ -5,7 +5,6 @@ import { readDocumentFile } from '../read-file';
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: '审核绩效目标：运行全部审核规则并给出评审结论 (review targets, print findings and conclusion)',
   usage: 'jixiao review FILE',
   help: [
     '读取 FILE（与 jixiao parse 相同的格式），运行 review-checks 中的全部审核规则，输出 JSON：',
