@@ -5,12 +5,12 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const { loaded, recorded } = vi.hoisted(() => {
-  const loaded: string[] = [];
-  const recorded = (name: string) => async (importOriginal: () => Promise<unknown>) => {
-    loaded.push(name);
+  const names: string[] = [];
+  const wrap = (name: string) => async (importOriginal: () => Promise<unknown>) => {
+    names.push(name);
     return importOriginal();
   };
-  return { loaded, recorded };
+  return { loaded: names, recorded: wrap };
 });
 vi.mock('./parse', recorded('parse'));
 vi.mock('./review', recorded('review'));
