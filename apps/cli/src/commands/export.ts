@@ -73,7 +73,7 @@ export const exportCommand: Command = {
     evaluation: { type: 'string', describe: '绩效自评编号（jixiao actuals list 列出）' },
   },
   async run({ positionals, values }, io) {
-    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     if (values.list) {
       const docs = await withStore(io, (store) => listDocuments({ store }));
       if (values.json) printJson(io, { items: docs });
@@ -96,7 +96,7 @@ export const exportCommand: Command = {
       return exportMonitoringTable(io, format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
     }
     const documentId = positiveInt('document', values.document);
-    if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`);
+    if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const version = positiveInt('version', values.version);
     const at = { documentId, ...(version === undefined ? {} : { version }) };
     const out = text(values.out);

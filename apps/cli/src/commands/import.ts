@@ -25,7 +25,7 @@ export const importCommand: Command = {
     '同一文档（类型 + 部门 + 年度 + 文件名）再次导入：内容相同则不做任何改动，内容有变化则成为新版本，旧版本保留。',
     '数据库：设置了 DATABASE_URL 时使用 PostgreSQL，否则使用 JIXIAO_DATA_DIR（默认 ./data）中的内置数据库。',
     '默认输出中文摘要；--json 输出 { status: created|new-version|unchanged, documentId, version, projectCount, indicatorCount, … }。',
-    '退出码：0 成功，2 文件无法读取或年度有误（数据库未做任何改动），1 其他错误（例如数据目录正被 jixiao serve 使用）。',
+    '退出码：0 成功，2 文件无法读取、年度或参数有误（数据库未做任何改动），1 其他错误（例如数据目录正被 jixiao serve 使用）。',
   ],
   options: {
     year: { type: 'string', describe: '预算年度，例如 2024（文档没有写明年度时必填；写明的年度与之不一致时拒绝）' },
@@ -34,7 +34,7 @@ export const importCommand: Command = {
   },
   async run({ positionals, values }, io) {
     const [file] = positionals;
-    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     let year: number | undefined;
     if (values.year !== undefined) {
       year = Number(values.year);

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, startServer } from '@jixiao/server';
 import { AppError } from '@jixiao/services';
-import { CliError } from '../output';
+import { CliError, EXIT_BAD_INPUT } from '../output';
 import type { Command } from '../command';
 
 export const serveCommand: Command = {
@@ -15,7 +15,7 @@ export const serveCommand: Command = {
   positionals: false,
   options: { port: { type: 'string', describe: '监听端口，例如 8080（默认 PORT 环境变量或 8080）' } },
   async run({ positionals, values }, io) {
-    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     let config;
     try {
       config = loadConfig({ ...io.env, ...(typeof values.port === 'string' ? { PORT: values.port } : {}) });

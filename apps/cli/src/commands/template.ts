@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { writeDepartmentTargetsTemplate, writeProjectTargetsTemplate } from '@jixiao/formats';
 import { emptyDocument, parseTarget, inferDirection, type AmountUnit, type Indicator, type PerformanceDocument } from '@jixiao/core';
-import { CliError, printJson } from '../output';
+import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import type { Command } from '../command';
 
 export const templateCommand: Command = {
@@ -26,11 +26,11 @@ export const templateCommand: Command = {
     const kind = values.kind;
     const out = values.out;
     if (positionals.length > 0 || typeof out !== 'string' || out === '' || (kind !== 'project' && kind !== 'department')) {
-      throw new CliError(`用法 (usage): ${this.usage}`);
+      throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     }
     const unit = values.unit ?? '万元';
-    if (unit !== '万元' && unit !== '元') throw new CliError(`--unit 只能是「万元」或「元」(--unit must be 万元 or 元): ${String(unit)}`);
-    if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`${basename(out)}: 输出文件的扩展名应为 .xlsx (the output file must end in .xlsx)`);
+    if (unit !== '万元' && unit !== '元') throw new CliError(`--unit 只能是「万元」或「元」(--unit must be 万元 or 元): ${String(unit)}`, EXIT_BAD_INPUT);
+    if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`${basename(out)}: 输出文件的扩展名应为 .xlsx (the output file must end in .xlsx)`, EXIT_BAD_INPUT);
     const example = values.example === true;
     const bytes =
       kind === 'project'
