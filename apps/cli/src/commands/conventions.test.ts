@@ -3,6 +3,9 @@
  * every option has a Chinese description that `--help` prints, and an unknown command, an unknown option, a missing
  * value or an extra argument is refused in Chinese and English with exit 2 and the usage.
  */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao } from '../testing/run-cli';
 import { COMMANDS } from './index';
@@ -65,5 +68,30 @@ describe('refusals: Chinese and English, exit 2', () => {
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('jixiao backup 不接受参数 extra (unexpected argument)');
     expect(extra.stderr).toContain('用法 (usage): jixiao backup --out FILE');
+  });
+
+  it('refuses the usage errors a command detects itself with exit 2 as well', async () => {
+    const noFile = await jixiao(['parse'], {});
+    expect(noFile).toMatchObject({ code: 2, stderr: '用法 (usage): jixiao parse FILE\n' });
+    const noOut = await jixiao(['template', '--kind', 'project'], {});
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('用法 (usage): jixiao template');
+  });
+});
+
+describe('--json where a person-readable result is printed', () => {
+  it('template --json prints what it wrote as JSON instead of the Chinese line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-json-'));
+    try {
+      const out = join(dir, 'project.xlsx');
+      const text = await jixiao(['template', '--kind', 'project', '--out', out], {});
+      expect(text).toMatchObject({ code: 0, stdout: `已生成 (written): ${out}\n` });
+      const json = await jixiao(['template', '--kind', 'department', '--out', out, '--example', '--json'], {});
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout)).toEqual({ file: out, kind: 'department', example: true, unit: '万元' });
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
