@@ -1,7 +1,7 @@
 /**
  * The real `jixiao` process (bin/jixiao.js → main.ts), which every other CLI test skips by running runJixiao
- * in-process: help on stdout with exit 0, an unknown command and unreadable input as one line on stderr with the
- * exit codes 1 and 2 (interchange.md), set on the process by the thin wrapper.
+ * in-process: help on stdout with exit 0, an unknown command and unreadable input as one line on stderr with exit
+ * code 2 (interchange.md, decision 022), set on the process by the thin wrapper.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,9 +15,9 @@ describe('the jixiao process', () => {
     expect(run.stdout).toContain('backup');
   });
 
-  it('exits 1 on an unknown command, naming it on stderr', async () => {
+  it('exits 2 on an unknown command, naming it on stderr (decision 022)', async () => {
     const run = await jixiaoProcess(['frobnicate'], {});
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toBe('未知命令 (unknown command): frobnicate');
   });

@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { CommandIo } from './io';
 
 export interface CommandInput {
@@ -6,13 +5,21 @@ export interface CommandInput {
   values: Record<string, string | boolean | undefined>;
 }
 
-/** One CLI command: its own file under commands/, its help, its options (node:util parseArgs), its run. */
+/** One option: its parseArgs type and the Chinese description `--help` prints beside it (decision 022). */
+export interface CommandOption {
+  type: 'string' | 'boolean';
+  /** What the option does, in Chinese (an example value where it helps): every option has one, `--help` lists it. */
+  describe: string;
+}
+
+/** One CLI command: its own file under commands/ (its one-line summary is in the table, commands/index.ts), its help, its options, its run. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   help: string[];
-  options: NonNullable<ParseArgsConfig['options']>;
+  options: Record<string, CommandOption>;
+  /** False for a command that takes no positional argument: one is refused by the parser (exit 2). Default true. */
+  positionals?: boolean;
   /** Writes only to `io` and reads the environment and standard input only from it (in-process runs, run.ts). */
   run(input: CommandInput, io: CommandIo): Promise<void>;
 }

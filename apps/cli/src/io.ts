@@ -9,6 +9,8 @@ import type { CliChange } from './cli-change';
 
 export interface TextSink {
   write(text: string): unknown;
+  /** True on a terminal: `jixiao import DIR` then redraws one progress line instead of printing a line per file. */
+  isTTY?: boolean;
 }
 
 /** Standard input; on a terminal (`isTTY`) `setRawMode` lets a password be typed without being shown. */

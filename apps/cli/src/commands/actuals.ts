@@ -19,8 +19,7 @@ const positiveInt = (name: string, value: string | boolean | undefined): number 
 
 export const actualsCommand: Command = {
   name: 'actuals',
-  summary: '绩效自评填报：开始自评、列出自评、导入填好的实际完成值填报表 (self-evaluation actuals)',
-  usage: 'jixiao actuals start --document ID --year YYYY [--by 姓名] | jixiao actuals list [--json] | jixiao actuals import FILE --evaluation ID [--by 姓名]',
+  usage: 'jixiao actuals start --document ID --year YYYY [--by 姓名] [--json] | jixiao actuals list [--json] | jixiao actuals import FILE --evaluation ID [--by 姓名] [--json]',
   help: [
     'start：为已导入的文档（jixiao export --list 列出编号）开始某年度的绩效自评，绩效目标取自目标版本（只读）；导入的自评文档（如自评表、自评报告）以其自身的完成值为填报内容。',
     'list：列出绩效自评：编号、年度、文档、修订号、最后保存人。',
@@ -29,7 +28,7 @@ export const actualsCommand: Command = {
     '--by 填报人（默认当前系统用户名）。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。',
     '退出码：0 成功，2 文件无法读取或填报表有错误，1 其他错误（例如找不到该自评）。',
   ],
-  options: { document: { type: 'string' }, year: { type: 'string' }, evaluation: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' } },
+  options: { document: { type: 'string', describe: '开始自评的目标文档编号（jixiao export --list 列出），例如 3' }, year: { type: 'string', describe: '自评年度，例如 2024' }, evaluation: { type: 'string', describe: '导入填报表的绩效自评编号（jixiao actuals list 列出）' }, by: { type: 'string', describe: '填报人姓名，记入审计记录（默认当前系统用户名）' }, json: { type: 'boolean', describe: '输出 JSON 而不是中文摘要' } },
   async run({ positionals, values }, io) {
     const [action, ...rest] = positionals;
     if (action === 'start' && rest.length === 0) {
@@ -37,6 +36,7 @@ export const actualsCommand: Command = {
       const year = positiveInt('year', values.year);
       if (documentId === undefined || year === undefined) throw new CliError(`缺少 --document ID 或 --year YYYY\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
       const started = await withStore(io, (store) => startSelfEvaluation({ store }, io.change(values.by), { documentId, year }));
+      if (values.json) return printJson(io, started);
       io.stdout.write(`已开始绩效自评 ${started.id}：${started.period} 年度 ${started.title}（目标文档 ${started.documentId} 第 ${started.targetVersion} 版，规则集 ${started.ruleSet.ref}）\n`);
       return;
     }
@@ -58,6 +58,7 @@ export const actualsCommand: Command = {
         throw new CliError(`${file}: 文件不存在或无法读取 (cannot read the file)`, EXIT_BAD_INPUT);
       }
       const result = await withStore(io, (store) => importActualsWorkbook({ store }, io.change(values.by), { id, fileName: file, bytes }));
+      if (values.json) return printJson(io, { file, rows: result.rows, evaluation: result.evaluation });
       const total = result.evaluation.score['total'];
       io.stdout.write(`已导入 ${file} 到绩效自评 ${id}：${result.rows} 行，第 ${result.evaluation.revision} 版${typeof total === 'number' ? `，总分 ${total}（${String(result.evaluation.score['grade'])}）` : ''}\n`);
       return;

@@ -21,7 +21,6 @@ function brokenLine(report: Extract<AuditChainReport, { ok: false }>): string {
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: '审计记录：校验哈希链是否完整 (verify the audit trail)',
   usage: USAGE,
   help: [
     '每条审计记录都带有前一条的哈希和自己的哈希（内容的 sha256），数据库触发器拒绝修改、删除和清空。',
@@ -30,7 +29,7 @@ export const auditCommand: Command = {
     '数据库同 jixiao import（DATABASE_URL 或 JIXIAO_DATA_DIR）。退出码：0 完整，1 不完整或其他错误，2 参数有误。',
   ],
   options: {
-    json: { type: 'boolean' },
+    json: { type: 'boolean', describe: '输出校验结果的 JSON' },
   },
   async run({ positionals, values }, io) {
     if (positionals.length !== 1 || positionals[0] !== 'verify') throw new CliError(`用法 (usage): ${USAGE}`, EXIT_BAD_INPUT);

@@ -30,7 +30,6 @@ const text = (value: string | boolean | undefined): string | undefined => (typeo
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)',
   usage: `jixiao export --document ID [--version N] [--format ${idsOf('document')}] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format ${idsOf('monitoring')} (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format ${idsOf('self-evaluation')} --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]`,
   help: [
     '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
@@ -43,24 +42,25 @@ export const exportCommand: Command = {
     `${OUTPUT_FORMAT_IDS.filter((id) => id !== 'json').join('、')} 必须用 --out FILE 指定输出文件。数据库：DATABASE_URL 或 JIXIAO_DATA_DIR（默认 ./data）。`,
     '退出码：0 成功，2 格式与文档类型不符（会列出可用的格式）或参数有误，1 其他错误（例如找不到该文档）。',
   ],
+  positionals: false,
   options: {
-    document: { type: 'string' },
-    version: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    list: { type: 'boolean' },
-    all: { type: 'boolean' },
-    json: { type: 'boolean' },
-    reviewer: { type: 'string' },
-    organization: { type: 'string' },
-    date: { type: 'string' },
-    region: { type: 'string' },
-    monitoring: { type: 'string' },
-    month: { type: 'string' },
-    evaluation: { type: 'string' },
+    document: { type: 'string', describe: '文档编号（jixiao export --list 列出），例如 1' },
+    version: { type: 'string', describe: '导出该文档的第 N 版（默认当前版本）' },
+    format: { type: 'string', describe: '导出格式：json（默认）、opinion、self-evaluation-table、report、template、monitoring-table(-docx)、自评各表' },
+    out: { type: 'string', describe: '输出文件；json 不指定时写到标准输出' },
+    list: { type: 'boolean', describe: '列出已导入的文档' },
+    all: { type: 'boolean', describe: '与 --format json 一起：导出全部文档的当前版本' },
+    json: { type: 'boolean', describe: '--list 输出 JSON；--document 写文件时输出 { file, format, documentId, … } 而不是中文摘要' },
+    reviewer: { type: 'string', describe: '评审意见的评审人署名，例如 张三' },
+    organization: { type: 'string', describe: '评审意见的评审单位署名' },
+    date: { type: 'string', describe: '落款日期 YYYY-MM-DD（默认今天）' },
+    region: { type: 'string', describe: '自评表标题中的地区，例如 荔湾区（默认从部门名称读出）' },
+    monitoring: { type: 'string', describe: '绩效监控编号' },
+    month: { type: 'string', describe: '监控月份 1–12（与 --document 一起）' },
+    evaluation: { type: 'string', describe: '绩效自评编号（jixiao actuals list 列出）' },
   },
   async run({ positionals, values }, io) {
-    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     if (values.list) {
       const docs = await withStore(io, (store) => listDocuments({ store }));
       if (values.json) printJson(io, { items: docs });
@@ -83,7 +83,7 @@ export const exportCommand: Command = {
       return exportMonitoringTable(io, format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
     }
     const documentId = positiveInt('document', values.document);
-    if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`);
+    if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const version = positiveInt('version', values.version);
     const at = { documentId, ...(version === undefined ? {} : { version }) };
     const out = text(values.out);
@@ -93,7 +93,8 @@ export const exportCommand: Command = {
       const document = await withStore(io, (store) => exportDocument({ store }, at));
       if (out) {
         await writeFile(out, `${JSON.stringify(document, null, 2)}\n`);
-        io.stdout.write(`已导出${which} 到 ${out}\n`);
+        if (values.json) printJson(io, { file: out, format, ...at });
+        else io.stdout.write(`已导出${which} 到 ${out}\n`);
       } else {
         printJson(io, document);
       }
@@ -112,6 +113,7 @@ export const exportCommand: Command = {
     } catch (e) {
       throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (values.json) return printJson(io, { file: out, format, ...at });
     io.stdout.write(`已导出${which} 的${label}（${extension}）到 ${out}\n`);
   },
 };

@@ -9,20 +9,19 @@ import { chinaTime } from '@jixiao/core';
 import { AppError } from '@jixiao/services';
 import { PGLITE_SUBDIR, restoreBackup, verifyBackup } from '@jixiao/store';
 import type { Command } from '../command';
-import { CliError, EXIT_BAD_INPUT } from '../output';
+import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { storeOptionsFromEnv, toCliError } from '../store-env';
 
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: '从备份文件恢复到空的数据目录或空数据库 (restore a backup into an empty database)',
-  usage: 'jixiao restore FILE',
+  usage: 'jixiao restore FILE [--json]',
   help: [
     '先完整校验 FILE（SHA-256、各表行数、数据库结构版本），再在一个事务中写入全部行，最后重置各序列。',
     '只能恢复到空的数据目录（JIXIAO_DATA_DIR 不存在或为空）或空的 PostgreSQL 数据库（DATABASE_URL）；否则拒绝并列出已有的内容。',
     '恢复后建议运行 jixiao audit verify，并用 jixiao export --format json --all 与原库的导出比对。',
   ],
-  options: {},
-  async run({ positionals }, io) {
+  options: { json: { type: 'boolean', describe: '输出 JSON { file, tables, rows, migrated, … } 而不是中文摘要' } },
+  async run({ positionals, values }, io) {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const options = storeOptionsFromEnv(io.env);
@@ -46,6 +45,7 @@ export const restoreCommand: Command = {
       throw toCliError(e);
     }
     const { header, rows, migrated } = result;
+    if (values.json) return printJson(io, { file, tables: header.tables, rows, migrated, createdAt: header.createdAt, backend: header.backend, ...(dataDir ? { dataDir } : {}) });
     const upgraded = migrated > 0 ? `，并升级了 ${migrated} 个数据库迁移` : '';
     io.stdout.write(`已从 ${file} 恢复 ${Object.keys(header.tables).length} 张表、${rows} 行（备份于 ${chinaTime(header.createdAt)}（北京时间），来自 ${header.backend}${upgraded}）到${dataDir ? `数据目录 ${dataDir}` : ' DATABASE_URL 的数据库'}\n`);
   },

@@ -1,22 +1,21 @@
 import { NATIONAL_TARGET_REVIEW, reviewDocument, runChecks } from '@jixiao/core';
 import type { Command } from '../command';
-import { CliError, printJson } from '../output';
+import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readDocumentFile } from '../read-file';
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: '审核绩效目标：运行全部审核规则并给出评审结论 (review targets, print findings and conclusion)',
   usage: 'jixiao review FILE',
   help: [
     '读取 FILE（与 jixiao parse 相同的格式），运行 review-checks 中的全部审核规则，输出 JSON：',
     '{ document, findings, review }。每条 finding 写明规则编号、严重程度、维度、位置、问题、修改建议和依据的规则集版本；',
     'review 给出完整性、相关性、适当性、可行性四个维度的得分、总分、结论（优/良/中/差）和量化指标占比。',
-    '退出码：0 成功（发现问题也是 0），2 文件无法读取，1 其他错误。',
+    '退出码：0 成功（发现问题也是 0），2 文件无法读取或参数有误，1 其他错误。',
   ],
   options: {},
   async run({ positionals }, io) {
     const [file] = positionals;
-    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const { document } = await readDocumentFile(file);
     const ruleSet = NATIONAL_TARGET_REVIEW;
     const findings = runChecks(document, ruleSet);

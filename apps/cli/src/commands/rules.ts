@@ -31,7 +31,6 @@ function describeDetail(r: RuleSetDetail, verb: string): string {
 
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: '规则集：列出、查看、复制、修改（生成新版本）、按地区和年度启用 (rule sets)',
   usage: USAGE.join('\n       '),
   help: [
     '规则集是评分和审核所用的全部设置（权重、分数段、封顶规则、监控界限、审核扣分等），按「编号@版本」引用。',
@@ -43,15 +42,15 @@ export const rulesCommand: Command = {
     '数据库同 jixiao import（DATABASE_URL 或 JIXIAO_DATA_DIR）。退出码：0 成功，2 参数或设置有误，1 其他错误。',
   ],
   options: {
-    id: { type: 'string' },
-    version: { type: 'string' },
-    region: { type: 'string' },
-    years: { type: 'string' },
-    year: { type: 'string' },
-    source: { type: 'string' },
-    name: { type: 'string' },
-    by: { type: 'string' },
-    json: { type: 'boolean' },
+    id: { type: 'string', describe: '复制后新规则集的编号（默认在原编号后加后缀）' },
+    version: { type: 'string', describe: '复制后新规则集的版本' },
+    region: { type: 'string', describe: '适用地区，例如 荔湾区（copy 与 activate）' },
+    years: { type: 'string', describe: '适用年度范围，例如 2024-2025' },
+    year: { type: 'string', describe: '启用的预算年度，例如 2024（activate）' },
+    source: { type: 'string', describe: '依据的文件文号，例如 "荔财〔2024〕1号"' },
+    name: { type: 'string', describe: '新规则集的名称' },
+    by: { type: 'string', describe: '操作人姓名，记入审计记录（默认当前系统用户名）' },
+    json: { type: 'boolean', describe: '输出 JSON 而不是中文摘要' },
   },
   async run({ positionals, values }, io) {
     const [sub, ref, ...rest] = positionals;

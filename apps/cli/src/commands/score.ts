@@ -21,7 +21,6 @@ import { withStore } from '../store-env';
 
 export const scoreCommand: Command = {
   name: 'score',
-  summary: '绩效自评评分：按规则集计算每个指标、每项任务的得分和总分 (score a self-evaluation)',
   usage: 'jixiao score FILE [--rules ID@VERSION | --region 地区] [--text]',
   help: [
     '读取自评文档（项目支出绩效自评表、部门整体支出绩效自评表或自评报告），按规则集（rules.md R3–R8）计算：',
@@ -32,12 +31,12 @@ export const scoreCommand: Command = {
     '规则集：--rules ID@VERSION 用指定版本（数据库中保存的或内置的，jixiao rules list 可列出）；--region 地区 用该地区在',
     '文档年度启用的规则集（jixiao rules activate）；都不写时按文档选内置规则集：广州的部门用广州的规则，其他地区的部门和',
     '国家/四川自评表样式（预算表有分值、得分列）用全国通用规则。输出的 ruleSet 写明所用规则集的「编号@版本」，ruleSetReason 写明为何选它。',
-    '退出码：0 成功，2 文件无法读取、不是自评文档或规则集不适用，1 其他错误。',
+    '退出码：0 成功，2 文件无法读取、不是自评文档、规则集不适用或参数有误，1 其他错误。',
   ],
-  options: { rules: { type: 'string' }, region: { type: 'string' }, text: { type: 'boolean' } },
+  options: { rules: { type: 'string', describe: '用指定的规则集「编号@版本」，例如 liwan-project@1' }, region: { type: 'string', describe: '用该地区在文档年度启用的规则集，例如 荔湾区' }, text: { type: 'boolean', describe: '输出便于阅读的中文文本（默认 JSON）' } },
   async run({ positionals, values }, io) {
     const [file] = positionals;
-    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const ref = typeof values.rules === 'string' ? values.rules : undefined;
     const region = typeof values.region === 'string' ? values.region : undefined;
     if (ref && region) throw new CliError('--rules 与 --region 只能写一个 (use one of --rules and --region)', EXIT_BAD_INPUT);

@@ -1,11 +1,10 @@
 import { ConfigError, loadConfig, startServer } from '@jixiao/server';
 import { AppError } from '@jixiao/services';
-import { CliError } from '../output';
+import { CliError, EXIT_BAD_INPUT } from '../output';
 import type { Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: '启动网页和 HTTP API (start the web app and the HTTP API)',
   usage: 'jixiao serve [--port N]',
   help: [
     '默认 http://localhost:8080。首次启动时创建数据库并导入示例文档（JIXIAO_DEMO=0 可关闭）。',
@@ -13,9 +12,10 @@ export const serveCommand: Command = {
     'JIXIAO_DATA_DIR（嵌入式数据库目录，默认 ./data）、DATABASE_URL（使用 PostgreSQL 服务器）、JIXIAO_DEMO。',
     '按 Ctrl+C 或发送 SIGTERM 停止。',
   ],
-  options: { port: { type: 'string' } },
+  positionals: false,
+  options: { port: { type: 'string', describe: '监听端口，例如 8080（默认 PORT 环境变量或 8080）' } },
   async run({ positionals, values }, io) {
-    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`);
+    if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     let config;
     try {
       config = loadConfig({ ...io.env, ...(typeof values.port === 'string' ? { PORT: values.port } : {}) });

@@ -2,34 +2,35 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { writeDepartmentTargetsTemplate, writeProjectTargetsTemplate } from '@jixiao/formats';
 import { emptyDocument, parseTarget, inferDirection, type AmountUnit, type Indicator, type PerformanceDocument } from '@jixiao/core';
-import { CliError } from '../output';
+import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import type { Command } from '../command';
 
 export const templateCommand: Command = {
   name: 'template',
-  summary: '生成 Excel 填报模板 (write a blank or example .xlsx template)',
-  usage: 'jixiao template --kind project|department --out FILE [--example] [--unit 万元|元]',
+  usage: 'jixiao template --kind project|department --out FILE [--example] [--unit 万元|元] [--json]',
   help: [
     '--kind project    项目支出绩效目标模板：「项目」「绩效指标」「说明」三张表。',
     '--kind department 部门整体绩效目标模板：「部门整体」「重点工作任务」「部门绩效指标」「说明」四张表。',
     '--example 写入一个填好的示例；--unit 选择金额单位（默认 万元）。填好后用 jixiao parse FILE 检查。',
     '各列的含义见 docs/templates.md。',
   ],
+  positionals: false,
   options: {
-    kind: { type: 'string' },
-    out: { type: 'string' },
-    example: { type: 'boolean' },
-    unit: { type: 'string' },
+    kind: { type: 'string', describe: '模板类型：project（项目支出）或 department（部门整体）' },
+    out: { type: 'string', describe: '输出的 .xlsx 文件' },
+    example: { type: 'boolean', describe: '写入一个填好的示例' },
+    unit: { type: 'string', describe: '金额单位：万元（默认）或 元' },
+    json: { type: 'boolean', describe: '输出 JSON { file, kind, example, unit } 而不是中文摘要' },
   },
   async run({ positionals, values }, io) {
     const kind = values.kind;
     const out = values.out;
     if (positionals.length > 0 || typeof out !== 'string' || out === '' || (kind !== 'project' && kind !== 'department')) {
-      throw new CliError(`用法 (usage): ${this.usage}`);
+      throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     }
     const unit = values.unit ?? '万元';
-    if (unit !== '万元' && unit !== '元') throw new CliError(`--unit 只能是「万元」或「元」(--unit must be 万元 or 元): ${String(unit)}`);
-    if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`${basename(out)}: 输出文件的扩展名应为 .xlsx (the output file must end in .xlsx)`);
+    if (unit !== '万元' && unit !== '元') throw new CliError(`--unit 只能是「万元」或「元」(--unit must be 万元 or 元): ${String(unit)}`, EXIT_BAD_INPUT);
+    if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`${basename(out)}: 输出文件的扩展名应为 .xlsx (the output file must end in .xlsx)`, EXIT_BAD_INPUT);
     const example = values.example === true;
     const bytes =
       kind === 'project'
@@ -40,6 +41,7 @@ export const templateCommand: Command = {
     } catch (e) {
       throw new CliError(`${out}: 无法写入文件 (cannot write the file): ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (values.json) return printJson(io, { file: out, kind, example, unit });
     io.stdout.write(`已生成 (written): ${out}\n`);
   },
 };

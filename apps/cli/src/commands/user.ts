@@ -57,7 +57,6 @@ const line = (u: StoredUser) => `  ${u.username.padEnd(20)} ${u.displayName}  ${
 
 export const userCommand: Command = {
   name: 'user',
-  summary: '用户：新建（含第一个管理员）、列出、设置角色和范围、停用、重置密码 (users)',
   usage: USAGE.join('\n       '),
   help: [
     `角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}。`,
@@ -67,13 +66,13 @@ export const userCommand: Command = {
     '数据库同 jixiao import（DATABASE_URL 或 JIXIAO_DATA_DIR）。退出码：0 成功，2 参数有误，1 其他错误。',
   ],
   options: {
-    username: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string' },
-    department: { type: 'string' },
-    assigned: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
+    username: { type: 'string', describe: '登录名（create），例如 zhangsan' },
+    name: { type: 'string', describe: '显示的姓名（create），例如 张三' },
+    role: { type: 'string', describe: '角色（create、set-role），见上文的角色列表' },
+    department: { type: 'string', describe: '单位填报人、单位负责人所属的部门：编号或名称中的一段，例如 金花' },
+    assigned: { type: 'string', describe: '第三方评审负责的部门，逗号分隔，例如 金花,多宝' },
+    'password-stdin': { type: 'boolean', describe: '从标准输入读取密码（脚本用；默认在终端中提示输入）' },
+    json: { type: 'boolean', describe: '输出 JSON 而不是中文摘要' },
   },
   async run({ positionals, values }, io) {
     const [sub, target] = positionals;
@@ -92,24 +91,28 @@ export const userCommand: Command = {
         const user = await withStore(io, async (store) =>
           createUser({ store }, io.change(), { username, displayName: str(values.name) || username, password, role: chosen, ...(await scope(store, values)) }),
         );
+        if (values.json) return printJson(io, user);
         io.stdout.write(`已新建用户 ${user.username}（${ROLE_LABELS[user.role]}）\n`);
         return;
       }
       case 'set-role': {
         const chosen = role(str(values.role));
         const user = await withStore(io, async (store) => updateUser({ store }, io.change(), (await userNamed(store, target)).id, { role: chosen, ...(await scope(store, values)) }));
+        if (values.json) return printJson(io, user);
         io.stdout.write(`已将 ${user.username} 设为${ROLE_LABELS[user.role]}\n`);
         return;
       }
       case 'disable':
       case 'enable': {
         const user = await withStore(io, async (store) => updateUser({ store }, io.change(), (await userNamed(store, target)).id, { disabled: sub === 'disable' }));
+        if (values.json) return printJson(io, user);
         io.stdout.write(`${sub === 'disable' ? '已停用' : '已启用'} ${user.username}\n`);
         return;
       }
       case 'reset-password': {
         const password = await readPassword(io, values['password-stdin'] === true);
         await withStore(io, async (store) => resetPassword({ store }, io.change(), (await userNamed(store, target)).id, password));
+        if (values.json) return printJson(io, { username: target, passwordReset: true });
         io.stdout.write(`已重置 ${target} 的密码；其所有登录已失效\n`);
         return;
       }
