@@ -115,7 +115,9 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       sql`select dep.id, dep.name,
             (select count(*)::int from units u where u.department_id = dep.id) as unit_count,
             pt.project_count, pt.total_wan, pt.total_raw, pt.all_yuan, pt.amount_count,
-            (select count(*)::int from indicators i join documents d on d.current_version_id = i.version_id where i.department_id = dep.id and ${inYear('i')}) as indicator_count,
+            -- From the counts each version keeps (issue 12: counting indicator rows per department took 40 s at city scale).
+            (select coalesce(sum(v.indicator_count), 0)::int from documents x join document_versions v on v.id = x.current_version_id
+              where x.department_id = dep.id and ${inYear('x')}) as indicator_count,
             (select coalesce(json_agg(y.year order by y.year), '[]'::json) from (select distinct x.year from documents x where x.department_id = dep.id and x.year is not null) y) as years
           from departments dep
           cross join lateral (
