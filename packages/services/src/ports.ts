@@ -158,6 +158,11 @@ export interface CatalogPage<T> {
 
 /** The browse reads. Records, not wire DTOs: `catalog/` presents them (services' catalog queries). */
 export interface CatalogQueries {
+  /**
+   * Departments by id and name only, by name (of `inDepartments` when given): one indexed read, for the department
+   * check of an upload, the demo accounts and the CLI — never the totals of `listDepartments`.
+   */
+  listDepartmentNames(scope?: InScope): Promise<Array<{ id: number; name: string }>>;
   listDepartments(query: Pick<SearchQuery, 'search' | 'year'> & InScope): Promise<CatalogDepartment[]>;
   /** Throws NOT_FOUND. */
   getDepartment(id: number): Promise<CatalogDepartment>;

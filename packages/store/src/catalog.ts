@@ -137,6 +137,11 @@ export function createCatalogQueries(db: Db): CatalogQueries {
   }
 
   return {
+    async listDepartmentNames(scope = {}) {
+      const where = scope.inDepartments ? sql`where id = any(${intArray(scope.inDepartments)})` : sql``;
+      return queryRows<{ id: number; name: string }>(db, sql`select id, name from departments ${where} order by name`);
+    },
+
     async listDepartments(query) {
       const where: SQL[] = [];
       if (query.search) where.push(sql`dep.name ilike ${likePattern(query.search)}`);

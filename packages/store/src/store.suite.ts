@@ -138,6 +138,11 @@ export function storeSuite(backend: string, open: () => Promise<StoreHandle>): v
       expect((await listDepartments({ store }, { year: 2024 })).some((d) => d.id === huadi.id)).toBe(true);
       expect((await listDepartments({ store }, { year: 2019 })).some((d) => d.id === huadi.id)).toBe(false);
       expect((await rejection(getDepartment({ store }, 999_999))).code).toBe('NOT_FOUND');
+      // The names alone (the upload's department check, the demo accounts): the same departments, in the same order.
+      const all = await listDepartments({ store }, {});
+      expect(await store.catalog.listDepartmentNames()).toEqual(all.map((d) => ({ id: d.id, name: d.name })));
+      expect(await store.catalog.listDepartmentNames({ inDepartments: [huadi.id] })).toEqual([{ id: huadi.id, name: huadi.name }]);
+      expect(await store.catalog.listDepartmentNames({ inDepartments: [] })).toEqual([]);
 
       const units = await listUnits({ store }, { departmentId: huadi.id });
       expect(units.map((u) => [u.name, u.code, u.projectCount])).toEqual([

@@ -30,7 +30,7 @@ function role(value: string | undefined): Role {
 
 /** A department by id or by (part of) its name; exactly one must match. */
 async function departmentId(store: Store, text: string): Promise<number> {
-  const all = await store.catalog.listDepartments({});
+  const all = await store.catalog.listDepartmentNames();
   const found = /^\d+$/.test(text) ? all.filter((d) => d.id === Number(text)) : all.filter((d) => d.name.includes(text));
   if (found.length === 1) return found[0]!.id;
   if (found.length === 0) throw new CliError(`找不到部门「${text}」。可用部门：${all.map((d) => `${d.id} ${d.name}`).join('；') || '（还没有导入任何文档）'}`, EXIT_BAD_INPUT);

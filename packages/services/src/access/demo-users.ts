@@ -32,7 +32,7 @@ export type DemoUserDeps = CommandDeps;
 
 /** Creates the demo accounts that do not exist yet (an account whose department is not in the data is skipped). */
 export async function seedDemoUsers(deps: DemoUserDeps): Promise<string[]> {
-  const departments = await deps.store.catalog.listDepartments({});
+  const departments = await deps.store.catalog.listDepartmentNames();
   const idOf = (part: string) => departments.find((d) => d.name.includes(part))?.id;
   const existing = new Set((await deps.store.users.listUsers()).map((u) => u.username));
   const made: string[] = [];

@@ -43,7 +43,7 @@ export async function refuseOutsideScope(store: Pick<Repositories, 'catalog'>, w
   const visible = visibleDepartments(who.actor);
   if (visible === 'all') return;
   const name = departmentOf(prepared);
-  const names = (await store.catalog.listDepartments({ inDepartments: visible })).map((d) => d.name);
+  const names = (await store.catalog.listDepartmentNames({ inDepartments: visible })).map((d) => d.name);
   if (name !== null && names.includes(name)) return;
   throw new AppError('FORBIDDEN', `只能导入本部门（${names.join('、') || '无'}）的文档；该文件属于「${name ?? '未写明部门'}」。`);
 }

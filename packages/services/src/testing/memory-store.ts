@@ -178,6 +178,9 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
     },
     catalog: {
+      async listDepartmentNames(scope = {}) {
+        return state.departments.filter((x) => !scope.inDepartments || scope.inDepartments.includes(x.id)).map((x) => ({ id: x.id, name: x.name })).sort((a, b) => a.name.localeCompare(b.name));
+      },
       async listDepartments(query) {
         return state.departments
           .filter((x) => !query.inDepartments || query.inDepartments.includes(x.id))
