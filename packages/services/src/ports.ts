@@ -4,7 +4,7 @@
  * only through `DocumentStore.saveImport`, which is one transaction.
  */
 import type { SearchQuery } from '@jixiao/contract';
-import type { AmountUnit, Direction, DocumentKind, Finding, PerformanceDocument, Target } from '@jixiao/core';
+import type { AmountUnit, DocumentKind, Finding, Indicator, PerformanceDocument } from '@jixiao/core';
 
 export type ImportStatus = 'created' | 'new-version' | 'unchanged';
 
@@ -135,18 +135,10 @@ export interface CatalogProject {
   indicatorCount: number;
 }
 
-export interface CatalogIndicator {
+/** An indicator of the catalog: the model's fields as stored, with its row and project ids. */
+export interface CatalogIndicator extends Pick<Indicator, 'no' | 'level1' | 'level1Code' | 'level2' | 'level2Code' | 'name' | 'periodTarget' | 'annualTarget' | 'direction'> {
   id: number;
   projectId: number | null;
-  no: number;
-  level1: string | null;
-  level1Code: string | null;
-  level2: string | null;
-  level2Code: string | null;
-  name: string;
-  periodTarget: Target | null;
-  annualTarget: Target | null;
-  direction: Direction | null;
   explanation: string | null;
   formula: string | null;
 }

@@ -3,7 +3,9 @@
  * file's name without extension. The same file edited and re-imported becomes a new version of the same document;
  * a file with another name (another excerpt, another table) is another document.
  */
-import type { DocumentKind, PerformanceDocument } from '@jixiao/core';
+import { departmentNameOf, type DocumentKind } from '@jixiao/core';
+
+export { departmentNameOf };
 
 export const KIND_TITLES: Record<DocumentKind, string> = {
   'project-targets': '项目支出绩效目标表',
@@ -12,13 +14,6 @@ export const KIND_TITLES: Record<DocumentKind, string> = {
   'department-self-evaluation': '部门整体支出绩效自评',
 };
 
-/** The 主管部门 a document belongs to: the one it names, else its first unit (a department is also a unit). */
-export function departmentNameOf(doc: PerformanceDocument): string | null {
-  const named = doc.department?.trim();
-  if (named) return named;
-  const first = doc.units.find((u) => u.name.trim() !== '');
-  return first ? first.name.trim() : null;
-}
 
 /** `seed-002.pages-1-5.TXT` → `seed-002.pages-1-5`; directories dropped, case folded, NFKC (full-width → ASCII). */
 export function fileStem(fileName: string): string {

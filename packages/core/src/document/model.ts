@@ -249,6 +249,14 @@ export function listProjects(doc: PerformanceDocument): Array<{ unit: BudgetUnit
 }
 
 /** Counts used by summaries and tests. */
+/** The 主管部门 a document is filed under: the one it names, else its first unit (a department is also a unit). */
+export function departmentNameOf(doc: PerformanceDocument): string | null {
+  const named = doc.department?.trim();
+  if (named) return named;
+  const first = doc.units.find((u) => u.name.trim() !== '');
+  return first ? first.name.trim() : null;
+}
+
 export function countIndicators(doc: PerformanceDocument): number {
   const inProjects = listProjects(doc).reduce((n, { project }) => n + project.indicators.length, 0);
   const inTasks = (doc.keyTasks ?? []).reduce((n, t) => n + (t.indicators?.length ?? 0), 0);

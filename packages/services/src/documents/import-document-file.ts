@@ -4,7 +4,7 @@
  * The change — the department check, the workflow's word under the document's row lock, the new version and its
  * audit entry — is one transaction.
  */
-import { decideTargetEditByState, visibleDepartments, type DocumentKind } from '@jixiao/core';
+import { decideTargetEditByState, departmentNameOf, visibleDepartments, type DocumentKind } from '@jixiao/core';
 import { recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
 import type { ImportOutcome } from '../ports';
@@ -28,12 +28,6 @@ export interface ImportResult extends ImportOutcome {
   problemCount: number;
 }
 
-/** The department a document is filed under: its own, else its first named unit's (as the store files it). */
-function departmentOf(prepared: PreparedImport): string | null {
-  const doc = prepared.document;
-  return doc.department?.trim() || doc.units.find((u) => u.name.trim() !== '')?.name.trim() || null;
-}
-
 /**
  * A person whose role sees only some departments may import (or preview) only their documents (decision 010): the
  * file names the department. District-wide roles, the command line and the system see every department.
@@ -42,7 +36,7 @@ export async function refuseOutsideScope(store: Pick<Repositories, 'catalog'>, w
   if (!who.actor) return;
   const visible = visibleDepartments(who.actor);
   if (visible === 'all') return;
-  const name = departmentOf(prepared);
+  const name = departmentNameOf(prepared.document);
   const names = (await store.catalog.listDepartmentNames({ inDepartments: visible })).map((d) => d.name);
   if (name !== null && names.includes(name)) return;
   throw new AppError('FORBIDDEN', `只能导入本部门（${names.join('、') || '无'}）的文档；该文件属于「${name ?? '未写明部门'}」。`);

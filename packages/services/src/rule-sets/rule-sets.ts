@@ -201,9 +201,10 @@ export async function createRuleSetVersion(deps: CommandDeps, who: ChangeContext
   if (problems.length > 0) throw new AppError('BAD_INPUT', `规则集 ${id}@${version} 未保存：${problems.join('；')}`, { problems });
   return deps.store.transaction(async (tx) => {
     const stored = await tx.ruleSets.saveRuleSet(copy, by);
-    const { settings: _settings, ...summary } = detailOf(stored.ruleSet, stored);
+    const detail = detailOf(stored.ruleSet, stored);
+    const { settings: _settings, ...summary } = detail;
     await recordChange(tx.audit, who, { action: 'rule-set.create-version', objectType: 'rule-set', objectId: `${id}@${version}`, before: { from: input.from }, after: { ...summary, changes: input.changes ?? {} } });
-    return detailOf(stored.ruleSet, stored);
+    return detail;
   });
 }
 

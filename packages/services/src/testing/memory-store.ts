@@ -7,7 +7,7 @@
  * What it leaves out says so when asked: the catalog's project and indicator lists, users and sessions, the public
  * page and withdrawal throw `not in the memory store` (their tests run on PGlite and PostgreSQL: packages/store).
  */
-import { initialTargetState, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
+import { countIndicators, departmentNameOf, initialTargetState, listProjects, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
 import { AppError } from '../errors';
 import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision } from '../ports';
 import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
@@ -101,8 +101,8 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       versionCount: d.versions.length,
       sha256: v.sha256,
       importedAt: v.at,
-      projectCount: v.document.units.reduce((n, u) => n + u.projects.length, 0),
-      indicatorCount: v.document.units.reduce((n, u) => n + u.projects.reduce((k, p) => k + p.indicators.length, 0), 0),
+      projectCount: listProjects(v.document).length,
+      indicatorCount: countIndicators(v.document),
       problemCount: v.document.problems.length,
       unitNames: [...new Set(v.document.units.map((u) => u.name))].sort(),
       importedBy: v.createdBy,
@@ -142,11 +142,11 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
     documents: {
       async saveImport(input) {
         const { document: doc, year, fileName, sha256 } = input;
-        const department = doc.department?.trim() || doc.units.find((u) => u.name.trim())?.name.trim() || null;
+        const department = departmentNameOf(doc);
         const key = `${doc.kind}|${department ?? ''}|${year}|${fileName.toLowerCase()}`;
         let d = state.documents.find((x) => x.key === key);
         if (d && input.guard) input.guard(target(d));
-        const counts = { projectCount: doc.units.reduce((n, u) => n + u.projects.length, 0), indicatorCount: doc.units.reduce((n, u) => n + u.projects.reduce((k, p) => k + p.indicators.length, 0), 0) };
+        const counts = { projectCount: listProjects(doc).length, indicatorCount: countIndicators(doc) };
         if (d && current(d).sha256 === sha256) return { status: 'unchanged', documentId: d.id, version: current(d).version, departmentId: d.departmentId, ...counts };
         let departmentId: number | null = null;
         if (department !== null) {
