@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * - postgres: the store suite again on a real PostgreSQL server (`*.pg.test.ts`), started from the system's
  *   binaries by scripts/test-postgres.ts, or the server in DATABASE_URL when it is set;
  * - e2e: user journeys in Debian's Chromium against a real `jixiao serve` (`e2e/*.e2e.ts`).
+ * unit and e2e share a scratch directory for the run (scripts/test-run.ts), where the demo data dir is built once.
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,7 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
+          globalSetup: ['scripts/test-run.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -33,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['scripts/test-run.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

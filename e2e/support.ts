@@ -1,14 +1,15 @@
 /**
- * What every journey shares: a real `jixiao serve` on a free port with a temp data dir (seeded with the demo
- * documents), Debian's Chromium, and a watcher that collects console errors and failed requests.
+ * What every journey shares: a real `jixiao serve` on a free port with a temp data dir (a copy of the run's
+ * demo-seeded one), Debian's Chromium, and a watcher that collects console errors and failed requests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { demoDataDir } from '../apps/server/src/testing/data-dirs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const SHOTS_DIR = join(tmpdir(), 'jixiao-e2e');
@@ -64,7 +65,8 @@ export async function startJixiao(): Promise<Jixiao> {
     if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
   }
   mkdirSync(SHOTS_DIR, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-data-'));
+  // The run's demo data, as a first demo start leaves it: the server starts on it as a restarted one does.
+  const dataDir = await demoDataDir('jixiao-e2e-data-');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let serverLog = '';

@@ -7,15 +7,14 @@
  *   allowed change stops at validation and nothing changes — which the last test checks).
  * A new route fails here until it is given a row below: access is decided on purpose, never by default.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Role } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { openContext, type AppContext } from './context';
 import { findPolicy } from './http/access-policy';
 import { signedIn, type SignedInClient } from './testing/signed-in';
+import { demoDataDir } from './testing/data-dirs';
 
 const ROLES: Role[] = ['unit-editor', 'unit-approver', 'finance-reviewer', 'third-party-reviewer', 'admin'];
 type Who = Role | 'anonymous';
@@ -125,7 +124,7 @@ async function call(who: Who, method: string, url: string, place: Place): Promis
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-matrix-'));
+  dataDir = await demoDataDir('jixiao-server-matrix-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   clients.set('anonymous', null);

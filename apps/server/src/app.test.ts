@@ -2,8 +2,7 @@
  * The API in-process (`app.request`) against a real PGlite store in a temp directory, seeded with the demo
  * documents exactly as `jixiao serve` does on first start.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import {
@@ -31,6 +30,7 @@ import { findPolicy } from './http/access-policy';
 import { CSRF_HEADER } from './http/csrf';
 import { SESSION_COOKIE } from './http/session-cookie';
 import { clientFor, signedIn, type SignedInClient } from './testing/signed-in';
+import { demoDataDir } from './testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -53,7 +53,7 @@ async function upload(fileName: string, bytes: Uint8Array<ArrayBuffer> | string,
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-'));
+  dataDir = await demoDataDir('jixiao-server-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   admin = await signedIn(app, 'admin');

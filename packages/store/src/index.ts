@@ -2,6 +2,7 @@ export { openStore, PGLITE_SUBDIR, type Store, type StoreOptions, type OpenedSto
 export { LOCK_FILE } from './lock';
 /** Tests: the migrated PGlite template a new test data dir is copied from (decision 017). */
 export { pgliteTemplate } from './pglite-template';
+export { buildOnce } from './build-once';
 export { GENESIS_HASH, type AuditChainReport, type AuditChainBreak, type VerifyOptions } from './audit-chain';
 export { migrationsFolder, programMigrations, type PostgresSettings } from './db';
 export { identityKey, fileStem, departmentNameOf, documentTitle } from './identity';

@@ -4,15 +4,14 @@
  * annual target it lacks → a new version without its missing-annual-target finding, version 1 unchanged, a save
  * based on the old version refused with 409, an edit that changes the document's identity refused with 400.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, errorDtoSchema, listOf, type DocumentReviewDto } from '@jixiao/contract';
 import { parseTarget, type PerformanceDocument } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type SignedInClient } from '../testing/signed-in';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -43,7 +42,7 @@ function activityIndicator(doc: PerformanceDocument) {
 const missingAnnual = (r: DocumentReviewDto) => r.findings.filter((f) => f.finding.check === 'missing-annual-target' && f.finding.location.project === PROJECT && f.finding.location.indicator === 4);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-edit-'));
+  dataDir = await demoDataDir('jixiao-server-edit-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   admin = await signedIn(app, 'admin');

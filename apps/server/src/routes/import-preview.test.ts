@@ -5,14 +5,14 @@
  * with its projects and writes `document.withdraw` to the audit trail; a submitted document answers 409, another
  * 街道's document 404, anonymous 401.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentSummaryDtoSchema, errorDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, withdrawnDocumentDtoSchema } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from '../context';
 import { signedIn, type SignedInClient } from '../testing/signed-in';
+import { demoDataDir } from '../testing/data-dirs';
 
 const JINHUA_SEED = '002_71a78aaa1661d207.pages-1-5.txt';
 const HUADI_SEED = '000_33f7e9c75c02529b.txt';
@@ -53,7 +53,7 @@ async function importDraft(fileName: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-preview-'));
+  dataDir = await demoDataDir('jixiao-server-preview-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   editor = await signedIn(app, 'unit-editor');

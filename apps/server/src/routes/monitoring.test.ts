@@ -5,9 +5,7 @@
  * the workflow (submit in the history and the audit trail, return by the finance bureau, a locked month, accept),
  * the .xlsx/.docx downloads, and the Chinese errors.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   auditEntryDtoSchema,
   documentSummaryDtoSchema,
@@ -25,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
 import { signedIn } from '../testing/signed-in';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -51,7 +50,7 @@ async function failure(method: string, path: string, body: unknown, status: numb
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-monitoring-'));
+  dataDir = await demoDataDir('jixiao-server-monitoring-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   const signIn = await app.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'jinhua-editor', password: DEMO_PASSWORD }) });

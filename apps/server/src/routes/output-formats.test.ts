@@ -2,20 +2,19 @@
  * The server's file downloads are the contract's output-format registry: every format with a `download` path is a
  * GET route of /api/openapi.json with its media type, and every route answering a .docx or .xlsx is one of them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { downloadRoute, OUTPUT_FORMATS } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
+import { migratedDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-formats-'));
+  dataDir = await migratedDataDir('jixiao-server-formats-');
   ctx = await openContext({ dataDir, demo: false });
   app = createApp(ctx, { logError: () => {} });
 }, 120_000);

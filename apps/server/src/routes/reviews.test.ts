@@ -2,15 +2,14 @@
  * The review API in-process (`app.request`) against a real PGlite store seeded with the demo documents: the review
  * of 金花街道 (seed 002), a dismissal, an added finding, a conclusion, the opinion .docx, and the Chinese errors.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { documentReviewDtoSchema, documentSummaryDtoSchema, errorDtoSchema, listOf, type DocumentReviewDto } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
 import { signedIn, type SignedInClient } from '../testing/signed-in';
 import { DOCX_TYPE } from './reviews';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -36,7 +35,7 @@ async function failure(method: string, path: string, body: unknown, status: numb
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-review-'));
+  dataDir = await demoDataDir('jixiao-server-review-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   reviewer = await signedIn(app, 'finance-reviewer');

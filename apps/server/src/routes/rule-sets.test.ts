@@ -2,14 +2,13 @@
  * The rule-set API in-process (`app.request`) against a PGlite store: list, show, copy with changes (validated, 409 on
  * an existing version), activate, the Chinese errors, and the routes in /api/openapi.json.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { errorDtoSchema, ruleSetActivationDtoSchema, ruleSetDetailDtoSchema, ruleSetListDtoSchema } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureUser, signedIn, type SignedInClient } from '../testing/signed-in';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
+import { migratedDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -22,7 +21,7 @@ async function send(method: string, path: string, body?: unknown): Promise<{ sta
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-rules-'));
+  dataDir = await migratedDataDir('jixiao-server-rules-');
   ctx = await openContext({ dataDir, demo: false });
   app = createApp(ctx, { logError: () => {} });
   // Not a demo: the admin is made in the store, named as the old requests named the operator.

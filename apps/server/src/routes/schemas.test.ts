@@ -2,8 +2,7 @@
  * GET /api/schemas/jixiao-v1.json (issue 10 item 6), in-process against a demo PGlite store: anonymous, the same
  * document as docs/jixiao-v1.schema.json, and it describes both the spec's example and what the server itself serves.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from '@hono/zod-openapi';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
 import { signedIn } from '../testing/signed-in';
+import { demoDataDir } from '../testing/data-dirs';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -19,7 +19,7 @@ let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-schemas-'));
+  dataDir = await demoDataDir('jixiao-server-schemas-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
 }, 120_000);

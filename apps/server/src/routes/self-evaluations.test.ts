@@ -6,9 +6,7 @@
  * workflow: submit refused with what is missing, then in the history and the audit trail, saves refused once
  * submitted or in a locked year, returned by the finance bureau and saved again, accepted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   actualsUploadDtoSchema,
   auditEntryDtoSchema,
@@ -27,6 +25,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -67,7 +66,7 @@ async function signIn(username: string): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-self-eval-'));
+  dataDir = await demoDataDir('jixiao-server-self-eval-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   headers = await signIn('admin');

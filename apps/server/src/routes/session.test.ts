@@ -3,15 +3,14 @@
  * attributes, the CSRF token, sign-out, throttling, idle and absolute expiry on a moved clock, password change,
  * disabled users, and the request id.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { errorDtoSchema, sessionDtoSchema, signInInfoDtoSchema } from '@jixiao/contract';
 import { DEMO_PASSWORD, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
 import { clientFor, ensureUser, signedIn, TEST_PASSWORD } from '../testing/signed-in';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -24,7 +23,7 @@ const signIn = (username: string, password: string, headers: Record<string, stri
 const errorOf = async (res: Response) => errorDtoSchema.parse(await res.json()).error;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-session-'));
+  dataDir = await demoDataDir('jixiao-server-session-');
   const opened = await openContext({ dataDir, demo: true });
   ctx = { ...opened, now: () => now };
   app = createApp(ctx, { logError: () => {} });

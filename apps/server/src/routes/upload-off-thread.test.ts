@@ -2,13 +2,13 @@
  * An upload never stops the server answering (issue 9 item 4): while a file that takes seconds to read is read
  * (in the reader's worker, services `prepareImport`), /api/health keeps answering at once.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from '../context';
 import { signedIn, type SignedInClient } from '../testing/signed-in';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -16,7 +16,7 @@ let app: ReturnType<typeof createApp>;
 let admin: SignedInClient;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-upload-'));
+  dataDir = await demoDataDir('jixiao-upload-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   admin = await signedIn(app, 'admin');

@@ -3,14 +3,14 @@
  * manages users; lists show only the person's departments; changes across units are refused and change nothing;
  * every change is in the audit trail (never a password), which admins and finance reviewers read and export.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditEntryDtoSchema, departmentDtoSchema, documentSummaryDtoSchema, listOf, pageOf, projectDtoSchema, userDtoSchema } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from '../context';
 import { signedIn, type SignedInClient } from '../testing/signed-in';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -22,7 +22,7 @@ let huadi: number;
 let baiyunhu: number;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-users-'));
+  dataDir = await demoDataDir('jixiao-server-users-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   admin = await signedIn(app, 'admin');

@@ -3,15 +3,14 @@
  * and the demo accounts, signed in as each of them: the whole R9 journey of 金花街道's targets (seed 002) with its
  * refusals, a stale save that names who saved, the frozen approved version, publication and the anonymous public API.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { documentSchema, errorDtoSchema, evaluationWorkflowDtoSchema, listOf, publishedItemDtoSchema, publishedTargetsDtoSchema, targetWorkflowDtoSchema, documentSummaryDtoSchema } from '@jixiao/contract';
 import { budgetSlots, indicatorSlots, type PerformanceDocument } from '@jixiao/core';
 import { DEMO_PASSWORD } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openContext, type AppContext } from '../context';
+import { demoDataDir } from '../testing/data-dirs';
 
 let dataDir: string;
 let ctx: AppContext;
@@ -67,7 +66,7 @@ async function editedDocument(version: number, name: string): Promise<Performanc
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-workflow-'));
+  dataDir = await demoDataDir('jixiao-server-workflow-');
   ctx = await openContext({ dataDir, demo: true });
   app = createApp(ctx, { logError: () => {} });
   const docs = listOf(documentSummaryDtoSchema).parse((await send(REVIEWER, 'GET', '/api/documents')).body);
