@@ -10,6 +10,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the CPUs: one worker on the 2-core CI machine, whose files then run
+    // one after another while much of their time is spent waiting on PGlite, LibreOffice and worker threads.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -28,7 +31,7 @@ export default defineConfig({
           globalSetup: ['scripts/test-postgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          maxWorkers: 1,
         },
       },
       {
@@ -38,7 +41,7 @@ export default defineConfig({
           globalSetup: ['scripts/test-run.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          maxWorkers: 1,
         },
       },
     ],

@@ -11,6 +11,7 @@ import { DEMO_CONCLUSION_REASON, DEMO_PASSWORD, importDocumentFile, SYSTEM_CHANG
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from './context';
+import { demoDataDir, migratedDataDir } from './testing/data-dirs';
 
 let dataDir: string | undefined;
 let ctx: AppContext | undefined;
@@ -45,7 +46,8 @@ async function workflowSnapshot(context: AppContext) {
 
 describe('demo mode', () => {
   it('seeds the demo accounts in demo mode and removes them when started without it', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jixiao-server-demo-'));
+    // The run's demo data dir is what a first demo start leaves (data-dirs.ts); the next test seeds one itself.
+    dataDir = await demoDataDir('jixiao-server-demo-');
     ctx = await openContext({ dataDir, demo: true });
     const demo = createApp(ctx);
     expect(signInInfoDtoSchema.parse(await (await demo.request('/api/sign-in-info')).json()).demo).toBe(true);
@@ -65,7 +67,7 @@ describe('demo mode', () => {
 
 describe('demo publication', () => {
   it('publishes seed 000 through the workflow on the first demo run only, and nothing else', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-server-demo-pub-'));
+    const dir = await migratedDataDir('jixiao-server-demo-pub-');
     dirs.push(dir);
     let context = await openContext({ dataDir: dir, demo: true });
     try {
@@ -122,7 +124,7 @@ describe('demo publication', () => {
   });
 
   it('publishes nothing when the demo is off, even with the seed documents imported', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-server-no-demo-'));
+    const dir = await migratedDataDir('jixiao-server-no-demo-');
     dirs.push(dir);
     const context = await openContext({ dataDir: dir, demo: false });
     try {
@@ -140,7 +142,7 @@ describe('demo publication', () => {
   it('overrides a computed conclusion that would not lead to 批复 to 良, with the demo reason, before approving', async () => {
     // Seed 002's targets (computed 中) standing in for seed 000.
     const seeds = mkdtempSync(join(tmpdir(), 'jixiao-server-demo-seeds-'));
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-server-demo-pub-'));
+    const dir = await migratedDataDir('jixiao-server-demo-pub-');
     dirs.push(seeds, dir);
     const fileName = '000_from-002.txt';
     copyFileSync(join(DEFAULT_SEEDS_DIR, '002_71a78aaa1661d207.pages-1-5.txt'), join(seeds, fileName));
