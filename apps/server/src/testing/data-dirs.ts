@@ -13,16 +13,16 @@ import { inject } from 'vitest';
 import { buildOnce, PGLITE_SUBDIR, pgliteTemplate } from '@jixiao/store';
 import { openContext } from '../context';
 
-function newDir(prefix: string, into?: string): string {
-  return into ?? mkdtempSync(join(tmpdir(), prefix));
-}
-
-/** A data dir (new, named `<prefix>XXXXXX`, or `into`) holding a migrated, empty database. */
-export async function migratedDataDir(prefix: string, into?: string): Promise<string> {
-  const template = await pgliteTemplate();
-  const dir = newDir(prefix, into);
+/** A new data dir named `<prefix>XXXXXX` whose `pgdata` is a copy of `template`. */
+function copyOf(template: string, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   cpSync(template, join(dir, PGLITE_SUBDIR), { recursive: true });
   return dir;
+}
+
+/** A new data dir named `<prefix>XXXXXX` holding a migrated, empty database. */
+export async function migratedDataDir(prefix: string): Promise<string> {
+  return copyOf(await pgliteTemplate(), prefix);
 }
 
 /** The run's demo-seeded `pgdata`, built first when missing (needs the `testRunDir` of scripts/test-run.ts). */
@@ -39,10 +39,7 @@ async function demoTemplate(): Promise<string> {
   });
 }
 
-/** A data dir (new, named `<prefix>XXXXXX`, or `into`) holding the demo data as a first demo start leaves it. */
-export async function demoDataDir(prefix: string, into?: string): Promise<string> {
-  const template = await demoTemplate();
-  const dir = newDir(prefix, into);
-  cpSync(template, join(dir, PGLITE_SUBDIR), { recursive: true });
-  return dir;
+/** A new data dir named `<prefix>XXXXXX` holding the demo data as a first demo start leaves it. */
+export async function demoDataDir(prefix: string): Promise<string> {
+  return copyOf(await demoTemplate(), prefix);
 }
