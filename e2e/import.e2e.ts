@@ -79,6 +79,13 @@ describe('import with a preview, and withdrawing a draft', () => {
     expect((await listed(page)).length).toBe(before.length); // still nothing stored
     await card.getByRole('button', { name: '确认导入' }).click();
     await page.locator('.import-outcome').getByText('导入成功').waitFor({ timeout: 60_000 });
+    // The import ran as a job (issue 12 item 5): its id is in the address, so a reload shows the same outcome, and
+    // 「最近的导入」 lists it as finished.
+    expect(new URL(page.url()).searchParams.get('job')).toMatch(/^\d+$/);
+    await page.reload();
+    await page.locator('.import-outcome').getByText('导入成功').waitFor({ timeout: 30_000 });
+    await page.getByText('最近的导入').waitFor();
+    await expect.poll(() => page.locator('.ant-list-item', { hasText: '金花街道2025年预览.txt' }).innerText()).toContain('已完成');
     const after = await listed(page);
     const mine = after.find((d) => d.fileName === '金花街道2025年预览.txt');
     expect(mine).toMatchObject({ importedBy: '金花街道填报人' });

@@ -2,60 +2,24 @@
  * What every journey shares: a real `jixiao serve` on a free port with a temp data dir (a copy of the run's
  * demo-seeded one), Debian's Chromium, and a watcher that collects console errors and failed requests.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { demoDataDir } from '../apps/server/src/testing/data-dirs';
+import { startServeProcess, type ServeProcess } from '../apps/server/src/testing/serve-process';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const SHOTS_DIR = join(tmpdir(), 'jixiao-e2e');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface Jixiao {
   baseUrl: string;
   browser: Browser;
   /** Stops the browser and the server (by its PID) and removes the data dir. */
   stop(): Promise<void>;
-}
-
-async function waitForHealth(server: ChildProcess, log: () => string, url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`jixiao serve exited with ${server.exitCode}:\n${log()}`);
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`jixiao serve did not answer /api/health within ${timeoutMs} ms:\n${log()}`);
-}
-
-async function stopServer(server: ChildProcess | undefined): Promise<void> {
-  if (server && server.exitCode === null && server.pid) {
-    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-    process.kill(server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    if (server.exitCode === null) process.kill(server.pid, 'SIGKILL');
-  }
 }
 
 /** Builds the web app when it was never built, starts `jixiao serve` with the demo data and opens Chromium. */
@@ -67,30 +31,21 @@ export async function startJixiao(): Promise<Jixiao> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   // The run's demo data, as a first demo start leaves it: the server starts on it as a restarted one does.
   const dataDir = await demoDataDir('jixiao-e2e-data-');
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let serverLog = '';
-  // One PID: node itself runs the CLI (no npx/npm wrapper), so stopping it by PID stops the server.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, JIXIAO_DATA_DIR: dataDir, DATABASE_URL: '', JIXIAO_DEMO: '1', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  let server: ServeProcess | undefined;
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close();
-    await stopServer(server);
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(server, () => serverLog, baseUrl, 150_000);
+    server = await startServeProcess({ JIXIAO_DATA_DIR: dataDir, DATABASE_URL: '', JIXIAO_DEMO: '1' });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   } catch (e) {
     await stop();
     throw e;
   }
+  const baseUrl = server.baseUrl;
   return { baseUrl, browser, stop };
 }
 
@@ -158,7 +113,9 @@ export function watch(page: Page): string[] {
     if (r.status() >= 400 && !r.url().includes('favicon')) problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
   page.on('requestfailed', (r) => {
-    if (!r.url().includes('favicon')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    // A read the page itself cancelled (a query refetched or unmounted after a save or a navigation) is not a failure.
+    const cancelledRead = r.method() === 'GET' && r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!r.url().includes('favicon') && !cancelledRead) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
   });
   return problems;
 }

@@ -39,6 +39,8 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^POST \/api\/documents$|^PUT \/api\/documents\/\{id\}\/content$/, EDIT],
   // Preview: the JSON body sent is not a form, so it stops at validation. Withdrawal: the target document of each
   // place has evaluations (placeOf), so an allowed withdrawal is refused (409) and the document stays.
+  // An import job: the JSON body sent is not a form, so an allowed start stops at validation.
+  [/^POST \/api\/import-jobs$/, EDIT],
   [/^POST \/api\/documents\/preview$|^DELETE \/api\/documents\/\{id\}$/, EDIT],
   [/^(POST|PUT) \/api\/documents\/\{id\}\/review\//, REVIEW],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(submit|request-adjustment)$/, UNIT],
@@ -69,6 +71,8 @@ interface Place {
 let own: Place;
 let other: Place;
 let someUserId: number;
+/** A job the unit editor started: anyone else is told it does not exist (404), which `signed-in` allows. */
+let someJobId: number;
 
 async function placeOf(departmentId: number): Promise<Place> {
   const documents = await ctx.store.documents.listDocuments({ departmentId });
@@ -101,6 +105,7 @@ function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   const id = (n: number) => path.replace('{id}', String(n));
   if (path.startsWith('/api/rule-sets/{id}/{version}')) return { url: '/api/rule-sets/cn-project-self-evaluation/1', scoped: false };
   if (path.startsWith('/api/users/{id}')) return { url: id(someUserId), scoped: false };
+  if (path.startsWith('/api/jobs/{id}')) return { url: id(someJobId), scoped: false };
   if (path.startsWith('/api/public/documents/{id}')) return { url: id(place.document), scoped: false };
   if (path.startsWith('/api/departments/{id}')) return { url: id(place.department), scoped: true };
   if (path.startsWith('/api/projects/{id}')) return { url: id(place.project), scoped: true };
@@ -135,6 +140,9 @@ beforeAll(async () => {
   own = await placeOf(jinhua.id);
   other = await placeOf(huadi.id);
   someUserId = clients.get('unit-approver')!.user.id;
+  const editor = await ctx.store.users.getUser(clients.get('unit-editor')!.user.id);
+  const actor = { userId: editor.id, username: editor.username, displayName: editor.displayName, role: editor.role, departmentId: editor.departmentId, assignedDepartmentIds: editor.assignedDepartmentIds };
+  someJobId = (await ctx.store.jobs.enqueue({ kind: 'import', actor, requestId: null, title: 'matrix.txt', input: { fileName: 'matrix.txt' }, file: null, progress: { done: 0, total: 3, label: '排队等候' } }, new Date())).id;
 }, 120_000);
 
 afterAll(async () => {

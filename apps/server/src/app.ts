@@ -10,6 +10,7 @@ import { createOpenApiApp, type App, type RegisterRoutes } from './routes/common
 import { registerDepartmentRoutes } from './routes/departments';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerHealthRoutes } from './routes/health';
+import { registerJobRoutes } from './routes/jobs';
 import { registerIndicatorRoutes } from './routes/indicators';
 import { registerProjectRoutes } from './routes/projects';
 import { registerReviewRoutes } from './routes/reviews';
@@ -36,6 +37,7 @@ const ROUTES: RegisterRoutes[] = [
   registerProjectRoutes,
   registerIndicatorRoutes,
   registerDocumentRoutes,
+  registerJobRoutes,
   registerReviewRoutes,
   registerRuleSetRoutes,
   registerMonitoringRoutes,

@@ -22,6 +22,8 @@ export interface AppContext {
   secureCookies: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Tells this process's job runner a job was queued (serve.ts starts the runner; without one, jobs wait). */
+  wakeJobRunner?: () => void;
 }
 
 export interface ContextOptions {

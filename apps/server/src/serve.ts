@@ -3,7 +3,9 @@
  * the web app, and on SIGTERM/SIGINT stops accepting requests, closes the store and lets the process end.
  */
 import type { AddressInfo } from 'node:net';
+import { hostname as machineName } from 'node:os';
 import { serve } from '@hono/node-server';
+import { startJobRunner } from '@jixiao/services';
 import { startControlSocket, type PostgresSettings } from '@jixiao/store';
 import { createApp } from './app';
 import { openContext } from './context';
@@ -47,6 +49,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
+  // Imports started over HTTP are run here, one at a time, off the request path; with several servers on one
+  // PostgreSQL each runs one and the store lets only one take a job (decision 023).
+  const jobs = startJobRunner(
+    { store: ctx.store },
+    { runner: `${machineName()}:${process.pid}`, logError: (e, job) => console.error(`任务 ${job.id}（${job.title}）出错：`, e) },
+  );
+  ctx.wakeJobRunner = jobs.wake;
   const app = createApp(ctx, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
   const hostname = options.hostname ?? '127.0.0.1';
 
@@ -57,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       s.once('error', reject);
     });
   } catch (e) {
+    await jobs.stop(0);
     await ctx.store.close();
     throw e;
   }
@@ -78,6 +88,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         }, 2000).unref();
       });
       await control?.close();
+      await jobs.stop();
       await ctx.store.close();
     })();
     return closing;

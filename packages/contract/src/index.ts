@@ -10,6 +10,7 @@ export * from './workflow';
 export * from './access';
 export * from './ids';
 export * from './import-preview';
+export * from './jobs';
 export {
   OUTPUT_FORMATS,
   OUTPUT_FORMAT_IDS,

@@ -10,6 +10,7 @@ export * from './catalog';
 export * from './demo';
 export * from './disclosure';
 export * from './documents';
+export * from './jobs';
 export * from './monitoring';
 export * from './output-formats';
 export * from './review';

@@ -6,6 +6,7 @@
  */
 import type { ScopeLookup, SessionStore, SignInFailureStore, UserStore } from './access/ports';
 import type { DocumentWithdrawal } from './documents/withdraw-document';
+import type { JobStore } from './jobs/ports';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore } from './ports';
 import type { RuleSetStore } from './rule-sets/rule-sets';
 import type { WorkflowStore } from './workflow/ports';
@@ -24,6 +25,7 @@ export interface Repositories {
   workflow: WorkflowStore;
   scope: ScopeLookup;
   withdrawal: DocumentWithdrawal;
+  jobs: JobStore;
 }
 
 export interface UnitOfWork {

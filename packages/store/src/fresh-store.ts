@@ -46,6 +46,14 @@ export async function freshPostgresStore(adminUrl: string, name: string, postgre
   };
 }
 
+/** A new, empty database on the server of `adminUrl` (for tests that start servers of their own on it). */
+export async function createDatabase(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
+}
+
 async function adminQuery(adminUrl: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

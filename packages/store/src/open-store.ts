@@ -16,6 +16,7 @@ import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
 import { createScopeLookup } from './scope-lookup';
 import { createDocumentWithdrawal } from './withdraw-document';
+import { createJobStore } from './job-store';
 import { createSessionStore, createSignInFailureStore } from './session-store';
 import { createUserStore } from './user-store';
 import { createWorkflowStore } from './workflow-store';
@@ -97,6 +98,7 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     workflow: createWorkflowStore(db),
     scope: createScopeLookup(db),
     withdrawal: createDocumentWithdrawal(db),
+    jobs: createJobStore(db),
     transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }

@@ -549,3 +549,41 @@ export const publications = pgTable(
     check('publications_object_type', sql`${t.objectType} in ('targets', 'self-evaluation')`),
   ],
 );
+
+/**
+ * Work done off the request path (issue 12 items 5 and 9, decision 023): an import started over HTTP is a row here,
+ * claimed by one runner at a time under a lease. The file travels base64 in `file_base64` (the backup writes rows as
+ * JSON text) and is dropped when the job ends; finished jobs are deleted after 7 days.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<'import'>().notNull(),
+    status: text('status').$type<'queued' | 'running' | 'succeeded' | 'failed'>().notNull(),
+    userId: integer('user_id').references(() => users.id),
+    /** The actor as they were when they started it: the job runs as them. */
+    actor: jsonb('actor'),
+    requestId: text('request_id'),
+    title: text('title').notNull(),
+    input: jsonb('input').notNull(),
+    fileBase64: text('file_base64'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    progressLabel: text('progress_label').notNull().default(''),
+    result: jsonb('result'),
+    error: jsonb('error'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_status_idx').on(t.status, t.id),
+    index('jobs_user_idx').on(t.userId, t.id),
+    check('jobs_status', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
+    check('jobs_kind', sql`${t.kind} in ('import')`),
+  ],
+);

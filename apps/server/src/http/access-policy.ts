@@ -57,6 +57,11 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'POST /api/documents': may('document.import'),
   /** Reads the file and stores nothing; the department is checked after reading, as for the upload. */
   'POST /api/documents/preview': may('document.import'),
+  /** As the upload: the department is checked by the job when it has read the file (services jobs/import-job.ts). */
+  'POST /api/import-jobs': may('document.import'),
+  /** Any signed-in person follows their own jobs; someone else's is not found (services jobs/get-job.ts). */
+  'GET /api/jobs': SIGNED_IN,
+  'GET /api/jobs/{id}': SIGNED_IN,
   /** Withdrawing a draft: whoever may import for the document's department (services withdraw-document.ts). */
   'DELETE /api/documents/{id}': may('document.import', param('document')),
   'PUT /api/documents/{id}/content': may('target.edit', param('document')),

@@ -17,6 +17,7 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 const LARGE_BODIES: Record<string, number> = {
   'POST /api/documents': MAX_UPLOAD_BYTES,
   'POST /api/documents/preview': MAX_UPLOAD_BYTES,
+  'POST /api/import-jobs': MAX_UPLOAD_BYTES,
   'PUT /api/documents/{id}/content': MAX_UPLOAD_BYTES,
   'POST /api/self-evaluations/{id}/actuals.xlsx': MAX_UPLOAD_BYTES,
 };

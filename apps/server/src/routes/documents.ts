@@ -13,7 +13,7 @@ const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().openapi({ description: '版本号，默认为当前版本' }),
 });
 
-const uploadForm = z.object({
+export const uploadForm = z.object({
   file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: '.txt（PDF/Word 提取的文本）、.xlsx 或 jixiao/v1 .json' }),
   year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ type: 'integer', description: '预算年度（文档本身没有写明年度时必填）' }),
 });

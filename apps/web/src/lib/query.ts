@@ -37,11 +37,17 @@ export interface ApiQuery<T> {
  * Loads `queryKey` with `load`; a newer key cancels the older request (its `signal` aborts), and the previous key's
  * answer stays on screen until the new one arrives, so fast typing in a search box never flashes an empty table.
  */
-export function useApiQuery<T>(queryKey: QueryKey, load: (signal: AbortSignal) => Promise<T>, options: { keepPrevious?: boolean } = {}): ApiQuery<T> {
+export function useApiQuery<T>(
+  queryKey: QueryKey,
+  load: (signal: AbortSignal) => Promise<T>,
+  options: { keepPrevious?: boolean; /** Poll while something runs (a job): ms, or false to stop. */ pollEvery?: (data: T | undefined) => number | false } = {},
+): ApiQuery<T> {
+  const { pollEvery } = options;
   const query = useQuery({
     queryKey,
     queryFn: ({ signal }) => load(signal),
     ...(options.keepPrevious === false ? {} : { placeholderData: keepPreviousData }),
+    ...(pollEvery ? { refetchInterval: (q: { state: { data: T | undefined } }) => pollEvery(q.state.data) } : {}),
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);

@@ -338,6 +338,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
     },
     withdrawal: { withdrawDraft: missing('withdrawal.withdrawDraft') },
+    jobs: new Proxy({}, { get: (_t, name) => missing(`jobs.${String(name)}`) }) as never,
   };
 
   const store: MemoryStore = {

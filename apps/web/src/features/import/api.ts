@@ -4,18 +4,20 @@ import {
   documentSummaryDtoSchema,
   importOutcomeDtoSchema,
   importPreviewDtoSchema,
+  jobDtoSchema,
   listOf,
   withdrawnDocumentDtoSchema,
   type DocumentSummaryDto,
   type ImportOutcomeDto,
   type ImportPreviewDto,
+  type JobDto,
   type WithdrawnDocumentDto,
 } from '@jixiao/contract';
 import { z } from 'zod';
 import { getJson, postForm, sendJson } from '../../lib/http';
 
 export { DOCUMENT_KIND_LABELS };
-export type { ImportOutcomeDto, ImportPreviewDto, WithdrawnDocumentDto };
+export type { ImportOutcomeDto, ImportPreviewDto, JobDto, WithdrawnDocumentDto };
 export type InterchangeDocument = z.infer<typeof documentSchema>;
 
 /** What the picker offers; the reader decides (and says why) when a file of one of these types cannot be read. */
@@ -36,6 +38,28 @@ export function previewDocument(file: File, year?: number): Promise<ImportPrevie
 export function uploadDocument(file: File, year?: number): Promise<ImportOutcomeDto> {
   return postForm(importOutcomeDtoSchema, '/api/documents', fileForm(file, year));
 }
+
+/** Hands the file to the server's job runner; the answer is the queued job, followed with `getJob`. */
+export function startImportJob(file: File, year?: number): Promise<JobDto> {
+  return postForm(jobDtoSchema, '/api/import-jobs', fileForm(file, year));
+}
+
+export function getJob(id: number, signal?: AbortSignal): Promise<JobDto> {
+  return getJson(jobDtoSchema, `/api/jobs/${id}`, {}, signal);
+}
+
+/** The person's newest jobs, newest first: what a page left and revisited shows. */
+export async function listJobs(signal?: AbortSignal): Promise<JobDto[]> {
+  return (await getJson(listOf(jobDtoSchema), '/api/jobs', {}, signal)).items;
+}
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  list: () => ['jobs', 'list'] as const,
+  detail: (id: number) => ['jobs', id] as const,
+};
+
+export const isFinished = (job: JobDto | undefined) => job?.status === 'succeeded' || job?.status === 'failed';
 
 /** Withdraws a draft nobody has acted on (the server refuses anything else with the reason). */
 export function withdrawDocument(id: number): Promise<WithdrawnDocumentDto> {

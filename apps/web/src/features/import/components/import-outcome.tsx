@@ -44,6 +44,8 @@ export function OutcomeView({ result }: { result: Outcome }) {
       />
       {problems.length && outcome.status !== 'unchanged' ? (
         <Alert type="info" showIcon title={`读取时发现的 ${problems.length} 处需要留意的地方已随文档保存，请对照原文核实`} description={<ProblemList problems={problems} limit={20} />} />
+      ) : outcome.problemCount && outcome.status !== 'unchanged' ? (
+        <Alert type="info" showIcon title={`读取时发现的 ${outcome.problemCount} 处需要留意的地方已随文档保存，请在审核页对照原文核实`} />
       ) : null}
     </Card>
   );

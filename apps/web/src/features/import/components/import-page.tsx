@@ -1,24 +1,26 @@
 import { Alert, Button, Card, InputNumber, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../../components/page-head';
-import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { useApiQuery } from '../../../lib/query';
+import { setQueryParam, useLocation } from '../../../lib/router';
 import { useCan } from '../../session';
-import { ACCEPTED_FILES, chineseReason, listDocuments, previewDocument, uploadDocument, type ImportPreviewDto, documentKeys } from '../api';
+import { ACCEPTED_FILES, chineseReason, listDocuments, previewDocument, startImportJob, type ImportPreviewDto, documentKeys } from '../api';
 import { DocumentList } from './document-list';
 import { ImportPreview } from './import-preview';
-import { OutcomeView, type Outcome } from './import-outcome';
+import { type Outcome } from './import-outcome';
+import { ImportJobView, RecentJobs } from './import-job';
 
 /**
  * 导入 (issue 10 item 7): choosing a file reads it on the server and shows what was read — nothing is stored until
- * 「确认导入」, which sends the same file again. A file the readers refuse (or one with nothing in it) is shown as
- * the reason, never as a success.
+ * 「确认导入」, which sends the same file again as an import job (issue 12 item 5): its progress shows here, the job's
+ * id goes into the address (`?job=`), so a reload shows it again. A file the readers refuse (or one with nothing in
+ * it) is shown as the reason, never as a success.
  */
 type Step =
   | { step: 'idle' }
   | { step: 'reading'; file: File }
   | { step: 'preview'; file: File; preview: ImportPreviewDto }
   | { step: 'saving'; file: File; preview: ImportPreviewDto }
-  | { step: 'done'; result: Outcome }
   | { step: 'failed'; file: File; stage: 'read' | 'save'; message: string };
 
 function UploadIcon() {
@@ -35,12 +37,16 @@ const messageOf = (e: unknown) => chineseReason(e instanceof Error ? e.message :
 export function ImportPage() {
   const [year, setYear] = useState<number | null>(null);
   const [state, setState] = useState<Step>({ step: 'idle' });
-  const invalidate = useInvalidate();
+  /** The problems the preview listed, for the job started from it (a reloaded page has only the count). */
+  const [previewed, setPreviewed] = useState<{ jobId: number; problems: Outcome['problems'] } | null>(null);
+  const jobParam = Number(useLocation().search.get('job'));
+  const jobId = Number.isSafeInteger(jobParam) && jobParam > 0 ? jobParam : null;
   const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const canImport = useCan('document.import');
   const busy = state.step === 'reading' || state.step === 'saving';
 
   async function read(file: File) {
+    setQueryParam('job', undefined);
     setState({ step: 'reading', file });
     try {
       setState({ step: 'preview', file, preview: await previewDocument(file, year ?? undefined) });
@@ -52,9 +58,10 @@ export function ImportPage() {
   async function confirm(file: File, preview: ImportPreviewDto) {
     setState({ step: 'saving', file, preview });
     try {
-      const outcome = await uploadDocument(file, year ?? undefined);
-      setState({ step: 'done', result: { fileName: file.name, outcome, problems: preview.problems } });
-      void invalidate(documentKeys.all);
+      const job = await startImportJob(file, year ?? undefined);
+      setPreviewed({ jobId: job.id, problems: preview.problems });
+      setState({ step: 'idle' });
+      setQueryParam('job', String(job.id));
     } catch (e) {
       setState({ step: 'failed', file, stage: 'save', message: messageOf(e) });
     }
@@ -110,7 +117,10 @@ export function ImportPage() {
       {state.step === 'preview' || state.step === 'saving' ? (
         <ImportPreview preview={state.preview} busy={state.step === 'saving'} onConfirm={() => void confirm(state.file, state.preview)} onCancel={() => setState({ step: 'idle' })} />
       ) : null}
-      {state.step === 'done' ? <OutcomeView result={state.result} /> : null}
+      {jobId !== null && state.step === 'idle' ? (
+        <ImportJobView key={jobId} jobId={jobId} {...(previewed?.jobId === jobId ? { problems: previewed.problems } : {})} onClose={() => setQueryParam('job', undefined)} />
+      ) : null}
+      <RecentJobs current={jobId} />
 
       <DocumentList documents={documents} canWithdraw={canImport} />
     </>

@@ -1,0 +1,103 @@
+/**
+ * Imports as jobs over HTTP (issue 12 item 5): the upload answers 202 at once with a queued job; the server's runner
+ * reads and stores the file as the person who started it; the person follows the job by id and finds it again in
+ * their list (what a reloaded page does); a refusal ends the job with the reader's Chinese reason; nobody else sees
+ * the job, and nobody signed out sees anything.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { jobDtoSchema, listOf, type JobDto } from '@jixiao/contract';
+import { startJobRunner, type JobRunner } from '@jixiao/services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from '../context';
+import { demoDataDir } from '../testing/data-dirs';
+import { signedIn, type SignedInClient } from '../testing/signed-in';
+
+let dataDir: string;
+let ctx: AppContext;
+let app: ReturnType<typeof createApp>;
+let runner: JobRunner;
+let editor: SignedInClient;
+let reviewer: SignedInClient;
+
+beforeAll(async () => {
+  dataDir = await demoDataDir('jixiao-import-jobs-');
+  ctx = await openContext({ dataDir, demo: true });
+  runner = startJobRunner({ store: ctx.store }, { runner: 'test', pollMs: 50 });
+  ctx.wakeJobRunner = runner.wake;
+  app = createApp(ctx, { logError: () => {} });
+  editor = await signedIn(app, 'unit-editor');
+  reviewer = await signedIn(app, 'finance-reviewer');
+});
+
+afterAll(async () => {
+  await runner?.stop();
+  await ctx?.store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function upload(client: SignedInClient, name: string, bytes: Buffer | string, year = '2025'): Promise<Response> {
+  const form = new FormData();
+  form.set('file', new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name));
+  form.set('year', year);
+  return client.request('/api/import-jobs', { method: 'POST', body: form });
+}
+
+async function followed(client: SignedInClient, id: number): Promise<JobDto> {
+  for (let i = 0; i < 600; i++) {
+    const res = await client.request(`/api/jobs/${id}`);
+    expect(res.status).toBe(200);
+    const job = jobDtoSchema.parse(await res.json());
+    expect(job.progress.done).toBeLessThanOrEqual(job.progress.total);
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${id} did not end`);
+}
+
+const seed002 = () => readFileSync(join(DEFAULT_SEEDS_DIR, '002_71a78aaa1661d207.pages-1-5.txt'));
+
+describe('imports as jobs', () => {
+  it('answers 202 with a queued job, and the runner imports the file as the editor', async () => {
+    const res = await upload(editor, '金花街道2025年目标表.txt', seed002());
+    expect(res.status).toBe(202);
+    const queued = jobDtoSchema.parse(await res.json());
+    expect(queued).toMatchObject({ status: 'queued', kind: 'import', title: '金花街道2025年目标表.txt', result: null, error: null });
+    const done = await followed(editor, queued.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.result).toMatchObject({ status: 'created', year: 2025, fileName: '金花街道2025年目标表.txt' });
+    expect(done.progress).toEqual({ done: 3, total: 3, label: '已完成' });
+    // The document is there, made by the editor, as a direct upload would have made it.
+    const doc = await editor.send('GET', `/api/documents?year=2025`);
+    const items = (doc.body as { items: Array<{ id: number; importedBy: string | null }> }).items;
+    expect(items.find((d) => d.id === done.result!.documentId)?.importedBy).toBe(editor.user.displayName);
+    // A reloaded page finds the job in the person's list, newest first.
+    const mine = listOf(jobDtoSchema).parse((await editor.send('GET', '/api/jobs')).body);
+    expect(mine.items[0]?.id).toBe(queued.id);
+  });
+
+  it('ends a file the readers refuse as a failed job with the reason, and stores nothing', async () => {
+    const before = ((await editor.send('GET', '/api/documents')).body as { items: unknown[] }).items.length;
+    const res = await upload(editor, '损坏的表.xlsx', 'PK\u0003\u0004 这不是完整的工作簿');
+    expect(res.status).toBe(202);
+    const done = await followed(editor, jobDtoSchema.parse(await res.json()).id);
+    expect(done.status).toBe('failed');
+    expect(done.error?.code).toBe('BAD_INPUT');
+    expect(done.error?.message).toMatch(/^损坏的表\.xlsx: .*[\u4e00-\u9fff]/);
+    expect(done.result).toBeNull();
+    expect(((await editor.send('GET', '/api/documents')).body as { items: unknown[] }).items.length).toBe(before);
+  });
+
+  it('shows a job only to the person who started it; signed out, nothing', async () => {
+    const res = await upload(editor, '金花街道2025年目标表（二）.txt', seed002());
+    const { id } = jobDtoSchema.parse(await res.json());
+    expect((await reviewer.request(`/api/jobs/${id}`)).status).toBe(404);
+    expect(listOf(jobDtoSchema).parse((await reviewer.send('GET', '/api/jobs')).body).items.some((j) => j.id === id)).toBe(false);
+    expect((await app.request(`/api/jobs/${id}`)).status).toBe(401);
+    expect((await app.request('/api/import-jobs', { method: 'POST' })).status).toBe(401);
+    // The reviewer may not import at all (the access policy's document.import).
+    expect((await upload(reviewer, 'x.txt', seed002())).status).toBe(403);
+    await followed(editor, id);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Jobs on the wire (issue 12 item 5): an import started over HTTP answers at once with its job; the page follows
+ * `GET /api/jobs/{id}` until the job ends, and finds it again after a reload in `GET /api/jobs`.
+ */
+import { z } from 'zod';
+import { importOutcomeDtoSchema } from './catalog';
+
+export const JOB_STATUS_LABELS = { queued: '排队中', running: '进行中', succeeded: '已完成', failed: '失败' } as const;
+
+export const jobDtoSchema = z
+  .object({
+    id: z.number().int().positive(),
+    kind: z.enum(['import']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    /** The file name. */
+    title: z.string(),
+    progress: z.object({
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+      /** What is being done now (「正在读取文件」). */
+      label: z.string(),
+    }),
+    /** An import's outcome, once it succeeded. */
+    result: importOutcomeDtoSchema.nullable(),
+    /** Why it failed, in Chinese (the same refusal the direct upload gives). */
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    /** ISO 8601, UTC. */
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+export type JobDto = z.infer<typeof jobDtoSchema>;

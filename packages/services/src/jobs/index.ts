@@ -1,0 +1,5 @@
+export { getJob, listMyJobs } from './get-job';
+export { presentJob } from './present';
+export { IMPORT_QUEUED, runImportJob, startImportJob } from './import-job';
+export { ABANDONED, startJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner';
+export type { ClaimedJob, JobError, JobKind, JobProgress, JobStatus, JobStore, NewJob, StoredJob } from './ports';
