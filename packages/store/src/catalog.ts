@@ -20,14 +20,15 @@ export function likePattern(text: string): string {
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 
-/** Sum of amounts exactly, as text: in the rows' own units and in 万元 (元 ÷ 10000, exact in numeric). */
-const totalsColumns = (alias: string) => {
-  const a = sql.raw(alias);
-  return sql`sum(case when ${a}.amount_unit = '元' then ${a}.amount / 10000 else ${a}.amount end)::text as total_wan,
-    sum(${a}.amount)::text as total_raw, coalesce(bool_and(${a}.amount_unit = '元'), false) as all_yuan, count(${a}.amount)::int as amount_count`;
-};
+/**
+ * Sums of the projects' amounts, exact, as text — in 万元 (元 ÷ 10000) and in the rows' own units — with their
+ * counts, from the current versions' `unit_totals` (alias `t`, unit-totals.ts): a few rows per version instead of
+ * every project (issue 12 item 1).
+ */
+const rolledUpColumns = sql`coalesce(sum(t.project_count), 0)::int as project_count, sum(t.total_wan)::text as total_wan, sum(t.total_raw)::text as total_raw,
+  coalesce(bool_and(t.all_yuan), false) as all_yuan, coalesce(sum(t.amount_count), 0)::int as amount_count`;
 
-/** The aggregates of `totalsColumns` (no table's row). */
+/** The aggregates of `rolledUpColumns` (no table's row). */
 interface TotalsRow {
   total_wan: string | null;
   total_raw: string | null;
@@ -121,9 +122,8 @@ export function createCatalogQueries(db: Db): CatalogQueries {
             (select coalesce(json_agg(y.year order by y.year), '[]'::json) from (select distinct x.year from documents x where x.department_id = dep.id and x.year is not null) y) as years
           from departments dep
           cross join lateral (
-            select count(*)::int as project_count, ${totalsColumns('p')}
-            from projects p join documents d on d.current_version_id = p.version_id
-            where p.department_id = dep.id and ${inYear('p')}
+            select ${rolledUpColumns} from unit_totals t join documents d on d.current_version_id = t.version_id
+            where t.department_id = dep.id and ${inYear('t')}
           ) pt
           where ${and(where)}
           order by dep.name`,
@@ -163,8 +163,7 @@ export function createCatalogQueries(db: Db): CatalogQueries {
         sql`select u.id, u.department_id, u.name, u.code, pt.project_count, pt.total_wan, pt.total_raw, pt.all_yuan, pt.amount_count
             from units u
             cross join lateral (
-              select count(*)::int as project_count, ${totalsColumns('p')}
-              from projects p join documents d on d.current_version_id = p.version_id where p.unit_id = u.id
+              select ${rolledUpColumns} from unit_totals t join documents d on d.current_version_id = t.version_id where t.unit_id = u.id
             ) pt
             where ${and(where)} order by u.id`,
       );

@@ -11,6 +11,7 @@ import { countIndicators, listProjects } from '@jixiao/core';
 import { AppError, type DocumentStore, type DocumentSummary, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { copyData, copyTails } from './copy-text';
+import { rollUpVersion } from './unit-totals';
 import { queryRows, type BulkCopy, type Db, type Executor } from './db';
 import { departmentNameOf, documentTitle, identityKey } from './identity';
 import { flattenDocument, type DocumentRows } from './rows';
@@ -292,6 +293,7 @@ export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore 
         );
         if (!versionRow) throw new Error('document version not inserted');
         await insertRows(tx, rows, copy, { versionId: versionRow.id, documentId: existing.id, departmentId, year, amountUnit: doc.amountUnit });
+        await rollUpVersion(tx, versionRow.id);
         await tx.execute(
           sql`update documents set current_version = ${version}, current_version_id = ${versionRow.id}, title = ${title}, department_id = ${departmentId}, updated_at = now()
               where id = ${existing.id}`,

@@ -551,6 +551,33 @@ export const publications = pgTable(
 );
 
 /**
+ * Each version's totals per budget unit (issue 12 item 1): project count and amounts summed exactly, written with the
+ * version in its import transaction, so the department overview and the unit lists add up a few rows per version
+ * instead of every project of the city. Like the bulk tables: no foreign keys, never updated, deleted only with
+ * its document (a withdrawn draft).
+ */
+export const unitTotals = pgTable(
+  'unit_totals',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull(),
+    documentId: integer('document_id').notNull(),
+    departmentId: integer('department_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    year: integer('year'),
+    projectCount: integer('project_count').notNull(),
+    /** Σ amounts in 万元 (元 ÷ 10000), exact; null when no project states an amount. */
+    totalWan: numeric('total_wan'),
+    /** Σ amounts in the projects' own unit. */
+    totalRaw: numeric('total_raw'),
+    /** Every project's amount is in 元 (then the raw total is in 元). */
+    allYuan: boolean('all_yuan').notNull(),
+    amountCount: integer('amount_count').notNull(),
+  },
+  (t) => [index('unit_totals_version_idx').on(t.versionId), index('unit_totals_department_idx').on(t.departmentId, t.year), index('unit_totals_unit_idx').on(t.unitId)],
+);
+
+/**
  * Work done off the request path (issue 12 items 5 and 9, decision 023): an import started over HTTP is a row here,
  * claimed by one runner at a time under a lease. The file travels base64 in `file_base64` (the backup writes rows as
  * JSON text) and is dropped when the job ends; finished jobs are deleted after 7 days.

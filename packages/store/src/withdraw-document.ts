@@ -68,6 +68,7 @@ export function createDocumentWithdrawal(db: Db): DocumentWithdrawal {
         const indicators = await deleted('indicators');
         await deleted('key_tasks');
         const projects = await deleted('projects');
+        await deleted('unit_totals');
         await deleted('document_workflow');
         await tx.execute(sql`update documents set current_version_id = null where id = ${documentId}`);
         const versions = await deleted('document_versions');
