@@ -240,8 +240,17 @@ export interface StoredEvaluationScore {
   scoredAt: string;
 }
 
+/** An evaluation in a list, with what the list shows of its target document (joined in the store, not loaded). */
+export interface ListedEvaluation extends StoredEvaluation {
+  documentTitle: string;
+  documentKind: DocumentKind;
+  /** The target document's department; null for a document of no department. */
+  department: string | null;
+}
+
 export interface EvaluationStore {
-  listEvaluations(filter?: { documentId?: number; kind?: EvaluationKind }): Promise<StoredEvaluation[]>;
+  /** Evaluations of the documents in scope (`inDepartments`, applied in the query), by document, kind and period. */
+  listEvaluations(filter?: { documentId?: number; kind?: EvaluationKind } & InScope): Promise<ListedEvaluation[]>;
   /** Throws NOT_FOUND. */
   getEvaluation(id: number): Promise<StoredEvaluation>;
   findEvaluation(documentId: number, kind: EvaluationKind, period: string): Promise<StoredEvaluation | null>;

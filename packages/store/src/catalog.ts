@@ -108,23 +108,34 @@ const projectFrom = sql`projects p join documents d on d.current_version_id = p.
 const indicatorColumns = sql`i.id, i.project_id, i.no, i.level1, i.level1_code, i.level2, i.level2_code, i.name, i.period_target, i.annual_target, i.direction, i.explanation, i.formula`;
 
 export function createCatalogQueries(db: Db): CatalogQueries {
-  async function departments(where: SQL[], year: number | undefined): Promise<CatalogDepartment[]> {
+  /**
+   * The departments with their counts and totals, each aggregate computed once for all departments (GROUP BY) and
+   * joined: per-department subqueries made the planner scan the documents once per department, which grew with the
+   * square of the city (issue 12, `npm run bench -- city`). `only` narrows every aggregate to those departments.
+   */
+  async function departments(where: SQL[], year: number | undefined, only?: readonly number[]): Promise<CatalogDepartment[]> {
     const inYear = (alias: string) => (year === undefined ? sql`true` : sql`${sql.raw(alias)}.year = ${year}`);
-    if (year !== undefined) where.push(sql`exists (select 1 from documents x where x.department_id = dep.id and x.year = ${year})`);
+    const among = (column: string) => (only ? sql`${sql.raw(column)} = any(${intArray(only)})` : sql`true`);
+    if (only) where.push(among('dep.id'));
+    if (year !== undefined) where.push(sql`dep.id in (select x.department_id from documents x where x.year = ${year})`);
     const rows = await queryRows<DepartmentRow>(
       db,
-      sql`select dep.id, dep.name,
-            (select count(*)::int from units u where u.department_id = dep.id) as unit_count,
-            pt.project_count, pt.total_wan, pt.total_raw, pt.all_yuan, pt.amount_count,
-            -- From the counts each version keeps (issue 12: counting indicator rows per department took 40 s at city scale).
-            (select coalesce(sum(v.indicator_count), 0)::int from documents x join document_versions v on v.id = x.current_version_id
-              where x.department_id = dep.id and ${inYear('x')}) as indicator_count,
-            (select coalesce(json_agg(y.year order by y.year), '[]'::json) from (select distinct x.year from documents x where x.department_id = dep.id and x.year is not null) y) as years
+      sql`with cur as (
+            select d.department_id, d.current_version_id from documents d
+            where d.current_version_id is not null and d.department_id is not null and ${among('d.department_id')} and ${inYear('d')}),
+          pt as (
+            select t.department_id, ${rolledUpColumns} from unit_totals t join cur on cur.current_version_id = t.version_id
+            where ${inYear('t')} group by t.department_id),
+          -- From the counts each version keeps (issue 12: counting indicator rows per department took 40 s at city scale).
+          ic as (select cur.department_id, sum(v.indicator_count)::int as indicator_count from cur join document_versions v on v.id = cur.current_version_id group by cur.department_id),
+          uc as (select u.department_id, count(*)::int as unit_count from units u where ${among('u.department_id')} group by u.department_id),
+          ys as (select x.department_id, json_agg(distinct x.year order by x.year) as years from documents x where x.year is not null and ${among('x.department_id')} group by x.department_id)
+          select dep.id, dep.name, coalesce(uc.unit_count, 0) as unit_count,
+            coalesce(pt.project_count, 0) as project_count, pt.total_wan, pt.total_raw, coalesce(pt.all_yuan, false) as all_yuan, coalesce(pt.amount_count, 0) as amount_count,
+            coalesce(ic.indicator_count, 0) as indicator_count, coalesce(ys.years, '[]'::json) as years
           from departments dep
-          cross join lateral (
-            select ${rolledUpColumns} from unit_totals t join documents d on d.current_version_id = t.version_id
-            where t.department_id = dep.id and ${inYear('t')}
-          ) pt
+          left join pt on pt.department_id = dep.id left join ic on ic.department_id = dep.id
+          left join uc on uc.department_id = dep.id left join ys on ys.department_id = dep.id
           where ${and(where)}
           order by dep.name`,
     );
@@ -145,12 +156,11 @@ export function createCatalogQueries(db: Db): CatalogQueries {
     async listDepartments(query) {
       const where: SQL[] = [];
       if (query.search) where.push(sql`dep.name ilike ${likePattern(query.search)}`);
-      if (query.inDepartments) where.push(sql`dep.id = any(${intArray(query.inDepartments)})`);
-      return departments(where, query.year);
+      return departments(where, query.year, query.inDepartments);
     },
 
     async getDepartment(id) {
-      const [found] = await departments([sql`dep.id = ${id}`], undefined);
+      const [found] = await departments([], undefined, [id]);
       if (!found) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的部门。`, { departmentId: id });
       return found;
     },

@@ -6,12 +6,16 @@
 import { AppError, type EvaluationKind, type EvaluationStore, type StoredEvaluation, type StoredEvaluationScore } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
-import type { documentVersions, evaluationScores, evaluations } from './schema';
+import type { documents, documentVersions, evaluationScores, evaluations } from './schema';
+import { intArray } from './sql-arrays';
 import type { As, SqlRow } from './sql-row';
 import { jsonValue, utcIso } from './sql-values';
 
 /** An evaluation with the number of its target version (joined from document_versions). */
 type EvaluationRow = Omit<SqlRow<typeof evaluations>, 'target_version_id'> & As<SqlRow<typeof documentVersions>, { target_version: 'version' }>;
+
+/** A listed evaluation: its target document's title and kind, and its department's name. */
+type ListedRow = EvaluationRow & As<SqlRow<typeof documents>, { document_title: 'title'; document_kind: 'kind' }> & { department_name: string | null };
 
 /** `total` is read as text (`::text`), exact, like drizzle's numeric. */
 type ScoreRow = SqlRow<typeof evaluationScores>;
@@ -70,14 +74,17 @@ export function createEvaluationStore(db: Db): EvaluationStore {
 
   return {
     async listEvaluations(filter = {}) {
-      const rows = await queryRows<EvaluationRow>(
+      const inScope = filter.inDepartments ? sql`d.department_id = any(${intArray(filter.inDepartments)})` : sql`true`;
+      const rows = await queryRows<ListedRow>(
         db,
-        sql`select ${evaluationColumns} from evaluations e join document_versions v on v.id = e.target_version_id
+        sql`select ${evaluationColumns}, d.title as document_title, d.kind as document_kind, dep.name as department_name
+            from evaluations e join document_versions v on v.id = e.target_version_id
+            join documents d on d.id = e.document_id left join departments dep on dep.id = d.department_id
             where (${filter.documentId ?? null}::int is null or e.document_id = ${filter.documentId ?? null})
-              and (${filter.kind ?? null}::text is null or e.kind = ${filter.kind ?? null})
+              and (${filter.kind ?? null}::text is null or e.kind = ${filter.kind ?? null}) and ${inScope}
             order by e.document_id, e.kind, e.period`,
       );
-      return rows.map(toEvaluation);
+      return rows.map((r) => ({ ...toEvaluation(r), documentTitle: r.document_title, documentKind: r.document_kind, department: r.department_name }));
     },
 
     getEvaluation: get,

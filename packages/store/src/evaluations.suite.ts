@@ -29,6 +29,16 @@ export function evaluationSuite(backend: string, open: () => Promise<StoreHandle
       expect(await store.evaluations.listEvaluations({ documentId, kind: 'monitoring' })).toEqual([]);
     });
 
+    it('lists with the target document\'s title, kind and department, and only the departments in scope', async () => {
+      const [listed] = await store.evaluations.listEvaluations({ documentId, kind: 'self-evaluation' });
+      const { summary } = await store.documents.getDocument(documentId);
+      expect(listed).toMatchObject({ documentId, documentTitle: summary.title, documentKind: 'project-targets', department: summary.department });
+      expect(summary.department).toMatch(/金花/);
+      expect(await store.evaluations.listEvaluations({ kind: 'self-evaluation', inDepartments: [summary.departmentId!] })).toHaveLength(1);
+      expect(await store.evaluations.listEvaluations({ kind: 'self-evaluation', inDepartments: [summary.departmentId! + 1000] })).toEqual([]);
+      expect(await store.evaluations.listEvaluations({ kind: 'self-evaluation', inDepartments: [] })).toEqual([]);
+    });
+
     it('saves on the current revision and refuses a stale one, naming who saved last; nothing is lost', async () => {
       const evaluation = (await store.evaluations.findEvaluation(documentId, 'self-evaluation', '2024'))!;
       const first = await store.evaluations.saveEvaluation({ id: evaluation.id, baseRevision: 1, entries: { a: { actual: '95%' } }, by: '李填报' });

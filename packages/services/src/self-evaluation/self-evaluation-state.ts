@@ -111,7 +111,7 @@ export function keptScoreDto(s: StoredEvaluationScore): KeptScoreDto {
   return { id: s.id, evaluationRevision: s.evaluationRevision, ruleSet: `${s.ruleSet.id}@${s.ruleSet.version}`, total: s.total, grade: s.grade, scoredBy: s.scoredBy, scoredAt: s.scoredAt };
 }
 
-export function summaryDto(evaluation: StoredEvaluation, title: string, target: PerformanceDocument): SelfEvaluationSummaryDto {
+export function summaryDto(evaluation: StoredEvaluation, title: string, target: Pick<PerformanceDocument, 'kind' | 'department'>): SelfEvaluationSummaryDto {
   return {
     id: evaluation.id,
     documentId: evaluation.documentId,

@@ -228,7 +228,14 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
     },
     evaluations: {
       async listEvaluations(filter = {}) {
-        return state.evaluations.filter((e) => (filter.documentId === undefined || e.documentId === filter.documentId) && (filter.kind === undefined || e.kind === filter.kind)).map(asStored);
+        return state.evaluations
+          .filter((e) => (filter.documentId === undefined || e.documentId === filter.documentId) && (filter.kind === undefined || e.kind === filter.kind))
+          .filter((e) => !filter.inDepartments || filter.inDepartments.includes(documentOf(e.documentId).departmentId ?? -1))
+          .map((e) => {
+            const d = documentOf(e.documentId);
+            const latest = d.versions.at(-1)!;
+            return { ...asStored(e), documentTitle: d.title, documentKind: latest.document.kind, department: state.departments.find((x) => x.id === d.departmentId)?.name ?? null };
+          });
       },
       async getEvaluation(evaluationId) {
         return asStored(evaluationOf(evaluationId));
