@@ -107,6 +107,25 @@ const projectFrom = sql`projects p join documents d on d.current_version_id = p.
 
 const indicatorColumns = sql`i.id, i.project_id, i.no, i.level1, i.level1_code, i.level2, i.level2_code, i.name, i.period_target, i.annual_target, i.direction, i.explanation, i.formula`;
 
+/** The number of current projects the filters select, from `unit_totals` (no search: a search counts rows). */
+function projectTotal(query: Parameters<CatalogQueries['listProjects']>[0]): SQL {
+  const where: SQL[] = [];
+  if (query.inDepartments) where.push(sql`t.department_id = any(${intArray(query.inDepartments)})`);
+  if (query.year !== undefined) where.push(sql`t.year = ${query.year}`);
+  if (query.departmentId !== undefined) where.push(sql`t.department_id = ${query.departmentId}`);
+  if (query.unitId !== undefined) where.push(sql`t.unit_id = ${query.unitId}`);
+  return sql`select coalesce(sum(t.project_count), 0)::int as total from unit_totals t join documents d on d.current_version_id = t.version_id where ${and(where)}`;
+}
+
+/** The number of current indicators in the departments and year the filters select, from the versions' counts. */
+function indicatorTotal(query: Parameters<CatalogQueries['listIndicators']>[0]): SQL {
+  const where: SQL[] = [];
+  if (query.inDepartments) where.push(sql`d.department_id = any(${intArray(query.inDepartments)})`);
+  if (query.year !== undefined) where.push(sql`d.year = ${query.year}`);
+  if (query.departmentId !== undefined) where.push(sql`d.department_id = ${query.departmentId}`);
+  return sql`select coalesce(sum(v.indicator_count), 0)::int as total from documents d join document_versions v on v.id = d.current_version_id where ${and(where)}`;
+}
+
 export function createCatalogQueries(db: Db): CatalogQueries {
   /**
    * The departments with their counts and totals, each aggregate computed once for all departments (GROUP BY) and
@@ -187,7 +206,9 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       if (query.year !== undefined) where.push(sql`p.year = ${query.year}`);
       if (query.departmentId !== undefined) where.push(sql`p.department_id = ${query.departmentId}`);
       if (query.unitId !== undefined) where.push(sql`p.unit_id = ${query.unitId}`);
-      const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${projectFrom} where ${and(where)}`);
+      // Without a search the total comes from the stored unit totals (exact, a few rows per version); a search counts
+      // the matching rows.
+      const [count] = await queryRows<{ total: number }>(db, query.search ? sql`select count(*)::int as total from ${projectFrom} where ${and(where)}` : projectTotal(query));
       const rows = await queryRows<ProjectRow>(
         db,
         sql`select ${projectColumns} from ${projectFrom} where ${and(where)} order by p.id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`,
@@ -210,7 +231,9 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       if (query.unitId !== undefined) where.push(sql`i.unit_id = ${query.unitId}`);
       if (query.projectId !== undefined) where.push(sql`i.project_id = ${query.projectId}`);
       const from = sql`indicators i join documents d on d.current_version_id = i.version_id`;
-      const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${from} where ${and(where)}`);
+      // Without a search, a unit or a project, the total is the current versions' stored indicator counts.
+      const byVersions = !query.search && query.unitId === undefined && query.projectId === undefined;
+      const [count] = await queryRows<{ total: number }>(db, byVersions ? indicatorTotal(query) : sql`select count(*)::int as total from ${from} where ${and(where)}`);
       const rows = await queryRows<IndicatorRow>(
         db,
         sql`select ${indicatorColumns} from ${from} where ${and(where)} order by i.id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`,

@@ -71,6 +71,21 @@ export function unitTotalsSuite(backend: string, open: () => Promise<StoreHandle
       expect(left!.n).toBe(0);
     });
 
+    it('gives the projects\' and indicators\' list totals, without a search, exactly as counting the current rows does', async () => {
+      const count = async (table: string, where = 'true') =>
+        (await queryRows<{ n: number }>(store.db, sql.raw(`select count(*)::int as n from ${table} x join documents d on d.current_version_id = x.version_id where ${where}`)))[0]!.n;
+      const projects = await store.catalog.listProjects({ limit: 1, offset: 0 });
+      expect(projects.total).toBe(await count('projects'));
+      expect((await store.catalog.listProjects({ limit: 1, offset: 0, year: 2024, departmentId })).total).toBe(await count('projects', `x.year = 2024 and x.department_id = ${departmentId}`));
+      expect((await store.catalog.listProjects({ limit: 1, offset: 0, year: 1999 })).total).toBe(0);
+      const unitId = projects.items[0]!.unitId;
+      expect((await store.catalog.listProjects({ limit: 1, offset: 0, unitId })).total).toBe(await count('projects', `x.unit_id = ${unitId}`));
+      expect((await store.catalog.listProjects({ limit: 1, offset: 0, inDepartments: [] })).total).toBe(0);
+      expect((await store.catalog.listIndicators({ limit: 1, offset: 0 })).total).toBe(await count('indicators'));
+      expect((await store.catalog.listIndicators({ limit: 1, offset: 0, departmentId, year: 2024 })).total).toBe(await count('indicators', `x.department_id = ${departmentId} and x.year = 2024`));
+      expect((await store.catalog.listIndicators({ limit: 1, offset: 0, inDepartments: [departmentId + 1000] })).total).toBe(0);
+    });
+
     it('backfills, as migration 0009 does, exactly the rows the import wrote', async () => {
       const rows = sql`select version_id, document_id, department_id, unit_id, year, project_count, total_wan::text, total_raw::text, all_yuan, amount_count from unit_totals order by version_id, unit_id`;
       const written = await queryRows(store.db, rows);
