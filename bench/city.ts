@@ -45,16 +45,26 @@ interface Ids {
   projectId: number;
   documentId: number;
   projects: number;
+  /** The id before the deep page (keyset paging's `after`). */
+  deepAfter: number;
 }
 
+const deepOffset = (projects: number) => Math.max(50, Math.floor((projects * 0.8) / 50) * 50);
+
 function endpoints(ids: Ids): Endpoint[] {
-  const deep = Math.max(0, Math.floor(ids.projects * 0.8 / 50) * 50);
+  const deep = deepOffset(ids.projects);
   return [
     { name: '部门总览 /api/departments', path: '/api/departments', goal: true, bare: (s) => s.catalog.listDepartments({}) },
     { name: '部门 /api/departments/{id}', path: `/api/departments/${ids.departmentId}`, goal: true, bare: (s) => s.catalog.getDepartment(ids.departmentId) },
     { name: '单位 /api/departments/{id}/units', path: `/api/departments/${ids.departmentId}/units`, goal: true, bare: (s) => s.catalog.listUnits({ departmentId: ids.departmentId }) },
     { name: '项目第 1 页', path: '/api/projects?limit=50', goal: true, bare: (s) => s.catalog.listProjects({ limit: 50, offset: 0 }) },
     { name: `项目第 ${deep / 50 + 1} 页`, path: `/api/projects?limit=50&offset=${deep}`, goal: true, bare: (s) => s.catalog.listProjects({ limit: 50, offset: deep }) },
+    {
+      name: `项目第 ${deep / 50 + 1} 页（after）`,
+      path: `/api/projects?limit=50&after=${ids.deepAfter}`,
+      goal: true,
+      bare: (s) => s.catalog.listProjects({ limit: 50, offset: 0, after: ids.deepAfter }),
+    },
     { name: '项目搜索（年度+关键词）', path: `/api/projects?limit=50&year=2025&search=${encodeURIComponent('禁毒')}`, goal: true, bare: (s) => s.catalog.listProjects({ limit: 50, offset: 0, year: 2025, search: '禁毒' }) },
     { name: '指标第 1 页', path: '/api/indicators?limit=50', goal: true, bare: (s) => s.catalog.listIndicators({ limit: 50, offset: 0 }) },
     { name: '一个部门的文档', path: `/api/documents?departmentId=${ids.departmentId}`, goal: true, bare: (s) => s.documents.listDocuments({ departmentId: ids.departmentId }) },
@@ -140,7 +150,8 @@ async function idsOf(store: OpenedStore, projects: number): Promise<Ids> {
   const department = departments[Math.floor(departments.length / 2)]!;
   const documents = await store.documents.listDocuments({ departmentId: department.id });
   const project = (await store.catalog.listProjects({ departmentId: department.id, limit: 1, offset: 0 })).items[0]!;
-  return { departmentId: department.id, projectId: project.id, documentId: documents[0]!.id, projects };
+  const deepAfter = (await store.catalog.listProjects({ limit: 1, offset: deepOffset(projects) - 1 })).items[0]!.id;
+  return { departmentId: department.id, projectId: project.id, documentId: documents[0]!.id, projects, deepAfter };
 }
 
 async function addAdmin(store: OpenedStore): Promise<void> {
@@ -310,7 +321,9 @@ export async function benchCity(): Promise<BenchRow[]> {
       const departmentId = departments[Math.floor(departments.length / 2)]!.id;
       const projects = ((await (await fetch(`${server!.baseUrl}/api/projects?limit=1&departmentId=${departmentId}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
       const documents = ((await (await fetch(`${server!.baseUrl}/api/documents?departmentId=${departmentId}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
-      return { departmentId, projectId: projects[0]!.id, documentId: documents[0]!.id, projects: districtLoad.projects };
+      const before = deepOffset(districtLoad.projects) - 1;
+      const deep = ((await (await fetch(`${server!.baseUrl}/api/projects?limit=1&offset=${before}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
+      return { departmentId, projectId: projects[0]!.id, documentId: documents[0]!.id, projects: districtLoad.projects, deepAfter: deep[0]!.id };
     })();
     process.stderr.write('  measuring the endpoints on PGlite…\n');
     const http: Array<{ endpoint: Endpoint; single: Latency; concurrent: Latency }> = [];

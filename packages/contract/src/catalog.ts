@@ -125,6 +125,11 @@ export const searchQuerySchema = z.strictObject({
   unitId: canonicalIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /**
+   * Keyset paging (issue 12): the rows after this id, in id order — the last id of the page before. As fast on the
+   * thousandth page as on the first, where `offset` reads and skips every row before. Used in place of `offset`.
+   */
+  after: canonicalIdSchema.optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 

@@ -107,6 +107,13 @@ const projectFrom = sql`projects p join documents d on d.current_version_id = p.
 
 const indicatorColumns = sql`i.id, i.project_id, i.no, i.level1, i.level1_code, i.level2, i.level2_code, i.name, i.period_target, i.annual_target, i.direction, i.explanation, i.formula`;
 
+/** A page in id order: the rows after `after` (keyset; the offset is then ignored), else `offset` rows skipped. */
+function pageOf(alias: string, query: { limit?: number; offset?: number; after?: number | undefined }): { where: SQL[]; limit: number; offset: number } {
+  const limit = query.limit ?? 50;
+  if (query.after !== undefined) return { where: [sql`${sql.raw(alias)}.id > ${query.after}`], limit, offset: 0 };
+  return { where: [], limit, offset: query.offset ?? 0 };
+}
+
 /** The number of current projects the filters select, from `unit_totals` (no search: a search counts rows). */
 function projectTotal(query: Parameters<CatalogQueries['listProjects']>[0]): SQL {
   const where: SQL[] = [];
@@ -206,12 +213,13 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       if (query.year !== undefined) where.push(sql`p.year = ${query.year}`);
       if (query.departmentId !== undefined) where.push(sql`p.department_id = ${query.departmentId}`);
       if (query.unitId !== undefined) where.push(sql`p.unit_id = ${query.unitId}`);
+      const page = pageOf('p', query);
       // Without a search the total comes from the stored unit totals (exact, a few rows per version); a search counts
       // the matching rows.
       const [count] = await queryRows<{ total: number }>(db, query.search ? sql`select count(*)::int as total from ${projectFrom} where ${and(where)}` : projectTotal(query));
       const rows = await queryRows<ProjectRow>(
         db,
-        sql`select ${projectColumns} from ${projectFrom} where ${and(where)} order by p.id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`,
+        sql`select ${projectColumns} from ${projectFrom} where ${and([...where, ...page.where])} order by p.id limit ${page.limit} offset ${page.offset}`,
       );
       return { items: rows.map(toProject), total: count?.total ?? 0 };
     },
@@ -231,12 +239,13 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       if (query.unitId !== undefined) where.push(sql`i.unit_id = ${query.unitId}`);
       if (query.projectId !== undefined) where.push(sql`i.project_id = ${query.projectId}`);
       const from = sql`indicators i join documents d on d.current_version_id = i.version_id`;
+      const page = pageOf('i', query);
       // Without a search, a unit or a project, the total is the current versions' stored indicator counts.
       const byVersions = !query.search && query.unitId === undefined && query.projectId === undefined;
       const [count] = await queryRows<{ total: number }>(db, byVersions ? indicatorTotal(query) : sql`select count(*)::int as total from ${from} where ${and(where)}`);
       const rows = await queryRows<IndicatorRow>(
         db,
-        sql`select ${indicatorColumns} from ${from} where ${and(where)} order by i.id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`,
+        sql`select ${indicatorColumns} from ${from} where ${and([...where, ...page.where])} order by i.id limit ${page.limit} offset ${page.offset}`,
       );
       return { items: rows.map(toIndicator), total: count?.total ?? 0 };
     },

@@ -86,6 +86,30 @@ export function unitTotalsSuite(backend: string, open: () => Promise<StoreHandle
       expect((await store.catalog.listIndicators({ limit: 1, offset: 0, inDepartments: [departmentId + 1000] })).total).toBe(0);
     });
 
+    it('pages by keyset (`after` the last id) through the same rows, in the same order, as by offset', async () => {
+      const byOffset = [];
+      for (let offset = 0; ; offset += 7) {
+        const page = await store.catalog.listProjects({ limit: 7, offset });
+        byOffset.push(...page.items.map((p) => p.id));
+        if (page.items.length < 7) break;
+      }
+      const byKeyset = [];
+      let after: number | undefined;
+      for (;;) {
+        // With `after`, the offset is ignored (999,999 would skip everything).
+        const page = await store.catalog.listProjects(after === undefined ? { limit: 7, offset: 0 } : { limit: 7, offset: 999_999, after });
+        byKeyset.push(...page.items.map((p) => p.id));
+        if (page.items.length < 7) break;
+        after = page.items.at(-1)!.id;
+      }
+      expect(byOffset.length).toBeGreaterThan(7);
+      expect(byKeyset).toEqual(byOffset);
+      const first = await store.catalog.listIndicators({ limit: 5, offset: 0 });
+      const next = await store.catalog.listIndicators({ limit: 5, offset: 0, after: first.items.at(-1)!.id });
+      expect(next.items.map((i) => i.id)).toEqual((await store.catalog.listIndicators({ limit: 5, offset: 5 })).items.map((i) => i.id));
+      expect(next.total).toBe(first.total);
+    });
+
     it('backfills, as migration 0009 does, exactly the rows the import wrote', async () => {
       const rows = sql`select version_id, document_id, department_id, unit_id, year, project_count, total_wan::text, total_raw::text, all_yuan, amount_count from unit_totals order by version_id, unit_id`;
       const written = await queryRows(store.db, rows);
