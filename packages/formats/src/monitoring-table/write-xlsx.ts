@@ -13,33 +13,19 @@ import { AMOUNT_FORMAT, ensureHeight, heightFor, put, setupPrint } from '../xlsx
 // 12 columns shared by both tables: the budget table merges some of them.
 const WIDTHS = [16, 12, 9, 10, 20, 11, 11, 10, 7, 22, 10, 20];
 const COLS = WIDTHS.length;
-/** Where each budget column goes: [first column, span]. */
-const BUDGET_AT: Array<[number, number]> = [
-  [1, 2],
-  [3, 2],
-  [5, 1],
-  [6, 1],
-  [7, 1],
-  [8, 1],
-  [9, 1],
-  [10, 1],
-  [11, 1],
-  [12, 1],
-];
-/** Where each indicator column goes. */
-const INDICATOR_AT: Array<[number, number]> = [
-  [1, 1],
-  [2, 1],
-  [3, 2],
-  [5, 1],
-  [6, 1],
-  [7, 1],
-  [8, 1],
-  [9, 1],
-  [10, 1],
-  [11, 1],
-  [12, 1],
-];
+/** Columns laid side by side from column 1, each `span` wide: [first column, span]. */
+function placed(spans: readonly number[]): Array<[number, number]> {
+  let col = 1;
+  return spans.map((span) => {
+    const at: [number, number] = [col, span];
+    col += span;
+    return at;
+  });
+}
+/** Where each budget column goes: 项目名称 and 全年预算数 take two columns each. */
+const BUDGET_AT = placed([2, 2, 1, 1, 1, 1, 1, 1, 1, 1]);
+/** Where each indicator column goes: 二级指标 takes two columns. */
+const INDICATOR_AT = placed([1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1]);
 
 const width = (from: number, span: number) => WIDTHS.slice(from - 1, from - 1 + span).reduce((a, b) => a + b, 0);
 
