@@ -86,6 +86,7 @@ describe('import with a preview, and withdrawing a draft', () => {
     await page.locator('.import-outcome').getByText('导入成功').waitFor({ timeout: 30_000 });
     await page.getByText('最近的导入').waitFor();
     await expect.poll(() => page.locator('.ant-list-item', { hasText: '金花街道2025年预览.txt' }).innerText()).toContain('已完成');
+    await shot(page, '2-job-after-reload');
     const after = await listed(page);
     const mine = after.find((d) => d.fileName === '金花街道2025年预览.txt');
     expect(mine).toMatchObject({ importedBy: '金花街道填报人' });
