@@ -41,6 +41,8 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   // place has evaluations (placeOf), so an allowed withdrawal is refused (409) and the document stays.
   // An import job: the JSON body sent is not a form, so an allowed start stops at validation.
   [/^POST \/api\/import-jobs$/, EDIT],
+  // Generating a file: any signed-in role; the job checks the object's department, and the matrix's body is invalid.
+  [/^POST \/api\/output-jobs$/, 'signed-in'],
   [/^POST \/api\/documents\/preview$|^DELETE \/api\/documents\/\{id\}$/, EDIT],
   [/^(POST|PUT) \/api\/documents\/\{id\}\/review\//, REVIEW],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(submit|request-adjustment)$/, UNIT],

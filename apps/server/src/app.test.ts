@@ -93,6 +93,8 @@ describe('health and OpenAPI', () => {
         'POST /api/import-jobs',
         'GET /api/jobs',
         'GET /api/jobs/{id}',
+        'GET /api/jobs/{id}/file',
+        'POST /api/output-jobs',
         'GET /api/documents/{id}/review',
         'POST /api/documents/{id}/review/decisions',
         'POST /api/documents/{id}/review/findings',

@@ -1,5 +1,6 @@
 /**
- * Jobs on the wire (issue 12 item 5): an import started over HTTP answers at once with its job; the page follows
+ * Jobs on the wire (issue 12 item 5): an import or a document to generate, started over HTTP, answers at once with
+ * its job; the page follows
  * `GET /api/jobs/{id}` until the job ends, and finds it again after a reload in `GET /api/jobs`.
  */
 import { z } from 'zod';
@@ -10,7 +11,7 @@ export const JOB_STATUS_LABELS = { queued: '排队中', running: '进行中', su
 export const jobDtoSchema = z
   .object({
     id: z.number().int().positive(),
-    kind: z.enum(['import']),
+    kind: z.enum(['import', 'output']),
     status: z.enum(['queued', 'running', 'succeeded', 'failed']),
     /** The file name. */
     title: z.string(),
@@ -22,6 +23,8 @@ export const jobDtoSchema = z
     }),
     /** An import's outcome, once it succeeded. */
     result: importOutcomeDtoSchema.nullable(),
+    /** The file an output job made, once it succeeded: fetched from `GET /api/jobs/{id}/file`. */
+    file: z.object({ fileName: z.string(), mediaType: z.string(), size: z.number().int().min(0) }).nullable(),
     /** Why it failed, in Chinese (the same refusal the direct upload gives). */
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     /** ISO 8601, UTC. */

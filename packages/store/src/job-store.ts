@@ -10,10 +10,10 @@ import type { jobs } from './schema';
 import type { SqlRow } from './sql-row';
 import { jsonValue, utcIso } from './sql-values';
 
-type JobRow = Omit<SqlRow<typeof jobs>, 'file_base64' | 'lease_until'> & { file_base64?: string | null };
+type JobRow = Omit<SqlRow<typeof jobs>, 'file_base64' | 'lease_until' | 'result_file_base64'> & { file_base64?: string | null };
 
 const columns = sql`j.id, j.kind, j.status, j.user_id, j.actor, j.request_id, j.title, j.input, j.progress_done, j.progress_total,
-  j.progress_label, j.result, j.error, j.attempts, j.claimed_by, ${utcIso('j.created_at')} as created_at,
+  j.progress_label, j.result, j.result_file_name, j.result_media_type, j.error, j.attempts, j.claimed_by, ${utcIso('j.created_at')} as created_at,
   ${utcIso('j.started_at')} as started_at, ${utcIso('j.finished_at')} as finished_at`;
 
 function toJob(row: JobRow): StoredJob {
@@ -28,6 +28,7 @@ function toJob(row: JobRow): StoredJob {
     input: jsonValue<Record<string, unknown>>(row.input) ?? {},
     progress: { done: row.progress_done, total: row.progress_total, label: row.progress_label },
     result: jsonValue(row.result),
+    resultFile: row.result_file_name && row.result_media_type ? { fileName: row.result_file_name, mediaType: row.result_media_type } : null,
     error: jsonValue(row.error),
     attempts: row.attempts,
     claimedBy: row.claimed_by,
@@ -97,13 +98,26 @@ export function createJobStore(db: Db): JobStore {
     async finish(id, runner, end, progress, now) {
       const result = end.status === 'succeeded' ? json(end.result) : null;
       const error = end.status === 'failed' ? json(end.error) : null;
+      const file = end.status === 'succeeded' ? end.file : undefined;
       const rows = await queryRows<{ id: number }>(
         db,
         sql`update jobs set status = ${end.status}, result = ${result}::jsonb, error = ${error}::jsonb, file_base64 = null, lease_until = null,
+                   result_file_base64 = ${file ? Buffer.from(file.bytes).toString('base64') : null}, result_file_name = ${file?.fileName ?? null},
+                   result_media_type = ${file?.mediaType ?? null},
                    progress_done = ${progress.done}, progress_total = ${progress.total}, progress_label = ${progress.label}, finished_at = ${now.toISOString()}
             where id = ${id} and status = 'running' and claimed_by = ${runner} returning id`,
       );
       return rows.length === 1;
+    },
+
+    async getResultFile(id) {
+      const rows = await queryRows<{ f: string | null; name: string | null; type: string | null }>(
+        db,
+        sql`select result_file_base64 as f, result_file_name as name, result_media_type as type from jobs where id = ${id} and status = 'succeeded'`,
+      );
+      const row = rows[0];
+      if (!row?.f || !row.name || !row.type) return null;
+      return { fileName: row.name, mediaType: row.type, bytes: new Uint8Array(Buffer.from(row.f, 'base64')) };
     },
 
     async failAbandoned(now, maxAttempts, error) {

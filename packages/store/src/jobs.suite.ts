@@ -6,7 +6,7 @@
  * last attempt.
  */
 import type { Actor } from '@jixiao/core';
-import { ABANDONED, getJob, startImportJob, startJobRunner, type StoredJob } from '@jixiao/services';
+import { ABANDONED, getJob, getJobFile, startImportJob, startJobRunner, startOutputJob, type StoredJob } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from './db';
@@ -131,6 +131,22 @@ export function jobsSuite(backend: string, open: () => Promise<StoreHandle>): vo
       const ended = await getJob({ store }, editor, job.id);
       expect(ended).toMatchObject({ status: 'failed', error: ABANDONED });
       expect(await fileOf(job.id)).toBeNull();
+    });
+
+    it('generates a document as a job, keeps the file with it for its owner, and refuses one outside their departments', async () => {
+      const [doc] = await store.documents.listDocuments({ departmentId: jinhua });
+      const job = await startOutputJob({ store }, { actor: editor }, { format: 'template', id: doc!.id }, T0);
+      expect(job).toMatchObject({ kind: 'output', status: 'queued', resultFile: null });
+      await drain();
+      const done = await getJob({ store }, editor, job.id);
+      expect(done).toMatchObject({ status: 'succeeded', resultFile: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+      const file = await getJobFile({ store }, editor, job.id);
+      expect(file.fileName).toMatch(/\.xlsx$/);
+      expect(done.result).toMatchObject({ format: 'template', size: file.bytes.length });
+      expect(String.fromCharCode(file.bytes[0]!, file.bytes[1]!)).toBe('PK');
+      expect((await rejection(getJobFile({ store }, outsider, job.id))).code).toBe('NOT_FOUND');
+      expect((await rejection(startOutputJob({ store }, { actor: outsider }, { format: 'template', id: doc!.id }, T0))).code).toBe('NOT_FOUND');
+      expect((await rejection(startOutputJob({ store }, { actor: editor }, { format: 'nope', id: doc!.id }, T0))).code).toBe('BAD_INPUT');
     });
 
     it('lists a person\'s newest jobs first and deletes finished jobs older than the cut-off', async () => {

@@ -578,7 +578,8 @@ export const unitTotals = pgTable(
 );
 
 /**
- * Work done off the request path (issue 12 items 5 and 9, decision 023): an import started over HTTP is a row here,
+ * Work done off the request path (issue 12 items 5 and 9, decision 023): an import or a document to generate, started
+ * over HTTP, is a row here,
  * claimed by one runner at a time under a lease. The file travels base64 in `file_base64` (the backup writes rows as
  * JSON text) and is dropped when the job ends; finished jobs are deleted after 7 days.
  */
@@ -586,7 +587,7 @@ export const jobs = pgTable(
   'jobs',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind').$type<'import'>().notNull(),
+    kind: text('kind').$type<'import' | 'output'>().notNull(),
     status: text('status').$type<'queued' | 'running' | 'succeeded' | 'failed'>().notNull(),
     userId: integer('user_id').references(() => users.id),
     /** The actor as they were when they started it: the job runs as them. */
@@ -599,6 +600,10 @@ export const jobs = pgTable(
     progressTotal: integer('progress_total').notNull().default(0),
     progressLabel: text('progress_label').notNull().default(''),
     result: jsonb('result'),
+    /** A generated file (an output job's result), base64, with its name and media type; deleted with the job. */
+    resultFileBase64: text('result_file_base64'),
+    resultFileName: text('result_file_name'),
+    resultMediaType: text('result_media_type'),
     error: jsonb('error'),
     attempts: integer('attempts').notNull().default(0),
     claimedBy: text('claimed_by'),
@@ -611,6 +616,6 @@ export const jobs = pgTable(
     index('jobs_status_idx').on(t.status, t.id),
     index('jobs_user_idx').on(t.userId, t.id),
     check('jobs_status', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
-    check('jobs_kind', sql`${t.kind} in ('import')`),
+    check('jobs_kind', sql`${t.kind} in ('import', 'output')`),
   ],
 );

@@ -62,6 +62,9 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   /** Any signed-in person follows their own jobs; someone else's is not found (services jobs/get-job.ts). */
   'GET /api/jobs': SIGNED_IN,
   'GET /api/jobs/{id}': SIGNED_IN,
+  'GET /api/jobs/{id}/file': SIGNED_IN,
+  /** Reading is every role's within its departments: the job checks the object's department (jobs/output-job.ts). */
+  'POST /api/output-jobs': SIGNED_IN,
   /** Withdrawing a draft: whoever may import for the document's department (services withdraw-document.ts). */
   'DELETE /api/documents/{id}': may('document.import', param('document')),
   'PUT /api/documents/{id}/content': may('target.edit', param('document')),

@@ -2,7 +2,8 @@
  * Imports as jobs over HTTP (issue 12 item 5): the upload answers 202 at once with a queued job; the server's runner
  * reads and stores the file as the person who started it; the person follows the job by id and finds it again in
  * their list (what a reloaded page does); a refusal ends the job with the reader's Chinese reason; nobody else sees
- * the job, and nobody signed out sees anything.
+ * the job, and nobody signed out sees anything. A document to generate (an output job) is rendered by the runner and
+ * fetched by its owner; an object outside the person's departments is not found, and nothing is queued.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,5 +100,46 @@ describe('imports as jobs', () => {
     // The reviewer may not import at all (the access policy's document.import).
     expect((await upload(reviewer, 'x.txt', seed002())).status).toBe(403);
     await followed(editor, id);
+  });
+});
+
+/** A target document of the 街道 named, else its first document. */
+async function documentOf(department: string): Promise<number> {
+  const departments = await ctx.store.catalog.listDepartments({});
+  const departmentId = departments.find((d) => d.name.includes(department))!.id;
+  const docs = await ctx.store.documents.listDocuments({ departmentId });
+  return (docs.find((d) => d.kind === 'project-targets') ?? docs[0]!).id;
+}
+
+describe('documents generated as jobs', () => {
+  it('renders the review opinion of a document the editor sees, and hands the file to them alone', async () => {
+    const res = await editor.send('POST', '/api/output-jobs', { format: 'opinion', id: await documentOf('金花') });
+    expect(res.status).toBe(202);
+    const queued = jobDtoSchema.parse(res.body);
+    expect(queued).toMatchObject({ kind: 'output', status: 'queued', file: null });
+    const done = await followed(editor, queued.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.file).toMatchObject({ mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(done.file!.fileName).toMatch(/评审意见.*\.docx$/);
+    const got = await editor.request(`/api/jobs/${queued.id}/file`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe(done.file!.mediaType);
+    const bytes = new Uint8Array(await got.arrayBuffer());
+    expect(bytes.length).toBe(done.file!.size);
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+    expect((await reviewer.request(`/api/jobs/${queued.id}/file`)).status).toBe(404);
+  });
+
+  it('does not queue a file of another 街道 (404), nor an unknown format (400)', async () => {
+    const before = listOf(jobDtoSchema).parse((await editor.send('GET', '/api/jobs')).body).items.length;
+    const foreign = await editor.send('POST', '/api/output-jobs', { format: 'opinion', id: await documentOf('花地') });
+    expect(foreign.status).toBe(404);
+    expect(JSON.stringify(foreign.body)).toContain('找不到编号为');
+    const unknown = await editor.send('POST', '/api/output-jobs', { format: 'bogus', id: await documentOf('金花') });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('未知的输出格式');
+    expect(listOf(jobDtoSchema).parse((await editor.send('GET', '/api/jobs')).body).items.length).toBe(before);
+    // Reading is every role's within its departments: the finance reviewer may generate any 街道's file.
+    expect((await reviewer.send('POST', '/api/output-jobs', { format: 'opinion', id: await documentOf('花地') })).status).toBe(202);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '@jixiao/core';
 import { AppError } from '../errors';
-import type { JobStore, StoredJob } from './ports';
+import type { GeneratedFile, JobStore, StoredJob } from './ports';
 
 const mayRead = (actor: Actor, job: StoredJob) => job.userId === actor.userId || actor.role === 'admin';
 
@@ -17,4 +17,12 @@ export async function getJob(deps: { store: { jobs: JobStore } }, actor: Actor, 
 /** The newest jobs the person started, newest first. */
 export function listMyJobs(deps: { store: { jobs: JobStore } }, actor: Actor, limit = 20): Promise<StoredJob[]> {
   return deps.store.jobs.listForUser(actor.userId, limit);
+}
+
+/** The file an output job made, for the person who started it (an admin too). */
+export async function getJobFile(deps: { store: { jobs: JobStore } }, actor: Actor, id: number): Promise<GeneratedFile> {
+  const job = await getJob(deps, actor, id);
+  const file = job.status === 'succeeded' ? await deps.store.jobs.getResultFile(id) : null;
+  if (!file) throw new AppError('NOT_FOUND', job.status === 'failed' ? `任务 ${id} 失败了，没有生成文件：${job.error?.message ?? ''}` : `任务 ${id} 还没有生成文件（${job.progress.label}），请稍后再取。`);
+  return file;
 }

@@ -32,7 +32,7 @@ export async function startImportJob(deps: CommandDeps, who: ChangeContext, inpu
 }
 
 /** Runs a claimed import job, saying how far it got through `report`. */
-export async function runImportJob(deps: CommandDeps, job: ClaimedJob, report: (p: JobProgress) => Promise<void>): Promise<Record<string, unknown>> {
+export async function runImportJob(deps: CommandDeps, job: ClaimedJob, report: (p: JobProgress) => Promise<void>): Promise<{ result: Record<string, unknown> }> {
   const fileName = String(job.input.fileName ?? job.title);
   const year = typeof job.input.year === 'number' ? job.input.year : undefined;
   if (!job.file) throw new AppError('BAD_INPUT', `${fileName}: 任务中没有保存文件，请重新上传。 (the job has no file)`, { file: fileName });
@@ -42,5 +42,5 @@ export async function runImportJob(deps: CommandDeps, job: ClaimedJob, report: (
   await report({ done: 1, total: STEPS, label: '正在核对部门、年度与流程状态并保存' });
   const result = await savePreparedImport(deps, who, prepared);
   await report({ done: 2, total: STEPS, label: '正在完成' });
-  return { ...result };
+  return { result: { ...result } };
 }

@@ -1,5 +1,6 @@
-export { getJob, listMyJobs } from './get-job';
+export { getJob, getJobFile, listMyJobs } from './get-job';
 export { presentJob } from './present';
 export { IMPORT_QUEUED, runImportJob, startImportJob } from './import-job';
+export { runOutputJob, startOutputJob, type OutputJobInput } from './output-job';
 export { ABANDONED, startJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner';
-export type { ClaimedJob, JobError, JobKind, JobProgress, JobStatus, JobStore, NewJob, StoredJob } from './ports';
+export type { ClaimedJob, GeneratedFile, JobEnd, JobError, JobKind, JobProgress, JobStatus, JobStore, NewJob, StoredJob } from './ports';

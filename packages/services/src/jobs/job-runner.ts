@@ -7,7 +7,8 @@
 import { AppError } from '../errors';
 import type { CommandDeps } from '../unit-of-work';
 import { runImportJob } from './import-job';
-import type { ClaimedJob, JobError, JobKind, JobProgress } from './ports';
+import { runOutputJob } from './output-job';
+import type { ClaimedJob, GeneratedFile, JobError, JobKind, JobProgress } from './ports';
 
 export interface JobRunnerOptions {
   /** Names this runner in `jobs.claimed_by` (host and process id). */
@@ -35,8 +36,8 @@ export interface JobRunner {
   stop(graceMs?: number): Promise<void>;
 }
 
-type Executor = (deps: CommandDeps, job: ClaimedJob, report: (p: JobProgress) => Promise<void>) => Promise<Record<string, unknown>>;
-const EXECUTORS: Record<JobKind, Executor> = { import: runImportJob };
+type Executor = (deps: CommandDeps, job: ClaimedJob, report: (p: JobProgress) => Promise<void>) => Promise<{ result: Record<string, unknown>; file?: GeneratedFile }>;
+const EXECUTORS: Record<JobKind, Executor> = { import: runImportJob, output: runOutputJob };
 
 export const ABANDONED: JobError = { code: 'INTERNAL', message: '任务多次中断（服务器重启或停止），未能完成，请重新上传。' };
 
@@ -76,11 +77,11 @@ export function startJobRunner(deps: CommandDeps, options: JobRunnerOptions): Jo
     };
     const timer = setInterval(() => void beat().catch(() => {}), Math.max(50, Math.floor(leaseMs / 3)));
     try {
-      const result = await EXECUTORS[job.kind](deps, job, async (p) => {
+      const { result, file } = await EXECUTORS[job.kind](deps, job, async (p) => {
         progress = p;
         await beat();
       });
-      await jobs.finish(job.id, options.runner, { status: 'succeeded', result }, { ...progress, done: progress.total, label: '已完成' }, now());
+      await jobs.finish(job.id, options.runner, { status: 'succeeded', result, ...(file ? { file } : {}) }, { ...progress, done: progress.total, label: '已完成' }, now());
     } catch (e) {
       if (!(e instanceof AppError)) options.logError?.(e, job);
       await jobs.finish(job.id, options.runner, { status: 'failed', error: errorOf(e, job) }, { ...progress, label: '失败' }, now());

@@ -6,7 +6,7 @@
  */
 import type { Actor } from '@jixiao/core';
 
-export type JobKind = 'import';
+export type JobKind = 'import' | 'output';
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface JobProgress {
@@ -34,6 +34,8 @@ export interface StoredJob {
   input: Record<string, unknown>;
   progress: JobProgress;
   result: Record<string, unknown> | null;
+  /** The file an output job made: its name, media type and size (the bytes: `JobStore.getResultFile`). */
+  resultFile: { fileName: string; mediaType: string } | null;
   error: JobError | null;
   attempts: number;
   claimedBy: string | null;
@@ -58,6 +60,15 @@ export interface NewJob {
   progress: JobProgress;
 }
 
+export interface GeneratedFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** How a job ended: succeeded with its result (and the file it made), or failed with the reason. */
+export type JobEnd = { status: 'succeeded'; result: Record<string, unknown>; file?: GeneratedFile } | { status: 'failed'; error: JobError };
+
 export interface JobStore {
   enqueue(job: NewJob, now: Date): Promise<StoredJob>;
   get(id: number): Promise<StoredJob | null>;
@@ -71,7 +82,9 @@ export interface JobStore {
   /** Writes progress and extends the lease; false when the job is no longer this runner's (it was taken over). */
   heartbeat(id: number, runner: string, progress: JobProgress, leaseUntil: Date): Promise<boolean>;
   /** Ends the job (the file it carried is dropped); false when the job is no longer this runner's. */
-  finish(id: number, runner: string, end: { status: 'succeeded'; result: Record<string, unknown> } | { status: 'failed'; error: JobError }, progress: JobProgress, now: Date): Promise<boolean>;
+  finish(id: number, runner: string, end: JobEnd, progress: JobProgress, now: Date): Promise<boolean>;
+  /** The file a finished output job made; null when there is none. */
+  getResultFile(id: number): Promise<GeneratedFile | null>;
   /** Jobs whose leases ran out after their last attempt: failed, with the reason. */
   failAbandoned(now: Date, maxAttempts: number, error: JobError): Promise<number>;
   /** Deletes finished jobs older than `before`; returns how many. */

@@ -3,7 +3,8 @@ import { importOutcomeDtoSchema, type JobDto } from '@jixiao/contract';
 import type { StoredJob } from './ports';
 
 export function presentJob(job: StoredJob): JobDto {
-  const outcome = job.result ? importOutcomeDtoSchema.safeParse(job.result) : null;
+  const outcome = job.kind === 'import' && job.result ? importOutcomeDtoSchema.safeParse(job.result) : null;
+  const size = typeof job.result?.size === 'number' ? job.result.size : 0;
   return {
     id: job.id,
     kind: job.kind,
@@ -11,6 +12,7 @@ export function presentJob(job: StoredJob): JobDto {
     title: job.title,
     progress: job.progress,
     result: outcome?.success ? outcome.data : null,
+    file: job.status === 'succeeded' && job.resultFile ? { ...job.resultFile, size } : null,
     error: job.error,
     createdAt: job.createdAt,
     startedAt: job.startedAt,

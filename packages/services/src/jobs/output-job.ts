@@ -1,0 +1,61 @@
+/**
+ * A document to generate, as a job (issue 12 item 5): `startOutputJob` checks the format, and that the person may see
+ * the object (anything outside their departments is not found, as on the download routes); a runner renders it with
+ * the same renderer the download route uses and keeps the file with the job, for its owner to fetch.
+ */
+import { isOutputFormatId, outputFormat, type OutputFormatId } from '@jixiao/contract';
+import { visibleDepartments } from '@jixiao/core';
+import type { ChangeContext } from '../access/audit';
+import { AppError } from '../errors';
+import { renderOutput, type OutputInput } from '../output-formats/render-output';
+import { chinaDate } from '../review/write-review-opinion';
+import type { CommandDeps } from '../unit-of-work';
+import type { ClaimedJob, GeneratedFile, JobProgress, StoredJob } from './ports';
+
+export interface OutputJobInput {
+  format: string;
+  /** The document, monitoring report or self-evaluation the format is made from (its `source`). */
+  id: number;
+}
+
+const SOURCE_LABEL = { document: '文档', monitoring: '监控报告', 'self-evaluation': '自评' } as const;
+
+export async function startOutputJob(deps: CommandDeps, who: ChangeContext, input: OutputJobInput, now: Date): Promise<StoredJob> {
+  if (!isOutputFormatId(input.format)) throw new AppError('BAD_INPUT', `未知的输出格式「${input.format}」：请从 /api/openapi.json 所列的格式中选择。`, { format: input.format });
+  const format = outputFormat(input.format);
+  const department = await deps.store.scope.departmentOf(format.source === 'document' ? 'document' : 'evaluation', input.id);
+  const visible = who.actor ? visibleDepartments(who.actor) : 'all';
+  if (department === undefined || (visible !== 'all' && (department === null || !visible.includes(department)))) {
+    throw new AppError('NOT_FOUND', `找不到编号为 ${input.id} 的${SOURCE_LABEL[format.source]}。`, { id: input.id });
+  }
+  return deps.store.jobs.enqueue(
+    {
+      kind: 'output',
+      actor: who.actor,
+      requestId: who.requestId ?? null,
+      title: `${format.label}（${SOURCE_LABEL[format.source]} ${input.id}）`,
+      input: { format: format.id, id: input.id },
+      file: null,
+      progress: { done: 0, total: 2, label: '排队等候' },
+    },
+    now,
+  );
+}
+
+/** The renderer's input for the format's source; the date on the document is the day the job was started (Beijing). */
+function inputOf(format: OutputFormatId, id: number, startedAt: Date): OutputInput<OutputFormatId> {
+  const source = outputFormat(format).source;
+  if (source === 'document') return { documentId: id, date: chinaDate(startedAt) } as OutputInput<OutputFormatId>;
+  if (source === 'monitoring') return { id } as OutputInput<OutputFormatId>;
+  return { id, date: chinaDate(startedAt) } as OutputInput<OutputFormatId>;
+}
+
+export async function runOutputJob(deps: CommandDeps, job: ClaimedJob, report: (p: JobProgress) => Promise<void>): Promise<{ result: Record<string, unknown>; file: GeneratedFile }> {
+  const format = String(job.input.format);
+  if (!isOutputFormatId(format)) throw new AppError('BAD_INPUT', `未知的输出格式「${format}」。`);
+  await report({ done: 0, total: 2, label: '正在生成文件' });
+  const rendered = await renderOutput(deps, format, inputOf(format, Number(job.input.id), new Date(job.createdAt)));
+  await report({ done: 1, total: 2, label: '正在保存文件' });
+  const file = { fileName: rendered.fileName, mediaType: rendered.mediaType, bytes: rendered.bytes };
+  return { result: { format, fileName: file.fileName, mediaType: file.mediaType, size: file.bytes.length }, file };
+}
