@@ -239,7 +239,8 @@ function toSummary(r: SummaryRow): DocumentSummary {
 const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as department, d.year, v.file_name, v.layout, v.version,
   (select count(*)::int from document_versions x where x.document_id = d.id) as version_count, v.sha256,
   ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count, v.created_by as imported_by,
-  (select json_agg(distinct u.name order by u.name)::text from projects p join units u on u.id = p.unit_id where p.version_id = v.id) as unit_names`;
+  -- The units of the version from its stored totals (a few rows per version, not one per project: issue 12).
+  (select json_agg(distinct u.name order by u.name)::text from unit_totals t join units u on u.id = t.unit_id where t.version_id = v.id) as unit_names`;
 
 /** `bulkCopy`: the PGlite connection's COPY (absent on PostgreSQL, which loads with unnest). */
 export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore {

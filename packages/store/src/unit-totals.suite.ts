@@ -49,6 +49,14 @@ export function unitTotalsSuite(backend: string, open: () => Promise<StoreHandle
       expect(got.total_wan!.replace(/0+$/, '')).toBe(expected.total_wan!.replace(/0+$/, ''));
       const units = await store.catalog.listUnits({ departmentId });
       expect(units.reduce((n, u) => n + u.projectCount, 0)).toBe(expected.project_count);
+      // The documents list names each version's units from the same rows.
+      const [doc] = await store.documents.listDocuments({ departmentId });
+      const named = await queryRows<{ name: string }>(
+        store.db,
+        sql`select distinct u.name from projects p join units u on u.id = p.unit_id join documents d on d.current_version_id = p.version_id where d.id = ${doc!.id} order by u.name`,
+      );
+      expect(named.length).toBeGreaterThan(0);
+      expect(doc!.unitNames).toEqual(named.map((r) => r.name));
     });
 
     it('counts only the current version after a new one, and drops a withdrawn draft\'s totals', async () => {
