@@ -66,7 +66,8 @@ export interface DocumentStore {
    * document changes nothing; different content makes a new version and keeps the old one.
    */
   saveImport(input: SaveImportInput): Promise<ImportOutcome>;
-  listDocuments(filter?: { departmentId?: number; year?: number } & InScope): Promise<DocumentSummary[]>;
+  /** In id order; `limit` and `after` (the last id of the page before) page by keyset. */
+  listDocuments(filter?: { departmentId?: number; year?: number; limit?: number; after?: number } & InScope): Promise<DocumentSummary[]>;
   /** Throws NOT_FOUND. `version` defaults to the current one. */
   getDocument(documentId: number, version?: number): Promise<{ summary: DocumentSummary; document: PerformanceDocument }>;
 }

@@ -317,11 +317,13 @@ export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore 
       if (filter.departmentId !== undefined) where.push(sql`d.department_id = ${filter.departmentId}`);
       if (filter.inDepartments) where.push(sql`d.department_id = any(${intArray(filter.inDepartments)})`);
       if (filter.year !== undefined) where.push(sql`d.year = ${filter.year}`);
+      if (filter.after !== undefined) where.push(sql`d.id > ${filter.after}`);
+      const limit = filter.limit === undefined ? sql`` : sql` limit ${filter.limit}`;
       const rows = await queryRows<SummaryRow>(
         db,
         sql`select ${summaryColumns}
             from documents d join document_versions v on v.id = d.current_version_id left join departments dep on dep.id = d.department_id
-            where ${sql.join(where, sql` and `)} order by d.id`,
+            where ${sql.join(where, sql` and `)} order by d.id${limit}`,
       );
       return rows.map(toSummary);
     },

@@ -94,7 +94,7 @@ export function unitTotalsSuite(backend: string, open: () => Promise<StoreHandle
       expect((await store.catalog.listIndicators({ limit: 1, offset: 0, inDepartments: [departmentId + 1000] })).total).toBe(0);
     });
 
-    it('pages by keyset (`after` the last id) through the same rows, in the same order, as by offset', async () => {
+    it('pages by keyset (`after` the last id) through the same rows, in the same order, as by offset; the documents list too', async () => {
       const byOffset = [];
       for (let offset = 0; ; offset += 7) {
         const page = await store.catalog.listProjects({ limit: 7, offset });
@@ -116,6 +116,12 @@ export function unitTotalsSuite(backend: string, open: () => Promise<StoreHandle
       const next = await store.catalog.listIndicators({ limit: 5, offset: 0, after: first.items.at(-1)!.id });
       expect(next.items.map((i) => i.id)).toEqual((await store.catalog.listIndicators({ limit: 5, offset: 5 })).items.map((i) => i.id));
       expect(next.total).toBe(first.total);
+      // The documents list pages the same way (every document without a limit, as before).
+      const all = (await store.documents.listDocuments()).map((d) => d.id);
+      expect(all.length).toBeGreaterThan(0);
+      const one = await store.documents.listDocuments({ limit: 1 });
+      expect(one.map((d) => d.id)).toEqual(all.slice(0, 1));
+      expect((await store.documents.listDocuments({ limit: 10, after: one[0]!.id })).map((d) => d.id)).toEqual(all.slice(1, 11));
     });
 
     it('backfills, as migration 0009 does, exactly the rows the import wrote', async () => {

@@ -7,7 +7,9 @@ import { errorResponses, idParamSchema, json, type RegisterRoutes } from './comm
 /** Uploads above this are refused before they are read (http/body-limit.ts; the readers have their own, finer limits). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-const listQuery = searchQuerySchema.pick({ departmentId: true, year: true });
+const listQuery = searchQuerySchema.pick({ departmentId: true, year: true, after: true }).extend({
+  limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: '每页条数（与 after 一起按编号分页）；不写时返回全部' }),
+});
 
 const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().openapi({ description: '版本号，默认为当前版本' }),
@@ -23,7 +25,7 @@ const list = createRoute({
   path: '/api/documents',
   operationId: 'listDocuments',
   tags: ['文档'],
-  summary: '已导入的文档（每个文档的当前版本）',
+  summary: '已导入的文档（每个文档的当前版本），按编号排列；limit 与 after（上一页最后一个编号）分页',
   request: { query: listQuery },
   responses: { 200: json(listOf(documentSummaryDtoSchema), '文档列表'), 400: errorResponses[400], 500: errorResponses[500] },
 });
