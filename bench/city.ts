@@ -315,16 +315,17 @@ export async function benchCity(): Promise<BenchRow[]> {
     // The server holds the data dir (PGlite is one process, lock.ts), so the district's bare calls are measured after
     // it stops, on the same data dir.
     const cookie = await signIn(server);
-    const ids = await (async () => {
-      const res = await fetch(`${server!.baseUrl}/api/departments`, { headers: { Cookie: cookie } });
-      const departments = ((await res.json()) as { items: Array<{ id: number }> }).items;
-      const departmentId = departments[Math.floor(departments.length / 2)]!.id;
-      const projects = ((await (await fetch(`${server!.baseUrl}/api/projects?limit=1&departmentId=${departmentId}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
-      const documents = ((await (await fetch(`${server!.baseUrl}/api/documents?departmentId=${departmentId}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
-      const before = deepOffset(districtLoad.projects) - 1;
-      const deep = ((await (await fetch(`${server!.baseUrl}/api/projects?limit=1&offset=${before}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
-      return { departmentId, projectId: projects[0]!.id, documentId: documents[0]!.id, projects: districtLoad.projects, deepAfter: deep[0]!.id };
-    })();
+    // The district's ids through the server (it holds the data dir).
+    const items = async (path: string) => ((await (await fetch(`${server!.baseUrl}${path}`, { headers: { Cookie: cookie } })).json()) as { items: Array<{ id: number }> }).items;
+    const departments = await items('/api/departments');
+    const departmentId = departments[Math.floor(departments.length / 2)]!.id;
+    const ids: Ids = {
+      departmentId,
+      projectId: (await items(`/api/projects?limit=1&departmentId=${departmentId}`))[0]!.id,
+      documentId: (await items(`/api/documents?departmentId=${departmentId}`))[0]!.id,
+      projects: districtLoad.projects,
+      deepAfter: (await items(`/api/projects?limit=1&offset=${deepOffset(districtLoad.projects) - 1}`))[0]!.id,
+    };
     process.stderr.write('  measuring the endpoints on PGlite…\n');
     const http: Array<{ endpoint: Endpoint; single: Latency; concurrent: Latency }> = [];
     for (const endpoint of endpoints(ids)) {

@@ -8,7 +8,7 @@ import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } 
 import { sql, type SQL } from 'drizzle-orm';
 import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, entryOf, parseJsonText, type AuditRow } from './audit-chain';
 import { queryRows, type Db } from './db';
-import { utcIso } from './sql-values';
+import { jsonbParam, utcIso } from './sql-values';
 
 interface AuditListRow extends AuditRow {
   total?: number | string;
@@ -17,10 +17,6 @@ interface AuditListRow extends AuditRow {
 const columns = sql`a.id, ${utcIso('a.at')} as at, a.actor_user_id, a.actor_username,
   a.actor_display_name, a.action, a.object_type, a.object_id, a.before::text as before, a.after::text as after, a.request_id`;
 
-
-
-/** JSON for jsonb; undefined (nothing to say) is stored as SQL null like null. */
-const jsonb = (v: unknown): SQL => sql`${v === undefined || v === null ? null : JSON.stringify(v)}::jsonb`;
 
 /**
  * Appends one entry, linked to the chain's last one. One transaction (a savepoint when `db` is already a
@@ -36,7 +32,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<StoredAudi
     const [next] = await queryRows<{ id: number | string; at: string; before: string | null; after: string | null }>(
       tx,
       sql`select nextval(pg_get_serial_sequence('audit_events', 'id')) as id, ${chainAt('clock_timestamp()')} as at,
-                 ${jsonb(entry.before)}::text as before, ${jsonb(entry.after)}::text as after`,
+                 ${jsonbParam(entry.before)}::text as before, ${jsonbParam(entry.after)}::text as after`,
     );
     const id = Number(next!.id);
     const hash = chainHash(prevHash, { ...entry, id, at: next!.at, before: parseJsonText(next!.before), after: parseJsonText(next!.after) });

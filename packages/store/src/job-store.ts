@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
 import type { jobs } from './schema';
 import type { SqlRow } from './sql-row';
-import { jsonValue, utcIso } from './sql-values';
+import { jsonbParam, jsonValue, utcIso } from './sql-values';
 
 type JobRow = Omit<SqlRow<typeof jobs>, 'file_base64' | 'lease_until' | 'result_file_base64'> & { file_base64?: string | null };
 
@@ -38,8 +38,6 @@ function toJob(row: JobRow): StoredJob {
   };
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
 export function createJobStore(db: Db): JobStore {
   return {
     async enqueue(job, now) {
@@ -48,8 +46,8 @@ export function createJobStore(db: Db): JobStore {
         db,
         sql`with j as (
               insert into jobs (kind, status, user_id, actor, request_id, title, input, file_base64, progress_done, progress_total, progress_label, created_at)
-              values (${job.kind}, 'queued', ${job.actor?.userId ?? null}, ${json(job.actor)}::jsonb, ${job.requestId}, ${job.title},
-                      ${json(job.input)}::jsonb, ${file}, ${job.progress.done}, ${job.progress.total}, ${job.progress.label}, ${now.toISOString()})
+              values (${job.kind}, 'queued', ${job.actor?.userId ?? null}, ${jsonbParam(job.actor)}, ${job.requestId}, ${job.title},
+                      ${jsonbParam(job.input)}, ${file}, ${job.progress.done}, ${job.progress.total}, ${job.progress.label}, ${now.toISOString()})
               returning *)
             select ${columns} from j`,
       );
@@ -96,12 +94,12 @@ export function createJobStore(db: Db): JobStore {
     },
 
     async finish(id, runner, end, progress, now) {
-      const result = end.status === 'succeeded' ? json(end.result) : null;
-      const error = end.status === 'failed' ? json(end.error) : null;
+      const result = jsonbParam(end.status === 'succeeded' ? end.result : null);
+      const error = jsonbParam(end.status === 'failed' ? end.error : null);
       const file = end.status === 'succeeded' ? end.file : undefined;
       const rows = await queryRows<{ id: number }>(
         db,
-        sql`update jobs set status = ${end.status}, result = ${result}::jsonb, error = ${error}::jsonb, file_base64 = null, lease_until = null,
+        sql`update jobs set status = ${end.status}, result = ${result}, error = ${error}, file_base64 = null, lease_until = null,
                    result_file_base64 = ${file ? Buffer.from(file.bytes).toString('base64') : null}, result_file_name = ${file?.fileName ?? null},
                    result_media_type = ${file?.mediaType ?? null},
                    progress_done = ${progress.done}, progress_total = ${progress.total}, progress_label = ${progress.label}, finished_at = ${now.toISOString()}
@@ -123,7 +121,7 @@ export function createJobStore(db: Db): JobStore {
     async failAbandoned(now, maxAttempts, error) {
       const rows = await queryRows<{ id: number }>(
         db,
-        sql`update jobs set status = 'failed', error = ${json(error)}::jsonb, file_base64 = null, lease_until = null, progress_label = '失败',
+        sql`update jobs set status = 'failed', error = ${jsonbParam(error)}, file_base64 = null, lease_until = null, progress_label = '失败',
                    finished_at = ${now.toISOString()}
             where status = 'running' and lease_until < ${now.toISOString()} and attempts >= ${maxAttempts} returning id`,
       );

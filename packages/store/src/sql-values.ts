@@ -14,3 +14,8 @@ export function utcIso(column: string): SQL {
 export function jsonValue<T = unknown>(value: unknown): T | null {
   return (typeof value === 'string' ? JSON.parse(value) : (value ?? null)) as T | null;
 }
+
+/** A value as a jsonb parameter; undefined (nothing to say) is stored as SQL null like null. */
+export function jsonbParam(value: unknown): SQL {
+  return sql`${value === undefined || value === null ? null : JSON.stringify(value)}::jsonb`;
+}

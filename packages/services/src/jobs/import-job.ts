@@ -10,7 +10,6 @@ import { prepareImport, type ImportFileInput } from '../documents/prepare-import
 import type { CommandDeps } from '../unit-of-work';
 import type { ClaimedJob, JobProgress, StoredJob } from './ports';
 
-
 const STEPS = 3;
 export const IMPORT_QUEUED: JobProgress = { done: 0, total: STEPS, label: '排队等候' };
 

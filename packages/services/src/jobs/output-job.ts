@@ -4,7 +4,7 @@
  * the same renderer the download route uses and keeps the file with the job, for its owner to fetch.
  */
 import { isOutputFormatId, outputFormat, type OutputFormatId } from '@jixiao/contract';
-import { visibleDepartments } from '@jixiao/core';
+import { can } from '@jixiao/core';
 import type { ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
 import { renderOutput, type OutputInput } from '../output-formats/render-output';
@@ -24,8 +24,8 @@ export async function startOutputJob(deps: CommandDeps, who: ChangeContext, inpu
   if (!isOutputFormatId(input.format)) throw new AppError('BAD_INPUT', `未知的输出格式「${input.format}」：请从 /api/openapi.json 所列的格式中选择。`, { format: input.format });
   const format = outputFormat(input.format);
   const department = await deps.store.scope.departmentOf(format.source === 'document' ? 'document' : 'evaluation', input.id);
-  const visible = who.actor ? visibleDepartments(who.actor) : 'all';
-  if (department === undefined || (visible !== 'all' && (department === null || !visible.includes(department)))) {
+  // As the download routes' access policy decides: document.read on the object's department (the system sees all).
+  if (department === undefined || (who.actor && !can(who.actor, 'document.read', { departmentId: department }))) {
     throw new AppError('NOT_FOUND', `找不到编号为 ${input.id} 的${SOURCE_LABEL[format.source]}。`, { id: input.id });
   }
   return deps.store.jobs.enqueue(
@@ -56,6 +56,6 @@ export async function runOutputJob(deps: CommandDeps, job: ClaimedJob, report: (
   await report({ done: 0, total: 2, label: '正在生成文件' });
   const rendered = await renderOutput(deps, format, inputOf(format, Number(job.input.id), new Date(job.createdAt)));
   await report({ done: 1, total: 2, label: '正在保存文件' });
-  const file = { fileName: rendered.fileName, mediaType: rendered.mediaType, bytes: rendered.bytes };
+  const { format: _format, ...file } = rendered;
   return { result: { format, fileName: file.fileName, mediaType: file.mediaType, size: file.bytes.length }, file };
 }

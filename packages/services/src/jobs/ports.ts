@@ -1,10 +1,11 @@
 /**
- * Jobs (issue 12 items 5 and 9): work too long for a request — an import today — kept in the database, so a page can
+ * Jobs (issue 12 items 5 and 9): work too long for a request — an import, a document to generate — kept in the database, so a page can
  * be left and revisited, a reload finds the job again, and any of several app servers on one PostgreSQL may run it.
  * A runner claims a queued job with a lease (`claimNext`, one statement, `for update skip locked`); a runner that
  * dies lets its lease expire and another runner takes the job up again, so no job is lost and none runs twice at once.
  */
 import type { Actor } from '@jixiao/core';
+import type { OutputFile } from '../output-formats/render-output';
 
 export type JobKind = 'import' | 'output';
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -60,11 +61,8 @@ export interface NewJob {
   progress: JobProgress;
 }
 
-export interface GeneratedFile {
-  fileName: string;
-  mediaType: string;
-  bytes: Uint8Array;
-}
+/** A file an output job made: what the renderers return, without the format id. */
+export type GeneratedFile = Omit<OutputFile, 'format'>;
 
 /** How a job ended: succeeded with its result (and the file it made), or failed with the reason. */
 export type JobEnd = { status: 'succeeded'; result: Record<string, unknown>; file?: GeneratedFile } | { status: 'failed'; error: JobError };
