@@ -46,7 +46,7 @@ export default defineConfig({
           globalSetup: ['scripts/test-postgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          maxWorkers: 1,
+          isolate: false,
         },
       },
       {

@@ -4,6 +4,8 @@
  * and the file refused with a one-line reason; the result is the same `ReadResult` as `readDocument` gives.
  * Workers are reused (at most `MAX_WORKERS`, the rest wait their turn) and do not keep the process alive when idle.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readError, type ReadError } from './errors';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
@@ -21,7 +23,9 @@ export interface WorkerReadOptions {
 export const DEFAULT_READ_TIMEOUT_MS = 20_000;
 export const DEFAULT_READ_MEMORY_MB = 512;
 const MAX_WORKERS = 2;
-const ENTRY = new URL('./read-worker-entry.mjs', import.meta.url);
+/** The compiled worker beside this module in the CLI build (scripts/build-cli.ts); from the sources, the tsx bootstrap. */
+const BUILT_ENTRY = new URL('./read-worker.js', import.meta.url);
+const ENTRY = existsSync(fileURLToPath(BUILT_ENTRY)) ? BUILT_ENTRY : new URL('./read-worker-entry.mjs', import.meta.url);
 
 interface Job {
   request: ReadRequest;

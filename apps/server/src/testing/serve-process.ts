@@ -1,6 +1,7 @@
 /**
  * A real `jixiao serve` process for tests (the journeys, the several-servers test): node itself runs the CLI (no
- * npx/npm wrapper), so stopping it by PID stops the server; its output is kept for the error a failed start shows.
+ * npx/npm wrapper), so stopping it by PID stops the server. It is the compiled CLI once `npm run build` has run
+ * (`npm test` builds first), the sources through tsx otherwise; its output is kept for the error a failed start shows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -48,7 +49,7 @@ export async function startServeProcess(env: Record<string, string>, timeoutMs =
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', String(port)], {
+  const server = spawn(process.execPath, ['apps/cli/bin/jixiao.js', 'serve', '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
