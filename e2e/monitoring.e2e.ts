@@ -109,7 +109,7 @@ describe('monitoring at July', () => {
     await shot(page, '6-reloaded');
 
     // The table as an .xlsx, with the new figures and the reason.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载监控表（.xlsx）' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载监控表（.xlsx）' }).click()]);
     expect(download.suggestedFilename()).toMatch(/绩效运行监控表\.xlsx$/);
     const file = join(SHOTS_DIR, 'monitoring-table.xlsx');
     await download.saveAs(file);

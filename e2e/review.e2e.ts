@@ -68,7 +68,7 @@ describe('review a stored document', () => {
     await page.getByText(/区财政局审核人 将结论由「.」调整为「良」/).waitFor();
 
     // The opinion, as a .docx (a zip: PK header).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载评审意见/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载评审意见/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/评审意见\.docx$/);
     const saved = join(SHOTS_DIR, 'review-opinion.docx');
     await download.saveAs(saved);

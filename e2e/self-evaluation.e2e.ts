@@ -21,7 +21,7 @@ const signedInPage = (username: string) => jixiao.signedInPage(username, { viewp
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `self-evaluation-${name}.png`), fullPage: true });
 
 async function download(page: Page, link: string, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: link }).click()]);
   const path = join(SHOTS_DIR, name);
   await file.saveAs(path);
   return path;

@@ -8,6 +8,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobDtoSchema, listOf, type JobDto } from '@jixiao/contract';
+import { readDocxLayout } from '@jixiao/formats';
 import { startJobRunner, type JobRunner } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
@@ -128,6 +129,21 @@ describe('documents generated as jobs', () => {
     expect(bytes.length).toBe(done.file!.size);
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
     expect((await reviewer.request(`/api/jobs/${queued.id}/file`)).status).toBe(404);
+  });
+
+  it('signs the opinion with the reviewer and organization the job was given, as the download route does', async () => {
+    const res = await reviewer.send('POST', '/api/output-jobs', { format: 'opinion', id: await documentOf('金花'), reviewer: ' 王评审 ', organization: '广州某某绩效评价有限公司' });
+    expect(res.status).toBe(202);
+    const done = await followed(reviewer, jobDtoSchema.parse(res.body).id);
+    expect(done.status).toBe('succeeded');
+    const layout = readDocxLayout(new Uint8Array(await (await reviewer.request(`/api/jobs/${done.id}/file`)).arrayBuffer()));
+    expect(layout.ok).toBe(true);
+    const text = JSON.stringify(layout);
+    expect(text).toContain('王评审');
+    expect(text).not.toContain(' 王评审 ');
+    expect(text).toContain('广州某某绩效评价有限公司');
+    // A field the request does not know is refused, not ignored.
+    expect((await reviewer.send('POST', '/api/output-jobs', { format: 'opinion', id: 1, signer: 'x' })).status).toBe(400);
   });
 
   it('does not queue a file of another 街道 (404), nor an unknown format (400)', async () => {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jobDtoSchema, listOf } from '@jixiao/contract';
+import { jobDtoSchema, listOf, outputJobRequestSchema } from '@jixiao/contract';
 import { getJob, getJobFile, listMyJobs, presentJob, startImportJob, startOutputJob } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
 import { errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
@@ -21,10 +21,6 @@ const startImport = createRoute({
   responses: { 202: json(jobDtoSchema, '已排队'), ...errorResponses, 413: { description: '文件太大', content: errorResponses[400].content } },
 });
 
-const outputJobRequest = z.strictObject({
-  format: z.string().min(1).openapi({ description: '输出格式（如 opinion、self-evaluation-report、monitoring-table）' }),
-  id: z.number().int().positive().openapi({ description: '文档、监控报告或自评的编号（按格式的来源）' }),
-});
 
 const startOutput = createRoute({
   method: 'post',
@@ -32,7 +28,7 @@ const startOutput = createRoute({
   operationId: 'startOutputJob',
   tags: ['任务'],
   summary: '作为后台任务生成一个文件（评审意见、自评表、自评报告、监控表……）：立即返回任务，完成后从 /api/jobs/{id}/file 取文件',
-  request: { body: jsonBody(outputJobRequest) },
+  request: { body: jsonBody(outputJobRequestSchema) },
   responses: { 202: json(jobDtoSchema, '已排队'), ...errorResponses },
 });
 

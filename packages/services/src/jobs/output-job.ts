@@ -16,6 +16,17 @@ export interface OutputJobInput {
   format: string;
   /** The document, monitoring report or self-evaluation the format is made from (its `source`). */
   id: number;
+  /** The 评审意见's reviewer and organization, as the download route's `reviewer` and `organization` (documents only). */
+  reviewer?: string | undefined;
+  organization?: string | undefined;
+}
+
+/** The reviewer and organization a document's output job keeps, trimmed, without empty ones. */
+function signedBy(input: OutputJobInput): Record<string, string> {
+  const kept: Record<string, string> = {};
+  if (input.reviewer?.trim()) kept.reviewer = input.reviewer.trim();
+  if (input.organization?.trim()) kept.organization = input.organization.trim();
+  return kept;
 }
 
 const SOURCE_LABEL = { document: '文档', monitoring: '监控报告', 'self-evaluation': '自评' } as const;
@@ -34,7 +45,7 @@ export async function startOutputJob(deps: CommandDeps, who: ChangeContext, inpu
       actor: who.actor,
       requestId: who.requestId ?? null,
       title: `${format.label}（${SOURCE_LABEL[format.source]} ${input.id}）`,
-      input: { format: format.id, id: input.id },
+      input: { format: format.id, id: input.id, ...(format.source === 'document' ? signedBy(input) : {}) },
       file: null,
       progress: { done: 0, total: 2, label: '排队等候' },
     },
@@ -43,9 +54,14 @@ export async function startOutputJob(deps: CommandDeps, who: ChangeContext, inpu
 }
 
 /** The renderer's input for the format's source; the date on the document is the day the job was started (Beijing). */
-function inputOf(format: OutputFormatId, id: number, startedAt: Date): OutputInput<OutputFormatId> {
+function inputOf(format: OutputFormatId, job: ClaimedJob): OutputInput<OutputFormatId> {
   const source = outputFormat(format).source;
-  if (source === 'document') return { documentId: id, date: chinaDate(startedAt) } as OutputInput<OutputFormatId>;
+  const id = Number(job.input.id);
+  const startedAt = new Date(job.createdAt);
+  if (source === 'document') {
+    const text = (key: string) => (typeof job.input[key] === 'string' ? (job.input[key] as string) : undefined);
+    return { documentId: id, date: chinaDate(startedAt), reviewer: text('reviewer'), organization: text('organization') } as OutputInput<OutputFormatId>;
+  }
   if (source === 'monitoring') return { id } as OutputInput<OutputFormatId>;
   return { id, date: chinaDate(startedAt) } as OutputInput<OutputFormatId>;
 }
@@ -54,7 +70,7 @@ export async function runOutputJob(deps: CommandDeps, job: ClaimedJob, report: (
   const format = String(job.input.format);
   if (!isOutputFormatId(format)) throw new AppError('BAD_INPUT', `未知的输出格式「${format}」。`);
   await report({ done: 0, total: 2, label: '正在生成文件' });
-  const rendered = await renderOutput(deps, format, inputOf(format, Number(job.input.id), new Date(job.createdAt)));
+  const rendered = await renderOutput(deps, format, inputOf(format, job));
   await report({ done: 1, total: 2, label: '正在保存文件' });
   const { format: _format, ...file } = rendered;
   return { result: { format, fileName: file.fileName, mediaType: file.mediaType, size: file.bytes.length }, file };

@@ -44,22 +44,7 @@ export function startImportJob(file: File, year?: number): Promise<JobDto> {
   return postForm(jobDtoSchema, '/api/import-jobs', fileForm(file, year));
 }
 
-export function getJob(id: number, signal?: AbortSignal): Promise<JobDto> {
-  return getJson(jobDtoSchema, `/api/jobs/${id}`, {}, signal);
-}
-
-/** The person's newest jobs, newest first: what a page left and revisited shows. */
-export async function listJobs(signal?: AbortSignal): Promise<JobDto[]> {
-  return (await getJson(listOf(jobDtoSchema), '/api/jobs', {}, signal)).items;
-}
-
-export const jobKeys = {
-  all: ['jobs'] as const,
-  list: () => ['jobs', 'list'] as const,
-  detail: (id: number) => ['jobs', id] as const,
-};
-
-export const isFinished = (job: JobDto | undefined) => job?.status === 'succeeded' || job?.status === 'failed';
+export { getJob, isFinished, jobKeys, listJobs } from '../../lib/jobs';
 
 /** Withdraws a draft nobody has acted on (the server refuses anything else with the reason). */
 export function withdrawDocument(id: number): Promise<WithdrawnDocumentDto> {

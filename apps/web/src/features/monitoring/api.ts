@@ -8,9 +8,7 @@ import {
   type MonitoringSummaryDto,
   type SaveMonitoringRequest,
   type SubmitMonitoringRequest,
-  downloadUrl,
   outputFormatsOf,
-  type OutputFormatIdOf,
 } from '@jixiao/contract';
 import { getJson, sendJson } from '../../lib/http';
 import type { InterchangeDocument } from '../import';
@@ -44,7 +42,6 @@ export function submitMonitoring(id: number, body: SubmitMonitoringRequest): Pro
 
 /** The 绩效运行监控表 downloads of a report, one per format of the contract's registry made from a monitoring report. */
 export const TABLE_FORMATS = outputFormatsOf('monitoring');
-export const tableUrl = (id: number, format: OutputFormatIdOf<'monitoring'>) => downloadUrl(format, id);
 
 export const STATUS_LABELS: Record<MonitoringSummaryDto['status'], string> = { draft: '填报中', submitted: '已提交', returned: '已退回', done: '已完成' };
 

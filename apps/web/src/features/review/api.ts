@@ -5,9 +5,8 @@ import {
   type DocumentReviewDto,
   type SaveDocumentContentRequest,
   type SetConclusionRequest,
-  downloadUrl,
 } from '@jixiao/contract';
-import { ApiError, getJson, sendJson, withQuery } from '../../lib/http';
+import { ApiError, getJson, sendJson } from '../../lib/http';
 
 export type { DocumentReviewDto };
 export type ReviewedFinding = DocumentReviewDto['findings'][number];
@@ -26,10 +25,6 @@ export function addFinding(documentId: number, body: AddFindingRequest): Promise
 
 export function setConclusion(documentId: number, body: SetConclusionRequest): Promise<DocumentReviewDto> {
   return sendJson(documentReviewDtoSchema, 'PUT', `/api/documents/${documentId}/review/conclusion`, body);
-}
-
-export function opinionUrl(documentId: number, reviewer: string): string {
-  return withQuery(downloadUrl('opinion', documentId), { reviewer: reviewer.trim() || undefined });
 }
 
 export const CONCLUSION_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };

@@ -15,7 +15,6 @@ import {
   type SelfEvaluationSummaryDto,
   type WorkbookErrorDto,
   downloadUrl,
-  type OutputFormatIdOf,
 } from '@jixiao/contract';
 import { z } from 'zod';
 import { getJson, postForm, sendJson } from '../../lib/http';
@@ -64,8 +63,6 @@ export function workbookErrorsOf(details: unknown): WorkbookErrorDto[] {
   return parsed.success ? parsed.data.errors : [];
 }
 
-/** Where a file of the self-evaluation downloads from (the contract's output-format registry). */
-export const fileUrl = (id: number, format: OutputFormatIdOf<'self-evaluation'>) => downloadUrl(format, id);
 
 export const TIER_LABELS = { achieved: '达成', partly: '部分达成', notAchieved: '未达成' } as const;
 export const GRADE_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#c62828' };

@@ -66,7 +66,8 @@ const STATUS_COLORS: Record<JobDto['status'], string> = { queued: 'default', run
 /** The person's last imports, so a page left during an import finds it again. */
 export function RecentJobs({ current }: { current: number | null }) {
   const jobs = useApiQuery(jobKeys.list(), (signal) => listJobs(signal), { pollEvery: (list) => (list?.some((j) => !isFinished(j)) ? 1_000 : false) });
-  const items = (jobs.data ?? []).slice(0, 5);
+  // The list holds the files generated for download too; this page shows the imports.
+  const items = (jobs.data ?? []).filter((j) => j.kind === 'import').slice(0, 5);
   if (!items.length) return null;
   return (
     <Card size="small" title="最近的导入" style={{ marginBottom: 16 }}>

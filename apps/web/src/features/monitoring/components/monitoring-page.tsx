@@ -19,11 +19,12 @@ import { useEditableResource } from '../../../lib/editable-resource';
 import { useCan } from '../../session';
 import type { EvaluationWorkflowDto } from '../../workflow';
 import { EvaluationWorkflowPanel } from '../../workflow';
-import { getMonitoring, getTargetDocument, monitoringKeys, saveMonitoring, STATUS_LABELS, submitMonitoring, TABLE_FORMATS, tableUrl, type MonitoringReportDto } from '../api';
+import { getMonitoring, getTargetDocument, monitoringKeys, saveMonitoring, STATUS_LABELS, submitMonitoring, TABLE_FORMATS, type MonitoringReportDto } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
 import { DeviationCells, LightCell } from './deviation-cells';
 import { completionText, computeLines, saveRequestOf, withBudget, withDeviation, withIndicator, withReport, type MonitoringEditorState } from '../model';
+import { OutputJobButton } from '../../../components/output-job-button';
 
 /** The server's answer to a save or a submit, as the editor's new state. */
 const withReportOf = (next: MonitoringReportDto, state: MonitoringEditorState) => withReport(state, next);
@@ -250,9 +251,9 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
         extra={
           <Space wrap>
             {TABLE_FORMATS.map((f) => (
-              <Button key={f.id} href={tableUrl(id, f.id)} download>
+              <OutputJobButton key={f.id} request={{ format: f.id, id }}>
                 下载监控表（{f.extension}）
-              </Button>
+              </OutputJobButton>
             ))}
           </Space>
         }

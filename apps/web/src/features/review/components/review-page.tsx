@@ -15,7 +15,7 @@ import { ApiError } from '../../../lib/http';
 import { useInvalidate } from '../../../lib/query';
 import { useDebounced } from '../../../lib/use-debounced';
 import { DOCUMENT_KIND_LABELS, documentKeys, getDocument, type InterchangeDocument } from '../../import';
-import { addFinding, decideFinding, getReview, isStaleDocumentSave, opinionUrl, reviewKeys, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
+import { addFinding, decideFinding, getReview, isStaleDocumentSave, reviewKeys, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
 import { useCan, useSession } from '../../session';
 import { ROLE_LABELS } from '@jixiao/core';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
@@ -48,6 +48,7 @@ import {
 } from '../model';
 import { ScorePanel } from './score-panel';
 import { StaleSaveAlert, WorkflowPanel } from '../../workflow';
+import { OutputJobButton } from '../../../components/output-job-button';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -260,9 +261,9 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
               </span>
             ) : null}
             {d.kind === 'project-targets' || d.kind === 'department-targets' ? (
-              <Button type="primary" href={opinionUrl(id, reviewer)} download>
+              <OutputJobButton type="primary" request={{ format: 'opinion', id, reviewer: reviewer.trim() || undefined }}>
                 下载评审意见（.docx）
-              </Button>
+              </OutputJobButton>
             ) : (
               <Button disabled title="只有绩效目标文档可以出具评审意见">
                 下载评审意见（.docx）

@@ -18,7 +18,6 @@ import { useCan } from '../../session';
 import type { EvaluationWorkflowDto } from '../../workflow';
 import { EvaluationWorkflowPanel } from '../../workflow';
 import {
-  fileUrl,
   getSelfEvaluation,
   GRADE_COLORS,
   keepScore,
@@ -41,6 +40,7 @@ import { entriesOf, projectOptions, summaryOf, visibleLines, withBudgetEntry, wi
 import '../../../components/score-bar.css';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../self-evaluation.css';
+import { OutputJobButton } from '../../../components/output-job-button';
 
 const where = (e: WorkbookErrorDto) => `「${e.sheet}」工作表${e.row != null ? `第 ${e.row} 行` : ''}${e.column ? ` ${e.column} 列` : ''}`;
 
@@ -133,20 +133,14 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
             <Button onClick={() => void submit()} disabled={dirty || !open || !maySubmit || busy !== null} title={dirty ? '请先保存页面上的修改' : undefined}>
               {busy === 'submit' ? '正在提交…' : '提交'}
             </Button>
-            <Button href={fileUrl(id, 'actuals-workbook')} download>
-              下载填报表
-            </Button>
+            <OutputJobButton request={{ format: 'actuals-workbook', id }}>下载填报表</OutputJobButton>
             <Upload accept=".xlsx" showUploadList={false} disabled={dirty || !editable || busy === 'upload'} customRequest={({ file }) => file instanceof File && upload(file)}>
               <Button loading={busy === 'upload'} disabled={dirty || !editable} title={dirty ? '请先保存页面上的修改' : undefined}>
                 上传填报表
               </Button>
             </Upload>
-            <Button href={fileUrl(id, scope === 'project' ? 'project-self-evaluation-table' : 'department-self-evaluation-table')} download>
-              下载自评表
-            </Button>
-            <Button href={fileUrl(id, 'self-evaluation-report')} download>
-              下载自评报告
-            </Button>
+            <OutputJobButton request={{ format: scope === 'project' ? 'project-self-evaluation-table' : 'department-self-evaluation-table', id }}>下载自评表</OutputJobButton>
+            <OutputJobButton request={{ format: 'self-evaluation-report', id }}>下载自评报告</OutputJobButton>
           </Space>
         }
       />
