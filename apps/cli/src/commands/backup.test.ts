@@ -4,9 +4,10 @@
  * target and a damaged file are refused, and a PGlite dir held by a running server is backed up through its
  * control socket.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '@jixiao/server';
+import { demoDataDir } from '@jixiao/server/testing';
 import { describe, expect, it } from 'vitest';
 import { jixiao, SEEDS, useCliSandbox } from '../testing/run-cli';
 
@@ -58,7 +59,8 @@ describe('jixiao backup / restore', { timeout: 180_000 }, () => {
   });
 
   it('backs up a PGlite dir held by a running jixiao serve through its control socket', async () => {
-    const dataDir = join(cli.dir, 'served');
+    // The demo data as a first demo start leaves it, copied from the run's one seeding (decision 017).
+    const dataDir = await demoDataDir('jixiao-backup-served-');
     const server = await startServer({ port: 0, dataDir, handleSignals: false, log: () => {} });
     const file = join(cli.dir, 'served.jixiao-backup');
     try {
@@ -81,5 +83,6 @@ describe('jixiao backup / restore', { timeout: 180_000 }, () => {
     // The demo data: the five seeds.
     expect((JSON.parse(original.stdout) as { documents: unknown[] }).documents).toHaveLength(5);
     expect(restored.stdout).toBe(original.stdout);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
