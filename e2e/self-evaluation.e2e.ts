@@ -59,6 +59,13 @@ describe('self-evaluation of 金花街道 2024', () => {
     await shot(page, '2-typed');
     await page.getByRole('button', { name: /^保\s?存$/ }).click();
     await page.getByText(/已保存（第 2 版）/).first().waitFor();
+    // The header names the rule in words and the save time in Beijing time (UTC+8), to the minute just saved.
+    const sub = await page.getByText(/保存于/).first().innerText();
+    expect(sub).toContain('评分规则：项目支出绩效自评（财预〔2020〕10号）');
+    expect(sub).not.toMatch(/[a-z-]+@\d/);
+    const saved = /保存于 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})/.exec(sub)?.[1] ?? '';
+    const beijingNow = Date.now() + 8 * 3600_000;
+    expect(Math.abs(Date.parse(`${saved}:00Z`) - beijingNow)).toBeLessThan(5 * 60_000);
 
     // The workbook: a broken copy is refused whole, listing each error; the good one is imported.
     const workbook = await download(page, '下载填报表', 'self-evaluation-actuals.xlsx');
@@ -109,7 +116,7 @@ describe('self-evaluation of 金花街道 2024', () => {
 
     await page.getByRole('tab', { name: /已保存的评分/ }).click();
     await page.getByRole('button', { name: '评分并保存' }).click();
-    await page.getByText(/已保存评分：.*cn-project-self-evaluation@1/).first().waitFor();
+    await page.getByText(/已保存评分：.*按「项目支出绩效自评（财预〔2020〕10号）/).first().waitFor();
     await shot(page, '6-kept-score');
 
     // The refused upload answered 400 on purpose; reads the page itself cancelled when it moved on (its AbortController)

@@ -140,7 +140,7 @@ export type MonitoringSummaryDto = z.infer<typeof monitoringSummaryDtoSchema>;
 /** `GET /api/monitoring/{id}`: the report with the rule set it is computed with and every computed line. */
 export const monitoringReportDtoSchema = monitoringSummaryDtoSchema.extend({
   document: documentSummaryDtoSchema,
-  ruleSet: z.object({ id: z.string(), version: z.number().int(), ref: z.string(), name: z.string(), settings: monitoringSettingsSchema }),
+  ruleSet: z.object({ id: z.string(), version: z.number().int(), ref: z.string(), name: z.string(), title: z.string(), settings: monitoringSettingsSchema }),
   entries: monitoringEntriesSchema,
   result: monitoringResultSchema,
 }).meta({ id: 'MonitoringReport' });

@@ -77,7 +77,8 @@ export const reviewDecisionDtoSchema = z.object({
 export type ReviewDecisionDto = z.infer<typeof reviewDecisionDtoSchema>;
 
 export const reviewSummaryDtoSchema = z.object({
-  ruleSet: z.object({ id: z.string(), version: z.number().int(), ref: z.string(), name: z.string() }),
+  /** `title`: the name and 文号 people read (`ruleSetTitle`); `ref` is `id@version`, for the records and admins. */
+  ruleSet: z.object({ id: z.string(), version: z.number().int(), ref: z.string(), name: z.string(), title: z.string() }),
   dimensions: z.array(dimensionScoreDtoSchema),
   total: z.number(),
   computedConclusion: z.string(),

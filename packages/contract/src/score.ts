@@ -35,6 +35,7 @@ export const scoreDifferenceSchema = z.object({
 export const projectScoreSchema = z
   .object({
     rule: z.string(),
+    ruleTitle: z.string(),
     execution: executionScoreSchema,
     lines: z.array(z.object({ no: z.number().int(), name: z.string(), level1: level1Schema.nullable(), weight: z.number(), result: indicatorScoreSchema })),
     levelWeights: z.record(level1Schema, z.number()),
@@ -49,6 +50,7 @@ export const projectScoreSchema = z
 export const departmentScoreSchema = z
   .object({
     rule: z.string(),
+    ruleTitle: z.string(),
     spendingProgress: executionScoreSchema,
     annualGoal: indicatorScoreSchema,
     tasks: z.array(
@@ -74,10 +76,11 @@ export const selfEvaluationScoreSchema = z
     z.object({
       scope: z.literal('project'),
       rule: z.string(),
+      ruleTitle: z.string(),
       projects: z.array(z.object({ key: z.string(), unit: z.string(), project: z.string(), score: projectScoreSchema })),
       total: points,
       grade: z.string().nullable(),
     }),
-    z.object({ scope: z.literal('department'), rule: z.string(), department: departmentScoreSchema, total: points, grade: z.string().nullable() }),
+    z.object({ scope: z.literal('department'), rule: z.string(), ruleTitle: z.string(), department: departmentScoreSchema, total: points, grade: z.string().nullable() }),
   ])
   .meta({ id: 'SelfEvaluationScore' }) satisfies z.ZodType<core.SelfEvaluationScore>;

@@ -70,7 +70,7 @@ export const selfEvaluationDtoSchema = selfEvaluationSummaryDtoSchema.extend({
   target: documentSchema,
   entries: selfEvaluationEntriesSchema,
   /** The rule set the score below used, whole, so the browser can recompute it live. */
-  ruleSet: z.object({ ref: z.string(), name: z.string(), value: ruleSetSchema }),
+  ruleSet: z.object({ ref: z.string(), name: z.string(), title: z.string(), value: ruleSetSchema }),
   /** `SelfEvaluationScore` of the core, computed now. */
   score: selfEvaluationScoreSchema,
   report: z.object({ title: z.string(), sections: z.array(reportSectionDtoSchema), problems: z.array(z.object({ kind: z.string(), text: z.string(), measure: z.string(), source: z.string() })) }),

@@ -61,7 +61,7 @@ describe('jixiao score', () => {
     ]);
     const text = formatScoreText(out);
     expect(text).toContain('总额 | 0.00 | 3.36 | 3.36 | 3.12 | 92.86%（写明 92.86%） | —');
-    expect(text).toContain('不一致：指标「完成安可电脑购买台数」写明得分 90，按规则 cn-project-self-evaluation@1');
+    expect(text).toContain('不一致：指标「完成安可电脑购买台数」写明得分 90，按规则「项目支出绩效自评（财预〔2020〕10号）（依据财预〔2021〕101号）」应为 83.08');
     expect(text).toContain('总分：92.37（优）；写明 100');
   });
 });

@@ -17,6 +17,8 @@ export interface ProjectDraftInput {
   document: PerformanceDocument;
   projects: readonly ProjectEvaluationScore[];
   rule: string;
+  /** The rule set in words, with its 文号 (`ruleSetTitle`): what the report says it was scored by. */
+  ruleTitle: string;
   openFindings?: readonly Finding[];
   wording?: ReportWording;
 }
@@ -58,7 +60,7 @@ export function draftProjectSelfEvaluationReport(input: ProjectDraftInput): Self
         ...(ungraded.length ? [`${ungraded.map((p) => `「${p.project}」`).join('、')}尚有指标未填报或待评定，填报完成后计算总分和等级。`] : []),
       ]
     : [w.missingTasks];
-  conclusion.unshift(`按规则集 ${input.rule} 计算（预算执行 ${projects[0]?.score.execution.weight ?? 10} 分，其余按一级指标分值），${graded.length} 个项目已得出总分。`);
+  conclusion.unshift(`按「${input.ruleTitle}」计算（预算执行 ${projects[0]?.score.execution.weight ?? 10} 分，其余按一级指标分值），${graded.length} 个项目已得出总分。`);
   const analysis = projects.map((p, i) => {
     const project = all[i];
     const started = p.score.lines.some((l) => l.result.status !== 'pending') || p.score.execution.rate != null;

@@ -58,6 +58,9 @@ describe('draftSelfEvaluationReport', () => {
   it('states the score and the rule set it came from', () => {
     const summary = draft.sections.find((s) => s.heading === '（一）自评结论综述')!.paragraphs.join('');
     expect(summary).toContain(`${score.total} 分`);
-    expect(summary).toContain('cn-department-self-evaluation@1');
+    // In words with its 文号, as people read it; the record id stays out of the report.
+    expect(summary).toContain('按「部门整体支出绩效自评（白云区 2021 年自评报告所用结构）（依据财预〔2020〕10号）」计算');
+    expect(summary).not.toContain('cn-department-self-evaluation@1');
+    expect(draft.rule).toBe('cn-department-self-evaluation@1');
   });
 });

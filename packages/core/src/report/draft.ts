@@ -85,7 +85,7 @@ export function draftSelfEvaluationReport(input: DraftInput): SelfEvaluationRepo
   });
 
   const conclusion: string[] = [];
-  if (score.total != null) conclusion.push(`按规则集 ${score.rule} 计算，${doc.year ?? ''}年度部门整体支出绩效自评得分 ${score.total} 分，等级为「${score.grade}」。`);
+  if (score.total != null) conclusion.push(`按「${score.ruleTitle}」计算，${doc.year ?? ''}年度部门整体支出绩效自评得分 ${score.total} 分，等级为「${score.grade}」。`);
   else conclusion.push(`部门支出进度得分 ${score.spendingProgress.score ?? '—'} 分；年度目标、各任务的定性指标尚待评定，评定后计算总分和等级。`);
   if (doc.statedScore != null && score.total != null && Math.abs(doc.statedScore - score.total) > 0.005) conclusion.push(`（原自评结果为 ${doc.statedScore} 分，与按规则计算的结果不一致，请核对。）`);
 

@@ -6,7 +6,7 @@
 import type { PerformanceDocument } from '../document/model';
 import { roundHalfUp } from '../money/amount';
 import { gradeFor } from '../rules/grades';
-import { ruleSetRef, type RuleSet } from '../rules/rule-set';
+import { ruleSetRef, ruleSetTitle, type RuleSet } from '../rules/rule-set';
 import { judgedTarget } from './facts';
 import { listIndicatorSites } from './context';
 import type { ReviewSettings } from './settings';
@@ -37,6 +37,8 @@ export interface DimensionScore {
 export interface ReviewResult {
   /** `id@version` of the rule set that scored it. */
   rule: string;
+  /** The rule set in words, with its 文号 (`ruleSetTitle`): what documents and pages show. */
+  ruleTitle: string;
   dimensions: DimensionScore[];
   total: number;
   /** What the scores give. */
@@ -108,6 +110,7 @@ export function reviewDocument(
 
   return {
     rule: ruleSetRef(ruleSet),
+    ruleTitle: ruleSetTitle(ruleSet),
     dimensions,
     total,
     computedConclusion,

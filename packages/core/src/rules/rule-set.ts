@@ -49,6 +49,16 @@ export function ruleSetRef(ruleSet: Pick<RuleSet<unknown>, 'id' | 'version'>): s
   return `${ruleSet.id}@${ruleSet.version}`;
 }
 
+/**
+ * The rule set as a person reads it, on pages and in the official documents: its name and the 文号 it follows
+ * (「项目支出绩效自评（财预〔2020〕10号）（依据财预〔2021〕101号）」), never the `id@version` the records keep.
+ */
+export function ruleSetTitle(ruleSet: Pick<RuleSet<unknown>, 'name' | 'sources'>): string {
+  const docNos = ruleSet.sources.map((s) => /[\p{Script=Han}]+〔\d{4}〕\d+号/u.exec(s.docNo)?.[0]).filter((n): n is string => Boolean(n) && !ruleSet.name.includes(n!));
+  const unique = [...new Set(docNos)].slice(0, 3);
+  return unique.length ? `${ruleSet.name}（依据${unique.join('、')}）` : ruleSet.name;
+}
+
 /** True when the rule set applies to the budget year. */
 export function appliesToYear(ruleSet: Pick<RuleSet<unknown>, 'years'>, year: number): boolean {
   const { from, to } = ruleSet.years;

@@ -7,7 +7,7 @@
 import type { AmountUnit, Indicator, KeyTask, QualitativeTier } from '../document/model';
 import { roundHalfUp } from '../money/amount';
 import { gradeFor } from '../rules/grades';
-import { ruleSetRef, type RuleSet } from '../rules/rule-set';
+import { ruleSetRef, ruleSetTitle, type RuleSet } from '../rules/rule-set';
 import { scoreExecution, type ExecutionFigures, type ExecutionScore } from './execution';
 import { scoreIndicator, type IndicatorScore } from './score-indicator';
 import { apportion } from './score-project';
@@ -24,6 +24,8 @@ export interface DepartmentTaskScore {
 
 export interface DepartmentScore {
   rule: string;
+  /** The rule set in words, with its 文号 (`ruleSetTitle`). */
+  ruleTitle: string;
   spendingProgress: ExecutionScore;
   annualGoal: IndicatorScore;
   tasks: DepartmentTaskScore[];
@@ -78,7 +80,7 @@ export function scoreDepartment(input: DepartmentScoreInput, unit: AmountUnit, r
     differences.push(`文中写明总分 ${input.statedScore}，按规则计算为 ${total}`);
   }
   const notes = executionRangeNotes(spendingProgress, s.executionRateRange);
-  return { rule: ruleSetRef(ruleSet), spendingProgress, annualGoal, tasks, keyTasksScore, total, grade: total == null ? null : gradeFor(total, s.grades), differences, notes };
+  return { rule: ruleSetRef(ruleSet), ruleTitle: ruleSetTitle(ruleSet), spendingProgress, annualGoal, tasks, keyTasksScore, total, grade: total == null ? null : gradeFor(total, s.grades), differences, notes };
 }
 
 function scoreTask(task: KeyTask, s: DepartmentScoringSettings, differences: string[]): DepartmentTaskScore {

@@ -7,7 +7,7 @@ import type { AmountUnit, Indicator, Project } from '../document/model';
 import { level1KeyOf, type Level1Key } from '../indicators/levels';
 import { roundHalfUp } from '../money/amount';
 import { gradeFor } from '../rules/grades';
-import { ruleSetRef, type RuleSet } from '../rules/rule-set';
+import { ruleSetRef, ruleSetTitle, type RuleSet } from '../rules/rule-set';
 import { scoreExecution, type ExecutionFigures, type ExecutionScore } from './execution';
 import { scoreIndicator, type IndicatorScore } from './score-indicator';
 import type { ProjectScoringSettings } from './settings';
@@ -24,6 +24,8 @@ export interface ProjectScoreLine {
 
 export interface ProjectScore {
   rule: string;
+  /** The rule set in words, with its 文号 (`ruleSetTitle`). */
+  ruleTitle: string;
   execution: ExecutionScore;
   lines: ProjectScoreLine[];
   /** Points per 一级 after redistribution, as used. */
@@ -103,8 +105,8 @@ export function scoreProject(
   const final = cappedTotal ?? total;
   notes.push(...executionRangeNotes(execution, s.executionRateRange));
   const rule = ruleSetRef(ruleSet);
-  const differences = statedScoreDifferences({ project, execution, lines, total: final, settings: s, rule: `${rule}（${ruleSet.name}）` });
-  return { rule, execution, lines, levelWeights: weights, total, cappedTotal, grade: final == null ? null : gradeFor(final, s.grades), notes, differences };
+  const differences = statedScoreDifferences({ project, execution, lines, total: final, settings: s, rule: `规则「${ruleSetTitle(ruleSet)}」` });
+  return { rule, ruleTitle: ruleSetTitle(ruleSet), execution, lines, levelWeights: weights, total, cappedTotal, grade: final == null ? null : gradeFor(final, s.grades), notes, differences };
 }
 
 /**

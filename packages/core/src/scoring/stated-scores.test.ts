@@ -65,7 +65,7 @@ describe('stated scores of a 项目支出绩效自评表 against the rule', () =
     const s = score(p);
     const byName = Object.fromEntries(s.differences.filter((d) => d.part === 'indicator').map((d) => [d.name, d]));
     expect(byName['政策宣传覆盖率']).toMatchObject({ stated: 18, computed: 16.7 });
-    expect(byName['政策宣传覆盖率']!.message).toContain('cn-project-self-evaluation@1');
+    expect(byName['政策宣传覆盖率']!.message).toContain('按规则「项目支出绩效自评（财预〔2020〕10号）（依据财预〔2021〕101号）」应为 16.7');
     expect(byName['政策宣传覆盖率']!.message).toContain('83.5/100 × 20 = 16.7');
     expect(byName['发放(缴纳)覆盖率']).toMatchObject({ stated: 60, computed: 43.64 });
     expect(byName['足额保障率(参保率)']).toBeUndefined();

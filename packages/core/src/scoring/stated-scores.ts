@@ -49,7 +49,7 @@ export interface StatedScoreInput {
   /** The final computed total (after a cap), null while a part is pending. */
   total: number | null;
   settings: ProjectScoringSettings;
-  /** `id@version` and name of the rule set, for the messages. */
+  /** The rule set in words, for the messages. */
   rule: string;
 }
 
@@ -66,7 +66,7 @@ export function statedScoreDifferences(input: StatedScoreInput): ScoreDifference
       name: row.source,
       stated: row.weight,
       computed: execution.weight,
-      message: `「${row.source}」写明预算执行分值 ${row.weight}，规则 ${rule} 为 ${execution.weight} 分：按 ${execution.weight} 分计算`,
+      message: `「${row.source}」写明预算执行分值 ${row.weight}，${rule}为 ${execution.weight} 分：按 ${execution.weight} 分计算`,
     });
   }
   if (row?.score != null) {
@@ -76,7 +76,7 @@ export function statedScoreDifferences(input: StatedScoreInput): ScoreDifference
         name: row.source,
         stated: row.score,
         computed: execution.score ?? '—',
-        message: `「${row.source}」写明预算执行得分 ${row.score}，超过分值 ${execution.weight}：执行率超过 100% 也只得满分（规则 ${rule}：min(执行率, 100%) × ${execution.weight}）${execution.score != null ? `，按规则为 ${fmt(execution.score)}` : ''}`,
+        message: `「${row.source}」写明预算执行得分 ${row.score}，超过分值 ${execution.weight}：执行率超过 100% 也只得满分（${rule}：min(执行率, 100%) × ${execution.weight}）${execution.score != null ? `，按规则为 ${fmt(execution.score)}` : ''}`,
       });
     } else if (execution.score != null && !agreesWithStated(row.score, execution.score, tolerance)) {
       out.push({
@@ -84,7 +84,7 @@ export function statedScoreDifferences(input: StatedScoreInput): ScoreDifference
         name: row.source,
         stated: row.score,
         computed: execution.score,
-        message: `「${row.source}」写明预算执行得分 ${row.score}，按规则 ${rule} 应为 ${fmt(execution.score)}（${execution.reasons.join('；')}）`,
+        message: `「${row.source}」写明预算执行得分 ${row.score}，按${rule}应为 ${fmt(execution.score)}（${execution.reasons.join('；')}）`,
       });
     }
   }
@@ -104,12 +104,12 @@ export function statedScoreDifferences(input: StatedScoreInput): ScoreDifference
       name: line.name,
       stated,
       computed,
-      message: `指标「${line.name}」写明得分 ${stated}，按规则 ${rule} 应为 ${fmt(computed)}（${line.result.reasons.join('；')}）`,
+      message: `指标「${line.name}」写明得分 ${stated}，按${rule}应为 ${fmt(computed)}（${line.result.reasons.join('；')}）`,
     });
   }
   const statedTotal = project.statedScore;
   if (statedTotal != null && total != null && !agreesWithStated(statedTotal, total, tolerance)) {
-    out.push({ part: 'total', name: '总分', stated: statedTotal, computed: total, message: `写明总分 ${statedTotal}，按规则 ${rule} 计算为 ${fmt(total)}` });
+    out.push({ part: 'total', name: '总分', stated: statedTotal, computed: total, message: `写明总分 ${statedTotal}，按${rule}计算为 ${fmt(total)}` });
   }
   // A stated total is also checked against the table's own stated parts, whatever the rule gives.
   const parts = [row?.score, ...lines.map((l) => project.indicators.find((i) => i.no === l.no && i.name === l.name)?.score)];
@@ -123,7 +123,7 @@ export function statedScoreDifferences(input: StatedScoreInput): ScoreDifference
   if (statedGrade && total != null) {
     const grade = gradeFor(total, settings.grades);
     if (!statedGrade.startsWith(grade)) {
-      out.push({ part: 'grade', name: '等级', stated: statedGrade, computed: grade, message: `写明等级「${statedGrade}」，按规则 ${rule} 计算的总分 ${fmt(total)} 为「${grade}」` });
+      out.push({ part: 'grade', name: '等级', stated: statedGrade, computed: grade, message: `写明等级「${statedGrade}」，按${rule}计算的总分 ${fmt(total)} 为「${grade}」` });
     }
   }
   return out;

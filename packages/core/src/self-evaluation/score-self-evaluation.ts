@@ -4,7 +4,7 @@
  * function runs on the server (kept scores) and in the browser (live scores while actuals are typed).
  */
 import type { PerformanceDocument } from '../document/model';
-import { ruleSetRef, type RuleSet } from '../rules/rule-set';
+import { ruleSetRef, ruleSetTitle, type RuleSet } from '../rules/rule-set';
 import { scoreDepartment, type DepartmentScore } from '../scoring/score-department';
 import { scoreProject, type ProjectScore } from '../scoring/score-project';
 import type { DepartmentScoringSettings, ProjectScoringSettings } from '../scoring/settings';
@@ -19,14 +19,15 @@ export interface ProjectEvaluationScore {
 }
 
 export type SelfEvaluationScore =
-  | { scope: 'project'; rule: string; projects: ProjectEvaluationScore[]; total: number | null; grade: string | null }
-  | { scope: 'department'; rule: string; department: DepartmentScore; total: number | null; grade: string | null };
+  | { scope: 'project'; rule: string; ruleTitle: string; projects: ProjectEvaluationScore[]; total: number | null; grade: string | null }
+  | { scope: 'department'; rule: string; ruleTitle: string; department: DepartmentScore; total: number | null; grade: string | null };
 
 /** The final total of a project (after a local cap, when one applied). */
 export const projectTotal = (s: ProjectScore): number | null => s.cappedTotal ?? s.total;
 
 export function scoreSelfEvaluation(doc: PerformanceDocument, goal: GoalEntry | null | undefined, ruleSet: RuleSet<unknown>): SelfEvaluationScore {
   const rule = ruleSetRef(ruleSet);
+  const ruleTitle = ruleSetTitle(ruleSet);
   if (scopeOf(doc) === 'project') {
     const projects = doc.units.flatMap((unit, u) =>
       unit.projects.map((project, p) => ({
@@ -38,7 +39,7 @@ export function scoreSelfEvaluation(doc: PerformanceDocument, goal: GoalEntry | 
     );
     // A document of one project has that project's total; several projects are each scored and graded on their own.
     const only = projects.length === 1 ? projects[0]!.score : null;
-    return { scope: 'project', rule, projects, total: only ? projectTotal(only) : null, grade: only?.grade ?? null };
+    return { scope: 'project', rule, ruleTitle, projects, total: only ? projectTotal(only) : null, grade: only?.grade ?? null };
   }
   const budget = doc.budget ?? { initial: null, adjustment: null, adjusted: null, spent: null, bySource: [] };
   const department = scoreDepartment(
@@ -53,7 +54,7 @@ export function scoreSelfEvaluation(doc: PerformanceDocument, goal: GoalEntry | 
     doc.amountUnit,
     ruleSet as RuleSet<DepartmentScoringSettings>,
   );
-  return { scope: 'department', rule, department, total: department.total, grade: department.grade };
+  return { scope: 'department', rule, ruleTitle, department, total: department.total, grade: department.grade };
 }
 
 /** The rule scheme a document's self-evaluation is scored under. */

@@ -68,7 +68,7 @@ describe('self-evaluation entries over frozen targets', () => {
     const doc = applyEntries(target, entries);
     const score = scoreSelfEvaluation(doc, null, NATIONAL_PROJECT_SELF_EVALUATION);
     if (score.scope !== 'project') throw new Error('project expected');
-    const draft = draftProjectSelfEvaluationReport({ document: doc, projects: score.projects, rule: score.rule });
+    const draft = draftProjectSelfEvaluationReport({ document: doc, projects: score.projects, rule: score.rule, ruleTitle: score.ruleTitle });
     expect(draft.problems.map((p) => [p.kind, p.source])).toEqual([
       ['execution-low', '社区活动 预算执行率 50.00%'],
       ['indicator-missed', '社区活动 / 「举办活动次数」'],
@@ -78,5 +78,8 @@ describe('self-evaluation entries over frozen targets', () => {
     expect(sections['三、存在的主要问题']).toHaveLength(2);
     expect(sections['四、下一步改进措施']![1]).toContain('「举办活动次数」');
     expect(sections['（一）自评结论综述']!.join('')).toContain('「长者饭堂」自评得分 100 分，等级为「优」');
+    // The rule set is named in words with its 文号, never by its record id.
+    expect(sections['（一）自评结论综述']!.join('')).toContain('按「项目支出绩效自评（财预〔2020〕10号）（依据财预〔2021〕101号）」计算');
+    expect(JSON.stringify(draft.sections)).not.toContain('@');
   });
 });

@@ -255,7 +255,7 @@ function conclusionSection(review: ReviewResult, h1: H1): Block[] {
     out.push(body(`评审得分 ${review.total} 分，评审结论为「${review.conclusion}」。`));
   }
   out.push(body(WHAT_FOLLOWS[review.conclusion] ?? ''));
-  out.push(body(`本意见依据规则集 ${review.rule} 计分。`));
+  out.push(body(`本意见依据「${review.ruleTitle}」计分。`));
   return out;
 }
 

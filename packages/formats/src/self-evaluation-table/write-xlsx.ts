@@ -13,8 +13,8 @@ export interface ProjectSelfEvaluationTableInput {
   document: PerformanceDocument;
   /** The core's score of each project, in document order. */
   projects: readonly ProjectEvaluationScore[];
-  /** `id@version` printed under the table. */
-  rule: string;
+  /** The rule set in words, with its 文号 (`ruleSetTitle`), printed under the table. */
+  ruleTitle: string;
   /** 年度总体目标的实际完成情况 per project key, when written. */
   goalCompletion?: Record<string, string>;
 }
@@ -126,7 +126,7 @@ export async function writeProjectSelfEvaluationTable(input: ProjectSelfEvaluati
   const book = new ExcelJS.Workbook();
   book.creator = 'jixiao';
   const used = new Set<string>();
-  input.projects.forEach((p, i) => writeProject(book.addWorksheet(sheetName(p.project, i, used)), input.document, p, input.rule, input.goalCompletion?.[p.key] ?? ''));
+  input.projects.forEach((p, i) => writeProject(book.addWorksheet(sheetName(p.project, i, used)), input.document, p, input.ruleTitle, input.goalCompletion?.[p.key] ?? ''));
   if (input.projects.length === 0) put(book.addWorksheet('项目支出绩效自评表'), { row: 1, col: 1 }, '该文档没有项目。', { border: false });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -4,7 +4,7 @@
  * entered is stored — and its wire shape.
  */
 import { storedMonitoringEntriesSchema, type MonitoringReportDto, type MonitoringSummaryDto } from '@jixiao/contract';
-import { monitorDocument, NATIONAL_MONITORING, ruleSetRef, type MonitoringEntries, type MonitoringResult, type MonitoringSettings, type PerformanceDocument, type RuleSet } from '@jixiao/core';
+import { monitorDocument, NATIONAL_MONITORING, ruleSetRef, ruleSetTitle, type MonitoringEntries, type MonitoringResult, type MonitoringSettings, type PerformanceDocument, type RuleSet } from '@jixiao/core';
 import { presentDocumentSummary } from '../documents/present';
 import { AppError } from '../errors';
 import type { DocumentStore, DocumentSummary, EvaluationStore, StoredEvaluation } from '../ports';
@@ -86,7 +86,7 @@ export function toMonitoringDto(state: MonitoringState): MonitoringReportDto {
   return {
     ...toMonitoringSummary(state.evaluation),
     document: presentDocumentSummary(state.summary),
-    ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name, settings: ruleSet.settings },
+    ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name, title: ruleSetTitle(ruleSet), settings: ruleSet.settings },
     entries: state.entries,
     result: state.result,
   };

@@ -12,7 +12,7 @@ import {
   activeReviewRuleSet,
   decisionsForVersion,
   reviewDocument,
-  ruleSetRef,
+  ruleSetRef, ruleSetTitle,
   runChecks,
   type Finding,
   type PerformanceDocument,
@@ -94,7 +94,7 @@ export function toReviewDto(state: ReviewState): DocumentReviewDto {
   const { findings, scores } = reviewResultDto(state.result);
   return {
     document: presentDocumentSummary(state.summary),
-    review: { ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name }, ...scores },
+    review: { ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name, title: ruleSetTitle(ruleSet) }, ...scores },
     findings,
     decisions: state.stored.map((d) => ({
       id: d.id,

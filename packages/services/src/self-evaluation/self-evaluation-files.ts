@@ -57,7 +57,7 @@ export async function renderSelfEvaluationFile(deps: SelfEvaluationDeps, input: 
           return [p.key, `${p.score.lines.length} 个绩效指标中 ${met} 个已完成或已评定${p.score.execution.rate != null ? `，预算执行率 ${p.score.execution.rate.toFixed(2)}%` : ''}。`];
         }),
       );
-      const bytes = await writeProjectSelfEvaluationTable({ document: s.document, projects: s.score.projects, rule: s.score.rule, goalCompletion });
+      const bytes = await writeProjectSelfEvaluationTable({ document: s.document, projects: s.score.projects, ruleTitle: s.score.ruleTitle, goalCompletion });
       return { fileName: name(s, '项目支出绩效自评表', '.xlsx'), mediaType: XLSX_TYPE, bytes };
     }
     case 'department-self-evaluation-table': {

@@ -10,7 +10,7 @@ import {
   draftProjectSelfEvaluationReport,
   draftSelfEvaluationReport,
   EMPTY_ENTRIES,
-  ruleSetRef,
+  ruleSetRef, ruleSetTitle,
   schemeOfEvaluation,
   scopeOf,
   scoredTasks,
@@ -89,7 +89,7 @@ async function openFindings(deps: SelfEvaluationDeps, documentId: number): Promi
 export async function draftOf(deps: SelfEvaluationDeps, state: SelfEvaluationState): Promise<SelfEvaluationReportDraft> {
   const findings = await openFindings(deps, state.evaluation.documentId);
   if (state.score.scope === 'project') {
-    return draftProjectSelfEvaluationReport({ document: state.document, projects: state.score.projects, rule: state.score.rule, openFindings: findings });
+    return draftProjectSelfEvaluationReport({ document: state.document, projects: state.score.projects, rule: state.score.rule, ruleTitle: state.score.ruleTitle, openFindings: findings });
   }
   // The draft reads tasks by position beside their scores: give it the tasks that were scored.
   const document = { ...state.document, keyTasks: scoredTasks(state.document) };
@@ -136,7 +136,7 @@ export async function toSelfEvaluationDto(deps: SelfEvaluationDeps, state: SelfE
     target: state.target as SelfEvaluationDto['target'],
     entries: state.entries as SelfEvaluationDto['entries'],
     // Parsed, not cast: the contract's rule-set schema comes from the same settings table the rule set was validated by.
-    ruleSet: { ref: ruleSetRef(state.ruleSet), name: state.ruleSet.name, value: ruleSetSchema.parse(structuredClone(state.ruleSet)) },
+    ruleSet: { ref: ruleSetRef(state.ruleSet), name: state.ruleSet.name, title: ruleSetTitle(state.ruleSet), value: ruleSetSchema.parse(structuredClone(state.ruleSet)) },
     score: state.score,
     report: {
       title: draft.title,

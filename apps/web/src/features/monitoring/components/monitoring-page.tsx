@@ -8,7 +8,7 @@
  * are read-only unless the report is a draft or returned, its month is not locked and this person may fill it.
  */
 import type { MonitoringEntries, MonitoringBudgetLine, MonitoringIndicatorLine, PerformanceDocument } from '@jixiao/core';
-import { LIGHT_LABELS } from '@jixiao/core';
+import { chinaTime, LIGHT_LABELS } from '@jixiao/core';
 import { Alert, App as AntApp, Button, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
@@ -245,7 +245,7 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
         crumbs={[{ label: '运行监控', to: '/monitoring' }, { label: `${report.document.title} · 截至 ${m} 月` }]}
         sub={
           <span>
-            {report.year}年 1–{m}月 · 序时进度 {result.timeProgress.toFixed(2)}% · 目标表第 {report.targetVersion} 版 · 规则集 {report.ruleSet.name}（{report.ruleSet.ref}） · {STATUS_LABELS[report.status]} · 第 {report.revision} 版，{report.updatedBy} 保存于 {report.updatedAt.replace('T', ' ').slice(0, 16)}
+            {report.year}年 1–{m}月 · 序时进度 {result.timeProgress.toFixed(2)}% · 目标表第 {report.targetVersion} 版 · 规则：{report.ruleSet.title} · {STATUS_LABELS[report.status]} · 第 {report.revision} 版，{report.updatedBy} 保存于 {chinaTime(report.updatedAt)}
           </span>
         }
         extra={

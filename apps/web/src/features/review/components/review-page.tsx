@@ -250,7 +250,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         sub={
           <span>
             {DOCUMENT_KIND_LABELS[d.kind]}
-            {d.fileName ? ` · ${d.fileName}` : ''} · 第 {d.version} 版 · {d.projectCount} 个项目 {d.indicatorCount} 个指标 · 规则集 {review.review.ruleSet.name}（{review.review.ruleSet.ref}）
+            {d.fileName ? ` · ${d.fileName}` : ''} · 第 {d.version} 版 · {d.projectCount} 个项目 {d.indicatorCount} 个指标 · 审核规则：{review.review.ruleSet.title}
           </span>
         }
         extra={
@@ -288,7 +288,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
             {changed.size} 处。
             {ruleSet
               ? `问题清单和得分已在浏览器内按修改重新计算（规则集 ${ruleSet.name}）。保存后成为第 ${d.version + 1} 版：采纳、驳回的处理保留，补充的问题和调整的结论只属于第 ${d.version} 版。`
-              : `浏览器内没有规则集 ${review.review.ruleSet.ref}，保存后才能看到新的审核结果。`}
+              : `浏览器内没有审核规则「${review.review.ruleSet.title}」，保存后才能看到新的审核结果。`}
           </span>
           <span className="grow" />
           <Button size="small" onClick={discard} disabled={busy}>

@@ -3,6 +3,7 @@
  * documents (actuals entered against the approved targets) and imported self-evaluation documents (their own
  * actuals become the entries).
  */
+import { chinaTime } from '@jixiao/core';
 import type { DocumentSummaryDto } from '@jixiao/contract';
 import { Alert, Button, Card, Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -81,7 +82,7 @@ export function SelfEvaluationListPage() {
   const evalColumns: ColumnsType<SelfEvaluationSummaryDto> = [
     { title: '自评', dataIndex: 'title', render: (t: string, e) => <Link to={`/self-evaluation/${e.id}`}>{`${e.period} 年度 · ${t}`}</Link> },
     { title: '类型', dataIndex: 'scope', width: 90, render: (s: string) => <Tag>{s === 'project' ? '项目支出' : '部门整体'}</Tag> },
-    { title: '最后保存', key: 'updated', width: 220, render: (_: unknown, e) => <span className="muted">{`${e.updatedBy} · ${e.updatedAt.slice(0, 16).replace('T', ' ')}`}</span> },
+    { title: '最后保存', key: 'updated', width: 220, render: (_: unknown, e) => <span className="muted">{`${e.updatedBy} · ${chinaTime(e.updatedAt)}`}</span> },
   ];
 
   return (

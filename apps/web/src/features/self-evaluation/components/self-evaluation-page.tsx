@@ -7,7 +7,7 @@
  * completeness on the server (the list of what is missing is shown); the inputs are read-only unless the
  * self-evaluation is a draft or returned, its year is not locked and this person may fill it.
  */
-import { scopeOf, type BudgetEntry, type IndicatorEntry, type QualitativeTier, type SelfEvaluationEntries } from '@jixiao/core';
+import { chinaTime, scopeOf, type BudgetEntry, type IndicatorEntry, type QualitativeTier, type SelfEvaluationEntries } from '@jixiao/core';
 import { Alert, App, Button, Card, Empty, Select, Space, Spin, Table, Tabs, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/page-states';
@@ -109,7 +109,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
   };
   const keep = () =>
     run('score', () => keepScore(id), () => undefined, (kept) => {
-      message.success(`已保存评分：${kept.total ?? '（各项目分别评分）'} · 规则集 ${kept.ruleSet}`);
+      message.success(`已保存评分：${kept.total ?? '（各项目分别评分）'} · 按「${kept.ruleSet === dto.ruleSet.ref ? dto.ruleSet.title : kept.ruleSet}」`);
       // The kept score is listed with the self-evaluation: load it again.
       editor.refresh();
     });
@@ -122,7 +122,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
     <>
       <PageHead
         title={`${dto.period} 年度绩效自评`}
-        sub={`${dto.title} · 目标文档第 ${dto.targetVersion} 版（绩效目标只读） · 规则集 ${dto.ruleSet.ref} · 第 ${dto.revision} 版，${dto.updatedBy} 保存于 ${dto.updatedAt.slice(0, 16).replace('T', ' ')}`}
+        sub={`${dto.title} · 目标文档第 ${dto.targetVersion} 版（绩效目标只读） · 评分规则：${dto.ruleSet.title} · 第 ${dto.revision} 版，${dto.updatedBy} 保存于 ${chinaTime(dto.updatedAt)}`}
         crumbs={[{ label: '绩效自评', to: '/self-evaluation' }, { label: dto.title }]}
         extra={
           <Space wrap>
@@ -217,7 +217,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
         </div>
         <div>
           <div className="rv-score-label">评分依据</div>
-          <div className="rv-grade-note">{summary?.notes.length ? summary.notes.join('；') : `按 ${score.rule} 计算，随填随算`}</div>
+          <div className="rv-grade-note">{summary?.notes.length ? summary.notes.join('；') : `按「${score.ruleTitle}」计算，随填随算`}</div>
         </div>
       </div>
       <Tabs
@@ -282,7 +282,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
                   <Button onClick={() => void keep()} loading={busy === 'score'} disabled={dirty || !mayEdit}>
                     评分并保存
                   </Button>
-                  <span className="muted">每次评分记录所用规则集的「编号@版本」和自评版本；规则集更新后，旧评分仍可按原版本复现。</span>
+                  <span className="muted">每次评分记录所用的评分规则及其版本和自评版本；规则更新后，旧评分仍可按原版本复现。</span>
                 </div>
                 <Table
                   rowKey="id"
@@ -290,8 +290,8 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
                   pagination={false}
                   dataSource={dto.scores}
                   columns={[
-                    { title: '时间', dataIndex: 'scoredAt', render: (t: string) => t.slice(0, 19).replace('T', ' ') },
-                    { title: '规则集', dataIndex: 'ruleSet', render: (r: string) => <Tag>{r}</Tag> },
+                    { title: '时间', dataIndex: 'scoredAt', render: (t: string) => chinaTime(t) },
+                    { title: '评分规则', dataIndex: 'ruleSet', render: (r: string) => (r === dto.ruleSet.ref ? dto.ruleSet.title : <Tag>{r}</Tag>) },
                     { title: '自评版本', dataIndex: 'evaluationRevision' },
                     { title: '总分', dataIndex: 'total', render: (t: number | null) => t ?? '各项目分别评分' },
                     { title: '等级', dataIndex: 'grade', render: (g: string | null) => g ?? '—' },
