@@ -44,7 +44,7 @@ describe('self-evaluation of 金花街道 2024', () => {
 
     // 补贴发放率 100% with its weight: 80% is partly met, 100% is met — the score follows each keystroke.
     await rate.pressSequentially('80%', { delay: 40 });
-    await expect.poll(() => score.innerText()).toMatch(/部分[\s\S]*未达成: 80\/100/);
+    await expect.poll(() => score.innerText()).toMatch(/部分达成[\s\S]*部分达成: 80\/100/);
     await rate.fill('100%');
     await expect.poll(() => score.innerText()).toMatch(/达成[\s\S]*实际 100% = 目标 100%/);
     for (const name of ['补贴发放及时率', '职工满意度指标']) await page.getByRole('textbox', { name: `实际完成值 ${name}` }).fill(name === '职工满意度指标' ? '96%' : '100%');
@@ -92,7 +92,7 @@ describe('self-evaluation of 金花街道 2024', () => {
     await page.locator('input[type=file]').setInputFiles(filled);
     await page.getByText(/填报表已导入/).first().waitFor();
     await expect.poll(() => rate.inputValue()).toBe('98%');
-    await expect.poll(() => score.innerText()).toMatch(/部分[\s\S]*未达成: 98\/100/);
+    await expect.poll(() => score.innerText()).toMatch(/部分达成[\s\S]*部分达成: 98\/100/);
     await expect.poll(() => page.getByTestId('total').innerText()).not.toMatch(/^99/);
     await shot(page, '4-uploaded');
 

@@ -34,5 +34,7 @@ export async function withStore<T>(io: Pick<CliIo, 'env'>, fn: (store: Store) =>
 export function toCliError(e: unknown): unknown {
   if (!(e instanceof AppError)) return e;
   const exit = e.code === 'BAD_INPUT' || e.code === 'YEAR_MISMATCH' || e.code === 'YEAR_REQUIRED' ? EXIT_BAD_INPUT : EXIT_FAILURE;
-  return new CliError(e.message, exit);
+  // Where the year goes differs by edge (the web has a picker): the command line says its option.
+  const hint = e.code === 'YEAR_REQUIRED' ? '\n用 --year YYYY 指定预算年度 (give the year with --year YYYY)' : '';
+  return new CliError(`${e.message}${hint}`, exit);
 }

@@ -1,6 +1,7 @@
 import type { OutputJobRequest } from '@jixiao/contract';
 import { Button, Progress, type ButtonProps } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { chineseReason } from '../lib/http';
 import { getJob, isFinished, jobFileUrl, jobKeys, jobPercent, startOutputJob } from '../lib/jobs';
 import { useApiQuery } from '../lib/query';
 
@@ -29,7 +30,7 @@ function FollowJob({ jobId, onEnd }: { jobId: number; onEnd: (error: string | nu
       onEnd(null);
     } else if (job.data?.status === 'failed') {
       ended.current = true;
-      onEnd(job.data.error?.message ?? '文件没有生成，请稍后再试。');
+      onEnd(chineseReason(job.data.error?.message ?? '文件没有生成，请稍后再试。'));
     }
   }, [job.data, job.error, jobId, onEnd]);
   const percent = job.data ? jobPercent(job.data) : 0;

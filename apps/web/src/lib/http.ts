@@ -18,6 +18,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The server's message without the English the CLI's users get after it (「…再导入。 (the document states no budget
+ * year)」): pages speak Chinese only.
+ */
+export function chineseReason(message: string): string {
+  return message.replace(/\s*\((?=[^()]*[A-Za-z]{3})[\x20-\x7e]*\)\s*$/, '').trim();
+}
+
 export type Query = Record<string, string | number | undefined | null>;
 
 export function withQuery(path: string, query: Query = {}): string {
@@ -64,7 +72,7 @@ async function request(input: string, init: RequestInit = {}): Promise<{ respons
     // Signing in answers 401 for a wrong password: that is the page's to show, not a reason to redirect.
     if (response.status === 401 && input !== '/api/session') onUnauthenticated?.();
     const parsed = errorDtoSchema.safeParse(body);
-    if (parsed.success) throw new ApiError(parsed.data.error.message, response.status, parsed.data.error.code, parsed.data.error.details);
+    if (parsed.success) throw new ApiError(chineseReason(parsed.data.error.message), response.status, parsed.data.error.code, parsed.data.error.details);
     if (response.status === 403) throw new ApiError('您没有权限进行此操作；如需办理，请联系管理员。', 403, 'FORBIDDEN');
     throw new ApiError(`服务返回了错误（HTTP ${response.status}），请稍后重试。`, response.status, 'HTTP');
   }

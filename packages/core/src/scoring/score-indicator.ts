@@ -78,12 +78,12 @@ function scoreQuantitative(
     if (A <= T) return done(weight, weight, 'met', [`达成: 实际 ${a} ≤ 目标 ${t}`]);
     if (settings.lowerIsBetter === 'ratio') {
       const s = roundHalfUp((weight * T) / A, 2);
-      return done(s, weight, s > 0 ? 'partly' : 'missed', [`未达成: 实际 ${a} > 目标 ${t}`, `${fmt(T)}/${fmt(A)} × ${fmt(weight)} = ${fmt(s)}`]);
+      return done(s, weight, s > 0 ? 'partly' : 'missed', [`${shortfall(s)}: 实际 ${a} > 目标 ${t}`, `${fmt(T)}/${fmt(A)} × ${fmt(weight)} = ${fmt(s)}`]);
     }
     const factor = Math.max(0, 1 - (A - T) / T);
     const s = roundHalfUp(weight * factor, 2);
     return done(s, weight, s > 0 ? 'partly' : 'missed', [
-      `未达成: 实际 ${a} > 目标 ${t}`,
+      `${shortfall(s)}: 实际 ${a} > 目标 ${t}`,
       `(1 − (${fmt(A)} − ${fmt(T)})/${fmt(T)}) × ${fmt(weight)} = ${fmt(s)}`,
     ]);
   }
@@ -98,8 +98,11 @@ function scoreQuantitative(
     return { ...done(weight, weight, 'met', reasons), overrun, needsExplanation: overrun && !deviationReason?.trim() };
   }
   const s = roundHalfUp((weight * A) / T, 2);
-  return done(s, weight, A > 0 ? 'partly' : 'missed', [`未达成: ${fmt(A)}/${fmt(T)} × ${fmt(weight)} = ${fmt(s)}`]);
+  return done(s, weight, A > 0 ? 'partly' : 'missed', [`${shortfall(A)}: ${fmt(A)}/${fmt(T)} × ${fmt(weight)} = ${fmt(s)}`]);
 }
+
+/** The reason's first word agrees with the tag a person sees beside it: some points are 部分达成, none 未达成. */
+const shortfall = (points: number) => (points > 0 ? '部分达成' : '未达成');
 
 function scoreQualitative(input: IndicatorScoreInput, target: Target, settings: IndicatorScoringSettings): IndicatorScore {
   const { weight, tier } = input;

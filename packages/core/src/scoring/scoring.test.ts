@@ -22,7 +22,7 @@ describe('rules.md worked examples', () => {
   it('R3: satisfaction ≥90%, actual 85%, 10 points → 9.44', () => {
     const r = scoreIndicator({ indicator: ind('服务对象满意度', '≥90%'), actual: parseActual('85%'), weight: 10 }, S);
     expect(r.score).toBe(9.44);
-    expect(r.reasons).toEqual(['未达成: 85/90 × 10 = 9.44']);
+    expect(r.reasons).toEqual(['部分达成: 85/90 × 10 = 9.44']);
   });
 
   it('R3: 100% paid on time, actual 98%, 8 points → 7.84', () => {

@@ -45,7 +45,7 @@ export async function prepareImport(input: ImportFileInput, read: WorkerReadOpti
   }
   const resolved = own ?? year;
   if (resolved === undefined) {
-    throw new AppError('YEAR_REQUIRED', `${fileName}: 文档没有写明预算年度，请指定年度（命令行 --year YYYY，网页上选择年度）后再导入。 (the document states no budget year; give one)`, { file: fileName });
+    throw new AppError('YEAR_REQUIRED', `${fileName}: 文档没有写明预算年度，请指定预算年度后再导入。 (the document states no budget year; give one)`, { file: fileName });
   }
   return { fileName, document, year: resolved, sha256: document.source?.sha256 ?? sha256Hex(bytes) };
 }

@@ -45,6 +45,7 @@ export function startImportJob(file: File, year?: number): Promise<JobDto> {
 }
 
 export { getJob, isFinished, jobKeys, listJobs } from '../../lib/jobs';
+export { chineseReason } from '../../lib/http';
 
 /** Withdraws a draft nobody has acted on (the server refuses anything else with the reason). */
 export function withdrawDocument(id: number): Promise<WithdrawnDocumentDto> {
@@ -59,13 +60,6 @@ export function getDocument(id: number, signal?: AbortSignal): Promise<Interchan
   return getJson(documentSchema, `/api/documents/${id}`, {}, signal);
 }
 
-/**
- * The readers' refusals are bilingual: `…请另存为 .txt 后再导入 (a Word .docx file, not a workbook)`. The page shows
- * the Chinese only; the English part in the last parentheses is for the command line and the logs.
- */
-export function chineseReason(message: string): string {
-  return message.replace(/\s*\((?=[^()]*[A-Za-z]{3})[\x20-\x7e]*\)\s*$/, '').trim();
-}
 
 /** Query keys of the documents (decision 018): every list of documents shares one cached answer. */
 export const documentKeys = {

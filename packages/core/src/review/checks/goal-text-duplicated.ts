@@ -26,9 +26,10 @@ export const goalTextDuplicated: Check = {
       }
       for (const group of groups.values()) {
         if (group.length < 2) continue;
-        const names = group.map((g) => `「${g.project.name}」`).join('、');
         const text = pick(group[0]!.project) ?? '';
-        for (const { unit, project } of group) {
+        for (const [i, { unit, project }] of group.entries()) {
+          // The others only: the project itself is the subject of the sentence.
+          const names = group.filter((_, j) => j !== i).map((g) => `「${g.project.name}」`).join('、');
           ctx.report({
             check: 'goal-text-duplicated',
             dimension: 'relevance',

@@ -17,7 +17,9 @@ describe('goal-text-duplicated', () => {
     });
     const found = runCheck(goalTextDuplicated, doc);
     expect(found.map((f) => f.location.project)).toEqual(['社区办公经费', '社区办公经费(荔湾区)', '社区党员活动经费(荔湾区)']);
-    expect(found[0]?.message).toContain('另外 2 个项目');
+    expect(found[0]?.message).toContain('另外 2 个项目完全相同（「社区办公经费(荔湾区)」、「社区党员活动经费(荔湾区)」）');
+    // Each names the others, never itself among them.
+    for (const f of found) expect(f.message.split('完全相同')[1]).not.toContain(`「${f.location.project}」`);
   });
 });
 

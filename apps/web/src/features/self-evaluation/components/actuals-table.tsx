@@ -12,7 +12,7 @@ type Slot = LiveScore['slots'][number];
 
 const STATUS: Record<string, { label: string; color: string }> = {
   met: { label: '达成', color: 'green' },
-  partly: { label: '部分', color: 'orange' },
+  partly: { label: '部分达成', color: 'orange' },
   missed: { label: '未达成', color: 'red' },
   qualitative: { label: '定性', color: 'blue' },
   pending: { label: '待填', color: 'default' },
