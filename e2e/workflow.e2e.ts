@@ -37,6 +37,20 @@ async function setConclusion(page: Page, conclusion: string, reason: string): Pr
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** Answers the confirmation an action that cannot be taken back asks first; returns what it said. */
+async function confirmIt(page: Page, title: RegExp, shotName?: string): Promise<string> {
+  const dialog = page.locator('.ant-modal-confirm').filter({ hasText: title });
+  await dialog.waitFor();
+  const text = await dialog.innerText();
+  if (shotName) {
+    await page.waitForTimeout(400); // antd's zoom-in; the dialog is in the picture, not half-faded
+    await shot(page, shotName);
+  }
+  await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return text;
+}
+
 describe('targets from import to the public page', () => {
   it('import → submit → unit approval → returned as 中 → fixed and resubmitted → approved as 良 → published → public', async () => {
     // 1. The editor imports the table for 2025 and sees its findings.
@@ -57,6 +71,13 @@ describe('targets from import to the public page', () => {
     expect(await status(editor.page).innerText()).toBe('草稿');
     await shot(editor.page, '2-findings-draft');
     await editor.page.getByRole('button', { name: '提交单位负责人审批' }).click();
+    // Asked first; cancelling changes nothing.
+    const asked = editor.page.locator('.ant-modal-confirm').filter({ hasText: /确定提交单位负责人审批/ });
+    await asked.getByRole('button', { name: /^取\s?消$/ }).click();
+    await asked.waitFor({ state: 'hidden' });
+    expect(await status(editor.page).innerText()).toBe('草稿');
+    await editor.page.getByRole('button', { name: '提交单位负责人审批' }).click();
+    expect(await confirmIt(editor.page, /确定提交单位负责人审批/)).toContain('审批前不能再修改');
     await expect.poll(() => status(editor.page).innerText()).toBe('已提交');
     await shot(editor.page, '3-submitted');
 
@@ -64,6 +85,7 @@ describe('targets from import to the public page', () => {
     const approver = await jixiao.signedInPage('jinhua-approver');
     await openReview(approver.page, id);
     await approver.page.getByRole('button', { name: '单位审批通过，报送财政审核' }).click();
+    await confirmIt(approver.page, /报送财政审核/);
     await expect.poll(() => status(approver.page).innerText()).toBe('审核中');
     await shot(approver.page, '4-in-review');
 
@@ -93,6 +115,7 @@ describe('targets from import to the public page', () => {
     await editor.page.getByText('已保存为第 2 版').waitFor();
     await shot(editor.page, '7-fixed-v2');
     await editor.page.getByRole('button', { name: '提交单位负责人审批' }).click();
+    await confirmIt(editor.page, /确定提交单位负责人审批/);
     await expect.poll(() => status(editor.page).innerText()).toBe('已提交');
     await editor.page.getByText(/第 2 轮/).first().waitFor();
     await shot(editor.page, '8-resubmitted-round-2');
@@ -100,14 +123,20 @@ describe('targets from import to the public page', () => {
     // 5. The approver sends it on; the reviewer approves it as 良 and publishes it.
     await openReview(approver.page, id);
     await approver.page.getByRole('button', { name: '单位审批通过，报送财政审核' }).click();
+    await confirmIt(approver.page, /报送财政审核/);
     await expect.poll(() => status(approver.page).innerText()).toBe('审核中');
     await openReview(reviewer.page, id);
     await setConclusion(reviewer.page, '良', '已按意见补充年度指标值');
     await shot(reviewer.page, '9-conclusion-good');
     await reviewer.page.getByRole('button', { name: /^批\s*复$/ }).click();
+    // 批复 says how many errors are still open before it goes ahead.
+    const approval = await confirmIt(reviewer.page, /确定批复/, '9b-approve-confirm');
+    expect(approval).toContain('本版本成为批复版本');
+    expect(approval).toMatch(/审核还有 [1-9]\d* 个错误未处理/);
     await expect.poll(() => status(reviewer.page).innerText()).toBe('已批复');
     await shot(reviewer.page, '10-approved');
     await reviewer.page.getByRole('button', { name: '公开批复版本' }).click();
+    expect(await confirmIt(reviewer.page, /确定公开批复版本（第 2 版）/)).toContain('不用登录');
     await reviewer.page.getByText(/已公开第 2 版/).waitFor();
     await shot(reviewer.page, '11-published');
 

@@ -37,6 +37,21 @@ export const REASON_PROMPTS: Partial<Record<TargetAction, { title: string; place
   'request-adjustment': { title: '申请调整：原因', placeholder: '写明调整的原因，例如：项目实施内容变化。' },
 };
 
+/**
+ * What a person is told before an action that moves a document on for good (issue 13 item 7): each is confirmed
+ * first. Those that ask for a reason (REASON_PROMPTS) are confirmed by their dialog.
+ */
+export const TARGET_CONFIRMATIONS: Partial<Record<TargetAction, string>> = {
+  submit: '提交后由单位负责人审批，审批前不能再修改。',
+  'approve-unit': '审批通过后报送财政审核，本单位不能再修改。',
+  approve: '批复后，本版本成为批复版本：运行监控和绩效自评都以它为准，只能通过申请调整来改变。',
+};
+export const EVALUATION_CONFIRMATIONS: Partial<Record<EvaluationAction, string>> = {
+  submit: '提交后等待审核，审核人退回前不能再修改。',
+  accept: '审核通过后本报告完成，不能再修改。',
+};
+export const PUBLISH_CONFIRMATION = '公开后，任何人不用登录就能在「信息公开」页看到这些内容。';
+
 export function getEvaluationWorkflow(evaluationId: number, signal?: AbortSignal): Promise<EvaluationWorkflowDto> {
   return getJson(evaluationWorkflowDtoSchema, `/api/evaluations/${evaluationId}/workflow`, {}, signal);
 }

@@ -10,7 +10,7 @@ import type { EvaluationAction } from '@jixiao/core';
 import { Button, Collapse, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useApiQuery } from '../../../lib/query';
-import { getEvaluationWorkflow, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto, workflowKeys } from '../api';
+import { EVALUATION_CONFIRMATIONS, getEvaluationWorkflow, PUBLISH_CONFIRMATION, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -35,7 +35,7 @@ export function EvaluationWorkflowPanel({
   hideActions?: readonly EvaluationAction[];
 }) {
   const loaded = useApiQuery(workflowKeys.evaluation(evaluationId, revision), (signal) => getEvaluationWorkflow(evaluationId, signal));
-  const { asking, setAsking, busy, run } = useWorkflowActions<EvaluationAction>(loaded.reload, onChanged);
+  const { asking, setAsking, busy, run, confirmThen } = useWorkflowActions<EvaluationAction>(loaded.reload, onChanged);
   const wf = loaded.data;
   useEffect(() => {
     if (wf) onState?.(wf);
@@ -43,6 +43,11 @@ export function EvaluationWorkflowPanel({
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
 
   const label = (action: EvaluationAction) => wf.actions.find((a) => a.action === action)?.label ?? '';
+  const confirmed = (action: EvaluationAction, text: string) => {
+    const consequence = EVALUATION_CONFIRMATIONS[action];
+    const call = () => transitionEvaluation(evaluationId, action, {});
+    return consequence ? confirmThen(text, consequence, `已办理：${text}`, call) : void run(`已办理：${text}`, call);
+  };
 
   return (
     <section className="wf-panel" aria-label="流程">
@@ -58,12 +63,12 @@ export function EvaluationWorkflowPanel({
         {wf.actions
           .filter((a) => !hideActions.includes(a.action))
           .map((a) => (
-            <Button key={a.action} type={a.action === 'return' ? 'default' : 'primary'} disabled={busy} onClick={() => (a.reasonRequired ? setAsking(a.action) : void run(`已办理：${a.label}`, () => transitionEvaluation(evaluationId, a.action, {})))}>
+            <Button key={a.action} type={a.action === 'return' ? 'default' : 'primary'} disabled={busy} onClick={() => (a.reasonRequired ? setAsking(a.action) : confirmed(a.action, a.label))}>
               {a.label}
             </Button>
           ))}
         {wf.canPublish ? (
-          <Button disabled={busy} onClick={() => void run('已公开', () => publishEvaluation(evaluationId))}>
+          <Button disabled={busy} onClick={() => confirmThen('公开自评结果', PUBLISH_CONFIRMATION, '已公开', () => publishEvaluation(evaluationId))}>
             公开自评结果
           </Button>
         ) : null}

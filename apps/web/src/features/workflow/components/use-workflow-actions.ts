@@ -1,12 +1,13 @@
 /**
  * What both workflow panels do with an action: remember the action asking for a reason, keep the buttons disabled
  * while the server is asked, then say what happened (a refusal's message as is), reload the panel and tell the page.
+ * `confirmThen` asks first, for an action that cannot be taken back.
  */
 import { App as AntApp } from 'antd';
 import { useState } from 'react';
 
 export function useWorkflowActions<A extends string>(reload: () => void, onChanged?: () => void) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [asking, setAsking] = useState<A | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -26,5 +27,15 @@ export function useWorkflowActions<A extends string>(reload: () => void, onChang
     }
   }
 
-  return { asking, setAsking, busy, run };
+  function confirmThen(what: string, consequence: string, label: string, call: () => Promise<unknown>): void {
+    modal.confirm({
+      title: `确定${what}？`,
+      content: consequence,
+      okText: '确定',
+      cancelText: '取消',
+      onOk: () => run(label, call),
+    });
+  }
+
+  return { asking, setAsking, busy, run, confirmThen };
 }

@@ -6,7 +6,7 @@
 import { chinaTime, type TargetAction } from '@jixiao/core';
 import { Button, Collapse } from 'antd';
 import { useApiQuery } from '../../../lib/query';
-import { getTargetWorkflow, publishTargets, REASON_PROMPTS, STATUS_COLORS, transitionTarget, workflowKeys } from '../api';
+import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -18,21 +18,30 @@ export function WorkflowPanel({
   documentId,
   version,
   conclusion,
+  openErrors = 0,
   onChanged,
 }: {
   documentId: number;
   /** The panel reloads when the document's version or the review's conclusion changes (they decide the actions). */
   version: number;
   conclusion: string | null;
+  /** Errors of the review nobody has accepted or dismissed: 批复 says how many before it goes ahead. */
+  openErrors?: number;
   onChanged?: () => void;
 }) {
   const loaded = useApiQuery(workflowKeys.target(documentId, { version, conclusion }), (signal) => getTargetWorkflow(documentId, signal));
-  const { asking, setAsking, busy, run } = useWorkflowActions<TargetAction>(loaded.reload, onChanged);
+  const { asking, setAsking, busy, run, confirmThen } = useWorkflowActions<TargetAction>(loaded.reload, onChanged);
   const wf = loaded.data;
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
 
   const act = (action: TargetAction, label: string, reason?: string) =>
     run(`已办理：${label}`, () => transitionTarget(documentId, action, { baseRevision: wf.revision, ...(reason ? { reason } : {}) }));
+  const confirmed = (action: TargetAction, label: string) => {
+    const consequence = TARGET_CONFIRMATIONS[action];
+    if (!consequence) return void act(action, label);
+    const unsettled = action === 'approve' && openErrors > 0 ? `审核还有 ${openErrors} 个错误未处理（既未采纳也未驳回）。` : '';
+    confirmThen(label.replace(/\s/g, ''), `${unsettled}${consequence}`, `已办理：${label}`, () => transitionTarget(documentId, action, { baseRevision: wf.revision }));
+  };
   const prompt = asking ? REASON_PROMPTS[asking] : undefined;
   const askingLabel = wf.actions.find((a) => a.action === asking)?.label ?? '';
 
@@ -52,13 +61,13 @@ export function WorkflowPanel({
             danger={a.action === 'reject'}
             loading={busy && asking === undefined}
             disabled={busy}
-            onClick={() => (a.reasonRequired ? setAsking(a.action) : void act(a.action, a.label))}
+            onClick={() => (a.reasonRequired ? setAsking(a.action) : confirmed(a.action, a.label))}
           >
             {a.label}
           </Button>
         ))}
         {wf.canPublish ? (
-          <Button disabled={busy} onClick={() => void run('已公开', () => publishTargets(documentId))}>
+          <Button disabled={busy} onClick={() => confirmThen(`公开批复版本（第 ${wf.approvedVersion ?? ''} 版）`, PUBLISH_CONFIRMATION, '已公开', () => publishTargets(documentId))}>
             公开批复版本
           </Button>
         ) : null}
