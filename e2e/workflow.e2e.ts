@@ -162,6 +162,23 @@ describe('targets from import to the public page', () => {
     await resident.page.getByText('≥90%').first().waitFor();
     await shot(resident.page, '14-public-targets');
 
+    // 7. The reviewer withdraws the publication with a reason; the public page no longer lists it.
+    await openReview(reviewer.page, id);
+    await reviewer.page.getByRole('button', { name: '撤回公开' }).click();
+    const withdrawal = reviewer.page.getByRole('dialog', { name: '撤回公开：理由' });
+    await withdrawal.getByRole('textbox').fill('公开的金额需更正，更正后重新公开');
+    await shot(reviewer.page, '15-withdraw-reason');
+    await withdrawal.getByRole('button', { name: '撤回公开' }).click();
+    await expect.poll(async () => (await reviewer.page.getByRole('button', { name: '公开批复版本' }).count()) > 0).toBe(true);
+    expect(await status(reviewer.page).innerText()).toBe('已批复');
+    await resident.page.goto(`${jixiao.baseUrl}/public`, { waitUntil: 'networkidle' });
+    await resident.page.getByRole('heading', { name: '信息公开' }).waitFor();
+    await resident.page.getByRole('searchbox', { name: '查找公开信息' }).fill('社区居民活动费');
+    await resident.page.getByRole('searchbox', { name: '查找公开信息' }).press('Enter');
+    await resident.page.waitForLoadState('networkidle');
+    await resident.page.getByRole('table').waitFor();
+    expect(await resident.page.getByRole('link', { name: /金花.*2025/ }).count()).toBe(0);
+
     // No failed request: every action was one the person was allowed to take. The anonymous browser's only 401 is
     // the app asking whether anyone is signed in (GET /api/session), which is how it learns that nobody is.
     expect(real([...editor.problems, ...approver.problems, ...reviewer.problems])).toEqual([]);

@@ -48,7 +48,7 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^POST \/api\/documents\/\{id\}\/workflow\/(submit|request-adjustment)$/, UNIT],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(send-back|approve-unit)$/, ['unit-approver', 'admin']],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(return|approve|reject)$/, FINANCE],
-  [/^POST \/api\/(documents|evaluations)\/\{id\}\/publication$/, FINANCE],
+  [/^POST \/api\/(documents|evaluations)\/\{id\}\/publication(\/withdrawal)?$/, FINANCE],
   [/^POST \/api\/evaluations\/\{id\}\/workflow\//, 'core'],
   [/^PUT \/api\/period-locks$/, FINANCE],
   [/^POST \/api\/(monitoring|self-evaluations)\/\{id\}\/submit$/, UNIT],

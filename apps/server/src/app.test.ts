@@ -144,6 +144,7 @@ describe('health and OpenAPI', () => {
         'POST /api/documents/{id}/workflow/reject',
         'POST /api/documents/{id}/workflow/request-adjustment',
         'POST /api/documents/{id}/publication',
+        'POST /api/documents/{id}/publication/withdrawal',
         'GET /api/evaluations/{id}/workflow',
         'POST /api/evaluations/{id}/workflow/submit',
         'POST /api/evaluations/{id}/workflow/accept',

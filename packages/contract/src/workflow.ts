@@ -49,6 +49,8 @@ export const targetWorkflowDtoSchema = z.object({
   actions: z.array(z.object({ action: targetActionSchema, label: z.string(), reasonRequired: z.boolean() })),
   /** Can the signed-in person publish the approved version now. */
   canPublish: z.boolean(),
+  /** The published targets may be taken off the public page by this person (撤回公开, with a reason). */
+  canWithdrawPublication: z.boolean(),
   publishedVersion: z.number().int().nullable(),
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),

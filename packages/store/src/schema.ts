@@ -543,6 +543,12 @@ export const publications = pgTable(
     actorUsername: text('actor_username').notNull(),
     actorDisplayName: text('actor_display_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A withdrawal (撤回公开, issue 13 item 7) is a row of its own, as the table is append-only: the object's latest
+     * row says whether it is public now, and the history keeps both.
+     */
+    withdrawn: boolean('withdrawn').notNull().default(false),
+    reason: text('reason'),
   },
   (t) => [
     index('publications_object_idx').on(t.objectType, t.objectId, t.id),

@@ -106,9 +106,10 @@ function toTransition(r: TransitionRow): StoredTransition {
 
 const lockSelection = { period: periodLocks.period, locked: periodLocks.locked, reason: periodLocks.reason, by: periodLocks.actorDisplayName, at: sql<string>`${utcIso('at')}` };
 
+/** The object's latest publication row, unless that row is a withdrawal (then nothing is public). */
 const latestPublication = (type: 'targets' | 'self-evaluation', objectId: SQL) =>
-  sql`left join lateral (select p.version, p.actor_display_name, p.at from publications p
-        where p.object_type = ${type} and p.object_id = ${objectId} order by p.id desc limit 1) pub on true`;
+  sql`left join lateral (select latest.* from (select p.version, p.actor_display_name, p.at, p.withdrawn from publications p
+        where p.object_type = ${type} and p.object_id = ${objectId} order by p.id desc limit 1) latest where not latest.withdrawn) pub on true`;
 
 /** The target workflow of a document (its initial state when it never moved); also read under the import's lock. */
 export async function readTarget(db: Executor, documentId: number): Promise<StoredTargetWorkflow> {
@@ -226,7 +227,8 @@ async function queryPublished(db: Executor, query: PublicQuery & { documentId?: 
       where l.object_type = 'self-evaluation' and e.status = 'done' and ${common(sql`d`)} and ${matches(sql`d.title`, sql`dep.name`, sql`v.id`)}`;
   return queryRows<PublishedRow>(
     db,
-    sql`with latest as (select distinct on (object_type, object_id) object_type, object_id, version, actor_display_name, at from publications order by object_type, object_id, id desc)
+    sql`with latest as (select * from (select distinct on (object_type, object_id) object_type, object_id, version, actor_display_name, at, withdrawn
+          from publications order by object_type, object_id, id desc) newest where not newest.withdrawn)
         select type, document_id, evaluation_id, title, department_id, department, year, version, period, project_count, indicator_count, total, grade,
           published_by, ${utcIso('at')} as published_at, version_id
         from (${targets} ${query.type === 'targets' ? sql`` : sql`union all ${results}`}) x
@@ -300,6 +302,19 @@ export function createWorkflowStore(db: Db): WorkflowStore {
         await tx.execute(
           sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name)
               values ('targets', ${documentId}, ${documentId}, ${version}, ${by.username}, ${by.displayName})`,
+        );
+        return readTarget(tx, documentId);
+      });
+    },
+
+    withdrawTargetsPublication(documentId, by, reason, decide) {
+      return db.transaction(async (tx) => {
+        await lockRow(tx, 'documents', documentId);
+        const state = await readTarget(tx, documentId);
+        decide(state);
+        await tx.execute(
+          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name, withdrawn, reason)
+              values ('targets', ${documentId}, ${documentId}, ${state.publishedVersion}, ${by.username}, ${by.displayName}, true, ${reason})`,
         );
         return readTarget(tx, documentId);
       });

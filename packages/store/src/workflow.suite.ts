@@ -17,6 +17,7 @@ import {
   setPeriodLock,
   transitionEvaluation,
   transitionTarget,
+  withdrawTargetsPublication,
 } from '@jixiao/services';
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
@@ -135,6 +136,17 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect(await listPublished({ store }, { departmentId: departmentId + 1000 })).toEqual([]);
       const { document } = await getPublishedTargets({ store }, { documentId });
       expect(JSON.stringify(document)).toContain('开展社区活动次数');
+    });
+
+    it('withdrawn: off the public page, still approved; published again, it is back', async () => {
+      // Published by the test before.
+      const withdrawn = await withdrawTargetsPublication({ store }, { actor: reviewer }, { documentId, reason: '金额需更正' });
+      expect(withdrawn).toMatchObject({ status: 'approved', publishedVersion: null, canPublish: true });
+      expect(await listPublished({ store }, {})).toEqual([]);
+      expect((await rejection(getPublishedTargets({ store }, { documentId }))).code).toBe('NOT_FOUND');
+      expect((await rejection(withdrawTargetsPublication({ store }, { actor: reviewer }, { documentId, reason: '再撤' }))).code).toBe('CONFLICT');
+      expect(await publishTargets({ store }, { actor: reviewer }, { documentId })).toMatchObject({ publishedVersion: 2 });
+      expect(await listPublished({ store }, {})).toHaveLength(1);
     });
 
     it('an adjustment is a new draft reviewed again; until approved, the old version stays in force and public', async () => {

@@ -96,6 +96,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'POST /api/documents/{id}/workflow/reject': may('workflow.review', param('document')),
   'POST /api/documents/{id}/workflow/request-adjustment': may('workflow.request-adjustment', param('document')),
   'POST /api/documents/{id}/publication': may('publish', param('document')),
+  'POST /api/documents/{id}/publication/withdrawal': may('publish', param('document')),
   // Evaluations: monitoring and self-evaluation need different permissions, so the core decides the role by kind.
   'GET /api/evaluations/{id}/workflow': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/workflow/submit': may('document.read', param('evaluation')),

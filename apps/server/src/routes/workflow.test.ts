@@ -160,6 +160,25 @@ describe('target workflow over HTTP', () => {
     expect(listOf(publishedItemDtoSchema).parse((await send(null, 'GET', '/api/public/publications?search=zzzz')).body).items).toEqual([]);
   });
 
+  it('withdrawn from the public page with a reason (audited), still approved, and published again', async () => {
+    const path = `/api/documents/${id}/publication/withdrawal`;
+    expect((await send(EDITOR, 'POST', path, { reason: '内容有误' })).status).toBe(403);
+    expect((await send(REVIEWER, 'POST', path, { reason: '  ' })).status).toBe(400);
+    const withdrawn = targetWorkflowDtoSchema.parse((await send(REVIEWER, 'POST', path, { reason: '公开内容需更正金额' })).body);
+    expect(withdrawn).toMatchObject({ status: 'approved', approvedVersion: 2, publishedVersion: null, canPublish: true, canWithdrawPublication: false });
+    expect((await send(null, 'GET', `/api/public/documents/${id}`)).status).toBe(404);
+    expect(listOf(publishedItemDtoSchema).parse((await send(null, 'GET', '/api/public/publications')).body).items.some((i) => i.documentId === id)).toBe(false);
+    // Nothing public: a second withdrawal is refused, saying so.
+    const again = await send(REVIEWER, 'POST', path, { reason: '再次撤回' });
+    expect(again.status).toBe(409);
+    expect(errorOf(again).message).toContain('没有公开');
+    const trail = JSON.stringify((await send(REVIEWER, 'GET', `/api/audit?objectType=document&objectId=${id}`)).body);
+    expect(trail).toContain('workflow.withdraw-publication');
+    expect(trail).toContain('公开内容需更正金额');
+    expect(targetWorkflowDtoSchema.parse((await send(REVIEWER, 'POST', `/api/documents/${id}/publication`)).body)).toMatchObject({ publishedVersion: 2, canWithdrawPublication: true });
+    expect((await send(null, 'GET', `/api/public/documents/${id}`)).status).toBe(200);
+  });
+
   it('period locks: only the finance bureau locks; everyone signed in sees them', async () => {
     expect((await send(EDITOR, 'PUT', '/api/period-locks', { period: '2024', locked: true })).status).toBe(403);
     const bad = await send(REVIEWER, 'PUT', '/api/period-locks', { period: '2024-13', locked: true });

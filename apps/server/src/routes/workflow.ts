@@ -14,7 +14,7 @@ import {
   type TargetWorkflowDto,
 } from '@jixiao/contract';
 import type { EvaluationAction, TargetAction } from '@jixiao/core';
-import { getEvaluationWorkflow, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
+import { getEvaluationWorkflow, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, withdrawTargetsPublication, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type App, type RegisterRoutes } from './common';
 
@@ -88,6 +88,16 @@ const publishTarget = createRoute({
   summary: '公开已批复的绩效目标（公开的是批复版本；调整批复后可再次公开新版本）',
   request: { params: idParamSchema },
   responses: responses(targetWorkflowDtoSchema, '公开后的流程状态'),
+});
+
+const withdrawTargetPublication = createRoute({
+  method: 'post',
+  path: '/api/documents/{id}/publication/withdrawal',
+  operationId: 'withdrawTargetPublication',
+  tags: ['流程'],
+  summary: '撤回公开：已公开的绩效目标不再在信息公开页显示（仍为已批复，可再次公开）；须写明理由，记入审计',
+  request: { params: idParamSchema, body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(2000).openapi({ description: '撤回公开的理由' }) })) },
+  responses: responses(targetWorkflowDtoSchema, '撤回后的流程状态'),
 });
 
 const getEvaluation = createRoute({
@@ -169,6 +179,7 @@ export const registerWorkflowRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(getTarget, async (c) => c.json(await getTargetWorkflow(deps, { documentId: c.req.valid('param').id, actor: actorOf(c) }), 200));
   registerTargetTransitions(app, deps);
   app.openapi(publishTarget, async (c) => c.json(await publishTargets(deps, changeContext(c), { documentId: c.req.valid('param').id }), 200));
+  app.openapi(withdrawTargetPublication, async (c) => c.json(await withdrawTargetsPublication(deps, changeContext(c), { documentId: c.req.valid('param').id, reason: c.req.valid('json').reason }), 200));
 
   app.openapi(getEvaluation, async (c) => c.json(await getEvaluationWorkflow(deps, { evaluationId: c.req.valid('param').id, actor: actorOf(c) }), 200));
   for (const action of ['submit', 'accept', 'return'] as const) {

@@ -27,6 +27,18 @@ export function decidePublishTargets(state: TargetWorkflowState, actor: Actor, p
   return { ok: true, version: state.approvedVersion };
 }
 
+/**
+ * Take published targets off the public page (撤回公开): who may publish may withdraw, with a reason the history keeps;
+ * the targets stay approved, and may be published again.
+ */
+export function decideWithdrawTargetsPublication(state: TargetWorkflowState, actor: Actor, publishedVersion: number | null, reason: string): { ok: true } | Refusal {
+  const denied = mayPublish(actor, state.departmentId);
+  if (denied) return denied;
+  if (publishedVersion === null) return refuse('CONFLICT', '这份绩效目标没有公开，无需撤回。');
+  if (!reason.trim()) return refuse('BAD_INPUT', '撤回公开需要写明理由。');
+  return { ok: true };
+}
+
 /** Publish a self-evaluation's result: only a done self-evaluation (monitoring reports are internal). */
 export function decidePublishEvaluation(state: EvaluationWorkflowState, actor: Actor, published: boolean): { ok: true } | Refusal {
   const denied = mayPublish(actor, state.departmentId);

@@ -324,6 +324,12 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
         d.published = { version: decide(target(d)), by: by.displayName, at: now() };
         return target(d);
       },
+      async withdrawTargetsPublication(documentId, _by, _reason, decide) {
+        const d = documentOf(documentId);
+        decide(target(d));
+        d.published = null;
+        return target(d);
+      },
       async publishEvaluation(evaluationId, by, decide) {
         const e = evaluationOf(evaluationId);
         decide(evaluationWorkflow(e));

@@ -2,5 +2,5 @@ export { getEvaluationWorkflow, transitionEvaluation, checkEvaluationSave, publi
 export { listPeriodLocks, setPeriodLock } from './period-locks';
 export type { ActedBy, StoredTransition, StoredTargetWorkflow, StoredEvaluationWorkflow, PublishedItem, PublicQuery, WorkflowStore } from './ports';
 export { submitEvaluation } from './submit-evaluation';
-export { getTargetWorkflow, transitionTarget, publishTargets } from './target-workflow';
+export { getTargetWorkflow, transitionTarget, publishTargets, withdrawTargetsPublication } from './target-workflow';
 export type { ActingInput } from './workflow-common';

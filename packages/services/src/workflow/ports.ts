@@ -100,6 +100,8 @@ export interface WorkflowStore {
   setPeriodLock(input: { period: string; locked: boolean; by: ActedBy }, decide: (locks: readonly PeriodLock[]) => { reason: string | null }): Promise<PeriodLock>;
   /** Publishes a version of a target document (`decide` answers which, or throws). */
   publishTargets(documentId: number, by: ActedBy, decide: (state: StoredTargetWorkflow) => number): Promise<StoredTargetWorkflow>;
+  /** Takes the published targets off the public page (`decide` throws to refuse); the history keeps both rows. */
+  withdrawTargetsPublication(documentId: number, by: ActedBy, reason: string, decide: (state: StoredTargetWorkflow) => void): Promise<StoredTargetWorkflow>;
   publishEvaluation(evaluationId: number, by: ActedBy, decide: (state: StoredEvaluationWorkflow) => void): Promise<StoredEvaluationWorkflow>;
   /** Everything published, newest first; `search` matches the title, the department and the published projects' names. */
   listPublished(query: PublicQuery): Promise<PublishedItem[]>;

@@ -9,6 +9,7 @@ import {
   availableTargetActions,
   chinaTime,
   decidePublishTargets,
+  decideWithdrawTargetsPublication,
   decideTargetEdit,
   decideTargetTransition,
   TARGET_ACTION_LABELS,
@@ -59,6 +60,7 @@ export async function getTargetWorkflow(deps: WorkflowReadDeps, input: { documen
     conclusion,
     actions: availableTargetActions(state, input.actor, conclusion).map((action) => ({ action, label: TARGET_ACTION_LABELS[action], reasonRequired: REASON_REQUIRED.has(action) })),
     canPublish: decidePublishTargets(state, input.actor, state.publishedVersion).ok,
+    canWithdrawPublication: decideWithdrawTargetsPublication(state, input.actor, state.publishedVersion, '理由').ok,
     publishedVersion: state.publishedVersion,
     publishedBy: state.publishedBy,
     publishedAt: state.publishedAt,
@@ -126,3 +128,19 @@ export async function publishTargets(deps: CommandDeps, who: ActingInput, input:
   });
   return getTargetWorkflow(deps, { documentId: input.documentId, actor: who.actor });
 }
+
+/** 撤回公开: the targets leave the public page, stay approved, and may be published again; audited with the reason. */
+export async function withdrawTargetsPublication(deps: CommandDeps, who: ActingInput, input: { documentId: number; reason: string }): Promise<TargetWorkflowDto> {
+  const reason = input.reason.trim();
+  await deps.store.transaction(async (tx) => {
+    let before: number | null = null;
+    await tx.workflow.withdrawTargetsPublication(input.documentId, actedBy(who.actor), reason, (current) => {
+      before = current.publishedVersion;
+      const decided = decideWithdrawTargetsPublication(current, who.actor, current.publishedVersion, reason);
+      if (!decided.ok) throw refusalError(decided);
+    });
+    await recordChange(tx.audit, who, { action: 'workflow.withdraw-publication', objectType: 'document', objectId: input.documentId, before: { publishedVersion: before }, after: { publishedVersion: null, reason } });
+  });
+  return getTargetWorkflow(deps, { documentId: input.documentId, actor: who.actor });
+}
+

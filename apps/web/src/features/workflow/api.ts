@@ -19,6 +19,11 @@ export function publishTargets(documentId: number): Promise<TargetWorkflowDto> {
   return sendJson(targetWorkflowDtoSchema, 'POST', `/api/documents/${documentId}/publication`, {});
 }
 
+/** 撤回公开: off the public page, with the reason the audit trail keeps. */
+export function withdrawTargetsPublication(documentId: number, reason: string): Promise<TargetWorkflowDto> {
+  return sendJson(targetWorkflowDtoSchema, 'POST', `/api/documents/${documentId}/publication/withdrawal`, { reason });
+}
+
 /** Colours of the status tags: waiting on the unit, on finance, done, refused. */
 export const STATUS_COLORS: Record<TargetWorkflowDto['status'], string> = {
   draft: 'default',

@@ -3,6 +3,7 @@
  * request — newest first, filtered by who / what / object / dates, exported as CSV.
  */
 import type { AuditEntryDto } from '@jixiao/contract';
+import { EVALUATION_ACTION_LABELS, TARGET_ACTION_LABELS } from '@jixiao/core';
 import { Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -36,7 +37,19 @@ const ACTION_LABELS: Record<string, string> = {
   'self-evaluation.save-report': '保存自评报告',
   'self-evaluation.keep-score': '保存自评得分',
   'self-evaluation.import-actuals': '导入完成值',
+  'document.withdraw': '撤回草稿',
+  'workflow.publish': '公开',
+  'workflow.withdraw-publication': '撤回公开',
+  'period.lock': '锁定期间',
+  'period.unlock': '解锁期间',
+  ...Object.fromEntries(Object.entries(TARGET_ACTION_LABELS).map(([action, label]) => [`workflow.${action}`, `绩效目标：${label}`])),
+  ...Object.fromEntries(
+    (['monitoring', 'self-evaluation'] as const).flatMap((kind) => Object.entries(EVALUATION_ACTION_LABELS).map(([action, label]) => [`workflow.${kind}.${action}`, `${kind === 'monitoring' ? '运行监控' : '绩效自评'}：${label}`])),
+  ),
 };
+
+/** What kind of thing an entry changed, as people say it (the id stays, for finding it again). */
+const OBJECT_LABELS: Record<string, string> = { document: '文档', evaluation: '监控/自评', period: '期间', 'rule-set': '规则集', 'rule-set-activation': '规则启用', user: '用户', session: '登录' };
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -139,7 +152,7 @@ export function AuditPage() {
             { title: '时间', dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
             { title: '操作人', key: 'actor', render: (_, e) => `${e.actor.displayName}（${e.actor.username}）` },
             { title: '操作', dataIndex: 'action', render: (a: string) => ACTION_LABELS[a] ?? a },
-            { title: '对象', key: 'object', render: (_, e) => `${e.objectType} ${e.objectId}` },
+            { title: '对象', key: 'object', render: (_, e) => `${OBJECT_LABELS[e.objectType] ?? e.objectType} 第 ${e.objectId} 号` },
             { title: '请求编号', dataIndex: 'requestId', render: (r: string | null) => <Typography.Text type="secondary" copyable={r ? { text: r } : false}>{r ? r.slice(0, 8) : '—'}</Typography.Text> },
           ]}
         />

@@ -5,8 +5,9 @@
  */
 import { chinaTime, type TargetAction } from '@jixiao/core';
 import { Button, Collapse } from 'antd';
+import { useState } from 'react';
 import { useApiQuery } from '../../../lib/query';
-import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, workflowKeys } from '../api';
+import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, withdrawTargetsPublication, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -31,6 +32,7 @@ export function WorkflowPanel({
 }) {
   const loaded = useApiQuery(workflowKeys.target(documentId, { version, conclusion }), (signal) => getTargetWorkflow(documentId, signal));
   const { asking, setAsking, busy, run, confirmThen } = useWorkflowActions<TargetAction>(loaded.reload, onChanged);
+  const [withdrawing, setWithdrawing] = useState(false);
   const wf = loaded.data;
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
 
@@ -71,6 +73,11 @@ export function WorkflowPanel({
             公开批复版本
           </Button>
         ) : null}
+        {wf.canWithdrawPublication ? (
+          <Button danger disabled={busy} onClick={() => setWithdrawing(true)}>
+            撤回公开
+          </Button>
+        ) : null}
       </div>
       {wf.conclusion && wf.status === 'in-review' ? (
         <div className="muted wf-note">评审结论「{wf.conclusion}」：优、良批复；中退回修改；差不予安排。如需改变结论，请先调整评审结论并写明理由。</div>
@@ -91,6 +98,16 @@ export function WorkflowPanel({
         busy={busy}
         onCancel={() => setAsking(undefined)}
         onSubmit={(reason) => asking && void act(asking, askingLabel, reason)}
+      />
+      <ReasonDialog
+        key={withdrawing ? 'withdrawing' : 'not-withdrawing'}
+        open={withdrawing}
+        title="撤回公开：理由"
+        placeholder="写明撤回的理由，例如：公开的金额有误，更正后重新公开。撤回后信息公开页不再显示，绩效目标仍为已批复。"
+        okText="撤回公开"
+        busy={busy}
+        onCancel={() => setWithdrawing(false)}
+        onSubmit={(reason) => void run('已撤回公开', () => withdrawTargetsPublication(documentId, reason)).then(() => setWithdrawing(false))}
       />
     </section>
   );
