@@ -4,7 +4,7 @@
  * refusals, a stale save that names who saved, the frozen approved version, publication and the anonymous public API.
  */
 import { rmSync } from 'node:fs';
-import { documentSchema, errorDtoSchema, evaluationWorkflowDtoSchema, listOf, publishedItemDtoSchema, publishedTargetsDtoSchema, targetWorkflowDtoSchema, documentSummaryDtoSchema } from '@jixiao/contract';
+import { documentReviewDtoSchema, documentSchema, errorDtoSchema, evaluationWorkflowDtoSchema, listOf, publishedItemDtoSchema, publishedTargetsDtoSchema, targetWorkflowDtoSchema, documentSummaryDtoSchema } from '@jixiao/contract';
 import { budgetSlots, indicatorSlots, type PerformanceDocument } from '@jixiao/core';
 import { DEMO_PASSWORD } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,19 @@ describe('target workflow over HTTP', () => {
     const frozen = await send(EDITOR, 'PUT', `/api/documents/${id}/content`, { baseVersion: 2, document: await editedDocument(2, '批复后修改') });
     expect(frozen.status).toBe(409);
     expect(errorOf(frozen).message).toContain('已冻结');
+    // The review the 批复 was made on is final too: no decision, finding or conclusion changes it, for any reviewer.
+    const review = documentReviewDtoSchema.parse((await send(REVIEWER, 'GET', `/api/documents/${id}/review`)).body);
+    const open = review.findings.find((f) => f.status === 'open')!;
+    for (const [method, path, body] of [
+      ['POST', 'decisions', { findingKey: open.finding.key, decision: 'accept' }],
+      ['POST', 'findings', { check: 'qualitative-target', dimension: 'feasibility', severity: 'warning', location: { project: open.finding.location.project }, message: '补充的问题' }],
+      ['PUT', 'conclusion', { conclusion: '优', reason: '批复后再改' }],
+    ] as const) {
+      const refused = await send(REVIEWER, method, `/api/documents/${id}/review/${path}`, body);
+      expect(`${path} ${refused.status}`).toBe(`${path} 409`);
+      expect(errorOf(refused).message).toContain('评审意见已定');
+    }
+    expect(documentReviewDtoSchema.parse((await send(REVIEWER, 'GET', `/api/documents/${id}/review`)).body).decisions).toEqual(review.decisions);
   });
 
   it('published by the finance reviewer: anonymous people read the approved version, never another document', async () => {

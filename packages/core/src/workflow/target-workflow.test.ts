@@ -7,6 +7,7 @@ import type { Actor, Role } from '../access/actor';
 import type { Refusal } from './refusal';
 import {
   availableTargetActions,
+  decideReviewChange,
   decideTargetEdit,
   decideTargetTransition,
   initialTargetState,
@@ -192,3 +193,15 @@ describe('rounds, freezing and adjustments', () => {
     expect(decideTargetEdit(state('draft'), actor('unit-editor', 99))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
+
+describe('decideReviewChange', () => {
+  it('keeps the review open until the targets are decided; approved and rejected reviews are final', () => {
+    const open = STATUSES.filter((s) => decideReviewChange(state(s)).ok);
+    expect(open).toEqual(['draft', 'submitted', 'in-review', 'returned']);
+    const approved = decideReviewChange(state('approved', { approvedVersion: 2 }));
+    expect(approved).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect((approved as Refusal).message).toContain('已批复（第 2 版）');
+    expect((approved as Refusal).message).toContain('申请调整');
+  });
+});
+

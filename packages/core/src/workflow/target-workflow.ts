@@ -227,6 +227,18 @@ export function decideTargetEdit(state: TargetWorkflowState, actor: Actor): { ok
   return decideTargetEditByState(state);
 }
 
+/**
+ * May the review of this version still change (accept, dismiss, add a finding, the conclusion)? Not once the
+ * targets are decided: an approved or rejected version's review is the record the 批复 was made on.
+ */
+export function decideReviewChange(state: TargetWorkflowState): { ok: true } | Refusal {
+  if (state.status === 'approved') {
+    return refuse('CONFLICT', `绩效目标已批复（第 ${state.approvedVersion ?? state.statusVersion} 版），评审意见已定，不能再采纳、驳回、补充问题或调整结论。如需修改，请由单位提出「申请调整」，调整后的目标重新审核。`);
+  }
+  if (state.status === 'rejected') return refuse('CONFLICT', '这份绩效目标已不予安排，评审意见已定，不能再修改。');
+  return { ok: true };
+}
+
 /** The state part of `decideTargetEdit` (also used for imports, which have no actor yet). */
 export function decideTargetEditByState(state: TargetWorkflowState): { ok: true } | Refusal {
   if (state.status === 'draft' || state.status === 'returned') return { ok: true };

@@ -4,6 +4,7 @@
  * document: a project, unit, key task or indicator number that is not in it is refused.
  */
 import { randomBytes } from 'node:crypto';
+import { refuseUnlessReviewOpen } from './review-open';
 import type { AddFindingRequest, DocumentReviewDto } from '@jixiao/contract';
 import { ruleSetRef, type Finding, type FindingLocation, type PerformanceDocument } from '@jixiao/core';
 import { changedBy, recordChange, type ChangeContext } from '../access/audit';
@@ -71,6 +72,7 @@ export async function addFinding(deps: CommandDeps, who: ChangeContext, input: A
     rule: ruleSetRef(state.ruleSet),
   };
   const saved = await deps.store.transaction(async (tx) => {
+    await refuseUnlessReviewOpen(tx, input.documentId);
     const decision = await tx.reviews.saveDecision({ documentId: input.documentId, version: state.summary.version, type: 'add', findingKey: finding.key, finding, by });
     const { documentId: _id, by: _by, ...asked } = input;
     await recordChange(tx.audit, who, { action: 'review.add-finding', objectType: 'document', objectId: input.documentId, before: null, after: { ...asked, decision: decisionShape(decision) } });

@@ -7,6 +7,7 @@ import { changedBy, recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
 import type { CommandDeps } from '../unit-of-work';
 import { decisionShape, lastDecision } from './decision-audit';
+import { refuseUnlessReviewOpen } from './review-open';
 import { loadReview, reviewerName, reviewWith, toReviewDto } from './review-state';
 
 export interface DecideFindingInput {
@@ -29,6 +30,7 @@ export async function decideFinding(deps: CommandDeps, who: ChangeContext, input
     throw new AppError('NOT_FOUND', `在该文档的当前版本中找不到这条问题（${key}）：文档可能已导入新版本，请刷新审核页面后重试。`, { findingKey: key });
   }
   const saved = await deps.store.transaction(async (tx) => {
+    await refuseUnlessReviewOpen(tx, input.documentId);
     const decision = await tx.reviews.saveDecision({ documentId: input.documentId, version: state.summary.version, type: input.decision, findingKey: key, ...(reason ? { reason } : {}), by });
     await recordChange(tx.audit, who, { action: `review.${input.decision}`, objectType: 'document', objectId: input.documentId, before: lastDecision(state.stored, key), after: decisionShape(decision) });
     return decision;

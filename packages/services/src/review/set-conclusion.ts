@@ -3,6 +3,7 @@
  * opinion states both (decision 006). The override belongs to the current version: a new version is a new round.
  */
 import type { DocumentReviewDto } from '@jixiao/contract';
+import { refuseUnlessReviewOpen } from './review-open';
 import { changedBy, recordChange, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
 import type { CommandDeps } from '../unit-of-work';
@@ -25,6 +26,7 @@ export async function setConclusion(deps: CommandDeps, who: ChangeContext, input
   const grades = state.ruleSet.settings.grades.map((g) => g.grade);
   if (!grades.includes(input.conclusion)) throw new AppError('BAD_INPUT', `评审结论只能是 ${grades.join('、')} 之一。`);
   const saved = await deps.store.transaction(async (tx) => {
+    await refuseUnlessReviewOpen(tx, input.documentId);
     const decision = await tx.reviews.saveDecision({ documentId: input.documentId, version: state.summary.version, type: 'override', conclusion: input.conclusion, reason, by });
     await recordChange(tx.audit, who, { action: 'review.conclude', objectType: 'document', objectId: input.documentId, before: lastDecision(state.stored, null), after: decisionShape(decision) });
     return decision;
