@@ -5,6 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { auditEntryDtoSchema, auditQuerySchema, pageOf, type AuditQueryDto } from '@jixiao/contract';
+import { chinaTimeToSecond } from '@jixiao/core';
 import type { AuditQuery, StoredAuditEntry } from '@jixiao/services';
 import { accessResponses, errorResponses, json, type RegisterRoutes } from './common';
 import { attachment } from './reviews';
@@ -45,8 +46,8 @@ export function csvCell(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-const HEADER = ['时间(UTC)', '操作人账号', '操作人', '操作', '对象类型', '对象编号', '修改前', '修改后', '请求编号'];
-const row = (e: StoredAuditEntry) => [e.at, e.actor.username, e.actor.displayName, e.action, e.objectType, e.objectId, e.before, e.after, e.requestId].map(csvCell).join(',');
+const HEADER = ['时间（北京时间）', '操作人账号', '操作人', '操作', '对象类型', '对象编号', '修改前', '修改后', '请求编号'];
+const row = (e: StoredAuditEntry) => [chinaTimeToSecond(e.at), e.actor.username, e.actor.displayName, e.action, e.objectType, e.objectId, e.before, e.after, e.requestId].map(csvCell).join(',');
 
 export const registerAuditRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(list, async (c) => {
@@ -61,7 +62,7 @@ export const registerAuditRoutes: RegisterRoutes = (app, ctx) => {
       lines.push(...page.items.map(row));
       if (page.items.length < 500) break;
     }
-    const day = ctx.now().toISOString().slice(0, 10);
+    const day = chinaTimeToSecond(ctx.now().toISOString()).slice(0, 10);
     return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(`审计日志-${day}.csv`) });
   });
 };

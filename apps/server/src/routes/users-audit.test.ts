@@ -176,6 +176,11 @@ describe('the audit trail', () => {
     expect(lines[0]).toContain('"操作人账号"');
     expect(lines.slice(1).every((l) => l.includes('"user.'))).toBe(true);
     expect(lines.length).toBeGreaterThan(2);
+    // Beijing time, as every page shows it: the newest entry's time is 8 hours ahead of its UTC record.
+    expect(lines[0]).toContain('"时间（北京时间）"');
+    const newest = (await ctx.store.audit.listAudit({ action: 'user.', limit: 1, offset: 0 })).items[0]!;
+    const beijing = new Date(Date.parse(newest.at) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(lines[1]!.startsWith(`"${beijing}",`)).toBe(true);
   });
 
   it('records monitoring changes with the report before and after, and nothing for a refused one', async () => {
