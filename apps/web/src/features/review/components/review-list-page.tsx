@@ -80,7 +80,7 @@ export function ReviewListPage() {
   return (
     <>
       <PageHead title="审核" sub="选择一个已导入的绩效目标文档开始审核，或上传新文档。系统自动检查完整性、相关性、适当性、可行性，评审人逐条采纳或驳回后出具评审意见。" />
-      <div className="rv-body" style={{ gridTemplateColumns: '1fr 320px' }}>
+      <div className="rv-body rv-body-aside">
         <Card size="small" title={`待审核文档（${rows.length}）`}>
           <div className="toolbar">
             <Input.Search
