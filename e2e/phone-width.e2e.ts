@@ -17,6 +17,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', hasTouch
 async function overflow(page: Page): Promise<string[]> {
   // A phone lays out wider than its screen when the content is wider (and zooms out): measure against the screen.
   return page.evaluate((width) => {
+    // oxlint-disable-next-line unicorn/consistent-function-scoping -- this function runs in the page, sent as its source
     const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
     const out: string[] = [];
     const pageWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
