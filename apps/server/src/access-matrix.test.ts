@@ -30,7 +30,7 @@ const ADMIN: Role[] = ['admin'];
 /** First match wins. Keys are `METHOD path` as in /api/openapi.json. */
 const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^GET \/api\/(health|openapi\.json|sign-in-info|public\/.*)$/, 'anyone'],
-  [/^GET \/api\/schemas\/jixiao-v1\.json$/, 'anyone'],
+  [/^GET \/api\/schemas\/jixiao-v1\.json$|^GET \/api\/templates\/\{kind\}$/, 'anyone'],
   [/^POST \/api\/session$/, 'anyone'],
   [/^(GET|DELETE) \/api\/session$|^PUT \/api\/me\/password$/, 'signed-in'],
   [/ \/api\/users/, ADMIN],
@@ -105,6 +105,7 @@ function sees(who: Who, departmentId: number): boolean {
 /** The concrete URL of an OpenAPI path on a place; null when the path has no object in a department. */
 function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   const id = (n: number) => path.replace('{id}', String(n));
+  if (path === '/api/templates/{kind}') return { url: '/api/templates/project', scoped: false };
   if (path.startsWith('/api/rule-sets/{id}/{version}')) return { url: '/api/rule-sets/cn-project-self-evaluation/1', scoped: false };
   if (path.startsWith('/api/users/{id}')) return { url: id(someUserId), scoped: false };
   if (path.startsWith('/api/jobs/{id}')) return { url: id(someJobId), scoped: false };

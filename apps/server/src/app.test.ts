@@ -78,6 +78,7 @@ describe('health and OpenAPI', () => {
       [
         'GET /api/health',
         'GET /api/schemas/jixiao-v1.json',
+        'GET /api/templates/{kind}',
         'GET /api/departments',
         'GET /api/departments/{id}',
         'GET /api/departments/{id}/units',

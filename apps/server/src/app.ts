@@ -22,6 +22,7 @@ import { registerSessionRoutes } from './routes/session';
 import { registerUserRoutes } from './routes/users';
 import { registerPublicRoutes } from './routes/public';
 import { registerSchemaRoutes } from './routes/schemas';
+import { registerTemplateRoutes } from './routes/templates';
 import { registerWorkflowRoutes } from './routes/workflow';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
@@ -46,6 +47,7 @@ const ROUTES: RegisterRoutes[] = [
   registerUserRoutes,
   registerAuditRoutes,
   registerWorkflowRoutes,
+  registerTemplateRoutes,
   registerPublicRoutes,
   registerSchemaRoutes,
 ];

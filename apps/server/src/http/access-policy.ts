@@ -37,6 +37,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/health': PUBLIC,
   'GET /api/openapi.json': PUBLIC,
   'GET /api/schemas/jixiao-v1.json': PUBLIC,
+  'GET /api/templates/{kind}': PUBLIC,
   'GET /api/public/*': PUBLIC,
   'GET /api/sign-in-info': PUBLIC,
   'POST /api/session': PUBLIC,
@@ -141,7 +142,7 @@ interface CompiledPolicy {
 }
 
 /** Path parameters that are names, not numeric ids. */
-const SLUG_PARAMS: Record<string, string[]> = { 'GET /api/rule-sets/{id}/{version}': ['id'] };
+const SLUG_PARAMS: Record<string, string[]> = { 'GET /api/rule-sets/{id}/{version}': ['id'], 'GET /api/templates/{kind}': ['kind'] };
 
 /** `/api/documents/{id}` (OpenAPI) or `/api/documents/:id` (Hono) → a regular expression of the whole path. */
 export function pathPattern(path: string): RegExp {

@@ -1,5 +1,5 @@
 export { EXPORT_FORMATS } from './render-formats';
 export type { ExportFormat, MonitoringExportFormat, RenderedFile } from './render-formats';
-export { renderTemplate } from './render-template';
+export { renderBlankTemplate, renderTemplate } from './render-template';
 export { OUTPUT_RENDERERS, renderOutput } from './render-output';
 export type { OutputDeps, OutputFile, OutputInput, OutputInputs, OutputSourceOf } from './render-output';

@@ -95,6 +95,15 @@ export function ImportPage() {
           <InputNumber<number> min={1990} max={2100} placeholder="如 2024" value={year} onChange={(v) => setYear(v)} style={{ width: 120 }} aria-label="预算年度" disabled={busy} />
           <span className="muted">文档中写明了年度时可不填；没写明时必须填写。</span>
         </div>
+        <div className="toolbar" style={{ marginTop: 8, marginBottom: 0 }}>
+          <span>没有现成的表格？下载空白模板，填好后在这里导入：</span>
+          <Button size="small" href="/api/templates/project" download>
+            项目支出绩效目标模板（.xlsx）
+          </Button>
+          <Button size="small" href="/api/templates/department" download>
+            部门整体绩效目标模板（.xlsx）
+          </Button>
+        </div>
       </Card>
 
       {state.step === 'failed' ? (
