@@ -160,6 +160,8 @@ describe('targets from import to the public page', () => {
     await link.first().click();
     await resident.page.getByText('社区居民活动费').first().waitFor();
     await resident.page.getByText('≥90%').first().waitFor();
+    // Every project's money says its unit.
+    await resident.page.getByText(/· [\d,]+(\.\d+)? 万元$/).first().waitFor();
     await shot(resident.page, '14-public-targets');
 
     // 7. The reviewer withdraws the publication with a reason; the public page no longer lists it.
@@ -178,6 +180,12 @@ describe('targets from import to the public page', () => {
     await resident.page.waitForLoadState('networkidle');
     await resident.page.getByRole('table').waitFor();
     expect(await resident.page.getByRole('link', { name: /金花.*2025/ }).count()).toBe(0);
+
+    // Someone signed in who opens (and reloads) 信息公开 is still signed in there: their name, not 「登录」.
+    await reviewer.page.goto(`${jixiao.baseUrl}/public`, { waitUntil: 'networkidle' });
+    await reviewer.page.reload({ waitUntil: 'networkidle' });
+    await reviewer.page.getByRole('banner').getByText('区财政局审核人').first().waitFor();
+    expect(await reviewer.page.getByRole('banner').getByRole('link', { name: '登录' }).count()).toBe(0);
 
     // No failed request: every action was one the person was allowed to take. The anonymous browser's only 401 is
     // the app asking whether anyone is signed in (GET /api/session), which is how it learns that nobody is.

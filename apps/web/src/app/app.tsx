@@ -13,7 +13,7 @@ import { NotFound } from '../components/page-states';
 import { theme } from './theme';
 import { can, type Action } from '@jixiao/core';
 import { UserMenu } from '../features/session/components/user-menu';
-import { actorOf, loadSession, signInPath, useSession } from '../features/session/session';
+import { actorOf, loadSession, probablySignedIn, signInPath, useSession } from '../features/session/session';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
@@ -126,9 +126,10 @@ export function App() {
     return item.section === 'public' || (actor !== undefined && (action === undefined || can(actor, action)));
   });
 
-  // Public pages and sign-in do not ask who is signed in: an anonymous visitor causes no 401 there.
+  // Public pages and sign-in ask who is signed in only when this browser was signed in: an anonymous visitor causes
+  // no 401 there, and someone signed in who reloads 信息公开 still sees their name, not 「登录」.
   useEffect(() => {
-    if (session.status === 'loading' && !anonymousPage) void loadSession().catch(() => undefined);
+    if (session.status === 'loading' && (!anonymousPage || probablySignedIn())) void loadSession().catch(() => undefined);
   }, [session.status, anonymousPage]);
 
   // Every page but the public ones and sign-in needs a session: go and sign in, then come back here.

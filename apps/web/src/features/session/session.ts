@@ -18,9 +18,33 @@ const listeners = new Set<() => void>();
 
 const userOf = (s: SessionState) => (s.status === 'signed-in' ? s.session.user.id : null);
 
+/**
+ * This browser had a session when last seen (not who, nor the session itself: the cookie is HttpOnly). The public
+ * pages ask who is signed in only then, so an anonymous visitor causes no 401 while a signed-in one sees their name.
+ */
+const SIGNED_IN_HINT = 'jixiao.signed-in';
+
+export function probablySignedIn(): boolean {
+  try {
+    return window.localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SIGNED_IN_HINT, '1');
+    else window.localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Storage refused (private mode): the public pages then show 登录 until a signed-in page is opened.
+  }
+}
+
 function set(next: SessionState): void {
   // What one person was shown must not be shown to the next one signing in on this page.
   if (state.status !== 'loading' && userOf(state) !== userOf(next)) queryClient.clear();
+  if (next.status !== 'loading') rememberSignedIn(next.status === 'signed-in');
   state = next;
   setCsrfToken(next.status === 'signed-in' ? next.session.csrfToken : null);
   for (const listener of listeners) listener();

@@ -39,7 +39,7 @@ export function PublicDocumentPage({ params }: { params: Record<string, string> 
         </Card>
       ) : null}
       {projects.map(({ unit, project }, k) => (
-        <Card key={k} size="small" style={{ marginBottom: 12 }} title={project.name} extra={`${unit} · ${formatWan(project.amount, document.amountUnit)}`}>
+        <Card key={k} size="small" style={{ marginBottom: 12 }} title={project.name} extra={`${unit} · ${formatWan(project.amount, document.amountUnit)} 万元`}>
           {project.goal ? <p style={{ whiteSpace: 'pre-wrap' }}>{project.goal}</p> : null}
           <Table size="small" rowKey={(i) => i.no} columns={indicatorColumns} dataSource={project.indicators} pagination={false} />
         </Card>
