@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../access/actor';
 import { availableEvaluationActions, decideEvaluationSave, EVALUATION_REASON_REQUIRED_ACTIONS, decideEvaluationTransition, type EvaluationAction, type EvaluationWorkflowState, type EvaluationWorkflowStatus } from './evaluation-workflow';
 import { decidePeriodLock, findLock, type PeriodLock } from './period-lock';
-import { decidePublishEvaluation, decidePublishTargets } from './publication';
+import { decidePublishEvaluation, decidePublishTargets, decideWithdrawTargetsPublication } from './publication';
 import { chinaTime } from './refusal';
 import { initialTargetState } from './target-workflow';
 
@@ -119,6 +119,12 @@ describe('publication', () => {
     expect(decidePublishTargets(initialTargetState(1, DEPT), actor('finance-reviewer'), null)).toMatchObject({ ok: false, code: 'CONFLICT' });
     // An adjustment under review: the approved version (not the draft) is what may be published.
     expect(decidePublishTargets({ ...approved, status: 'in-review', adjustment: true, currentVersion: 3 }, actor('finance-reviewer'), null)).toEqual({ ok: true, version: 2 });
+  });
+
+  it('withdraws what is public, by the roles that publish, and nothing that is not public', () => {
+    expect(decideWithdrawTargetsPublication(approved, actor('finance-reviewer'), 2)).toEqual({ ok: true });
+    expect(decideWithdrawTargetsPublication(approved, actor('finance-reviewer'), null)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('没有公开') });
+    for (const role of ['unit-editor', 'unit-approver', 'third-party-reviewer'] as const) expect(decideWithdrawTargetsPublication(approved, actor(role), 2)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('publishes done self-evaluations only, never monitoring', () => {

@@ -28,14 +28,13 @@ export function decidePublishTargets(state: TargetWorkflowState, actor: Actor, p
 }
 
 /**
- * Take published targets off the public page (撤回公开): who may publish may withdraw, with a reason the history keeps;
- * the targets stay approved, and may be published again.
+ * Take published targets off the public page (撤回公开): who may publish may withdraw (with a reason the history
+ * keeps, which the command requires); the targets stay approved, and may be published again.
  */
-export function decideWithdrawTargetsPublication(state: TargetWorkflowState, actor: Actor, publishedVersion: number | null, reason: string): { ok: true } | Refusal {
+export function decideWithdrawTargetsPublication(state: TargetWorkflowState, actor: Actor, publishedVersion: number | null): { ok: true } | Refusal {
   const denied = mayPublish(actor, state.departmentId);
   if (denied) return denied;
   if (publishedVersion === null) return refuse('CONFLICT', '这份绩效目标没有公开，无需撤回。');
-  if (!reason.trim()) return refuse('BAD_INPUT', '撤回公开需要写明理由。');
   return { ok: true };
 }
 

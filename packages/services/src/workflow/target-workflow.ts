@@ -60,7 +60,7 @@ export async function getTargetWorkflow(deps: WorkflowReadDeps, input: { documen
     conclusion,
     actions: availableTargetActions(state, input.actor, conclusion).map((action) => ({ action, label: TARGET_ACTION_LABELS[action], reasonRequired: REASON_REQUIRED.has(action) })),
     canPublish: decidePublishTargets(state, input.actor, state.publishedVersion).ok,
-    canWithdrawPublication: decideWithdrawTargetsPublication(state, input.actor, state.publishedVersion, '理由').ok,
+    canWithdrawPublication: decideWithdrawTargetsPublication(state, input.actor, state.publishedVersion).ok,
     publishedVersion: state.publishedVersion,
     publishedBy: state.publishedBy,
     publishedAt: state.publishedAt,
@@ -132,11 +132,12 @@ export async function publishTargets(deps: CommandDeps, who: ActingInput, input:
 /** 撤回公开: the targets leave the public page, stay approved, and may be published again; audited with the reason. */
 export async function withdrawTargetsPublication(deps: CommandDeps, who: ActingInput, input: { documentId: number; reason: string }): Promise<TargetWorkflowDto> {
   const reason = input.reason.trim();
+  if (!reason) throw new AppError('BAD_INPUT', '撤回公开需要写明理由，例如：公开的金额有误，更正后重新公开。');
   await deps.store.transaction(async (tx) => {
     let before: number | null = null;
     await tx.workflow.withdrawTargetsPublication(input.documentId, actedBy(who.actor), reason, (current) => {
       before = current.publishedVersion;
-      const decided = decideWithdrawTargetsPublication(current, who.actor, current.publishedVersion, reason);
+      const decided = decideWithdrawTargetsPublication(current, who.actor, current.publishedVersion);
       if (!decided.ok) throw refusalError(decided);
     });
     await recordChange(tx.audit, who, { action: 'workflow.withdraw-publication', objectType: 'document', objectId: input.documentId, before: { publishedVersion: before }, after: { publishedVersion: null, reason } });
