@@ -11,9 +11,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from '../routes/common';
 
 /** apps/web/dist, from src/http/ or from the compiled CLI in apps/cli/dist/ (scripts/build-cli.ts). */
-export const DEFAULT_WEB_DIR = [new URL('../../../web/dist', import.meta.url), new URL('../../web/dist', import.meta.url)]
-  .map((u) => fileURLToPath(u))
-  .find((dir) => existsSync(join(dir, 'index.html'))) ?? fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const WEB_DIRS = [new URL('../../../web/dist', import.meta.url), new URL('../../web/dist', import.meta.url)].map((u) => fileURLToPath(u));
+export const DEFAULT_WEB_DIR = WEB_DIRS.find((dir) => existsSync(join(dir, 'index.html'))) ?? WEB_DIRS[0]!;
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>jixiao</title>
 <body style="font-family:sans-serif;padding:2em"><h1>网页尚未构建</h1><p>请先运行 <code>npm run build</code>，或直接用 <code>npm start</code>（会先构建再启动）。</p>

@@ -105,8 +105,9 @@ export function scoreProject(
   const final = cappedTotal ?? total;
   notes.push(...executionRangeNotes(execution, s.executionRateRange));
   const rule = ruleSetRef(ruleSet);
-  const differences = statedScoreDifferences({ project, execution, lines, total: final, settings: s, rule: `规则「${ruleSetTitle(ruleSet)}」` });
-  return { rule, ruleTitle: ruleSetTitle(ruleSet), execution, lines, levelWeights: weights, total, cappedTotal, grade: final == null ? null : gradeFor(final, s.grades), notes, differences };
+  const ruleTitle = ruleSetTitle(ruleSet);
+  const differences = statedScoreDifferences({ project, execution, lines, total: final, settings: s, rule: `规则「${ruleTitle}」` });
+  return { rule, ruleTitle, execution, lines, levelWeights: weights, total, cappedTotal, grade: final == null ? null : gradeFor(final, s.grades), notes, differences };
 }
 
 /**

@@ -26,21 +26,16 @@ export function cleanReason(reason: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-/**
- * An ISO 8601 instant as people here read it in a message: Beijing time, `2024-07-31 14:05`. China keeps UTC+8 all
- * year (no daylight saving), so plain arithmetic is exact; anything unreadable is returned as it came.
- */
-export function chinaTime(iso: string | null | undefined): string {
+/** `YYYY-MM-DD HH:MM[:SS]` in Beijing time: China keeps UTC+8 all year (no daylight saving), so plain arithmetic is exact. */
+function beijing(iso: string | null | undefined, length: 16 | 19): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, length).replace('T', ' ');
 }
 
+/** An ISO 8601 instant as people here read it in a message: Beijing time, `2024-07-31 14:05`; anything unreadable as it came. */
+export const chinaTime = (iso: string | null | undefined): string => beijing(iso, 16);
+
 /** As `chinaTime`, to the second (the audit trail's export, where two entries a second apart must stay apart). */
-export function chinaTimeToSecond(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
-}
+export const chinaTimeToSecond = (iso: string | null | undefined): string => beijing(iso, 19);

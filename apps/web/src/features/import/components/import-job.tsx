@@ -4,6 +4,7 @@ import { Alert, Button, Card, List, Progress, Tag } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { setQueryParam } from '../../../lib/router';
+import { jobPercent } from '../../../lib/jobs';
 import { chineseReason, documentKeys, getJob, isFinished, jobKeys, listJobs, type JobDto } from '../api';
 import { OutcomeView, type Outcome } from './import-outcome';
 
@@ -47,7 +48,7 @@ export function ImportJobView({ jobId, problems, onClose }: { jobId: number; pro
       />
     );
   }
-  const percent = data.progress.total ? Math.round((data.progress.done / data.progress.total) * 100) : 0;
+  const percent = jobPercent(data);
   return (
     <Card style={{ marginBottom: 16 }} title={`正在导入“${data.title}”`}>
       <Progress percent={percent} status="active" aria-label="导入进度" />

@@ -45,8 +45,8 @@ export function EvaluationWorkflowPanel({
   const label = (action: EvaluationAction) => wf.actions.find((a) => a.action === action)?.label ?? '';
   const confirmed = (action: EvaluationAction, text: string) => {
     const consequence = EVALUATION_CONFIRMATIONS[action];
-    const call = () => transitionEvaluation(evaluationId, action, {});
-    return consequence ? confirmThen(text, consequence, `已办理：${text}`, call) : void run(`已办理：${text}`, call);
+    const go = () => run(`已办理：${text}`, () => transitionEvaluation(evaluationId, action, {}));
+    return consequence ? confirmThen(text, consequence, go) : void go();
   };
 
   return (
@@ -68,7 +68,7 @@ export function EvaluationWorkflowPanel({
             </Button>
           ))}
         {wf.canPublish ? (
-          <Button disabled={busy} onClick={() => confirmThen('公开自评结果', PUBLISH_CONFIRMATION, '已公开', () => publishEvaluation(evaluationId))}>
+          <Button disabled={busy} onClick={() => confirmThen('公开自评结果', PUBLISH_CONFIRMATION, () => run('已公开', () => publishEvaluation(evaluationId)))}>
             公开自评结果
           </Button>
         ) : null}

@@ -27,14 +27,8 @@ export function useWorkflowActions<A extends string>(reload: () => void, onChang
     }
   }
 
-  function confirmThen(what: string, consequence: string, label: string, call: () => Promise<unknown>): void {
-    modal.confirm({
-      title: `确定${what}？`,
-      content: consequence,
-      okText: '确定',
-      cancelText: '取消',
-      onOk: () => run(label, call),
-    });
+  function confirmThen(what: string, consequence: string, go: () => Promise<void>): void {
+    modal.confirm({ title: `确定${what}？`, content: consequence, okText: '确定', cancelText: '取消', onOk: go });
   }
 
   return { asking, setAsking, busy, run, confirmThen };

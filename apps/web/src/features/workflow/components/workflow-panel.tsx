@@ -42,7 +42,7 @@ export function WorkflowPanel({
     const consequence = TARGET_CONFIRMATIONS[action];
     if (!consequence) return void act(action, label);
     const unsettled = action === 'approve' && openErrors > 0 ? `审核还有 ${openErrors} 个错误未处理（既未采纳也未驳回）。` : '';
-    confirmThen(label.replace(/\s/g, ''), `${unsettled}${consequence}`, `已办理：${label}`, () => transitionTarget(documentId, action, { baseRevision: wf.revision }));
+    confirmThen(label.replace(/\s/g, ''), `${unsettled}${consequence}`, () => act(action, label));
   };
   const prompt = asking ? REASON_PROMPTS[asking] : undefined;
   const askingLabel = wf.actions.find((a) => a.action === asking)?.label ?? '';
@@ -69,7 +69,7 @@ export function WorkflowPanel({
           </Button>
         ))}
         {wf.canPublish ? (
-          <Button disabled={busy} onClick={() => confirmThen(`公开批复版本（第 ${wf.approvedVersion ?? ''} 版）`, PUBLISH_CONFIRMATION, '已公开', () => publishTargets(documentId))}>
+          <Button disabled={busy} onClick={() => confirmThen(`公开批复版本（第 ${wf.approvedVersion ?? ''} 版）`, PUBLISH_CONFIRMATION, () => run('已公开', () => publishTargets(documentId)))}>
             公开批复版本
           </Button>
         ) : null}
