@@ -58,7 +58,7 @@ export default defineConfig({
           globalSetup: ['scripts/test-run.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          maxWorkers: 1,
+          maxWorkers: 2,
         },
       },
     ],

@@ -21,6 +21,9 @@ describe('browse the seeded catalogue', () => {
     const home = await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     // The page runs under the Content-Security-Policy (issue 9 item 2): a violation would be a console error below.
     expect(home?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Home is 工作台 (issue 13 item 2); 部门 is one click away in the menu.
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '部门' }).click();
     await page.getByRole('heading', { name: '部门' }).waitFor();
     await page.getByText('预算绩效管理').first().waitFor();
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });

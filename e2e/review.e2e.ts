@@ -22,11 +22,15 @@ describe('review a stored document', () => {
     await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核' }).click();
     await page.getByRole('heading', { name: '审核', exact: true }).waitFor();
+    // A reviewer starts on what awaits review (审核中); 金花街道's targets are still a draft, listed under all targets.
+    await page.getByText('暂无待审核的绩效目标').waitFor();
+    await page.getByText('全部绩效目标', { exact: true }).click();
     await page.getByRole('searchbox', { name: '筛选文档' }).fill('金花');
     const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });
     await row.waitFor();
+    expect(await row.locator('.ant-tag').innerText()).toBe('草稿');
     await page.screenshot({ path: join(SHOTS_DIR, 'review-1-list.png'), fullPage: true });
-    await row.getByRole('button', { name: '开始审核' }).click();
+    await row.getByRole('button', { name: /^打\s?开$/ }).click();
 
     await page.getByRole('heading', { name: /^审核：.*金花/ }).waitFor();
     const list = page.getByRole('listbox', { name: '问题列表' });

@@ -130,6 +130,7 @@ describe('health and OpenAPI', () => {
         'GET /api/session',
         'DELETE /api/session',
         'PUT /api/me/password',
+        'GET /api/workbench',
         'GET /api/users',
         'POST /api/users',
         'PATCH /api/users/{id}',

@@ -24,6 +24,7 @@ import { registerPublicRoutes } from './routes/public';
 import { registerSchemaRoutes } from './routes/schemas';
 import { registerTemplateRoutes } from './routes/templates';
 import { registerWorkflowRoutes } from './routes/workflow';
+import { registerWorkbenchRoutes } from './routes/workbench';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
@@ -47,6 +48,7 @@ const ROUTES: RegisterRoutes[] = [
   registerUserRoutes,
   registerAuditRoutes,
   registerWorkflowRoutes,
+  registerWorkbenchRoutes,
   registerTemplateRoutes,
   registerPublicRoutes,
   registerSchemaRoutes,

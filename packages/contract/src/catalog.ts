@@ -5,6 +5,7 @@
 import { canonicalIdSchema } from './ids';
 import { z } from 'zod';
 import { targetSchema } from './document';
+import { targetStatusSchema } from './workflow';
 
 const id = z.number().int().positive();
 
@@ -95,6 +96,8 @@ export const documentSummaryDtoSchema = z.object({
   units: z.array(z.string()),
   /** Who made the current version (the importer, or the editor of an edited version); null before sign-in existed. */
   importedBy: z.string().nullable(),
+  /** Where target documents stand in their workflow (a document that never moved is a 草稿 draft); null for self-evaluation documents. */
+  targetStatus: targetStatusSchema.nullable(),
 }).meta({ id: 'DocumentSummary' });
 export type DocumentSummaryDto = z.infer<typeof documentSummaryDtoSchema>;
 

@@ -27,3 +27,4 @@ export {
   type OutputFormatIdOf,
   type DownloadableFormatId,
 } from './output-formats';
+export * from './workbench';

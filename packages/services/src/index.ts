@@ -17,3 +17,4 @@ export * from './review';
 export * from './rule-sets';
 export * from './self-evaluation';
 export * from './workflow';
+export * from './workbench';

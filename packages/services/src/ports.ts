@@ -4,7 +4,7 @@
  * only through `DocumentStore.saveImport`, which is one transaction.
  */
 import type { SearchQuery } from '@jixiao/contract';
-import type { AmountUnit, DocumentKind, Finding, Indicator, PerformanceDocument } from '@jixiao/core';
+import type { AmountUnit, DocumentKind, Finding, Indicator, PerformanceDocument, TargetStatus } from '@jixiao/core';
 
 export type ImportStatus = 'created' | 'new-version' | 'unchanged';
 
@@ -58,6 +58,8 @@ export interface DocumentSummary {
   unitNames: string[];
   /** Who made this version; null before sign-in existed. */
   importedBy: string | null;
+  /** Target documents: the workflow status (草稿 when it never moved); null for self-evaluation documents. */
+  targetStatus: TargetStatus | null;
 }
 
 export interface DocumentStore {

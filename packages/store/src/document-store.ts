@@ -7,7 +7,7 @@
  * with a handful of `insert … select from unnest(…)` statements on PostgreSQL (COPY from a client would need
  * another dependency) — never one statement per row.
  */
-import { countIndicators, listProjects } from '@jixiao/core';
+import { countIndicators, listProjects, type TargetStatus } from '@jixiao/core';
 import { AppError, type DocumentStore, type DocumentSummary, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { copyData, copyTails } from './copy-text';
@@ -212,6 +212,8 @@ type SummaryRow = Pick<SqlRow<typeof documents>, 'id' | 'kind' | 'title' | 'depa
     version_count: number;
     /** json_agg as text (null when the version has no project): parsed here, the same on both drivers. */
     unit_names: string | null;
+    /** The workflow row's status; null for a document that never moved. */
+    workflow_status: TargetStatus | null;
   };
 
 function toSummary(r: SummaryRow): DocumentSummary {
@@ -233,6 +235,7 @@ function toSummary(r: SummaryRow): DocumentSummary {
     problemCount: r.problem_count,
     unitNames: r.unit_names ? (JSON.parse(r.unit_names) as string[]) : [],
     importedBy: r.imported_by,
+    targetStatus: r.kind === 'project-targets' || r.kind === 'department-targets' ? (r.workflow_status ?? 'draft') : null,
   };
 }
 
@@ -240,7 +243,8 @@ const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as d
   (select count(*)::int from document_versions x where x.document_id = d.id) as version_count, v.sha256,
   ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count, v.created_by as imported_by,
   -- The units of the version from its stored totals (a few rows per version, not one per project: issue 12).
-  (select json_agg(distinct u.name order by u.name)::text from unit_totals t join units u on u.id = t.unit_id where t.version_id = v.id) as unit_names`;
+  (select json_agg(distinct u.name order by u.name)::text from unit_totals t join units u on u.id = t.unit_id where t.version_id = v.id) as unit_names,
+  (select w.status from document_workflow w where w.document_id = d.id) as workflow_status`;
 
 /** `bulkCopy`: the PGlite connection's COPY (absent on PostgreSQL, which loads with unnest). */
 export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore {

@@ -9,6 +9,7 @@ import type { PeriodLock, TransitionRecord } from '@jixiao/core';
 import {
   AppError,
   type ActedBy,
+  type InScope,
   type PublicQuery,
   type PublishedItem,
   type StoredEvaluationWorkflow,
@@ -18,6 +19,7 @@ import {
 } from '@jixiao/services';
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from './db';
+import { intArray } from './sql-arrays';
 import { periodLocks, workflowTransitions, type departments, type documents, type documentVersions, type documentWorkflow, type evaluationScores, type evaluations, type publications } from './schema';
 import type { As, Outer, SqlRow } from './sql-row';
 import { unpackContent } from './stored-content';
@@ -111,36 +113,56 @@ const latestPublication = (type: 'targets' | 'self-evaluation', objectId: SQL) =
   sql`left join lateral (select latest.* from (select p.version, p.actor_display_name, p.at, p.withdrawn from publications p
         where p.object_type = ${type} and p.object_id = ${objectId} order by p.id desc limit 1) latest where not latest.withdrawn) pub on true`;
 
-/** The target workflow of a document (its initial state when it never moved); also read under the import's lock. */
-export async function readTarget(db: Executor, documentId: number): Promise<StoredTargetWorkflow> {
-  const rows = await queryRows<TargetRow>(
+/** A document's workflow row beside what a list of work shows of the document (title, kind, department, year). */
+type ListedTargetRow = TargetRow & Pick<DocumentRow, 'title' | 'kind' | 'year'> & Outer<As<SqlRow<typeof departments>, { department: 'name' }>>;
+
+/** Target documents with their workflow state (the initial one for a document that never moved), filtered by `where`. */
+function selectTargets(db: Executor, where: SQL): Promise<ListedTargetRow[]> {
+  return queryRows<ListedTargetRow>(
     db,
-    sql`select d.id as document_id, d.department_id, d.current_version, cv.created_by as current_by, ${utcIso('cv.imported_at')} as current_at,
+    sql`select d.id as document_id, d.department_id, d.current_version, d.title, d.kind, d.year, dep.name as department,
+          cv.created_by as current_by, ${utcIso('cv.imported_at')} as current_at,
           w.status, w.round, w.status_version, w.approved_version, w.adjustment, w.revision, w.updated_by, ${utcIso('w.updated_at')} as updated_at,
           pub.version as published_version, pub.actor_display_name as published_by, ${utcIso('pub.at')} as published_at
         from documents d join document_versions cv on cv.id = d.current_version_id
+        left join departments dep on dep.id = d.department_id
         left join document_workflow w on w.document_id = d.id
         ${latestPublication('targets', sql`d.id`)}
-        where d.id = ${documentId}`,
+        where ${where}
+        order by d.id`,
   );
-  const row = rows[0];
+}
+
+/** The target workflow of a document (its initial state when it never moved); also read under the import's lock. */
+export async function readTarget(db: Executor, documentId: number): Promise<StoredTargetWorkflow> {
+  const row = (await selectTargets(db, sql`d.id = ${documentId}`))[0];
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${documentId} 的文档。`, { documentId });
   return toTarget(row);
 }
 
-async function readEvaluation(db: Executor, evaluationId: number): Promise<StoredEvaluationWorkflow> {
-  const rows = await queryRows<EvaluationRow>(
+type ListedEvaluationRow = EvaluationRow & Pick<DocumentRow, 'title' | 'year'> & Outer<As<SqlRow<typeof departments>, { department: 'name' }>>;
+
+function selectEvaluations(db: Executor, where: SQL): Promise<ListedEvaluationRow[]> {
+  return queryRows<ListedEvaluationRow>(
     db,
     sql`select e.id as evaluation_id, e.document_id, d.department_id, e.kind, e.period, e.status, e.revision, e.updated_by, ${utcIso('e.updated_at')} as updated_at,
-          pub.actor_display_name as published_by, ${utcIso('pub.at')} as published_at
+          pub.actor_display_name as published_by, ${utcIso('pub.at')} as published_at, d.title, d.year, dep.name as department
         from evaluations e join documents d on d.id = e.document_id
+        left join departments dep on dep.id = d.department_id
         ${latestPublication('self-evaluation', sql`e.id`)}
-        where e.id = ${evaluationId}`,
+        where ${where}
+        order by e.id`,
   );
-  const row = rows[0];
+}
+
+async function readEvaluation(db: Executor, evaluationId: number): Promise<StoredEvaluationWorkflow> {
+  const row = (await selectEvaluations(db, sql`e.id = ${evaluationId}`))[0];
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${evaluationId} 的监控或自评记录。`, { evaluationId });
   return toEvaluation(row);
 }
+
+/** Rows of the departments in scope (decision 010); no scope given = every row. */
+const inScopeWhere = (scope: InScope, departmentColumn: SQL) => (scope.inDepartments ? sql`${departmentColumn} = any(${intArray(scope.inDepartments)})` : sql`true`);
 
 async function lockRow(tx: Executor, table: 'documents' | 'evaluations', id: number): Promise<void> {
   await tx.execute(sql`select id from ${sql.raw(table)} where id = ${id} for update`);
@@ -239,6 +261,16 @@ async function queryPublished(db: Executor, query: PublicQuery & { documentId?: 
 export function createWorkflowStore(db: Db): WorkflowStore {
   return {
     getTargetWorkflow: (documentId) => readTarget(db, documentId),
+
+    async listTargetWorkflows(scope) {
+      const rows = await selectTargets(db, sql`d.kind in ('project-targets', 'department-targets') and ${inScopeWhere(scope, sql`d.department_id`)}`);
+      return rows.map((r) => ({ ...toTarget(r), title: r.title, kind: r.kind, department: r.department, year: r.year }));
+    },
+
+    async listEvaluationWorkflows(scope) {
+      const rows = await selectEvaluations(db, inScopeWhere(scope, sql`d.department_id`));
+      return rows.map((r) => ({ ...toEvaluation(r), documentTitle: r.title, department: r.department, year: r.year }));
+    },
 
     transitionTarget(documentId, by, decide) {
       return db.transaction(async (tx) => {

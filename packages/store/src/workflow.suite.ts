@@ -239,5 +239,22 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       const monitoring = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'monitoring', period: '2024-07', entries: {}, by: '李填报' });
       expect((await rejection(publishEvaluation({ store }, { actor: reviewer }, { evaluationId: monitoring.id }))).code).toBe('BAD_INPUT');
     });
+
+    it('lists of work: every target document and report with its workflow, title and department, only within the scope given', async () => {
+      const targets = await store.workflow.listTargetWorkflows({});
+      const mine = targets.find((t) => t.documentId === documentId);
+      // The same state the single read gives (tested step by step above), with what a list shows of the document.
+      expect(mine).toEqual({ ...(await store.workflow.getTargetWorkflow(documentId)), kind: 'project-targets', title: mine?.title, department: mine?.department, year: 2024 });
+      expect(mine?.title).toContain('金花');
+      expect(mine?.department).toContain('金花');
+      expect(await store.workflow.listTargetWorkflows({ inDepartments: [departmentId + 1000] })).toEqual([]);
+      expect((await store.workflow.listTargetWorkflows({ inDepartments: [departmentId] })).map((t) => t.documentId)).toContain(documentId);
+
+      const reports = await store.workflow.listEvaluationWorkflows({ inDepartments: [departmentId] });
+      expect(reports.map((r) => `${r.kind}:${r.period}:${r.status}`).sort()).toEqual(['monitoring:2024-07:draft', 'self-evaluation:2024:done']);
+      expect(reports.every((r) => r.documentId === documentId && r.documentTitle === mine?.title && r.year === 2024)).toBe(true);
+      expect(reports.find((r) => r.kind === 'self-evaluation')?.publishedBy).toBe('王财政');
+      expect(await store.workflow.listEvaluationWorkflows({ inDepartments: [] })).toEqual([]);
+    });
   });
 }

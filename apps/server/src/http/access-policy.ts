@@ -44,6 +44,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/session': SIGNED_IN,
   'DELETE /api/session': SIGNED_IN,
   'PUT /api/me/password': SIGNED_IN,
+  /** Each person's own: what is on it is decided by their role and departments (services workbench/). */
+  'GET /api/workbench': SIGNED_IN,
 
   'GET /api/departments': may('catalog.read'),
   'GET /api/departments/{id}': may('catalog.read', param('department')),

@@ -17,6 +17,7 @@ import { actorOf, loadSession, probablySignedIn, signInPath, useSession } from '
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
+const WorkbenchPage = lazy(() => import('../features/workbench/components/workbench-page').then((m) => ({ default: m.WorkbenchPage })));
 const DepartmentsPage = lazy(() => import('../features/departments/components/departments-page').then((m) => ({ default: m.DepartmentsPage })));
 const DepartmentPage = lazy(() => import('../features/departments/components/department-page').then((m) => ({ default: m.DepartmentPage })));
 const ProjectsPage = lazy(() => import('../features/projects/components/projects-page').then((m) => ({ default: m.ProjectsPage })));
@@ -38,11 +39,11 @@ const PeriodLocksPage = lazy(() => import('../features/workflow/components/perio
 interface RouteDef {
   pattern: string;
   page: Page;
-  section: 'departments' | 'projects' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
+  section: 'home' | 'departments' | 'projects' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
 }
 
 const ROUTES: RouteDef[] = [
-  { pattern: '/', page: DepartmentsPage, section: 'departments' },
+  { pattern: '/', page: WorkbenchPage, section: 'home' },
   { pattern: '/departments', page: DepartmentsPage, section: 'departments' },
   { pattern: '/departments/:id', page: DepartmentPage, section: 'departments' },
   { pattern: '/projects', page: ProjectsPage, section: 'projects' },
@@ -69,7 +70,8 @@ const ANONYMOUS_SECTIONS: ReadonlySet<RouteDef['section']> = new Set(['public', 
 
 /** `action`: shown only to roles that may do it somewhere (the server decides every request anyway). */
 const NAV: { to: string; label: string; section: RouteDef['section']; action?: Action }[] = [
-  { to: '/', label: '部门', section: 'departments' },
+  { to: '/', label: '工作台', section: 'home' },
+  { to: '/departments', label: '部门', section: 'departments' },
   { to: '/projects', label: '项目', section: 'projects' },
   { to: '/import', label: '导入', section: 'import' },
   { to: '/review', label: '审核', section: 'review' },

@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { navigate } from '../lib/router';
+import { Link, navigate } from '../lib/router';
 
 /** A failed load: the server's Chinese message and a way to try again. */
 export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => void }) {
@@ -51,6 +51,22 @@ export function NotFound({ what = '页面' }: { what?: string }) {
         <Button type="primary" onClick={() => navigate('/')}>
           回到部门列表
         </Button>
+      }
+    />
+  );
+}
+
+/** Above a list narrowed to the one document a 工作台 item opened: says so, and leads back to the whole list. */
+export function OnlyOneAlert({ to }: { to: string }) {
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 8 }}
+      title={
+        <span>
+          只显示工作台中选中的文档。<Link to={to}>显示全部</Link>
+        </span>
       }
     />
   );

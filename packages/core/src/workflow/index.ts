@@ -3,3 +3,6 @@ export * from './target-workflow';
 export * from './evaluation-workflow';
 export * from './period-lock';
 export * from './publication';
+export * from './deadlines';
+export * from './todo';
+export * from './audit-labels';

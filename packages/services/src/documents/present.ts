@@ -24,5 +24,6 @@ export function presentDocumentSummary(s: DocumentSummary): DocumentSummaryDto {
     problemCount: s.problemCount,
     units: s.unitNames,
     importedBy: s.importedBy,
+    targetStatus: s.targetStatus,
   };
 }

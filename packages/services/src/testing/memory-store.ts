@@ -106,6 +106,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       problemCount: v.document.problems.length,
       unitNames: [...new Set(v.document.units.map((u) => u.name))].sort(),
       importedBy: v.createdBy,
+      targetStatus: v.document.kind === 'project-targets' || v.document.kind === 'department-targets' ? (d.workflow?.status ?? 'draft') : null,
     };
   }
 
@@ -290,6 +291,18 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
     workflow: {
       async getTargetWorkflow(documentId) {
         return target(documentOf(documentId));
+      },
+      async listTargetWorkflows(scope) {
+        const inScope = (d: StoredDocument) => !scope.inDepartments || (d.departmentId !== null && scope.inDepartments.includes(d.departmentId));
+        return state.documents
+          .filter((d) => inScope(d) && (current(d).document.kind === 'project-targets' || current(d).document.kind === 'department-targets'))
+          .map((d) => ({ ...target(d), title: d.title, kind: current(d).document.kind, department: departmentName(d.departmentId), year: d.year }));
+      },
+      async listEvaluationWorkflows(scope) {
+        return state.evaluations
+          .map((e) => ({ e, d: documentOf(e.documentId) }))
+          .filter(({ d }) => !scope.inDepartments || (d.departmentId !== null && scope.inDepartments.includes(d.departmentId)))
+          .map(({ e, d }) => ({ ...evaluationWorkflow(e), documentTitle: d.title, department: departmentName(d.departmentId), year: d.year }));
       },
       async transitionTarget(documentId, by, decide) {
         const d = documentOf(documentId);

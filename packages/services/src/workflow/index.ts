@@ -1,6 +1,6 @@
 export { getEvaluationWorkflow, transitionEvaluation, checkEvaluationSave, publishEvaluation } from './evaluation-workflow';
 export { listPeriodLocks, setPeriodLock } from './period-locks';
-export type { ActedBy, StoredTransition, StoredTargetWorkflow, StoredEvaluationWorkflow, PublishedItem, PublicQuery, WorkflowStore } from './ports';
+export type { ActedBy, StoredTransition, StoredTargetWorkflow, StoredEvaluationWorkflow, ListedTargetWorkflow, ListedEvaluationWorkflow, PublishedItem, PublicQuery, WorkflowStore } from './ports';
 export { submitEvaluation } from './submit-evaluation';
 export { getTargetWorkflow, transitionTarget, publishTargets, withdrawTargetsPublication } from './target-workflow';
 export type { ActingInput } from './workflow-common';

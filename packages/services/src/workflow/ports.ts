@@ -3,8 +3,8 @@
  * the store's transaction, under the object's row lock, so two people acting at once can never both win: the
  * second one's `decide` sees the state the first one left and is refused.
  */
-import type { Actor, PeriodLock, PerformanceDocument, TargetWorkflowState, TransitionRecord } from '@jixiao/core';
-import type { EvaluationKind, EvaluationStatus } from '../ports';
+import type { Actor, DocumentKind, PeriodLock, PerformanceDocument, TargetWorkflowState, TransitionRecord } from '@jixiao/core';
+import type { EvaluationKind, EvaluationStatus, InScope } from '../ports';
 
 /** Who acted, as a transition or a lock keeps it (names copied, so the history survives a renamed user). */
 export interface ActedBy {
@@ -53,6 +53,21 @@ export interface StoredEvaluationWorkflow {
   publishedBy: string | null;
 }
 
+/** A target document in a list of work (待办): its workflow with what the list shows of it. */
+export interface ListedTargetWorkflow extends StoredTargetWorkflow {
+  title: string;
+  kind: DocumentKind;
+  department: string | null;
+  year: number | null;
+}
+
+/** A monitoring report or self-evaluation in a list of work, with its target document's title, department and year. */
+export interface ListedEvaluationWorkflow extends StoredEvaluationWorkflow {
+  documentTitle: string;
+  department: string | null;
+  year: number | null;
+}
+
 export type TargetDecide = (state: StoredTargetWorkflow) => { next: TargetWorkflowState; record: TransitionRecord };
 export type EvaluationDecide = (state: StoredEvaluationWorkflow, locks: readonly PeriodLock[]) => TransitionRecord;
 
@@ -87,6 +102,10 @@ export interface PublicQuery {
 export interface WorkflowStore {
   /** Throws NOT_FOUND. A document that never moved answers its initial state (draft, round 1). */
   getTargetWorkflow(documentId: number): Promise<StoredTargetWorkflow>;
+  /** The target documents (project and department targets) of the departments in scope, each with its workflow, by id. */
+  listTargetWorkflows(scope: InScope): Promise<ListedTargetWorkflow[]>;
+  /** The monitoring reports and self-evaluations of the documents in scope, each with its workflow, by id. */
+  listEvaluationWorkflows(scope: InScope): Promise<ListedEvaluationWorkflow[]>;
   /** Locks the document, calls `decide` (which throws to refuse) and stores the next state and the transition. */
   transitionTarget(documentId: number, by: ActedBy, decide: TargetDecide): Promise<{ state: StoredTargetWorkflow; transition: StoredTransition }>;
   /** Throws NOT_FOUND. */

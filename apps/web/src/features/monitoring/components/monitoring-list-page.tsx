@@ -6,10 +6,10 @@ import type { DocumentSummaryDto } from '@jixiao/contract';
 import { Alert, Button, Card, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { EmptyState, ErrorState } from '../../../components/page-states';
+import { EmptyState, ErrorState, OnlyOneAlert } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
-import { Link, navigate } from '../../../lib/router';
+import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import';
 import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryDto, monitoringKeys } from '../api';
@@ -26,7 +26,9 @@ interface Row {
 export function MonitoringListPage() {
   const loaded = useApiQuery(monitoringKeys.list(), (signal) => Promise.all([listDocuments(signal), listMonitoring(signal)]));
   const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<number | undefined>();
+  // From 工作台's 「运行监控待填报」: that document alone, already chosen for a start.
+  const only = Number(useLocation().search.get('documentId')) || undefined;
+  const [chosen, setChosen] = useState<number | undefined>(only);
   const [month, setMonth] = useState<number | null>(7);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -35,11 +37,11 @@ export function MonitoringListPage() {
     const [documents = [], reports = []] = loaded.data ?? [];
     const words = search.trim().toLowerCase();
     return documents
-      .filter((d) => TARGET_KINDS.has(d.kind))
+      .filter((d) => TARGET_KINDS.has(d.kind) && (only === undefined || d.id === only))
       .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
       .map((document) => ({ document, reports: reports.filter((r) => r.documentId === document.id) }))
       .sort((a, b) => b.reports.length - a.reports.length || (a.document.department ?? '').localeCompare(b.document.department ?? '', 'zh-CN'));
-  }, [loaded.data, search]);
+  }, [loaded.data, search, only]);
 
   async function start() {
     if (!chosen || !month) return;
@@ -103,6 +105,7 @@ export function MonitoringListPage() {
           <div className="toolbar">
             <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
           </div>
+          {only !== undefined ? <OnlyOneAlert to="/monitoring" /> : null}
           {loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : null}
           <Table<Row>
             rowKey={(r) => r.document.id}

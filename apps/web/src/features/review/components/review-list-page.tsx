@@ -1,9 +1,11 @@
 /**
  * 审核: pick a stored document to review, or upload one (the import page's upload) and go straight to its review.
+ * A reviewer sees first what awaits review (审核中, issue 13 item 2), everyone the status of each document.
  * Keyboard: type to filter, Enter opens the first match.
  */
 import type { DocumentSummaryDto } from '@jixiao/contract';
-import { Alert, Button, Card, Input, InputNumber, Segmented, Table, Upload } from 'antd';
+import { TARGET_STATUS_LABELS } from '@jixiao/core';
+import { Alert, Button, Card, Input, InputNumber, Segmented, Table, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { EmptyState, ErrorState } from '../../../components/page-states';
@@ -11,11 +13,16 @@ import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument } from '../../import';
+import { ACCEPTED_FILES, DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument } from '../../import';
+import { useCan } from '../../session/session';
+import { TARGET_STATUS_COLORS } from '../../workflow';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
 
 const TARGET_KINDS = new Set<DocumentSummaryDto['kind']>(['project-targets', 'department-targets']);
+
+type Scope = 'awaiting' | 'targets' | 'all';
+const SCOPE_LABELS: Record<Scope, string> = { awaiting: '待审核', targets: '全部绩效目标', all: '全部文档' };
 
 const columns: ColumnsType<DocumentSummaryDto> = [
   {
@@ -33,6 +40,12 @@ const columns: ColumnsType<DocumentSummaryDto> = [
   },
   { title: '部门', dataIndex: 'department', width: 200, render: (n: string | null) => (n ? <span title={n}>{shortOrgName(n)}</span> : <span className="muted">—</span>) },
   { title: '年度', dataIndex: 'year', width: 70, align: 'center', render: (y: number | null) => y ?? '—' },
+  {
+    title: '状态',
+    dataIndex: 'targetStatus',
+    width: 96,
+    render: (status: DocumentSummaryDto['targetStatus']) => (status ? <Tag color={TARGET_STATUS_COLORS[status]}>{TARGET_STATUS_LABELS[status]}</Tag> : <span className="muted">—</span>),
+  },
   { title: '版本', dataIndex: 'version', width: 60, align: 'center' },
   { title: '项目', dataIndex: 'projectCount', width: 70, align: 'right', className: 'num' },
   { title: '指标', dataIndex: 'indicatorCount', width: 70, align: 'right', className: 'num' },
@@ -41,8 +54,8 @@ const columns: ColumnsType<DocumentSummaryDto> = [
     key: 'open',
     width: 96,
     render: (_: unknown, d) => (
-      <Button size="small" type="primary" ghost onClick={() => navigate(`/review/${d.id}`)}>
-        开始审核
+      <Button size="small" type={d.targetStatus === 'in-review' ? 'primary' : 'default'} ghost={d.targetStatus === 'in-review'} onClick={() => navigate(`/review/${d.id}`)}>
+        {d.targetStatus === 'in-review' ? '开始审核' : '打开'}
       </Button>
     ),
   },
@@ -51,7 +64,9 @@ const columns: ColumnsType<DocumentSummaryDto> = [
 export function ReviewListPage() {
   const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const [search, setSearch] = useState('');
-  const [scope, setScope] = useState<'targets' | 'all'>('targets');
+  // Reviewers start on what awaits them; everyone else on the targets and where each stands.
+  const reviewer = useCan('review.decide');
+  const [scope, setScope] = useState<Scope>(reviewer ? 'awaiting' : 'targets');
   const [year, setYear] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -59,7 +74,7 @@ export function ReviewListPage() {
   const rows = useMemo(() => {
     const words = search.trim().toLowerCase();
     return (documents.data ?? [])
-      .filter((d) => scope === 'all' || TARGET_KINDS.has(d.kind))
+      .filter((d) => scope === 'all' || (TARGET_KINDS.has(d.kind) && (scope === 'targets' || d.targetStatus === 'in-review')))
       .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
       .sort((a, b) => (a.department ?? '').localeCompare(b.department ?? '', 'zh-CN') || a.id - b.id);
   }, [documents.data, search, scope]);
@@ -81,7 +96,7 @@ export function ReviewListPage() {
     <>
       <PageHead title="审核" sub="选择一个已导入的绩效目标文档开始审核，或上传新文档。系统自动检查完整性、相关性、适当性、可行性，评审人逐条采纳或驳回后出具评审意见。" />
       <div className="rv-body rv-body-aside">
-        <Card size="small" title={`待审核文档（${rows.length}）`}>
+        <Card size="small" title={`${SCOPE_LABELS[scope]}（${rows.length}）`}>
           <div className="toolbar">
             <Input.Search
               autoFocus
@@ -93,14 +108,7 @@ export function ReviewListPage() {
               onSearch={() => rows[0] && navigate(`/review/${rows[0].id}`)}
               style={{ maxWidth: 360 }}
             />
-            <Segmented<'targets' | 'all'>
-              value={scope}
-              onChange={(v) => setScope(v)}
-              options={[
-                { value: 'targets', label: '绩效目标' },
-                { value: 'all', label: '全部文档' },
-              ]}
-            />
+            <Segmented<Scope> value={scope} onChange={(v) => setScope(v)} options={(Object.keys(SCOPE_LABELS) as Scope[]).map((value) => ({ value, label: SCOPE_LABELS[value] }))} />
           </div>
           {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
           <Table<DocumentSummaryDto>
@@ -110,12 +118,14 @@ export function ReviewListPage() {
             dataSource={rows}
             loading={documents.loading}
             pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            locale={{ emptyText: documents.loading ? ' ' : <EmptyState title="没有符合条件的文档" hint="换个筛选词，或在右侧上传文档。" /> }}
+            locale={{
+              emptyText: documents.loading ? ' ' : scope === 'awaiting' && !search.trim() ? <EmptyState title="暂无待审核的绩效目标" hint="单位审批通过、报送财政审核后会出现在这里；切换到「全部绩效目标」查看其他状态。" /> : <EmptyState title="没有符合条件的文档" hint="换个筛选词，或在右侧上传文档。" />,
+            }}
           />
         </Card>
         <Card size="small" title="上传并审核">
           <Upload.Dragger
-            accept=".txt,.xlsx,.json"
+            accept={ACCEPTED_FILES}
             multiple={false}
             showUploadList={false}
             disabled={busy}
@@ -125,7 +135,7 @@ export function ReviewListPage() {
           >
             <p style={{ margin: '12px 0 4px', fontSize: 15 }}>{busy ? '正在导入，请稍候…' : '选择或拖入文件'}</p>
             <p className="muted" style={{ margin: '0 8px 12px', fontSize: 12 }}>
-              .txt（PDF/Word 提取的文本）、.xlsx、jixiao/v1 .json；导入后直接进入审核
+              PDF、Word、Excel（含 .doc/.xls/.wps/.et）、文本或 jixiao/v1 .json；导入后直接进入审核
             </p>
           </Upload.Dragger>
           <div className="toolbar" style={{ marginTop: 10, marginBottom: 0 }}>

@@ -8,10 +8,10 @@ import type { DocumentSummaryDto } from '@jixiao/contract';
 import { Alert, Button, Card, Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { EmptyState, ErrorState } from '../../../components/page-states';
+import { EmptyState, ErrorState, OnlyOneAlert } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
-import { Link, navigate } from '../../../lib/router';
+import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments } from '../../import';
 import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto, selfEvaluationKeys } from '../api';
@@ -20,14 +20,16 @@ export function SelfEvaluationListPage() {
   const evaluations = useApiQuery(selfEvaluationKeys.list(), (signal) => listSelfEvaluations(signal));
   const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const [search, setSearch] = useState('');
+  // From 工作台's 「绩效自评待填报」: that document alone.
+  const only = Number(useLocation().search.get('documentId')) || undefined;
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState<number | null>(null);
   const started = useMemo(() => new Map((evaluations.data ?? []).map((e) => [e.documentId, e])), [evaluations.data]);
 
   const rows = useMemo(() => {
     const words = search.trim().toLowerCase();
-    return (documents.data ?? []).filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words));
-  }, [documents.data, search]);
+    return (documents.data ?? []).filter((d) => (only === undefined || d.id === only) && (!words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words)));
+  }, [documents.data, search, only]);
 
   async function start(d: DocumentSummaryDto) {
     const year = d.year ?? new Date().getFullYear() - 1;
@@ -105,6 +107,7 @@ export function SelfEvaluationListPage() {
         <div className="toolbar">
           <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
         </div>
+        {only !== undefined ? <OnlyOneAlert to="/self-evaluation" /> : null}
         {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
         <Table<DocumentSummaryDto> rowKey="id" size="small" columns={docColumns} dataSource={rows} loading={documents.loading} pagination={rows.length > 30 ? { pageSize: 30 } : false} />
       </Card>

@@ -1,0 +1,2 @@
+export { getWorkbench } from './get-workbench';
+export type { WorkbenchDeps } from './get-workbench';
