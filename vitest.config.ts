@@ -58,7 +58,10 @@ export default defineConfig({
           globalSetup: ['scripts/test-run.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // Two journeys at a time: each has its own server, data dir and browser, and a journey spends most of its
+          // time waiting on the page (one at a time used half a core). Its own group, after the others.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
