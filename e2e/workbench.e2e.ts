@@ -95,4 +95,26 @@ describe('工作台', () => {
     expect(await firm.page.getByTestId('todo-targets-to-review').getByRole('link', { name: title }).count()).toBe(0);
     for (const p of [editor, reviewer, approver, firm]) expect(p.problems.filter((x) => !/net::ERR_ABORTED/.test(x))).toEqual([]);
   });
+
+  it('结转: approved targets become next year’s draft from their review page, and the draft waits on 工作台', async () => {
+    const admin = await jixiao.signedInPage('admin');
+    const approved = (await documents(admin.page)).find((d) => d.targetStatus === 'approved')!;
+    await admin.page.goto(`${jixiao.baseUrl}/review/${approved.id}`, { waitUntil: 'networkidle' });
+    await admin.page.getByTestId('workflow-status').waitFor({ timeout: 30_000 });
+    await admin.page.getByRole('button', { name: '结转到下一年度' }).click();
+    const dialog = admin.page.getByRole('dialog', { name: '结转到下一年度' });
+    const year = Number(await dialog.getByRole('spinbutton', { name: '结转年度' }).inputValue());
+    await dialog.getByText('保留上年金额作为起点').click();
+    await admin.page.screenshot({ path: join(SHOTS_DIR, 'workbench-8-rollover.png') });
+    await dialog.getByRole('button', { name: '生成草稿' }).click();
+    await admin.page.waitForURL((url) => url.pathname.startsWith('/review/') && url.pathname !== `/review/${approved.id}`);
+    await expect.poll(() => admin.page.getByTestId('workflow-status').innerText()).toBe('草稿');
+    await admin.page.getByRole('heading', { name: new RegExp(`^审核：.*${year}年`) }).waitFor();
+    await admin.page.screenshot({ path: join(SHOTS_DIR, 'workbench-9-next-year.png') });
+    const draftId = Number(new URL(admin.page.url()).pathname.split('/').pop());
+
+    await openHome(admin.page, '10-admin');
+    expect(await admin.page.getByTestId('todo-targets-to-submit').locator(`a[href="/review/${draftId}"]`).count()).toBe(1);
+    expect(admin.problems.filter((x) => !/net::ERR_ABORTED/.test(x))).toEqual([]);
+  });
 });

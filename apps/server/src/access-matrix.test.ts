@@ -44,6 +44,8 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   // Generating a file: any signed-in role; the job checks the object's department, and the matrix's body is invalid.
   [/^POST \/api\/output-jobs$/, 'signed-in'],
   [/^POST \/api\/documents\/preview$|^DELETE \/api\/documents\/\{id\}$/, EDIT],
+  // 结转: the matrix's body is not a rollover request, so an allowed one stops at validation and nothing is made.
+  [/^POST \/api\/documents\/\{id\}\/rollover$/, EDIT],
   [/^(POST|PUT) \/api\/documents\/\{id\}\/review\//, REVIEW],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(submit|request-adjustment)$/, UNIT],
   [/^POST \/api\/documents\/\{id\}\/workflow\/(send-back|approve-unit)$/, ['unit-approver', 'admin']],

@@ -91,6 +91,7 @@ describe('health and OpenAPI', () => {
         'POST /api/documents/preview',
         'DELETE /api/documents/{id}',
         'PUT /api/documents/{id}/content',
+        'POST /api/documents/{id}/rollover',
         'POST /api/import-jobs',
         'GET /api/jobs',
         'GET /api/jobs/{id}',

@@ -28,3 +28,4 @@ export {
   type DownloadableFormatId,
 } from './output-formats';
 export * from './workbench';
+export * from './rollover';

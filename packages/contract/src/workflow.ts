@@ -51,6 +51,8 @@ export const targetWorkflowDtoSchema = z.object({
   canPublish: z.boolean(),
   /** The published targets may be taken off the public page by this person (撤回公开, with a reason). */
   canWithdrawPublication: z.boolean(),
+  /** 结转: this person may make next year's draft from the approved version. */
+  canRollOver: z.boolean(),
   publishedVersion: z.number().int().nullable(),
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),

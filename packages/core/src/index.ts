@@ -1,5 +1,6 @@
 export * from './document/model';
 export * from './document/problems';
+export * from './document/rollover';
 export * from './text/clean';
 export * from './money/amount';
 export * from './target/words';

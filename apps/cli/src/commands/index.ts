@@ -19,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', summary: '从数据库导出文档：交换格式 JSON、评审意见、自评表、自评报告、填好的模板，或列出已导入的文档 (export a stored document / list documents)', load: async () => (await import('./export')).exportCommand },
   { name: 'serve', summary: '启动网页和 HTTP API (start the web app and the HTTP API)', load: async () => (await import('./serve')).serveCommand },
   { name: 'template', summary: '生成 Excel 填报模板 (write a blank or example .xlsx template)', load: async () => (await import('./template')).templateCommand },
+  { name: 'rollover', summary: '结转：以已批复的绩效目标生成下一年度的草稿 (next year\'s draft from approved targets)', load: async () => (await import('./rollover')).rolloverCommand },
   { name: 'rules', summary: '规则集：列出、查看、复制、修改（生成新版本）、按地区和年度启用 (rule sets)', load: async () => (await import('./rules')).rulesCommand },
   { name: 'actuals', summary: '绩效自评填报：开始自评、列出自评、导入填好的实际完成值填报表 (self-evaluation actuals)', load: async () => (await import('./actuals')).actualsCommand },
   { name: 'user', summary: '用户：新建（含第一个管理员）、列出、设置角色和范围、停用、重置密码 (users)', load: async () => (await import('./user')).userCommand },

@@ -41,6 +41,6 @@ describe('lazy commands', () => {
     expect(one.stdout()).toContain('--kind VALUE');
     expect(loaded).toEqual(['template']);
     // Every command of the table is wrapped above, so a command added without a mock here fails this test.
-    expect(COMMANDS.map((c) => c.name).sort()).toEqual(['actuals', 'audit', 'backup', 'export', 'import', 'parse', 'restore', 'review', 'rules', 'score', 'serve', 'template', 'user']);
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual(['actuals', 'audit', 'backup', 'export', 'import', 'parse', 'restore', 'review', 'rollover', 'rules', 'score', 'serve', 'template', 'user']);
   });
 });

@@ -71,6 +71,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   /** Withdrawing a draft: whoever may import for the document's department (services withdraw-document.ts). */
   'DELETE /api/documents/{id}': may('document.import', param('document')),
   'PUT /api/documents/{id}/content': may('target.edit', param('document')),
+  /** 结转: next year's draft is a new document of the same department, made by whoever may import for it. */
+  'POST /api/documents/{id}/rollover': may('document.import', param('document')),
   'GET /api/documents/{id}/review': may('document.read', param('document')),
   'POST /api/documents/{id}/review/decisions': may('review.decide', param('document')),
   'POST /api/documents/{id}/review/findings': may('review.decide', param('document')),

@@ -56,6 +56,8 @@ const FIELD_NAMES: Record<string, string> = {
   reviewer: '评审人',
   organization: '评审机构',
   cutoffMonth: '截止月份',
+  toYear: '结转年度',
+  keepAmounts: '是否保留上年金额',
   baseRevision: '所基于的版本号',
   spent: '执行数',
   adjustedBudget: '全年预算数',

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, saveDocumentContentRequestSchema, searchQuerySchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
-import { importDocumentFile, listDocuments, previewDocumentFile, saveEditedDocument, withdrawDocument } from '@jixiao/services';
+import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, rollOverRequestSchema, rollOverResultDtoSchema, saveDocumentContentRequestSchema, searchQuerySchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
+import { importDocumentFile, listDocuments, previewDocumentFile, rollOverTargets, saveEditedDocument, withdrawDocument } from '@jixiao/services';
 import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
@@ -16,7 +16,7 @@ const versionQuery = z.strictObject({
 });
 
 export const uploadForm = z.object({
-  file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: '.txt（PDF/Word 提取的文本）、.xlsx 或 jixiao/v1 .json' }),
+  file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: 'PDF、Word（.docx/.doc/.wps）、Excel（.xlsx/.xls/.et）、文本 .txt 或 jixiao/v1 .json' }),
   year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ type: 'integer', description: '预算年度（文档本身没有写明年度时必填）' }),
 });
 
@@ -100,6 +100,20 @@ const saveContent = createRoute({
   },
 });
 
+const rollOver = createRoute({
+  method: 'post',
+  path: '/api/documents/{id}/rollover',
+  operationId: 'rollOverTargets',
+  tags: ['文档'],
+  summary: '结转：以已批复的绩效目标为基础，生成下一年度的草稿（项目、指标和指标值保留，实际完成值清空；金额按选择清空或保留），并记入审计日志',
+  request: { params: idParamSchema, body: { required: true, content: { 'application/json': { schema: rollOverRequestSchema } } } },
+  responses: {
+    201: json(rollOverResultDtoSchema, '已生成下一年度的草稿'),
+    ...errorResponses,
+    409: { description: '目标尚未批复，或下一年度已有这份目标', content: errorResponses[400].content },
+  },
+});
+
 export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
   app.openapi(list, async (c) => c.json({ items: await listDocuments(deps, { ...c.req.valid('query'), ...listScope(c) }) }, 200));
@@ -123,5 +137,6 @@ export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
   });
   // Who and which department were decided by the access policy (document.import on the document's department).
   app.openapi(withdraw, async (c) => c.json(await withdrawDocument(deps, changeContext(c), { documentId: c.req.valid('param').id }), 200));
+  app.openapi(rollOver, async (c) => c.json(await rollOverTargets(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 201));
   app.openapi(saveContent, async (c) => c.json(await saveEditedDocument(deps, changeContext(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') }), 200));
 };

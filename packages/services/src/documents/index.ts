@@ -8,3 +8,5 @@ export { saveEditedDocument } from './save-edited-document';
 export { resolveTargetVersion } from './target-version';
 export { withdrawDocument } from './withdraw-document';
 export type { WithdrawnDocument, DocumentWithdrawal } from './withdraw-document';
+export { rollOverTargets } from './roll-over-targets';
+export type { RollOverInput, RollOverResult } from './roll-over-targets';

@@ -1,5 +1,5 @@
 /** The workflow API (decision 011): a document's state and history, its transitions, publication, period locks. */
-import { evaluationWorkflowDtoSchema, periodLocksDtoSchema, targetWorkflowDtoSchema, type EvaluationWorkflowDto, type TargetWorkflowDto } from '@jixiao/contract';
+import { evaluationWorkflowDtoSchema, periodLocksDtoSchema, rollOverResultDtoSchema, targetWorkflowDtoSchema, type EvaluationWorkflowDto, type RollOverResultDto, type TargetWorkflowDto } from '@jixiao/contract';
 import type { EvaluationAction, TargetAction } from '@jixiao/core';
 import type { z } from 'zod';
 import { getJson, sendJson } from '../../lib/http';
@@ -22,6 +22,11 @@ export function publishTargets(documentId: number): Promise<TargetWorkflowDto> {
 /** 撤回公开: off the public page, with the reason the audit trail keeps. */
 export function withdrawTargetsPublication(documentId: number, reason: string): Promise<TargetWorkflowDto> {
   return sendJson(targetWorkflowDtoSchema, 'POST', `/api/documents/${documentId}/publication/withdrawal`, { reason });
+}
+
+/** 结转: next year's draft from the approved version (issue 13 item 6). */
+export function rollOverTargets(documentId: number, body: { toYear?: number; keepAmounts: boolean }): Promise<RollOverResultDto> {
+  return sendJson(rollOverResultDtoSchema, 'POST', `/api/documents/${documentId}/rollover`, body);
 }
 
 /** Colours of the status tags: waiting on the unit, on finance, done, refused. */

@@ -14,7 +14,7 @@ import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { ACCEPTED_FILES, DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument } from '../../import';
-import { useCan } from '../../session/session';
+import { useCan } from '../../session';
 import { TARGET_STATUS_COLORS } from '../../workflow';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';

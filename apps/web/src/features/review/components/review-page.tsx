@@ -300,7 +300,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         </div>
       ) : null}
       <ScorePanel review={review.review} onConclusion={() => setConcluding(true)} />
-      <WorkflowPanel documentId={id} version={d.version} conclusion={serverReview?.review.conclusion ?? null} openErrors={serverReview?.findings.filter((f) => f.status === 'open' && f.finding.severity === 'error').length ?? 0} onChanged={editor.refresh} />
+      <WorkflowPanel documentId={id} year={d.year} version={d.version} conclusion={serverReview?.review.conclusion ?? null} openErrors={serverReview?.findings.filter((f) => f.status === 'open' && f.finding.severity === 'error').length ?? 0} onChanged={editor.refresh} />
       {!mayDecide && session.status === 'signed-in' ? (
         <Alert type="info" showIcon className="rv-readonly" title={`您的角色（${ROLE_LABELS[session.session.user.role]}）可以查看审核结果；采纳、驳回、补充问题和调整结论由审核人办理。`} />
       ) : null}

@@ -3,9 +3,9 @@
  * documents (actuals entered against the approved targets) and imported self-evaluation documents (their own
  * actuals become the entries).
  */
-import { chinaTime } from '@jixiao/core';
+import { chinaTime, EVALUATION_STATUS_LABELS, type EvaluationWorkflowStatus } from '@jixiao/core';
 import type { DocumentSummaryDto } from '@jixiao/contract';
-import { Alert, Button, Card, Input, Table, Tag } from 'antd';
+import { Alert, Button, Card, Input, Segmented, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { EmptyState, ErrorState, OnlyOneAlert } from '../../../components/page-states';
@@ -24,6 +24,9 @@ export function SelfEvaluationListPage() {
   const only = Number(useLocation().search.get('documentId')) || undefined;
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState<number | null>(null);
+  // 审核完成 (done) self-evaluations are finished: they leave 「进行中」 (issue 13 item 2).
+  const [shown, setShown] = useState<'open' | 'done'>('open');
+  const listed = useMemo(() => (evaluations.data ?? []).filter((e) => (shown === 'done') === (e.status === 'done')), [evaluations.data, shown]);
   const started = useMemo(() => new Map((evaluations.data ?? []).map((e) => [e.documentId, e])), [evaluations.data]);
 
   const rows = useMemo(() => {
@@ -84,6 +87,12 @@ export function SelfEvaluationListPage() {
   const evalColumns: ColumnsType<SelfEvaluationSummaryDto> = [
     { title: '自评', dataIndex: 'title', render: (t: string, e) => <Link to={`/self-evaluation/${e.id}`}>{`${e.period} 年度 · ${t}`}</Link> },
     { title: '类型', dataIndex: 'scope', width: 90, render: (s: string) => <Tag>{s === 'project' ? '项目支出' : '部门整体'}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => <Tag color={s === 'done' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' ? 'blue' : 'default'}>{EVALUATION_STATUS_LABELS[s as EvaluationWorkflowStatus] ?? s}</Tag>,
+    },
     { title: '最后保存', key: 'updated', width: 220, render: (_: unknown, e) => <span className="muted">{`${e.updatedBy} · ${chinaTime(e.updatedAt)}`}</span> },
   ];
 
@@ -91,16 +100,23 @@ export function SelfEvaluationListPage() {
     <>
       <PageHead title="绩效自评" sub="年度终了，按批复的绩效目标填报实际完成值和预算执行数，系统按规则集即时计算得分和等级，生成自评表和自评报告。" />
       {failure ? <Alert type="error" showIcon title={failure} closable onClose={() => setFailure(undefined)} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" title={`进行中的自评（${evaluations.data?.length ?? 0}）`} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={`${shown === 'open' ? '进行中的自评' : '已完成的自评'}（${listed.length}）`}
+        extra={<Segmented<'open' | 'done'> size="small" value={shown} onChange={setShown} options={[{ value: 'open', label: '进行中' }, { value: 'done', label: '已完成' }]} />}
+        style={{ marginBottom: 16 }}
+      >
         {evaluations.error ? <ErrorState error={evaluations.error} onRetry={evaluations.reload} /> : null}
         <Table<SelfEvaluationSummaryDto>
           rowKey="id"
           size="small"
           columns={evalColumns}
-          dataSource={evaluations.data ?? []}
+          dataSource={listed}
           loading={evaluations.loading}
-          pagination={false}
-          locale={{ emptyText: evaluations.loading ? ' ' : <EmptyState title="还没有自评" hint="在下方选择一个文档，点击「开始自评」。" /> }}
+          pagination={listed.length > 30 ? { pageSize: 30 } : false}
+          locale={{
+            emptyText: evaluations.loading ? ' ' : shown === 'done' ? <EmptyState title="还没有审核完成的自评" /> : <EmptyState title="没有进行中的自评" hint="在下方选择一个文档，点击「开始自评」；审核完成的自评在「已完成」中。" />,
+          }}
         />
       </Card>
       <Card size="small" title="选择文档开始自评">

@@ -10,7 +10,7 @@ import { PageHead, Stat } from '../../../components/page-head';
 import { formatCount, shortOrgName } from '../../../lib/format';
 import { Link } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { useSession } from '../../session/session';
+import { useSession } from '../../session';
 import { activityHref, deadlineText, getWorkbench, periodText, todoHref, workbenchKeys, type TodoGroupDto, type TodoItemDto } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../workbench.css';

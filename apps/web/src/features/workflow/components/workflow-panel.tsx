@@ -10,6 +10,7 @@ import { useApiQuery } from '../../../lib/query';
 import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, withdrawTargetsPublication, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
+import { RolloverDialog } from './rollover-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
 import { WorkflowStatus } from './workflow-status';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
@@ -17,12 +18,15 @@ import '../workflow.css';
 
 export function WorkflowPanel({
   documentId,
+  year = null,
   version,
   conclusion,
   openErrors = 0,
   onChanged,
 }: {
   documentId: number;
+  /** The document's budget year: 结转 proposes the next one. */
+  year?: number | null;
   /** The panel reloads when the document's version or the review's conclusion changes (they decide the actions). */
   version: number;
   conclusion: string | null;
@@ -33,6 +37,7 @@ export function WorkflowPanel({
   const loaded = useApiQuery(workflowKeys.target(documentId, { version, conclusion }), (signal) => getTargetWorkflow(documentId, signal));
   const { asking, setAsking, busy, run, confirmThen } = useWorkflowActions<TargetAction>(loaded.reload, onChanged);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [rollingOver, setRollingOver] = useState(false);
   const wf = loaded.data;
   if (!wf) return loaded.error ? <div className="wf-panel muted">流程状态暂时无法读取：{loaded.error.message}</div> : null;
 
@@ -73,6 +78,11 @@ export function WorkflowPanel({
             公开批复版本
           </Button>
         ) : null}
+        {wf.canRollOver ? (
+          <Button disabled={busy} onClick={() => setRollingOver(true)}>
+            结转到下一年度
+          </Button>
+        ) : null}
         {wf.canWithdrawPublication ? (
           <Button danger disabled={busy} onClick={() => setWithdrawing(true)}>
             撤回公开
@@ -109,6 +119,7 @@ export function WorkflowPanel({
         onCancel={() => setWithdrawing(false)}
         onSubmit={(reason) => void run('已撤回公开', () => withdrawTargetsPublication(documentId, reason)).then(() => setWithdrawing(false))}
       />
+      <RolloverDialog documentId={documentId} year={year} open={rollingOver} onClose={() => setRollingOver(false)} />
     </section>
   );
 }
