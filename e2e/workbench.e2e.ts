@@ -115,6 +115,20 @@ describe('工作台', () => {
 
     await openHome(admin.page, '10-admin');
     expect(await admin.page.getByTestId('todo-targets-to-submit').locator(`a[href="/review/${draftId}"]`).count()).toBe(1);
+
+    // The header's working year: the lists show that year only, and say so; the choice is remembered after a reload.
+    await admin.page.getByRole('combobox', { name: '工作年度' }).click();
+    await admin.page.locator('.ant-select-item-option', { hasText: `${year} 年度` }).click();
+    await admin.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '目标审核' }).click();
+    await admin.page.getByText('全部绩效目标', { exact: true }).click();
+    await admin.page.getByText(new RegExp(`全部绩效目标（1）.*${year} 年度`)).waitFor();
+    await admin.page.reload({ waitUntil: 'networkidle' });
+    await admin.page.getByText('全部绩效目标', { exact: true }).click();
+    const rows = admin.page.locator('.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain(String(year));
+    await admin.page.screenshot({ path: join(SHOTS_DIR, 'workbench-11-year.png') });
     expect(admin.problems.filter((x) => !/net::ERR_ABORTED/.test(x))).toEqual([]);
   });
 });

@@ -3,16 +3,20 @@
  * pages are loaded lazily so the first screen only pays for what it shows.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Input, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Drawer, Grid, Input, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { Link, matchPath, navigate, useLocation } from '../lib/router';
 import { queryClient } from '../lib/query';
 import { useSyncedState } from '../lib/use-synced-state';
 import { NotFound } from '../components/page-states';
+import { ShellContext } from '../components/shell-context';
+import { placeOf, SideNav, type Section } from './side-nav';
 import { theme } from './theme';
-import { can, type Action } from '@jixiao/core';
 import { UserMenu } from '../features/session/components/user-menu';
+import { YearSwitch } from '../features/session';
+import { departmentKeys, listDepartments } from '../features/departments';
+import { useApiQuery } from '../lib/query';
 import { actorOf, loadSession, probablySignedIn, signInPath, useSession } from '../features/session/session';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
@@ -39,7 +43,7 @@ const PeriodLocksPage = lazy(() => import('../features/workflow/components/perio
 interface RouteDef {
   pattern: string;
   page: Page;
-  section: 'home' | 'departments' | 'projects' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
+  section: Section;
 }
 
 const ROUTES: RouteDef[] = [
@@ -68,29 +72,6 @@ const ROUTES: RouteDef[] = [
 /** Pages anyone may open without signing in. */
 const ANONYMOUS_SECTIONS: ReadonlySet<RouteDef['section']> = new Set(['public', 'sign-in']);
 
-/** `action`: shown only to roles that may do it somewhere (the server decides every request anyway). */
-const NAV: { to: string; label: string; section: RouteDef['section']; action?: Action }[] = [
-  { to: '/', label: '工作台', section: 'home' },
-  { to: '/departments', label: '部门', section: 'departments' },
-  { to: '/projects', label: '项目', section: 'projects' },
-  { to: '/import', label: '导入', section: 'import' },
-  { to: '/review', label: '审核', section: 'review' },
-  { to: '/monitoring', label: '监控', section: 'monitoring' },
-  { to: '/self-evaluation', label: '自评', section: 'self-evaluation' },
-  { to: '/public', label: '公开', section: 'public' },
-  { to: '/period-locks', label: '锁定', section: 'period-locks', action: 'period.lock' },
-  { to: '/users', label: '用户管理', section: 'users', action: 'user.manage' },
-  { to: '/audit', label: '审计日志', section: 'audit', action: 'audit.read' },
-];
-
-/** Which action each existing nav entry needs (kept apart so the list above stays as it was). */
-const NAV_ACTIONS: Partial<Record<RouteDef['section'], Action>> = {
-  import: 'document.import',
-  review: 'document.read',
-  monitoring: 'monitoring.read',
-  'self-evaluation': 'self-evaluation.read',
-};
-
 function resolve(pathname: string): { route: RouteDef; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, pathname);
@@ -114,6 +95,13 @@ function GlobalSearch({ initial }: { initial: string }) {
   );
 }
 
+/** The year switch with the years there are data for (the departments' years, the list every home shares). */
+function HeaderYearSwitch() {
+  const all = useApiQuery(departmentKeys.list({}), (signal) => listDepartments({}, signal));
+  const years = useMemo(() => [...new Set((all.data ?? []).flatMap((d) => d.years))], [all.data]);
+  return <YearSwitch years={years} />;
+}
+
 export function App() {
   const location = useLocation();
   const match = resolve(location.pathname);
@@ -123,10 +111,10 @@ export function App() {
   const session = useSession();
   const anonymousPage = section !== undefined && ANONYMOUS_SECTIONS.has(section);
   const actor = session.status === 'signed-in' ? actorOf(session.session) : undefined;
-  const nav = NAV.filter((item) => {
-    const action = item.action ?? NAV_ACTIONS[item.section];
-    return item.section === 'public' || (actor !== undefined && (action === undefined || can(actor, action)));
-  });
+  // Below antd's lg (992 px) the menu is a drawer opened from the header, so the content keeps the whole width.
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const place = useMemo(() => ({ ...placeOf(section), home: actor !== undefined }), [section, actor]);
 
   // Public pages and sign-in ask who is signed in only when this browser was signed in: an anonymous visitor causes
   // no 401 there, and someone signed in who reloads 信息公开 still sees their name, not 「登录」.
@@ -155,14 +143,18 @@ export function App() {
                 <span className="app-brand-name">jixiao</span>
                 <span className="app-brand-title">预算绩效管理</span>
               </Link>
-              <nav className="app-nav" aria-label="主导航">
-                {nav.map((item) => (
-                  <Link key={item.to} to={item.to} className={section === item.section ? 'active' : undefined}>
-                    {item.label}
-                  </Link>
-                ))}
-              </nav>
+              {actor && !wide ? (
+                <Button className="app-menu-button" ghost size="small" autoInsertSpace={false} onClick={() => setMenuOpen(true)} aria-label="打开菜单">
+                  菜单
+                </Button>
+              ) : null}
+              {!actor ? (
+                <Link to="/public" className="app-public-link">
+                  信息公开
+                </Link>
+              ) : null}
               {actor && <GlobalSearch initial={onProjects ? (location.search.get('search') ?? '') : ''} />}
+              {actor && <HeaderYearSwitch />}
               {session.status === 'signed-in' ? (
                 <UserMenu session={session.session} />
               ) : (
@@ -174,7 +166,19 @@ export function App() {
               )}
             </div>
           </header>
+          <div className="app-body">
+          {actor && wide ? (
+            <aside className="app-side">
+              <SideNav actor={actor} section={section} />
+            </aside>
+          ) : null}
+          {actor && !wide ? (
+            <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={240} title="jixiao 预算绩效管理" styles={{ body: { padding: 0 } }}>
+              <SideNav actor={actor} section={section} onNavigate={() => setMenuOpen(false)} />
+            </Drawer>
+          ) : null}
           <main className="app-main">
+            <ShellContext.Provider value={place}>
             <Suspense
               fallback={
                 <div className="app-loading">
@@ -192,7 +196,9 @@ export function App() {
                 <NotFound />
               )}
             </Suspense>
+            </ShellContext.Provider>
           </main>
+          </div>
           <footer className="app-footer">jixiao 预算绩效管理 · 金额单位：万元</footer>
         </div>
       </AntApp>

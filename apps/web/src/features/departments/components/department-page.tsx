@@ -49,7 +49,7 @@ export function DepartmentPage({ params }: { params: Record<string, string> }) {
     <>
       <PageHead
         title={d.name}
-        crumbs={[{ label: '部门', to: '/' }, { label: d.name }]}
+        crumbs={[{ label: '部门', to: '/departments' }, { label: d.name }]}
         sub={d.years.length ? `年度：${d.years.join('、')}` : undefined}
       />
       <div className="stat-row">

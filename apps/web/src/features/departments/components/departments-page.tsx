@@ -9,6 +9,7 @@ import { formatCount, formatWan, toWanYuan } from '../../../lib/format';
 import { Link, navigate, setQueryParam, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { useDebounced } from '../../../lib/use-debounced';
+import { useYear } from '../../session';
 import { listDepartments, departmentKeys } from '../api';
 
 const columns: ColumnsType<DepartmentDto> = [
@@ -45,7 +46,9 @@ const columns: ColumnsType<DepartmentDto> = [
 
 export function DepartmentsPage() {
   const location = useLocation();
-  const yearParam = Number(location.search.get('year')) || undefined;
+  // A deep link's ?year= wins; otherwise the year chosen in the header (issue 13 item 1).
+  const [workYear, setWorkYear] = useYear();
+  const yearParam = Number(location.search.get('year')) || workYear;
   const [search, setSearch] = useState(location.search.get('search') ?? '');
   const debounced = useDebounced(search.trim());
 
@@ -103,7 +106,10 @@ export function DepartmentsPage() {
             placeholder="全部年度"
             allowClear
             value={yearParam}
-            onChange={(v: number | undefined) => setQueryParam('year', v ? String(v) : undefined)}
+            onChange={(v: number | undefined) => {
+              setWorkYear(v);
+              setQueryParam('year', undefined);
+            }}
             options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
             style={{ width: 140 }}
             aria-label="按年度筛选"

@@ -12,6 +12,7 @@ import { shortOrgName } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import';
+import { useYear } from '../../session';
 import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryDto, monitoringKeys } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
@@ -28,6 +29,7 @@ export function MonitoringListPage() {
   const [search, setSearch] = useState('');
   // From 工作台's 「运行监控待填报」: that document alone, already chosen for a start.
   const only = Number(useLocation().search.get('documentId')) || undefined;
+  const [workYear] = useYear();
   const [chosen, setChosen] = useState<number | undefined>(only);
   const [month, setMonth] = useState<number | null>(7);
   const [busy, setBusy] = useState(false);
@@ -37,11 +39,11 @@ export function MonitoringListPage() {
     const [documents = [], reports = []] = loaded.data ?? [];
     const words = search.trim().toLowerCase();
     return documents
-      .filter((d) => TARGET_KINDS.has(d.kind) && (only === undefined || d.id === only))
+      .filter((d) => TARGET_KINDS.has(d.kind) && (only === undefined ? workYear === undefined || d.year === workYear : d.id === only))
       .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
       .map((document) => ({ document, reports: reports.filter((r) => r.documentId === document.id) }))
       .sort((a, b) => b.reports.length - a.reports.length || (a.document.department ?? '').localeCompare(b.document.department ?? '', 'zh-CN'));
-  }, [loaded.data, search, only]);
+  }, [loaded.data, search, only, workYear]);
 
   async function start() {
     if (!chosen || !month) return;
@@ -101,7 +103,7 @@ export function MonitoringListPage() {
     <>
       <PageHead title="运行监控" sub="在监控月份对照序时进度检查预算执行和绩效目标完成情况（双监控）：每行自动亮灯，非绿灯的行须填写偏差原因、完成可能性和纠偏措施后才能提交。" />
       <div className="mo-list">
-        <Card size="small" title={`绩效目标文档（${rows.length}）`}>
+        <Card size="small" title={`绩效目标文档（${rows.length}）${workYear && only === undefined ? ` · ${workYear} 年度` : ''}`}>
           <div className="toolbar">
             <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
           </div>

@@ -25,7 +25,7 @@ export function ProjectPage({ params }: { params: Record<string, string> }) {
       <PageHead
         title={p.name}
         crumbs={[
-          { label: '部门', to: '/' },
+          { label: '部门', to: '/departments' },
           { label: p.departmentName, to: `/departments/${p.departmentId}` },
           { label: p.name },
         ]}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { EmptyState, GoImportButton } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { setQueryParam, useLocation } from '../../../lib/router';
+import { useYear } from '../../session';
 import { useDebounced } from '../../../lib/use-debounced';
 import { useSyncedState } from '../../../lib/use-synced-state';
 import { ProjectTable } from './project-table';
@@ -13,6 +14,7 @@ export function ProjectsPage() {
   const fromUrl = location.search.get('search') ?? '';
   const [search, setSearch] = useSyncedState(fromUrl);
   const debounced = useDebounced(search.trim());
+  const [workYear] = useYear();
   const [total, setTotal] = useState<number | undefined>();
 
   return (
@@ -37,7 +39,7 @@ export function ProjectsPage() {
           />
         </div>
         <ProjectTable
-          query={{ search: debounced || undefined }}
+          query={{ search: debounced || undefined, year: workYear }}
           showDepartment
           onTotal={setTotal}
           empty={

@@ -14,7 +14,7 @@ import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { ACCEPTED_FILES, DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument } from '../../import';
-import { useCan } from '../../session';
+import { useCan, useYear } from '../../session';
 import { TARGET_STATUS_COLORS } from '../../workflow';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
@@ -66,6 +66,7 @@ export function ReviewListPage() {
   const [search, setSearch] = useState('');
   // Reviewers start on what awaits them; everyone else on the targets and where each stands.
   const reviewer = useCan('review.decide');
+  const [workYear] = useYear();
   const [scope, setScope] = useState<Scope>(reviewer ? 'awaiting' : 'targets');
   const [year, setYear] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,9 +76,10 @@ export function ReviewListPage() {
     const words = search.trim().toLowerCase();
     return (documents.data ?? [])
       .filter((d) => scope === 'all' || (TARGET_KINDS.has(d.kind) && (scope === 'targets' || d.targetStatus === 'in-review')))
+      .filter((d) => workYear === undefined || d.year === workYear)
       .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
       .sort((a, b) => (a.department ?? '').localeCompare(b.department ?? '', 'zh-CN') || a.id - b.id);
-  }, [documents.data, search, scope]);
+  }, [documents.data, search, scope, workYear]);
 
   async function upload(file: File) {
     setBusy(true);
@@ -96,7 +98,7 @@ export function ReviewListPage() {
     <>
       <PageHead title="审核" sub="选择一个已导入的绩效目标文档开始审核，或上传新文档。系统自动检查完整性、相关性、适当性、可行性，评审人逐条采纳或驳回后出具评审意见。" />
       <div className="rv-body rv-body-aside">
-        <Card size="small" title={`${SCOPE_LABELS[scope]}（${rows.length}）`}>
+        <Card size="small" title={`${SCOPE_LABELS[scope]}（${rows.length}）${workYear ? ` · ${workYear} 年度` : ''}`}>
           <div className="toolbar">
             <Input.Search
               autoFocus

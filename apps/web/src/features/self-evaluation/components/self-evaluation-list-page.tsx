@@ -14,6 +14,7 @@ import { shortOrgName } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments } from '../../import';
+import { useYear } from '../../session';
 import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto, selfEvaluationKeys } from '../api';
 
 export function SelfEvaluationListPage() {
@@ -26,13 +27,17 @@ export function SelfEvaluationListPage() {
   const [busy, setBusy] = useState<number | null>(null);
   // 审核完成 (done) self-evaluations are finished: they leave 「进行中」 (issue 13 item 2).
   const [shown, setShown] = useState<'open' | 'done'>('open');
-  const listed = useMemo(() => (evaluations.data ?? []).filter((e) => (shown === 'done') === (e.status === 'done')), [evaluations.data, shown]);
+  const [workYear] = useYear();
+  const listed = useMemo(
+    () => (evaluations.data ?? []).filter((e) => (shown === 'done') === (e.status === 'done') && (workYear === undefined || e.period === String(workYear))),
+    [evaluations.data, shown, workYear],
+  );
   const started = useMemo(() => new Map((evaluations.data ?? []).map((e) => [e.documentId, e])), [evaluations.data]);
 
   const rows = useMemo(() => {
     const words = search.trim().toLowerCase();
-    return (documents.data ?? []).filter((d) => (only === undefined || d.id === only) && (!words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words)));
-  }, [documents.data, search, only]);
+    return (documents.data ?? []).filter((d) => (only === undefined ? workYear === undefined || d.year === workYear : d.id === only) && (!words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words)));
+  }, [documents.data, search, only, workYear]);
 
   async function start(d: DocumentSummaryDto) {
     const year = d.year ?? new Date().getFullYear() - 1;
@@ -119,7 +124,7 @@ export function SelfEvaluationListPage() {
           }}
         />
       </Card>
-      <Card size="small" title="选择文档开始自评">
+      <Card size="small" title={`选择文档开始自评${workYear && only === undefined ? ` · ${workYear} 年度` : ''}`}>
         <div className="toolbar">
           <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
         </div>
