@@ -79,4 +79,57 @@ describe('edit a target in place', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('a 指标层级不符 is fixed by choosing the right 二级; an indicator is added and another removed; all saved as one version', async () => {
+    const { page, problems } = await jixiao.signedInPage('jinhua-editor');
+    const docs = (await (await page.request.get(`${jixiao.baseUrl}/api/documents`)).json()) as { items: Array<{ id: number; fileName: string | null; department: string | null; version: number }> };
+    const jinhua = docs.items.find((d) => d.fileName?.startsWith('002_') && d.department?.includes('金花'))!;
+    await page.goto(`${jixiao.baseUrl}/review/${jinhua.id}`, { waitUntil: 'networkidle' });
+    const list = page.getByRole('listbox', { name: '问题列表' });
+    await list.getByRole('option').first().waitFor({ timeout: 30_000 });
+    const mismatches = list.getByRole('option').filter({ hasText: '指标层级不符' });
+    const before = await mismatches.count();
+    expect(before).toBeGreaterThan(0);
+
+    // The first mismatch (职工满意度指标, a 满意度 indicator under 产出): open it and pick the 二级 where it belongs.
+    await mismatches.first().click();
+    const row = page.locator('.rv-ind.hl');
+    await row.waitFor();
+    await row.click();
+    const editor = page.getByRole('group', { name: '修改指标' });
+    await editor.waitFor();
+    await editor.getByRole('combobox', { name: '二级指标' }).click();
+    await editor.getByRole('combobox', { name: '二级指标' }).fill('满意度');
+    await page.locator('.ant-select-item-option', { hasText: '服务对象满意度指标（满意度指标）' }).click();
+    await expect.poll(() => mismatches.count(), { timeout: 5_000 }).toBe(before - 1);
+    await page.screenshot({ path: join(SHOTS_DIR, 'edit-3-level.png'), fullPage: false });
+    await editor.getByRole('button', { name: /^确\s?定$/ }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    // Add an indicator to the same project, name it and give it a target.
+    await page.getByRole('button', { name: '添加指标' }).click();
+    await editor.waitFor();
+    await editor.getByRole('textbox', { name: '三级指标名称' }).fill('居民参与率');
+    await editor.getByRole('textbox', { name: '年度指标值' }).fill('≥60%');
+    await editor.getByRole('textbox', { name: '年度指标值' }).press('Enter');
+    await page.locator('.rv-ind', { hasText: '居民参与率' }).waitFor();
+
+    // Remove it again (it is still the highlighted one: one click edits it), then add it once more and keep it.
+    await page.locator('.rv-ind', { hasText: '居民参与率' }).click();
+    await editor.getByRole('button', { name: '删除指标' }).click();
+    await expect.poll(() => page.locator('.rv-ind', { hasText: '居民参与率' }).count()).toBe(0);
+    await page.getByRole('button', { name: '添加指标' }).click();
+    await editor.getByRole('textbox', { name: '三级指标名称' }).fill('居民参与率');
+    await editor.getByRole('textbox', { name: '年度指标值' }).fill('≥60%');
+    await editor.getByRole('textbox', { name: '年度指标值' }).press('Enter');
+
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText(`已保存为第 ${jinhua.version + 1} 版`).waitFor();
+    await page.reload({ waitUntil: 'networkidle' });
+    await list.getByRole('option').first().waitFor({ timeout: 30_000 });
+    expect(await mismatches.count()).toBe(before - 1);
+    expect(await page.locator('.rv-ind', { hasText: '居民参与率' }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS_DIR, 'edit-4-added.png'), fullPage: false });
+    expect(problems.filter((p) => !/net::ERR_ABORTED/.test(p))).toEqual([]);
+  });
 });

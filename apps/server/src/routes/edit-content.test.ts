@@ -118,9 +118,36 @@ describe('PUT /api/documents/{id}/content', () => {
     const moved = { ...current, year: (current.year ?? 2024) + 1 };
     const res = await send('PUT', `/api/documents/${id}/content`, { baseVersion: 2, document: moved });
     expect(res.status).toBe(400);
-    expect(errorDtoSchema.parse(res.body).error.message).toMatch(/只能修改指标名称/);
+    expect(errorDtoSchema.parse(res.body).error.message).toMatch(/文档类型、主管部门、年度和预算单位不能在这里修改/);
     expect((await send('PUT', `/api/documents/${id}/content`, { baseVersion: 2, document: { format: 'x' } })).status).toBe(400);
     expect((await send('PUT', `/api/documents/999999/content`, { baseVersion: 1, document: current })).status).toBe(404);
+  });
+
+  it('fixes a 指标层级不符 by choosing the right levels, and adds and removes indicators (the others keep their numbers)', async () => {
+    const review = documentReviewDtoSchema.parse((await send('GET', `/api/documents/${id}/review`)).body);
+    const mismatch = review.findings.filter((f) => f.finding.check === 'level-mismatch' && f.finding.location.project !== undefined && f.finding.location.indicator !== undefined);
+    expect(mismatch.length).toBeGreaterThan(0);
+    const where = mismatch[0]!.finding.location;
+    const doc = await getDoc();
+    const edited = structuredClone(doc);
+    const project = edited.units.flatMap((u) => u.projects).find((p) => p.name === where.project)!;
+    const wrong = project.indicators.find((i) => i.no === where.indicator)!;
+    // The levels the page sets for a chosen 二级: its 一级 follows (数量指标 belongs to 产出指标).
+    Object.assign(wrong, { level1: '产出指标', level1Code: '1', level2: '数量指标', level2Code: '11' });
+    const removed = project.indicators.find((i) => i.no !== where.indicator)!;
+    project.indicators = project.indicators.filter((i) => i !== removed);
+    const nextNo = Math.max(...project.indicators.map((i) => i.no), removed.no) + 1;
+    project.indicators.push({ no: nextNo, level1: '效益指标', level1Code: '2', level2: '社会效益指标', level2Code: '22', name: '居民参与率', periodTarget: null, annualTarget: parseTarget('≥60%'), direction: null });
+
+    const res = await send('PUT', `/api/documents/${id}/content`, { baseVersion: review.document.version, document: edited });
+    expect(res.status).toBe(200);
+    const after = documentReviewDtoSchema.parse(res.body);
+    expect(after.document.version).toBe(review.document.version + 1);
+    expect(after.findings.some((f) => f.finding.check === 'level-mismatch' && f.finding.location.project === where.project && f.finding.location.indicator === where.indicator)).toBe(false);
+    const saved = (await getDoc()).units.flatMap((u) => u.projects).find((p) => p.name === where.project)!;
+    expect(saved.indicators.map((i) => i.no)).toEqual(project.indicators.map((i) => i.no));
+    expect(saved.indicators.at(-1)).toMatchObject({ no: nextNo, name: '居民参与率', level2: '社会效益指标', annualTarget: parseTarget('≥60%'), direction: 'higher' });
+    expect(after.document.indicatorCount).toBe(review.document.indicatorCount);
   });
 
   it('is listed in the OpenAPI document', async () => {

@@ -52,7 +52,8 @@ function settleIndicator(edited: Indicator, stored: Indicator | undefined): Indi
   return { ...edited, name: edited.name.trim(), periodTarget, annualTarget, direction: inferDirection(edited.name, annualTarget ?? periodTarget) };
 }
 
-const settle = (list: Indicator[], before: readonly Indicator[] | undefined) => list.map((ind, i) => settleIndicator(ind, before?.[i]));
+/** Each edited indicator against the stored one of the same number (indicators may be added, removed or moved). */
+const settle = (list: Indicator[], before: readonly Indicator[] | undefined) => list.map((ind) => settleIndicator(ind, before?.find((b) => b.no === ind.no)));
 
 function settleTargets(edited: PerformanceDocument, stored: PerformanceDocument): PerformanceDocument {
   return {
@@ -67,7 +68,7 @@ function settleTargets(edited: PerformanceDocument, stored: PerformanceDocument)
 }
 
 const refuseShape = () =>
-  new AppError('BAD_INPUT', '在审核页只能修改指标名称、指标值和绩效目标；文档类型、主管部门、年度和预算单位不能在这里修改，请重新导入文件。');
+  new AppError('BAD_INPUT', '在审核页可以修改指标（层级、名称、指标值，添加或删除指标）和绩效目标；文档类型、主管部门、年度和预算单位不能在这里修改，请重新导入文件。');
 
 /** A save based on an older version: who made the newer one and when, so the person knows whom to ask (issue 5). */
 function staleSave(current: { currentVersion: number; currentVersionBy: string | null; currentVersionAt: string | null }, baseVersion: number): AppError {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '@jixiao/core/testing';
 import type { InterchangeDocument } from '../import';
 import type { DocumentReviewDto, ReviewedFinding } from './api';
-import { afterSave, applyEditing, browserRuleSet, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, reviewEdited, savedMessage, saveRequestOf, withReview, type ReviewEditorState } from './model';
+import { afterSave, applyEditing, browserRuleSet, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, reviewEdited, savedMessage, saveRequestOf, withIndicatorAdded, withIndicatorRemoved, withReview, type ReviewEditorState } from './model';
 
 const stored = buildDocument({ projects: [buildProject({ name: '社区居民活动' }), buildProject({ name: '长者饭堂' })] }) as InterchangeDocument;
 const [first, second] = groupsOf(stored);
@@ -32,6 +32,28 @@ describe('review model: the edited copy', () => {
     const back = applyEditing(changed, { kind: 'indicator', groupKey: first!.key, no: 1, value: indicatorEditOf(firstIndicator) });
     expect(back).not.toBe(stored);
     expect(changedKeys(back, stored).size).toBe(0);
+  });
+
+  it('a chosen 二级 brings its 一级 and both codes; a 二级 that is not the system’s changes nothing', () => {
+    const outcome = applyEditing(stored, { kind: 'indicator', groupKey: first!.key, no: 1, value: { ...indicatorEditOf(firstIndicator), level2: '社会效益指标' } });
+    expect(groupsOf(outcome)[0]!.indicators[0]).toMatchObject({ level1: '效益指标', level1Code: '2', level2: '社会效益指标', level2Code: '22' });
+    expect([...changedKeys(outcome, stored)]).toEqual([indicatorKey(first!.key, 1)]);
+    const unknown = applyEditing(stored, { kind: 'indicator', groupKey: first!.key, no: 1, value: { ...indicatorEditOf(firstIndicator), level2: '随便写的' } });
+    expect(groupsOf(unknown)[0]!.indicators[0]!.level2).toBe(firstIndicator.level2);
+  });
+
+  it('adds an indicator after the group’s highest number and removes one; the others keep their numbers; both are changes', () => {
+    const before = first!.indicators.map((i) => i.no);
+    const added = withIndicatorAdded(stored, first!.key)!;
+    expect(added.no).toBe(Math.max(...before) + 1);
+    expect(groupsOf(added.doc)[0]!.indicators.map((i) => i.no)).toEqual([...before, added.no]);
+    expect(groupsOf(added.doc)[0]!.indicators.at(-1)).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '', annualTarget: null });
+    expect(changedKeys(added.doc, stored).has(indicatorKey(first!.key, added.no))).toBe(true);
+
+    const removed = withIndicatorRemoved(stored, first!.key, before[0]!);
+    expect(groupsOf(removed)[0]!.indicators.map((i) => i.no)).toEqual(before.slice(1));
+    expect(changedKeys(removed, stored).size).toBe(1);
+    expect(groupsOf(stored)[0]!.indicators.map((i) => i.no)).toEqual(before);
   });
 
   it('marks open findings per project and indicator, an error winning over warnings; dismissed ones are not counted', () => {

@@ -6,6 +6,8 @@ import { reviewResultDto, type SaveDocumentContentRequest } from '@jixiao/contra
 import {
   inferDirection,
   decisionsForVersion,
+  LEVEL1,
+  LEVEL2,
   findBuiltinReviewRuleSet,
   parseTarget,
   reviewDocument,
@@ -122,14 +124,33 @@ export function whereText(f: ReviewedFinding): string {
 
 // ——— Editing in place: a local copy of the document, reviewed in the browser by the same core as the server ———
 
-/** What can be edited of one indicator: its 三级指标 name and the texts of its two target values. */
+/**
+ * What can be edited of one indicator: its 二级 (the 一级 follows from it: 「指标层级不符」 is fixed by picking the
+ * right 二级), its 三级指标 name and the texts of its two target values.
+ */
 export interface IndicatorEdit {
+  level2: string;
   name: string;
   period: string;
   annual: string;
 }
 
-export const indicatorEditOf = (i: Indicator): IndicatorEdit => ({ name: i.name, period: i.periodTarget?.text ?? '', annual: i.annualTarget?.text ?? '' });
+export const indicatorEditOf = (i: Indicator): IndicatorEdit => ({ level2: i.level2 ?? '', name: i.name, period: i.periodTarget?.text ?? '', annual: i.annualTarget?.text ?? '' });
+
+/** The 二级 choices, each under its 一级 (the national system: 11–14, 21–24, 31). */
+export const LEVEL_CHOICES: ReadonlyArray<{ level1: string; options: ReadonlyArray<{ value: string; label: string }> }> = LEVEL1.map((l1) => ({
+  level1: l1.name,
+  options: LEVEL2.filter((l2) => l2.level1 === l1.key).map((l2) => ({ value: l2.name, label: `${l2.name}（${l1.name}）` })),
+})).filter((g) => g.options.length > 0);
+
+/** The levels an indicator gets for a chosen 二级 name; unchanged when the name is not one of the system's. */
+function withLevel2(i: Indicator, level2: string): Indicator {
+  if (level2 === (i.level2 ?? '')) return i;
+  const def = LEVEL2.find((l) => l.name === level2);
+  const parent = def && LEVEL1.find((l) => l.key === def.level1);
+  if (!def || !parent) return i;
+  return { ...i, level1: parent.name, level1Code: parent.code, level2: def.name, level2Code: def.code };
+}
 
 /** The indicator list of a group in a document (the same lists `groupsOf` shows; the first project of a name). */
 function listOf(doc: InterchangeDocument, groupKey: string): { indicators: Indicator[]; set: (list: Indicator[]) => InterchangeDocument } | undefined {
@@ -173,9 +194,28 @@ export function withIndicatorEdit(doc: InterchangeDocument, groupKey: string, no
       const name = edit.name.trim() || i.name;
       const periodTarget = parseTarget(edit.period);
       const annualTarget = parseTarget(edit.annual);
-      return { ...i, name, periodTarget, annualTarget, direction: inferDirection(name, annualTarget ?? periodTarget) };
+      return { ...withLevel2(i, edit.level2), name, periodTarget, annualTarget, direction: inferDirection(name, annualTarget ?? periodTarget) };
     }),
   );
+}
+
+/**
+ * The document with a new indicator at the end of a group (产出指标 › 数量指标, no name or value yet: the editor opens
+ * on it); its number is one past the group's highest, so the others keep theirs (and the decisions made on them).
+ */
+export function withIndicatorAdded(doc: InterchangeDocument, groupKey: string): { doc: InterchangeDocument; no: number } | undefined {
+  const list = listOf(doc, groupKey);
+  if (!list) return undefined;
+  const no = list.indicators.reduce((n, i) => Math.max(n, i.no), 0) + 1;
+  const [l1, l2] = [LEVEL1[0]!, LEVEL2[0]!];
+  const added: Indicator = { no, level1: l1.name, level1Code: l1.code, level2: l2.name, level2Code: l2.code, name: '', periodTarget: null, annualTarget: null, direction: null };
+  return { doc: list.set([...list.indicators, added]), no };
+}
+
+/** The document without one indicator of a group (the others keep their numbers). */
+export function withIndicatorRemoved(doc: InterchangeDocument, groupKey: string, no: number): InterchangeDocument {
+  const list = listOf(doc, groupKey);
+  return list ? list.set(list.indicators.filter((i) => i.no !== no)) : doc;
 }
 
 export function goalOf(doc: InterchangeDocument | undefined, groupKey: string): string | null | undefined {
@@ -224,14 +264,20 @@ export function applyEditing(doc: InterchangeDocument, editing: Editing | undefi
 export function changedKeys(doc: InterchangeDocument, stored: InterchangeDocument): Set<string> {
   const keys = new Set<string>();
   if (doc === stored) return keys;
-  const before = new Map(groupsOf(stored).flatMap((g) => g.indicators.map((i) => [indicatorKey(g.key, i.no), i] as const)));
+  const storedGroups = groupsOf(stored);
+  const before = new Map(storedGroups.flatMap((g) => g.indicators.map((i) => [indicatorKey(g.key, i.no), i] as const)));
+  const now = new Set<string>();
   for (const g of groupsOf(doc)) {
     if (g.project !== undefined && (goalOf(doc, g.key) ?? null) !== (goalOf(stored, g.key) ?? null)) keys.add(g.key);
     for (const i of g.indicators) {
-      const b = before.get(indicatorKey(g.key, i.no));
-      if (!b || b.name !== i.name || b.annualTarget?.text !== i.annualTarget?.text || b.periodTarget?.text !== i.periodTarget?.text) keys.add(indicatorKey(g.key, i.no));
+      const key = indicatorKey(g.key, i.no);
+      now.add(key);
+      const b = before.get(key);
+      if (!b || b.name !== i.name || b.level1 !== i.level1 || b.level2 !== i.level2 || b.annualTarget?.text !== i.annualTarget?.text || b.periodTarget?.text !== i.periodTarget?.text) keys.add(key);
     }
   }
+  // A removed indicator is a change of its own (nothing on the page is marked for it: it is gone).
+  for (const g of storedGroups) for (const i of g.indicators) if (!now.has(indicatorKey(g.key, i.no))) keys.add(`${indicatorKey(g.key, i.no)}:removed`);
   return keys;
 }
 

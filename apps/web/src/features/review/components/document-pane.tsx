@@ -1,12 +1,13 @@
 /**
  * The document beside the findings: its projects and their indicators, with the findings' marks; click to filter.
- * Click (or Enter on) the highlighted indicator to edit its name and target values in place, click a project's
- * 绩效目标 to edit it; Enter keeps the edit (unsaved), Esc cancels it.
+ * Click (or Enter on) the highlighted indicator to edit its 二级 (the 一级 follows), name and target values in place,
+ * or remove it; 「添加指标」 under a selected group adds one; click a project's 绩效目标 to edit it. Enter keeps the
+ * edit (unsaved), Esc cancels it; nothing is stored until 保存.
  */
 import { formatTarget } from '@jixiao/core';
-import { Button, Input } from 'antd';
+import { Button, Input, Select } from 'antd';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { indicatorKey, type Editing, type Group, type IndicatorEdit, type Marks } from '../model';
+import { indicatorKey, LEVEL_CHOICES, type Editing, type Group, type IndicatorEdit, type Marks } from '../model';
 
 export interface EditProps {
   editing: Editing | undefined;
@@ -15,6 +16,8 @@ export interface EditProps {
   goals: ReadonlyMap<string, string | null>;
   onStartIndicator: (groupKey: string, no: number) => void;
   onStartGoal: (groupKey: string) => void;
+  onAddIndicator: (groupKey: string) => void;
+  onRemoveIndicator: (groupKey: string, no: number) => void;
   onChange: (editing: Editing) => void;
   onCommit: () => void;
   onCancel: () => void;
@@ -32,11 +35,34 @@ function editKeys(e: KeyboardEvent, onCommit: () => void, onCancel: () => void, 
   }
 }
 
-function IndicatorEditor({ editing, onChange, onCommit, onCancel }: { editing: Extract<Editing, { kind: 'indicator' }> } & Pick<EditProps, 'onChange' | 'onCommit' | 'onCancel'>) {
+function IndicatorEditor({
+  editing,
+  onChange,
+  onCommit,
+  onCancel,
+  onRemove,
+}: { editing: Extract<Editing, { kind: 'indicator' }>; onRemove: () => void } & Pick<EditProps, 'onChange' | 'onCommit' | 'onCancel'>) {
   const set = (patch: Partial<IndicatorEdit>) => onChange({ ...editing, value: { ...editing.value, ...patch } });
   const keys = (e: KeyboardEvent) => editKeys(e, onCommit, onCancel);
+  const known = LEVEL_CHOICES.some((g) => g.options.some((o) => o.value === editing.value.level2));
   return (
     <div className="rv-edit" role="group" aria-label="修改指标" onClick={(e) => e.stopPropagation()}>
+      <label>
+        <span>二级指标</span>
+        <Select
+          size="small"
+          aria-label="二级指标"
+          value={editing.value.level2 || undefined}
+          placeholder="选择二级指标（一级随之确定）"
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(level2: string) => set({ level2 })}
+          options={[
+            ...(editing.value.level2 && !known ? [{ label: '文档原写法', options: [{ value: editing.value.level2, label: `${editing.value.level2}（未识别，请改选）` }] }] : []),
+            ...LEVEL_CHOICES.map((g) => ({ label: g.level1, options: [...g.options] })),
+          ]}
+          style={{ width: '100%' }}
+        />
+      </label>
       <label>
         <span>三级指标</span>
         <Input size="small" aria-label="三级指标名称" value={editing.value.name} onChange={(e) => set({ name: e.target.value })} onKeyDown={keys} autoFocus />
@@ -51,6 +77,9 @@ function IndicatorEditor({ editing, onChange, onCommit, onCancel }: { editing: E
       </label>
       <div className="rv-edit-actions">
         <span className="muted">Enter 确定 · Esc 取消；问题清单随输入更新</span>
+        <Button size="small" danger onClick={onRemove}>
+          删除指标
+        </Button>
         <Button size="small" onClick={onCancel}>
           取消
         </Button>
@@ -166,7 +195,7 @@ export function DocumentPane({
                     <Dot mark={mark} />
                   </span>
                   <span />
-                  <IndicatorEditor editing={editing} onChange={edit.onChange} onCommit={edit.onCommit} onCancel={edit.onCancel} />
+                  <IndicatorEditor editing={editing} onChange={edit.onChange} onCommit={edit.onCommit} onCancel={edit.onCancel} onRemove={() => edit.onRemoveIndicator(g.key, i.no)} />
                 </div>
               );
             }
@@ -201,6 +230,11 @@ export function DocumentPane({
               </div>
             );
           })}
+          {activeGroup === g.key || highlight?.startsWith(`${g.key}#`) ? (
+            <Button size="small" type="dashed" className="rv-add-indicator" onClick={() => edit.onAddIndicator(g.key)}>
+              添加指标
+            </Button>
+          ) : null}
         </div>
       ))}
     </div>

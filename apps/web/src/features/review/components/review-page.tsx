@@ -41,6 +41,8 @@ import {
   savedMessage,
   saveRequestOf,
   sortFindings,
+  withIndicatorAdded,
+  withIndicatorRemoved,
   withReview,
   type Editing,
   type Filters,
@@ -336,6 +338,23 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
             onStartGoal: (groupKey) => {
               if (editing && working) editor.edit(() => working);
               setEditing({ kind: 'goal', groupKey, value: goalOf(working, groupKey) ?? '' });
+            },
+            onAddIndicator: (groupKey) => {
+              const added = working && withIndicatorAdded(working, groupKey);
+              if (!added) return;
+              editor.edit(() => added.doc);
+              setEditing({ kind: 'indicator', groupKey, no: added.no, value: { level2: '数量指标', name: '', period: '', annual: '' } });
+              setHighlight(indicatorKey(groupKey, added.no));
+            },
+            onRemoveIndicator: (groupKey, no) => {
+              if (!working) return;
+              const without = withIndicatorRemoved(working, groupKey, no);
+              editor.edit(() => without);
+              setEditing(undefined);
+              // The group stays selected: its neighbour is highlighted (its 「添加指标」 stays at hand).
+              const rest = groupsOf(without).find((g) => g.key === groupKey)?.indicators ?? [];
+              const neighbour = [...rest].reverse().find((i) => i.no < no) ?? rest[0];
+              setHighlight(neighbour ? indicatorKey(groupKey, neighbour.no) : undefined);
             },
             onChange: setEditing,
             onCommit: commitEdit,
