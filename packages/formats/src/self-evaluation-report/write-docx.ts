@@ -17,7 +17,7 @@ export interface SelfEvaluationReportInput {
 
 export async function writeSelfEvaluationReport(input: SelfEvaluationReportInput): Promise<Uint8Array> {
   const { draft } = input;
-  const blocks: Paragraph[] = [...title(splitTitle(draft.title))];
+  const blocks: Paragraph[] = [...title(titleLines(draft.title))];
   for (const section of draft.sections) {
     blocks.push(/^[一二三四五六七八九十]+、/.test(section.heading) ? heading1(section.heading) : heading2(section.heading));
     for (const p of section.paragraphs) if (p.trim()) blocks.push(body(p));
@@ -27,8 +27,24 @@ export async function writeSelfEvaluationReport(input: SelfEvaluationReportInput
   return new Uint8Array(await Packer.toBuffer(file));
 }
 
-/** Breaks a long title before 「部门整体支出绩效自评报告」, as seed 001's title is set on two lines. */
-function splitTitle(text: string): string[] {
-  const at = text.indexOf('部门整体支出绩效自评报告');
-  return at > 0 ? [text.slice(0, at), text.slice(at)] : [text];
+/** How many characters of the title size (二号) fit on a line of the official A4 page. */
+const TITLE_CHARS = 20;
+
+/**
+ * The title on lines that never break inside a word (「办/事处」): the unit's name on its own line(s) — a name too
+ * long for one broken after its 人民政府 / 委员会 / 局 — then the year and the kind of report, as official reports
+ * are set (`广州市荔湾区人民政府金花街道办事处` / `2024年度项目支出绩效自评报告`).
+ */
+export function titleLines(text: string): string[] {
+  const m = /^(\d{4}\s*年度?)?(.+?)((?:项目支出|部门整体支出)绩效自评报告)$/.exec(text.trim());
+  if (!m) return [text];
+  const [, year = '', who = '', kind = ''] = m;
+  return [...nameLines(who.trim()), `${year.replace(/\s+/g, '')}${kind}`];
+}
+
+function nameLines(name: string): string[] {
+  if (name.length <= TITLE_CHARS) return [name];
+  const breaks = [...name.matchAll(/人民政府|委员会|局|办公室/g)].map((b) => (b.index ?? 0) + b[0].length).filter((at) => at < name.length && at <= TITLE_CHARS);
+  const at = breaks.at(-1);
+  return at ? [name.slice(0, at), ...nameLines(name.slice(at))] : [name];
 }
