@@ -61,16 +61,23 @@ export function draftProjectSelfEvaluationReport(input: ProjectDraftInput): Self
       ]
     : [w.missingTasks];
   conclusion.unshift(`按「${input.ruleTitle}」计算（预算执行 ${projects[0]?.score.execution.weight ?? 10} 分，其余按一级指标分值），${graded.length} 个项目已得出总分。`);
+  // One sentence per project: how many indicators were met, and only the ones that were not, with their figures
+  // (a report of 24 projects used to list every indicator of every project: 25 pages nobody reads).
   const analysis = projects.map((p, i) => {
     const project = all[i];
     const started = p.score.lines.some((l) => l.result.status !== 'pending') || p.score.execution.rate != null;
     if (!started) return `${i + 1}. ${p.project}：${p.score.lines.length} 个绩效指标尚未填报实际完成值。`;
-    const lines = p.score.lines.map((l) => {
+    const count = (status: string) => p.score.lines.filter((l) => l.result.status === status).length;
+    const done = count('met') + count('qualitative');
+    const tally = [`共 ${p.score.lines.length} 个绩效指标，已完成或已评定 ${done} 个`, ...(count('pending') ? [`待填报 ${count('pending')} 个`] : []), ...(count('invalid') ? [`填报有误 ${count('invalid')} 个`] : [])];
+    const short = p.score.lines.filter((l) => l.result.status !== 'met' && l.result.status !== 'qualitative' && l.result.status !== 'pending');
+    const details = short.map((l) => {
       const ind = project?.indicators.find((x) => x.no === l.no && x.name === l.name);
-      const verdict = l.result.status === 'met' ? '已完成' : l.result.status === 'qualitative' ? '已评定' : l.result.status === 'pending' ? '待填报' : l.result.status === 'invalid' ? '填报有误' : '未完成';
-      return `「${l.name}」目标 ${formatTarget(ind?.annualTarget ?? ind?.periodTarget ?? null) || '—'}，完成 ${ind?.actual?.text ?? '未填报'}，${verdict}，得分 ${l.result.score ?? '—'}/${l.weight}`;
+      const verdict = l.result.status === 'invalid' ? '填报有误' : '未完成';
+      return `「${l.name}」目标 ${formatTarget(ind?.annualTarget ?? ind?.periodTarget ?? null) || '—'}、完成 ${ind?.actual?.text ?? '未填报'}，${verdict}，得分 ${l.result.score ?? '—'}/${l.weight}`;
     });
-    return `${i + 1}. ${p.project}：${lines.join('；')}。`;
+    const total = projectTotal(p.score);
+    return `${i + 1}. ${p.project}：${tally.join('，')}${details.length ? `；未达成的：${details.join('；')}` : '，全部达成'}${total != null ? `；项目得分 ${total} 分` : ''}。`;
   });
   const sections: DraftParagraphs[] = [
     { heading: `${num(0)}、基本情况`, paragraphs: [] },

@@ -81,5 +81,10 @@ describe('self-evaluation entries over frozen targets', () => {
     // The rule set is named in words with its 文号, never by its record id.
     expect(sections['（一）自评结论综述']!.join('')).toContain('按「项目支出绩效自评（财预〔2020〕10号）（依据财预〔2021〕101号）」计算');
     expect(JSON.stringify(draft.sections)).not.toContain('@');
+    // Each project in one sentence: the count met, and only the indicators not met, with their figures.
+    const analysis = sections['（二）各项目绩效目标完成情况分析']!;
+    expect(analysis).toHaveLength(2);
+    expect(analysis[0]).toMatch(/^1\. 社区活动：共 3 个绩效指标，已完成或已评定 2 个；未达成的：「举办活动次数」目标 ≥12次、完成 6次，未完成，得分 [\d.]+\/\d+；项目得分 [\d.]+ 分。$/);
+    expect(analysis[1]).toBe('2. 长者饭堂：共 3 个绩效指标，已完成或已评定 3 个，全部达成；项目得分 100 分。');
   });
 });
