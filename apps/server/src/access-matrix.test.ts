@@ -112,6 +112,7 @@ function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   if (path.startsWith('/api/users/{id}')) return { url: id(someUserId), scoped: false };
   if (path.startsWith('/api/jobs/{id}')) return { url: id(someJobId), scoped: false };
   if (path.startsWith('/api/public/documents/{id}')) return { url: id(place.document), scoped: false };
+  if (path.startsWith('/api/public/self-evaluations/{id}')) return { url: id(place.selfEvaluation), scoped: false };
   if (path.startsWith('/api/departments/{id}')) return { url: id(place.department), scoped: true };
   if (path.startsWith('/api/projects/{id}')) return { url: id(place.project), scoped: true };
   if (path.startsWith('/api/documents/{id}')) return { url: id(place.document), scoped: true };

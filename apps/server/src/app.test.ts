@@ -157,6 +157,7 @@ describe('health and OpenAPI', () => {
         'PUT /api/period-locks',
         'GET /api/public/publications',
         'GET /api/public/documents/{id}',
+        'GET /api/public/self-evaluations/{id}',
       ].sort(),
     );
   });

@@ -6,6 +6,7 @@ import { canonicalIdSchema } from './ids';
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSchema } from './document';
+import { selfEvaluationScoreSchema } from './score';
 
 export const targetStatusSchema = z.enum(['draft', 'submitted', 'in-review', 'returned', 'approved', 'rejected']) satisfies z.ZodType<core.TargetStatus>;
 export const targetActionSchema = z.enum(['submit', 'send-back', 'approve-unit', 'return', 'approve', 'reject', 'request-adjustment']) satisfies z.ZodType<core.TargetAction>;
@@ -131,3 +132,7 @@ export const publicQuerySchema = z.strictObject({
 
 export const publishedTargetsDtoSchema = z.object({ item: publishedItemDtoSchema, document: documentSchema }).meta({ id: 'PublishedTarget' });
 export type PublishedTargetsDto = z.infer<typeof publishedTargetsDtoSchema>;
+
+/** A published self-evaluation result: the item, and the score it was published with (null for a score kept before the score's wire shape, which the page then shows as the total and grade alone). */
+export const publishedSelfEvaluationDtoSchema = z.object({ item: publishedItemDtoSchema, score: selfEvaluationScoreSchema.nullable() }).meta({ id: 'PublishedSelfEvaluation' });
+export type PublishedSelfEvaluationDto = z.infer<typeof publishedSelfEvaluationDtoSchema>;

@@ -225,7 +225,7 @@ function toPublished(r: PublishedRow): PublishedItem {
  * Only what the `publications` table names: the latest publication per object, targets at their published (approved)
  * version, self-evaluations that are still done. Nothing else of the database is reachable from here.
  */
-async function queryPublished(db: Executor, query: PublicQuery & { documentId?: number; type?: 'targets' }): Promise<PublishedRow[]> {
+async function queryPublished(db: Executor, query: PublicQuery & { documentId?: number; evaluationId?: number; type?: 'targets' | 'self-evaluation' }): Promise<PublishedRow[]> {
   const search = query.search?.trim().toLowerCase() || null;
   const matches = (title: SQL, department: SQL, versionId: SQL) =>
     sql`(${search}::text is null or position(${search} in lower(${title})) > 0 or position(${search} in lower(coalesce(${department}, ''))) > 0
@@ -246,14 +246,15 @@ async function queryPublished(db: Executor, query: PublicQuery & { documentId?: 
       from latest l join evaluations e on e.id = l.object_id join documents d on d.id = e.document_id join document_versions v on v.id = e.target_version_id
       left join departments dep on dep.id = d.department_id
       left join lateral (select es.total::text as total, es.grade from evaluation_scores es where es.evaluation_id = e.id order by es.id desc limit 1) s on true
-      where l.object_type = 'self-evaluation' and e.status = 'done' and ${common(sql`d`)} and ${matches(sql`d.title`, sql`dep.name`, sql`v.id`)}`;
+      where l.object_type = 'self-evaluation' and e.status = 'done' and ${common(sql`d`)} and ${matches(sql`d.title`, sql`dep.name`, sql`v.id`)}
+        and (${query.evaluationId ?? null}::int is null or e.id = ${query.evaluationId ?? null})`;
   return queryRows<PublishedRow>(
     db,
     sql`with latest as (select * from (select distinct on (object_type, object_id) object_type, object_id, version, actor_display_name, at, withdrawn
           from publications order by object_type, object_id, id desc) newest where not newest.withdrawn)
         select type, document_id, evaluation_id, title, department_id, department, year, version, period, project_count, indicator_count, total, grade,
           published_by, ${utcIso('at')} as published_at, version_id
-        from (${targets} ${query.type === 'targets' ? sql`` : sql`union all ${results}`}) x
+        from (${query.type === 'self-evaluation' ? results : query.type === 'targets' ? targets : sql`${targets} union all ${results}`}) x
         order by x.at desc, x.document_id`,
   );
 }
@@ -374,6 +375,14 @@ export function createWorkflowStore(db: Db): WorkflowStore {
       if (!row) throw new AppError('NOT_FOUND', `编号为 ${documentId} 的绩效目标尚未公开。`, { documentId });
       const content = await queryRows<{ content: unknown }>(db, sql`select content from document_versions where id = ${row.version_id}`);
       return { item: toPublished(row), document: unpackContent(content[0]?.content) };
+    },
+
+    async getPublishedSelfEvaluation(evaluationId) {
+      const row = (await queryPublished(db, { evaluationId, type: 'self-evaluation' }))[0];
+      if (!row) throw new AppError('NOT_FOUND', `编号为 ${evaluationId} 的自评结果尚未公开。`, { evaluationId });
+      // The score kept last, as the published total and grade are (the list shows the same row).
+      const scores = await queryRows<{ result: unknown }>(db, sql`select result from evaluation_scores where evaluation_id = ${evaluationId} order by id desc limit 1`);
+      return { item: toPublished(row), result: scores[0]?.result ?? null };
     },
   };
 }

@@ -235,9 +235,13 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect(published).toMatchObject({ publishedBy: '王财政' });
       const results = await listPublished({ store }, { year: 2024 });
       expect(results.find((i) => i.type === 'self-evaluation')).toMatchObject({ evaluationId: evaluation.id, period: '2024', total: 91.5, grade: '优' });
+      // Opened alone: the item and the kept score's result as stored (the services read it through the wire schema).
+      expect(await store.workflow.getPublishedSelfEvaluation(evaluation.id)).toEqual({ item: results.find((i) => i.type === 'self-evaluation'), result: {} });
+      expect((await rejection(store.workflow.getPublishedSelfEvaluation(999_999))).code).toBe('NOT_FOUND');
       // A monitoring report is never published.
       const monitoring = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'monitoring', period: '2024-07', entries: {}, by: '李填报' });
       expect((await rejection(publishEvaluation({ store }, { actor: reviewer }, { evaluationId: monitoring.id }))).code).toBe('BAD_INPUT');
+      expect((await rejection(store.workflow.getPublishedSelfEvaluation(monitoring.id))).code).toBe('NOT_FOUND');
     });
 
     it('lists of work: every target document and report with its workflow, title and department, only within the scope given', async () => {

@@ -4,8 +4,8 @@
  * department, project or title. Nothing unpublished is reachable: the services read only the publications.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { listOf, publicQuerySchema, publishedItemDtoSchema, publishedTargetsDtoSchema } from '@jixiao/contract';
-import { getPublishedTargets, listPublished } from '@jixiao/services';
+import { listOf, publicQuerySchema, publishedItemDtoSchema, publishedSelfEvaluationDtoSchema, publishedTargetsDtoSchema } from '@jixiao/contract';
+import { getPublishedSelfEvaluation, getPublishedTargets, listPublished } from '@jixiao/services';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
 const list = createRoute({
@@ -28,8 +28,19 @@ const targets = createRoute({
   responses: { 200: json(publishedTargetsDtoSchema, '公开的绩效目标'), ...errorResponses },
 });
 
+const selfEvaluation = createRoute({
+  method: 'get',
+  path: '/api/public/self-evaluations/{id}',
+  operationId: 'getPublishedSelfEvaluation',
+  tags: ['信息公开'],
+  summary: '一份已公开的绩效自评结果：总分、等级和各项目、各指标的得分（财政审核完成并公开后才有；否则 404）',
+  request: { params: idParamSchema },
+  responses: { 200: json(publishedSelfEvaluationDtoSchema, '公开的自评结果'), ...errorResponses },
+});
+
 export const registerPublicRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
   app.openapi(list, async (c) => c.json({ items: await listPublished(deps, c.req.valid('query')) }, 200));
+  app.openapi(selfEvaluation, async (c) => c.json(await getPublishedSelfEvaluation(deps, { evaluationId: c.req.valid('param').id }), 200));
   app.openapi(targets, async (c) => c.json(await getPublishedTargets(deps, { documentId: c.req.valid('param').id }), 200));
 };

@@ -4,7 +4,7 @@
  * refusals, a stale save that names who saved, the frozen approved version, publication and the anonymous public API.
  */
 import { rmSync } from 'node:fs';
-import { documentReviewDtoSchema, documentSchema, errorDtoSchema, evaluationWorkflowDtoSchema, listOf, publishedItemDtoSchema, publishedTargetsDtoSchema, targetWorkflowDtoSchema, documentSummaryDtoSchema } from '@jixiao/contract';
+import { documentReviewDtoSchema, documentSchema, errorDtoSchema, evaluationWorkflowDtoSchema, listOf, publishedItemDtoSchema, publishedSelfEvaluationDtoSchema, publishedTargetsDtoSchema, targetWorkflowDtoSchema, documentSummaryDtoSchema } from '@jixiao/contract';
 import { budgetSlots, indicatorSlots, type PerformanceDocument } from '@jixiao/core';
 import { DEMO_PASSWORD } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,7 +222,9 @@ describe('target workflow over HTTP', () => {
     expect(errorOf(forbidden).message).toContain('您是单位填报人');
     expect((await send(REVIEWER, 'POST', `${path}/workflow/return`, {})).status).toBe(400);
     expect(evaluationWorkflowDtoSchema.parse((await send(REVIEWER, 'POST', `${path}/workflow/return`, { reason: '缺少佐证材料' })).body).status).toBe('returned');
-    await send(EDITOR, 'POST', `${path}/workflow/submit`, {});
+    // Submitted again from the self-evaluation page: the submit keeps the score the result is published with.
+    const returnedRevision = (await ctx.store.evaluations.getEvaluation(evaluation.id)).revision;
+    expect((await send(EDITOR, 'POST', `/api/self-evaluations/${evaluation.id}/submit`, { baseRevision: returnedRevision })).status).toBe(200);
     const done = evaluationWorkflowDtoSchema.parse((await send(REVIEWER, 'POST', `${path}/workflow/accept`, {})).body);
     expect(done).toMatchObject({ status: 'done', canPublish: true });
     expect(done.history.map((t) => t.toLabel)).toEqual(['已提交', '退回', '已提交', '已完成']);
@@ -230,6 +232,14 @@ describe('target workflow over HTTP', () => {
     const items = listOf(publishedItemDtoSchema).parse((await send(null, 'GET', '/api/public/publications')).body).items;
     expect(items.filter((i) => i.documentId !== demoPublishedId).map((i) => i.type).sort()).toEqual(['self-evaluation', 'targets']);
     expect(items.filter((i) => i.documentId === demoPublishedId).map((i) => i.type)).toEqual(['targets']);
+    // Anyone opens the published result: the total and grade it was published with, each project's score and lines.
+    const opened = publishedSelfEvaluationDtoSchema.parse((await send(null, 'GET', `/api/public/self-evaluations/${evaluation.id}`)).body);
+    expect(opened.item).toMatchObject({ type: 'self-evaluation', evaluationId: evaluation.id, period: '2024' });
+    expect(opened.score?.scope).toBe('project');
+    expect(opened.score?.total).toBe(opened.item.total);
+    expect(opened.score?.grade ?? null).toBe(opened.item.grade);
+    expect(opened.score?.scope === 'project' ? opened.score.projects.flatMap((p) => p.score.lines).length : 0).toBeGreaterThan(0);
+    expect((await send(null, 'GET', '/api/public/self-evaluations/999999')).status).toBe(404);
     // Another department's people cannot even see it (404, existence is not revealed).
     expect((await send(EDITOR, 'GET', `/api/evaluations/999999/workflow`)).status).toBe(404);
   });

@@ -34,6 +34,7 @@ const SelfEvaluationListPage = lazy(() => import('../features/self-evaluation/co
 const SelfEvaluationPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-page').then((m) => ({ default: m.SelfEvaluationPage })));
 const PublicPage = lazy(() => import('../features/public/components/public-page').then((m) => ({ default: m.PublicPage })));
 const PublicDocumentPage = lazy(() => import('../features/public/components/public-document-page').then((m) => ({ default: m.PublicDocumentPage })));
+const PublicSelfEvaluationPage = lazy(() => import('../features/public/components/public-self-evaluation-page').then((m) => ({ default: m.PublicSelfEvaluationPage })));
 const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 const SignInPage = lazy(() => import('../features/session/components/sign-in-page').then((m) => ({ default: m.SignInPage })));
 const UsersPage = lazy(() => import('../features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
@@ -62,6 +63,7 @@ const ROUTES: RouteDef[] = [
   // 信息公开 (R12): anonymous — no sign-in needed.
   { pattern: '/public', page: PublicPage, section: 'public' },
   { pattern: '/public/documents/:id', page: PublicDocumentPage, section: 'public' },
+  { pattern: '/public/self-evaluations/:id', page: PublicSelfEvaluationPage, section: 'public' },
   // Decision 010: sign-in (anonymous), and the admin / reviewer pages.
   { pattern: '/sign-in', page: SignInPage, section: 'sign-in' },
   { pattern: '/users', page: UsersPage, section: 'users' },

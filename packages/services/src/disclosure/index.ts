@@ -1,1 +1,1 @@
-export { listPublished, getPublishedTargets } from './public-disclosure';
+export { listPublished, getPublishedSelfEvaluation, getPublishedTargets } from './public-disclosure';

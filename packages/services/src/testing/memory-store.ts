@@ -351,6 +351,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
       listPublished: missing('workflow.listPublished'),
       getPublishedTargets: missing('workflow.getPublishedTargets'),
+      getPublishedSelfEvaluation: missing('workflow.getPublishedSelfEvaluation'),
     },
     scope: {
       async departmentOf(object, objectId) {

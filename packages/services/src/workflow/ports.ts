@@ -126,6 +126,8 @@ export interface WorkflowStore {
   listPublished(query: PublicQuery): Promise<PublishedItem[]>;
   /** The published version's content; NOT_FOUND when the document has published nothing. */
   getPublishedTargets(documentId: number): Promise<{ item: PublishedItem; document: PerformanceDocument }>;
+  /** A published (and accepted) self-evaluation with its latest kept score's whole result; NOT_FOUND otherwise. */
+  getPublishedSelfEvaluation(evaluationId: number): Promise<{ item: PublishedItem; result: unknown }>;
 }
 
 /** From an `Actor` to what the history keeps. */

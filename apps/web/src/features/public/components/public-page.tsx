@@ -27,7 +27,7 @@ const columns: ColumnsType<PublishedItemDto> = [
       ) : (
         <span>
           <Tag color="green">自评结果</Tag>
-          {item.title}（{item.period}）
+          {item.evaluationId !== null ? <Link to={`/public/self-evaluations/${item.evaluationId}`}>{`${item.title}（${item.period ?? ''}）`}</Link> : `${item.title}（${item.period ?? ''}）`}
         </span>
       ),
   },
