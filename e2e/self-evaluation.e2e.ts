@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { budgetSlots, indicatorSlots, type PerformanceDocument, type SelfEvaluationEntries } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR, useJixiao } from './support';
 
@@ -19,6 +20,12 @@ const jixiao = useJixiao();
 const signedInPage = (username: string) => jixiao.signedInPage(username, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `self-evaluation-${name}.png`), fullPage: true });
+
+/** The session's CSRF header, for the API calls a journey makes beside the page. */
+async function csrf(page: Page): Promise<Record<string, string>> {
+  const { csrfToken } = (await (await page.request.get(`${jixiao.baseUrl}/api/session`)).json()) as { csrfToken: string };
+  return { 'X-CSRF-Token': csrfToken };
+}
 
 async function download(page: Page, link: string, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: link }).click()]);
@@ -118,6 +125,36 @@ describe('self-evaluation of 金花街道 2024', () => {
     await page.getByRole('button', { name: '评分并保存' }).click();
     await page.getByText(/已保存评分：.*按「项目支出绩效自评（财预〔2020〕10号）/).first().waitFor();
     await shot(page, '6-kept-score');
+
+    // The rest of the document filled in (every line the page would ask for), submitted from the page's API, accepted
+    // by finance and published: anyone then opens the result on 信息公开, with its score per indicator.
+    const evaluationId = Number(new URL(page.url()).pathname.split('/').pop());
+    const current = (await (await page.request.get(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}`)).json()) as { revision: number; target: PerformanceDocument; entries: SelfEvaluationEntries };
+    const entered = (e: { actual?: string | null; tier?: string | null } | undefined) => Boolean(e?.actual || e?.tier);
+    const entries: SelfEvaluationEntries = {
+      indicators: Object.fromEntries(indicatorSlots(current.target).map((slot) => [slot.key, entered(current.entries.indicators[slot.key]) ? current.entries.indicators[slot.key]! : { tier: 'achieved' as const }])),
+      budgets: Object.fromEntries(
+        budgetSlots(current.target).map((slot) => [slot.key, current.entries.budgets[slot.key]?.spent != null ? current.entries.budgets[slot.key]! : { adjusted: slot.planned ?? 100, spent: slot.planned ?? 100 }]),
+      ),
+    };
+    const filledIn = await page.request.put(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/entries`, { data: { baseRevision: current.revision, entries }, headers: await csrf(page) });
+    expect(filledIn.status()).toBe(200);
+    const submitted = await page.request.post(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/submit`, { data: { baseRevision: ((await filledIn.json()) as { revision: number }).revision }, headers: await csrf(page) });
+    expect(submitted.status()).toBe(200);
+    const kept = ((await (await page.request.get(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/scores`)).json()) as { items: Array<{ total: number | null }> }).items.at(-1)!;
+    const reviewer = await signedInPage('finance-reviewer');
+    expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/workflow/accept`, { data: {}, headers: await csrf(reviewer.page) })).status()).toBe(200);
+    expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/publication`, { headers: await csrf(reviewer.page) })).status()).toBe(200);
+    const resident = await jixiao.signedInPage(null);
+    await resident.page.goto(`${jixiao.baseUrl}/public`, { waitUntil: 'networkidle' });
+    await resident.page.getByRole('link', { name: /（2024）$/ }).first().click();
+    await resident.page.getByRole('heading', { name: /2024 年度自评结果/ }).waitFor();
+    await resident.page.getByText('街消毒站病媒生物防治专职人员补贴').first().waitFor();
+    // One total when there is one; several projects are each scored (R7), so the page gives the range of their scores.
+    expect(await resident.page.locator('.stat').first().innerText()).toMatch(kept.total === null ? /各项目得分\s*[\d.]+(–[\d.]+)?分/ : new RegExp(`自评总分\\s*${kept.total}`));
+    expect(await resident.page.locator('.ant-table-row', { hasText: '补贴发放率' }).first().innerText()).toMatch(/部分达成/);
+    await shot(resident.page, '7-public');
+    expect(resident.problems).toEqual([]);
 
     // The refused upload answered 400 on purpose; reads the page itself cancelled when it moved on (its AbortController)
     // are not failures. Nothing else may have failed.

@@ -43,6 +43,9 @@ export function PublicSelfEvaluationPage({ params }: { params: Record<string, st
   if (loaded.error) return loaded.error instanceof ApiError && loaded.error.status === 404 ? <NotFound what="公开信息" /> : <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <div className="app-loading">正在载入…</div>;
   const { item, score } = loaded.data;
+  // Several projects are each scored on their own (R7): without one total, the range of their scores.
+  const totals = score?.scope === 'project' ? score.projects.map((p) => p.score.total).filter((t): t is number => t !== null) : [];
+  const range = totals.length ? (Math.min(...totals) === Math.max(...totals) ? String(totals[0]) : `${Math.min(...totals)}–${Math.max(...totals)}`) : null;
   return (
     <>
       <PageHead
@@ -51,7 +54,7 @@ export function PublicSelfEvaluationPage({ params }: { params: Record<string, st
         sub={`${item.department ?? ''} · ${chinaTime(item.publishedAt)} 公开${score ? ` · 评分依据：${score.ruleTitle}` : ''}`}
       />
       <div className="stat-row">
-        <Stat label="自评总分" value={item.total ?? '—'} unit="分" />
+        {item.total !== null || !range ? <Stat label="自评总分" value={item.total ?? '—'} unit="分" /> : <Stat label="各项目得分" value={range} unit="分" />}
         <Stat label="等级" value={item.grade ? <Tag color="green">{item.grade}</Tag> : '—'} />
         <Stat label={score?.scope === 'department' ? '重点任务' : '项目'} value={score ? partsOf(score).length : '—'} unit="个" />
       </div>
