@@ -101,6 +101,10 @@ describe('工作台', () => {
     const approved = (await documents(admin.page)).find((d) => d.targetStatus === 'approved')!;
     await admin.page.goto(`${jixiao.baseUrl}/review/${approved.id}`, { waitUntil: 'networkidle' });
     await admin.page.getByTestId('workflow-status').waitFor({ timeout: 30_000 });
+    // The review of approved targets is final: it says so, and offers nothing the server would refuse.
+    await admin.page.getByText(/评审意见已定/).first().waitFor();
+    await admin.page.getByRole('listbox', { name: '问题列表' }).getByRole('option').first().waitFor();
+    expect(await admin.page.getByRole('button', { name: /^(采\s?纳|驳\s?回|补充问题)/ }).count()).toBe(0);
     await admin.page.getByRole('button', { name: '结转到下一年度' }).click();
     const dialog = admin.page.getByRole('dialog', { name: '结转到下一年度' });
     const year = Number(await dialog.getByRole('spinbutton', { name: '结转年度' }).inputValue());

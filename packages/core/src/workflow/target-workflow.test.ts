@@ -8,6 +8,7 @@ import type { Refusal } from './refusal';
 import {
   availableTargetActions,
   decideReviewChange,
+  REVIEW_FINAL_STATUSES,
   decideTargetEdit,
   decideTargetTransition,
   initialTargetState,
@@ -205,3 +206,9 @@ describe('decideReviewChange', () => {
   });
 });
 
+describe('REVIEW_FINAL_STATUSES', () => {
+  it('names exactly the states whose review decideReviewChange refuses (the page hides its buttons by it)', () => {
+    const refused = STATUSES.filter((s) => !decideReviewChange(state(s)).ok);
+    expect(refused).toEqual([...REVIEW_FINAL_STATUSES]);
+  });
+});

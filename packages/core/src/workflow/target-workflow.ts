@@ -231,6 +231,9 @@ export function decideTargetEdit(state: TargetWorkflowState, actor: Actor): { ok
  * May the review of this version still change (accept, dismiss, add a finding, the conclusion)? Not once the
  * targets are decided: an approved or rejected version's review is the record the 批复 was made on.
  */
+/** The states in which a review is final: the record the 批复 (or 不予安排) was made on. */
+export const REVIEW_FINAL_STATUSES: readonly TargetStatus[] = ['approved', 'rejected'];
+
 export function decideReviewChange(state: TargetWorkflowState): { ok: true } | Refusal {
   if (state.status === 'approved') {
     return refuse('CONFLICT', `绩效目标已批复（第 ${state.approvedVersion ?? state.statusVersion} 版），评审意见已定，不能再采纳、驳回、补充问题或调整结论。如需修改，请由单位提出「申请调整」，调整后的目标重新审核。`);

@@ -28,6 +28,7 @@ export function FindingsPane({
   onAccept,
   onDismiss,
   onAdd,
+  decidable,
   busy,
   searchRef,
 }: {
@@ -41,6 +42,8 @@ export function FindingsPane({
   onAccept: (f: ReviewedFinding) => void;
   onDismiss: (f: ReviewedFinding) => void;
   onAdd: () => void;
+  /** The person may decide findings and the review is still open: otherwise no 采纳 / 驳回 / 补充 is offered. */
+  decidable: boolean;
   busy: boolean;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
@@ -63,9 +66,11 @@ export function FindingsPane({
           显示 {shown.length} / {all.length}
         </span>
         <span className="grow" />
-        <Button size="small" onClick={onAdd}>
-          补充问题 <kbd style={{ fontSize: 10, marginLeft: 4 }}>N</kbd>
-        </Button>
+        {decidable ? (
+          <Button size="small" onClick={onAdd}>
+            补充问题 <kbd style={{ fontSize: 10, marginLeft: 4 }}>N</kbd>
+          </Button>
+        ) : null}
       </div>
       <div className="rv-filters">
         <Segmented<Severity | 'all'>
@@ -143,7 +148,7 @@ export function FindingsPane({
                 <span className="rv-where">· {whereText(f)}</span>
                 <span className="grow" />
                 {status ? <Tag color={status.color}>{status.label}</Tag> : null}
-                {f.status !== 'accepted' && f.status !== 'added' ? (
+                {decidable && f.status !== 'accepted' && f.status !== 'added' ? (
                   <Button
                     size="small"
                     type="text"
@@ -156,7 +161,7 @@ export function FindingsPane({
                     {f.status === 'dismissed' ? '恢复' : '采纳'}
                   </Button>
                 ) : null}
-                {f.status !== 'dismissed' ? (
+                {decidable && f.status !== 'dismissed' ? (
                   <Button
                     size="small"
                     type="text"

@@ -17,7 +17,7 @@ import { useDebounced } from '../../../lib/use-debounced';
 import { DOCUMENT_KIND_LABELS, documentKeys, getDocument, type InterchangeDocument } from '../../import';
 import { addFinding, decideFinding, getReview, isStaleDocumentSave, reviewKeys, saveDocumentContent, setConclusion, type DocumentReviewDto, type ReviewedFinding } from '../api';
 import { useCan, useSession } from '../../session';
-import { ROLE_LABELS } from '@jixiao/core';
+import { REVIEW_FINAL_STATUSES, ROLE_LABELS, TARGET_STATUS_LABELS } from '@jixiao/core';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
 import { AddFindingDialog, ConclusionDialog, DismissDialog } from './dialogs';
@@ -88,6 +88,10 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const stale = editor.conflict;
 
   const serverReview = editor.server?.review;
+  // The core's rule: an approved or rejected version's review is final (the server refuses any change to it).
+  const targetStatus = serverReview?.document.targetStatus ?? null;
+  const reviewFinal = targetStatus !== null && REVIEW_FINAL_STATUSES.includes(targetStatus);
+  const decidable = mayDecide && !reviewFinal;
   const storedDoc = editor.server?.document;
   const base = editor.draft;
   const working = useMemo(() => (base ? applyEditing(base, editing) : undefined), [base, editing]);
@@ -196,16 +200,16 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           move(-1);
           break;
         case 'a':
-          if (current && current.status !== 'accepted' && current.status !== 'added') accept(current);
+          if (decidable && current && current.status !== 'accepted' && current.status !== 'added') accept(current);
           break;
         case 'd':
-          if (current && current.status !== 'dismissed') dismiss(current);
+          if (decidable && current && current.status !== 'dismissed') dismiss(current);
           break;
         case 'n':
-          setAdding(true);
+          if (decidable) setAdding(true);
           break;
         case 'c':
-          setConcluding(true);
+          if (decidable) setConcluding(true);
           break;
         case '/':
           searchRef.current?.focus();
@@ -301,8 +305,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           </Button>
         </div>
       ) : null}
-      <ScorePanel review={review.review} onConclusion={() => setConcluding(true)} />
+      <ScorePanel review={review.review} {...(decidable ? { onConclusion: () => setConcluding(true) } : {})} />
       <WorkflowPanel documentId={id} year={d.year} version={d.version} conclusion={serverReview?.review.conclusion ?? null} openErrors={serverReview?.findings.filter((f) => f.status === 'open' && f.finding.severity === 'error').length ?? 0} onChanged={editor.refresh} />
+      {mayDecide && reviewFinal ? (
+        <Alert type="info" showIcon className="rv-readonly" title={`绩效目标${targetStatus ? TARGET_STATUS_LABELS[targetStatus] : ''}，评审意见已定：不能再采纳、驳回、补充问题或调整结论。如需修改，请由单位提出「申请调整」，调整后的目标重新审核。`} />
+      ) : null}
       {!mayDecide && session.status === 'signed-in' ? (
         <Alert type="info" showIcon className="rv-readonly" title={`您的角色（${ROLE_LABELS[session.session.user.role]}）可以查看审核结果；采纳、驳回、补充问题和调整结论由审核人办理。`} />
       ) : null}
@@ -372,6 +379,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           onAccept={accept}
           onDismiss={dismiss}
           onAdd={() => setAdding(true)}
+          decidable={decidable}
           busy={busy}
           searchRef={searchRef}
         />

@@ -6,7 +6,8 @@ import { CONCLUSION_COLORS, CONCLUSION_NEXT } from '../api';
 import '../../../components/score-bar.css';
 
 /** 完整性 相关性 适当性 可行性, the total, 优/良/中/差 (with the computed one beside an override) and the quantified share. */
-export function ScorePanel({ review, onConclusion }: { review: DocumentReviewDto['review']; onConclusion: () => void }) {
+/** `onConclusion` absent: the conclusion cannot be changed here (not a reviewer, or the review is final). */
+export function ScorePanel({ review, onConclusion }: { review: DocumentReviewDto['review']; onConclusion?: () => void }) {
   const { dimensions, total, conclusion, computedConclusion, override, quantified, statusCounts } = review;
   return (
     <section className="rv-score" aria-label="审核得分">
@@ -38,9 +39,11 @@ export function ScorePanel({ review, onConclusion }: { review: DocumentReviewDto
       <div>
         <div className="rv-score-label">
           <span>评审结论</span>
-          <Button size="small" type="link" style={{ padding: 0, height: 18 }} onClick={onConclusion}>
-            调整 <kbd style={{ fontSize: 10 }}>C</kbd>
-          </Button>
+          {onConclusion ? (
+            <Button size="small" type="link" style={{ padding: 0, height: 18 }} onClick={onConclusion}>
+              调整 <kbd style={{ fontSize: 10 }}>C</kbd>
+            </Button>
+          ) : null}
         </div>
         <div className="rv-grade" style={{ color: CONCLUSION_COLORS[conclusion] }} data-testid="conclusion">
           {conclusion}
