@@ -153,6 +153,7 @@ describe('health and OpenAPI', () => {
         'POST /api/evaluations/{id}/workflow/accept',
         'POST /api/evaluations/{id}/workflow/return',
         'POST /api/evaluations/{id}/publication',
+        'POST /api/evaluations/{id}/publication/withdrawal',
         'GET /api/period-locks',
         'PUT /api/period-locks',
         'GET /api/public/publications',

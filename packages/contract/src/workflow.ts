@@ -82,6 +82,8 @@ export const evaluationWorkflowDtoSchema = z.object({
   locked: z.object({ period: z.string(), by: z.string(), at: z.string(), reason: z.string().nullable() }).nullable(),
   actions: z.array(z.object({ action: evaluationActionSchema, label: z.string(), reasonRequired: z.boolean() })),
   canPublish: z.boolean(),
+  /** 撤回公开: this person may take the published result off the public page. */
+  canWithdrawPublication: z.boolean(),
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
   history: z.array(transitionDtoSchema),

@@ -366,6 +366,19 @@ export function createWorkflowStore(db: Db): WorkflowStore {
       });
     },
 
+    withdrawEvaluationPublication(evaluationId, by, reason, decide) {
+      return db.transaction(async (tx) => {
+        await lockRow(tx, 'evaluations', evaluationId);
+        const state = await readEvaluation(tx, evaluationId);
+        decide(state);
+        await tx.execute(
+          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name, withdrawn, reason)
+              values ('self-evaluation', ${evaluationId}, ${state.documentId}, ${state.revision}, ${by.username}, ${by.displayName}, true, ${reason})`,
+        );
+        return readEvaluation(tx, evaluationId);
+      });
+    },
+
     async listPublished(query) {
       return (await queryPublished(db, query)).map(toPublished);
     },

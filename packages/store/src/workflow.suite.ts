@@ -17,6 +17,7 @@ import {
   setPeriodLock,
   transitionEvaluation,
   transitionTarget,
+  withdrawEvaluationPublication,
   withdrawTargetsPublication,
 } from '@jixiao/services';
 import { describe, expect, it } from 'vitest';
@@ -238,6 +239,16 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       // Opened alone: the item and the kept score's result as stored (the services read it through the wire schema).
       expect(await store.workflow.getPublishedSelfEvaluation(evaluation.id)).toEqual({ item: results.find((i) => i.type === 'self-evaluation'), result: {} });
       expect((await rejection(store.workflow.getPublishedSelfEvaluation(999_999))).code).toBe('NOT_FOUND');
+      // 撤回公开: off the public page with a reason, still done, and published again; a second withdrawal is refused.
+      expect((await rejection(withdrawEvaluationPublication({ store }, { actor: editor }, { evaluationId: evaluation.id, reason: '得分有误' }))).code).toBe('FORBIDDEN');
+      const withdrawn = await withdrawEvaluationPublication({ store }, { actor: reviewer }, { evaluationId: evaluation.id, reason: '得分有误' });
+      expect(withdrawn).toMatchObject({ status: 'done', publishedAt: null, canPublish: true, canWithdrawPublication: false });
+      expect((await listPublished({ store }, { year: 2024 })).some((i) => i.type === 'self-evaluation')).toBe(false);
+      expect((await rejection(store.workflow.getPublishedSelfEvaluation(evaluation.id))).code).toBe('NOT_FOUND');
+      expect((await rejection(withdrawEvaluationPublication({ store }, { actor: reviewer }, { evaluationId: evaluation.id, reason: '再撤' }))).code).toBe('CONFLICT');
+      expect((await rejection(withdrawEvaluationPublication({ store }, { actor: reviewer }, { evaluationId: evaluation.id, reason: '  ' }))).code).toBe('BAD_INPUT');
+      expect(await publishEvaluation({ store }, { actor: reviewer }, { evaluationId: evaluation.id })).toMatchObject({ canWithdrawPublication: true });
+      expect((await listPublished({ store }, { year: 2024 })).some((i) => i.type === 'self-evaluation')).toBe(true);
       // A monitoring report is never published.
       const monitoring = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'monitoring', period: '2024-07', entries: {}, by: '李填报' });
       expect((await rejection(publishEvaluation({ store }, { actor: reviewer }, { evaluationId: monitoring.id }))).code).toBe('BAD_INPUT');

@@ -108,6 +108,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'POST /api/evaluations/{id}/workflow/accept': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/workflow/return': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/publication': may('publish', param('evaluation')),
+  'POST /api/evaluations/{id}/publication/withdrawal': may('publish', param('evaluation')),
   'GET /api/period-locks': SIGNED_IN,
   'PUT /api/period-locks': may('period.lock'),
 

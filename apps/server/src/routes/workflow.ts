@@ -14,7 +14,7 @@ import {
   type TargetWorkflowDto,
 } from '@jixiao/contract';
 import type { EvaluationAction, TargetAction } from '@jixiao/core';
-import { getEvaluationWorkflow, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, withdrawTargetsPublication, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
+import { getEvaluationWorkflow, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, withdrawTargetsPublication, withdrawEvaluationPublication, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type App, type RegisterRoutes } from './common';
 
@@ -140,6 +140,16 @@ const publishEvaluationRoute = createRoute({
   responses: responses(evaluationWorkflowDtoSchema, '公开后的流程状态'),
 });
 
+const withdrawEvaluationPublicationRoute = createRoute({
+  method: 'post',
+  path: '/api/evaluations/{id}/publication/withdrawal',
+  operationId: 'withdrawEvaluationPublication',
+  tags: ['流程'],
+  summary: '撤回公开：已公开的绩效自评结果不再在信息公开页显示（仍为审核完成，可再次公开）；须写明理由，记入审计',
+  request: { params: idParamSchema, body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(2000).openapi({ description: '撤回公开的理由' }) })) },
+  responses: responses(evaluationWorkflowDtoSchema, '撤回后的流程状态'),
+});
+
 const listLocks = createRoute({
   method: 'get',
   path: '/api/period-locks',
@@ -192,6 +202,9 @@ export const registerWorkflowRoutes: RegisterRoutes = (app, ctx) => {
     });
   }
   app.openapi(publishEvaluationRoute, async (c) => c.json(await publishEvaluation(deps, changeContext(c), { evaluationId: c.req.valid('param').id }), 200));
+  app.openapi(withdrawEvaluationPublicationRoute, async (c) =>
+    c.json(await withdrawEvaluationPublication(deps, changeContext(c), { evaluationId: c.req.valid('param').id, reason: c.req.valid('json').reason }), 200),
+  );
 
   app.openapi(listLocks, async (c) => c.json(await listPeriodLocks(deps), 200));
   app.openapi(changeLock, async (c) => {

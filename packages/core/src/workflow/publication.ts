@@ -28,6 +28,17 @@ export function decidePublishTargets(state: TargetWorkflowState, actor: Actor, p
 }
 
 /**
+ * Take a published self-evaluation result off the public page (撤回公开): as for targets, who may publish may
+ * withdraw, with a reason the history keeps; the result stays accepted and may be published again.
+ */
+export function decideWithdrawEvaluationPublication(state: EvaluationWorkflowState, actor: Actor, published: boolean): { ok: true } | Refusal {
+  const denied = mayPublish(actor, state.departmentId);
+  if (denied) return denied;
+  if (!published) return refuse('CONFLICT', '这份自评结果没有公开，无需撤回。');
+  return { ok: true };
+}
+
+/**
  * Take published targets off the public page (撤回公开): who may publish may withdraw (with a reason the history
  * keeps, which the command requires); the targets stay approved, and may be published again.
  */

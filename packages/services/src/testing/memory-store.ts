@@ -349,6 +349,12 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
         Object.assign(e, { publishedBy: by.displayName, publishedAt: now() });
         return evaluationWorkflow(e);
       },
+      async withdrawEvaluationPublication(evaluationId, _by, _reason, decide) {
+        const e = evaluationOf(evaluationId);
+        decide(evaluationWorkflow(e));
+        Object.assign(e, { publishedBy: null, publishedAt: null });
+        return evaluationWorkflow(e);
+      },
       listPublished: missing('workflow.listPublished'),
       getPublishedTargets: missing('workflow.getPublishedTargets'),
       getPublishedSelfEvaluation: missing('workflow.getPublishedSelfEvaluation'),

@@ -9,6 +9,7 @@ import {
   decideEvaluationSave,
   decideEvaluationTransition,
   decidePublishEvaluation,
+  decideWithdrawEvaluationPublication,
   chinaTime,
   EVALUATION_ACTION_LABELS,
   EVALUATION_REASON_REQUIRED_ACTIONS,
@@ -46,6 +47,7 @@ export async function getEvaluationWorkflow(deps: { store: { workflow: WorkflowS
     locked: lock ? { period: lock.period, by: lock.by, at: lock.at, reason: lock.reason } : null,
     actions: availableEvaluationActions(core(state), input.actor, locks).map((action) => ({ action, label: EVALUATION_ACTION_LABELS[action], reasonRequired: EVALUATION_REASON_REQUIRED_ACTIONS.includes(action) })),
     canPublish: decidePublishEvaluation(core(state), input.actor, state.publishedAt !== null).ok,
+    canWithdrawPublication: decideWithdrawEvaluationPublication(core(state), input.actor, state.publishedAt !== null).ok,
     publishedBy: state.publishedBy,
     publishedAt: state.publishedAt,
     history: history.map(toTransitionDto),
@@ -108,6 +110,22 @@ export async function checkEvaluationTransition(deps: { store: { workflow: Workf
   const [state, locks] = await Promise.all([deps.store.workflow.getEvaluationWorkflow(input.evaluationId), deps.store.workflow.listPeriodLocks()]);
   const decided = decideEvaluationTransition(core(state), { action: input.action, actor: input.actor, reason: input.reason ?? null }, locks);
   if (!decided.ok) throw refusalError(decided, { by: state.updatedBy, at: state.updatedAt });
+}
+
+/** 撤回公开 of a self-evaluation result: off the public page, still accepted, may be published again; audited with the reason. */
+export async function withdrawEvaluationPublication(deps: CommandDeps, who: ActingInput, input: { evaluationId: number; reason: string }): Promise<EvaluationWorkflowDto> {
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError('BAD_INPUT', '撤回公开需要写明理由，例如：自评得分有误，更正后重新公开。');
+  await deps.store.transaction(async (tx) => {
+    let before: { publishedBy: string | null; publishedAt: string | null } = { publishedBy: null, publishedAt: null };
+    await tx.workflow.withdrawEvaluationPublication(input.evaluationId, actedBy(who.actor), reason, (current) => {
+      before = { publishedBy: current.publishedBy, publishedAt: current.publishedAt };
+      const decided = decideWithdrawEvaluationPublication(core(current), who.actor, current.publishedAt !== null);
+      if (!decided.ok) throw refusalError(decided);
+    });
+    await recordChange(tx.audit, who, { action: 'workflow.withdraw-publication', objectType: 'evaluation', objectId: input.evaluationId, before, after: { publishedAt: null, reason } });
+  });
+  return getEvaluationWorkflow(deps, { evaluationId: input.evaluationId, actor: who.actor });
 }
 
 export async function publishEvaluation(deps: CommandDeps, who: ActingInput, input: { evaluationId: number }): Promise<EvaluationWorkflowDto> {

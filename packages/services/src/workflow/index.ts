@@ -1,4 +1,4 @@
-export { getEvaluationWorkflow, transitionEvaluation, checkEvaluationSave, publishEvaluation } from './evaluation-workflow';
+export { getEvaluationWorkflow, transitionEvaluation, checkEvaluationSave, publishEvaluation, withdrawEvaluationPublication } from './evaluation-workflow';
 export { listPeriodLocks, setPeriodLock } from './period-locks';
 export type { ActedBy, StoredTransition, StoredTargetWorkflow, StoredEvaluationWorkflow, ListedTargetWorkflow, ListedEvaluationWorkflow, PublishedItem, PublicQuery, WorkflowStore } from './ports';
 export { submitEvaluation } from './submit-evaluation';

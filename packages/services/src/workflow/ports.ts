@@ -122,6 +122,8 @@ export interface WorkflowStore {
   /** Takes the published targets off the public page (`decide` throws to refuse); the history keeps both rows. */
   withdrawTargetsPublication(documentId: number, by: ActedBy, reason: string, decide: (state: StoredTargetWorkflow) => void): Promise<StoredTargetWorkflow>;
   publishEvaluation(evaluationId: number, by: ActedBy, decide: (state: StoredEvaluationWorkflow) => void): Promise<StoredEvaluationWorkflow>;
+  /** Takes a published self-evaluation off the public page (`decide` throws to refuse); the history keeps both rows. */
+  withdrawEvaluationPublication(evaluationId: number, by: ActedBy, reason: string, decide: (state: StoredEvaluationWorkflow) => void): Promise<StoredEvaluationWorkflow>;
   /** Everything published, newest first; `search` matches the title, the department and the published projects' names. */
   listPublished(query: PublicQuery): Promise<PublishedItem[]>;
   /** The published version's content; NOT_FOUND when the document has published nothing. */

@@ -74,6 +74,11 @@ export function publishEvaluation(evaluationId: number): Promise<EvaluationWorkf
   return sendJson(evaluationWorkflowDtoSchema, 'POST', `/api/evaluations/${evaluationId}/publication`, {});
 }
 
+/** 撤回公开 of a self-evaluation result, with the reason the history keeps. */
+export function withdrawEvaluationPublication(evaluationId: number, reason: string): Promise<EvaluationWorkflowDto> {
+  return sendJson(evaluationWorkflowDtoSchema, 'POST', `/api/evaluations/${evaluationId}/publication/withdrawal`, { reason });
+}
+
 export type PeriodLocksDto = z.infer<typeof periodLocksDtoSchema>;
 
 export function getPeriodLocks(signal?: AbortSignal): Promise<PeriodLocksDto> {

@@ -8,9 +8,9 @@
 import { chinaTime } from '@jixiao/core';
 import type { EvaluationAction } from '@jixiao/core';
 import { Button, Collapse, Tag } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApiQuery } from '../../../lib/query';
-import { EVALUATION_CONFIRMATIONS, getEvaluationWorkflow, PUBLISH_CONFIRMATION, publishEvaluation, transitionEvaluation, type EvaluationWorkflowDto, workflowKeys } from '../api';
+import { EVALUATION_CONFIRMATIONS, getEvaluationWorkflow, PUBLISH_CONFIRMATION, publishEvaluation, transitionEvaluation, withdrawEvaluationPublication, type EvaluationWorkflowDto, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
@@ -36,6 +36,7 @@ export function EvaluationWorkflowPanel({
 }) {
   const loaded = useApiQuery(workflowKeys.evaluation(evaluationId, revision), (signal) => getEvaluationWorkflow(evaluationId, signal));
   const { asking, setAsking, busy, run, confirmThen } = useWorkflowActions<EvaluationAction>(loaded.reload, onChanged);
+  const [withdrawing, setWithdrawing] = useState(false);
   const wf = loaded.data;
   useEffect(() => {
     if (wf) onState?.(wf);
@@ -72,6 +73,11 @@ export function EvaluationWorkflowPanel({
             公开自评结果
           </Button>
         ) : null}
+        {wf.canWithdrawPublication ? (
+          <Button danger disabled={busy} onClick={() => setWithdrawing(true)}>
+            撤回公开
+          </Button>
+        ) : null}
       </div>
       <Collapse ghost size="small" items={[{ key: 'history', label: `流转记录（${wf.history.length}）`, children: <HistoryTimeline history={wf.history} /> }]} />
       <ReasonDialog
@@ -83,6 +89,16 @@ export function EvaluationWorkflowPanel({
         busy={busy}
         onCancel={() => setAsking(undefined)}
         onSubmit={(reason) => asking && void run(`已办理：${label(asking)}`, () => transitionEvaluation(evaluationId, asking, { reason }))}
+      />
+      <ReasonDialog
+        key={withdrawing ? 'withdrawing' : 'not-withdrawing'}
+        open={withdrawing}
+        title="撤回公开：理由"
+        placeholder="写明撤回的理由，例如：自评得分有误，更正后重新公开。撤回后信息公开页不再显示，自评仍为审核完成。"
+        okText="撤回公开"
+        busy={busy}
+        onCancel={() => setWithdrawing(false)}
+        onSubmit={(reason) => void run('已撤回公开', () => withdrawEvaluationPublication(evaluationId, reason)).then(() => setWithdrawing(false))}
       />
     </section>
   );
