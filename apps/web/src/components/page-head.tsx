@@ -20,7 +20,8 @@ export function PageHead({ title, sub, crumbs, extra }: { title: string; sub?: R
   // 工作台 itself needs no trail; a page outside the menu (登录, 找不到页面) has none.
   const inMenu = place.entry !== null && place.entry.to !== '/';
   const trail: Crumb[] = crumbs && crumbs.length > 0 ? crumbs : inMenu && place.entry ? [...(place.group ? [{ label: place.group }] : []), { label: place.entry.label }] : [];
-  const items = place.home && trail.length > 0 ? [{ label: '工作台', to: '/' }, ...trail] : trail;
+  // An anonymous visitor has no 工作台 and no menu: only a detail page's own crumbs (back to its list).
+  const items = place.home ? (trail.length > 0 ? [{ label: '工作台', to: '/' }, ...trail] : []) : (crumbs ?? []);
   return (
     <>
       {items.length > 0 ? <Breadcrumb className="page-crumbs" items={items.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))} /> : null}

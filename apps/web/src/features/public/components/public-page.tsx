@@ -13,7 +13,7 @@ import { useSyncedState } from '../../../lib/use-synced-state';
 import { listPublished, type PublishedItemDto, publicKeys } from '../api';
 
 const columns: ColumnsType<PublishedItemDto> = [
-  { title: '部门', dataIndex: 'department', render: (v: string | null) => v ?? '—' },
+  { title: '部门', dataIndex: 'department', width: 200, render: (v: string | null) => v ?? '—' },
   { title: '年度', dataIndex: 'year', width: 80, render: (v: number | null) => v ?? '—' },
   {
     title: '公开内容',
@@ -68,6 +68,8 @@ export function PublicPage() {
           dataSource={loaded.data ?? []}
           loading={loaded.loading}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          // On a phone the table scrolls sideways in its box; its columns keep a readable width.
+          scroll={{ x: 760 }}
           locale={{ emptyText: search ? `没有找到与「${search}」有关的公开信息` : '暂无公开信息' }}
         />
       )}
