@@ -29,6 +29,14 @@ describe('browse the seeded catalogue', () => {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS_DIR, '1-departments.png'), fullPage: true });
 
+    // 指标库: what approved targets set, with the spread of their values (the demo's published 花地街道 targets).
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '指标库' }).click();
+    await page.getByRole('heading', { name: '指标库' }).waitFor();
+    await page.getByRole('searchbox', { name: '查找指标' }).fill('率');
+    await expect.poll(() => page.locator('.ant-table-row').first().innerText()).toMatch(/^[^\t]*率\t[\s\S]*(中位数|\d)/);
+    await page.screenshot({ path: join(SHOTS_DIR, '1b-library.png'), fullPage: true });
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '部门' }).click();
+
     // Prefer 金花街道 (seed 002, a project table); fall back to any department that has projects.
     const departments = (await (await page.request.get(`${jixiao.baseUrl}/api/departments`)).json()) as { items: { id: number; name: string; projectCount: number }[] };
     const target = departments.items.find((d) => d.name.includes('金花') && d.projectCount > 0) ?? departments.items.find((d) => d.projectCount > 0);

@@ -85,6 +85,7 @@ describe('health and OpenAPI', () => {
         'GET /api/projects',
         'GET /api/projects/{id}',
         'GET /api/indicators',
+        'GET /api/indicator-library',
         'GET /api/documents',
         'GET /api/documents/{id}',
         'POST /api/documents',

@@ -149,3 +149,34 @@ export const errorDtoSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 }).meta({ id: 'Error' });
 export type ErrorDto = z.infer<typeof errorDtoSchema>;
+
+/** `GET /api/indicator-library` (指标库, issue 13 item 4): what approved targets across departments and years set. */
+export const indicatorLibraryQuerySchema = z.strictObject({
+  search: z.string().trim().max(100).optional().meta({ description: '指标名称关键词，例如：满意度' }),
+  level2: z.string().trim().max(40).optional().meta({ description: '二级指标，例如：数量指标' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: '最多条数，默认 100' }),
+});
+export type IndicatorLibraryQuery = z.infer<typeof indicatorLibraryQuerySchema>;
+
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/).nullable();
+export const libraryIndicatorDtoSchema = z
+  .object({
+    name: z.string(),
+    level1: z.string().nullable(),
+    level2: z.string().nullable(),
+    unit: z.string().nullable(),
+    direction: z.string().nullable(),
+    /** How many approved targets set it, in how many departments, in which years. */
+    count: z.number().int().min(1),
+    departments: z.number().int().min(0),
+    years: z.array(z.number().int()),
+    /** Targets with a numeric value, and the spread of those values (exact decimals as text). */
+    valued: z.number().int().min(0),
+    min: decimal,
+    p25: decimal,
+    median: decimal,
+    p75: decimal,
+    max: decimal,
+  })
+  .meta({ id: 'LibraryIndicator' });
+export type LibraryIndicatorDto = z.infer<typeof libraryIndicatorDtoSchema>;

@@ -146,6 +146,29 @@ export interface CatalogIndicator extends Pick<Indicator, 'no' | 'level1' | 'lev
   formula: string | null;
 }
 
+/**
+ * One entry of the indicator library (指标库, issue 13 item 4): an indicator as approved targets name it — the same
+ * name, levels and unit — with how often it was set, in how many departments and years, and the spread of its
+ * numeric annual target values (exact SQL numerics as decimal text; null without two values to spread).
+ */
+export interface LibraryIndicator {
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  unit: string | null;
+  direction: string | null;
+  count: number;
+  departments: number;
+  years: number[];
+  /** Targets with a numeric value, and their quartiles. */
+  valued: number;
+  min: string | null;
+  p25: string | null;
+  median: string | null;
+  p75: string | null;
+  max: string | null;
+}
+
 export interface CatalogPage<T> {
   items: T[];
   total: number;
@@ -166,6 +189,8 @@ export interface CatalogQueries {
   /** Throws NOT_FOUND (also for a project of a replaced version). */
   getProject(id: number): Promise<CatalogProject & { indicators: CatalogIndicator[] }>;
   listIndicators(query: SearchQuery & { projectId?: number } & InScope): Promise<CatalogPage<CatalogIndicator>>;
+  /** The library over every department's approved targets (their approved versions), most often set first. */
+  indicatorLibrary(query: { search?: string; level2?: string; limit: number }): Promise<LibraryIndicator[]>;
 }
 
 /** What a reviewer said (decision 006), as stored: one row per decision, append-only, oldest first. */

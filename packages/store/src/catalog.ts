@@ -230,6 +230,32 @@ export function createCatalogQueries(db: Db): CatalogQueries {
       return { ...toProject(row), indicators: await projectIndicators(id) };
     },
 
+    async indicatorLibrary(query) {
+      const where: SQL[] = [sql`w.approved_version is not null`];
+      if (query.search) where.push(sql`i.name ilike ${likePattern(query.search)}`);
+      if (query.level2) where.push(sql`i.level2 = ${query.level2}`);
+      const value = sql`(i.annual_target->>'value')::numeric`;
+      const numeric = sql`jsonb_typeof(i.annual_target->'value') = 'number'`;
+      const quartile = (q: number) => sql`(percentile_cont(${q}::float8) within group (order by ${value}) filter (where ${numeric}))::numeric(18,4)::text`;
+      const rows = await queryRows<{ name: string; level1: string | null; level2: string | null; unit: string | null; direction: string | null; count: number; departments: number; years: number[] | string; valued: number; min: string | null; p25: string | null; median: string | null; p75: string | null; max: string | null }>(
+        db,
+        sql`select i.name, i.level1, i.level2, i.annual_target->>'unit' as unit, i.direction,
+              count(*)::int as count, count(distinct i.department_id)::int as departments,
+              json_agg(distinct i.year) filter (where i.year is not null)::text as years,
+              count(*) filter (where ${numeric})::int as valued,
+              (min(${value}) filter (where ${numeric}))::text as min, ${quartile(0.25)} as p25, ${quartile(0.5)} as median, ${quartile(0.75)} as p75,
+              (max(${value}) filter (where ${numeric}))::text as max
+            from indicators i
+            join document_workflow w on w.document_id = i.document_id
+            join document_versions v on v.document_id = w.document_id and v.version = w.approved_version and v.id = i.version_id
+            where ${and(where)}
+            group by i.name, i.level1, i.level2, i.annual_target->>'unit', i.direction
+            order by count(*) desc, i.name
+            limit ${query.limit}`,
+      );
+      return rows.map((r) => ({ ...r, years: (typeof r.years === 'string' ? (JSON.parse(r.years) as number[]) : (r.years ?? [])).sort((a, b) => a - b) }));
+    },
+
     async listIndicators(query) {
       const where: SQL[] = [];
       if (query.search) where.push(sql`i.name ilike ${likePattern(query.search)}`);

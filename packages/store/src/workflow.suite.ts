@@ -255,6 +255,24 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect((await rejection(store.workflow.getPublishedSelfEvaluation(monitoring.id))).code).toBe('NOT_FOUND');
     });
 
+    it('指标库: the approved version’s indicators, grouped by name, levels and unit, with the spread of their values', async () => {
+      const state = await store.workflow.getTargetWorkflow(documentId);
+      const { summary } = await store.documents.getDocument(documentId, state.approvedVersion!);
+      const library = await store.catalog.indicatorLibrary({ limit: 500 });
+      // Only approved versions count: here, the one approved document's approved version.
+      expect(library.reduce((n, e) => n + e.count, 0)).toBe(summary.indicatorCount);
+      for (const e of library.filter((x) => x.valued > 0)) {
+        const [min, p25, median, p75, max] = [e.min, e.p25, e.median, e.p75, e.max].map(Number);
+        expect(min! <= p25! && p25! <= median! && median! <= p75! && p75! <= max!).toBe(true);
+        expect(e.years).toEqual([2024]);
+        expect(e.departments).toBe(1);
+      }
+      const someName = library.find((e) => e.valued > 0)!.name;
+      expect((await store.catalog.indicatorLibrary({ search: someName, limit: 10 })).every((e) => e.name.includes(someName))).toBe(true);
+      const level2 = library.find((e) => e.level2)!.level2!;
+      expect((await store.catalog.indicatorLibrary({ level2, limit: 500 })).every((e) => e.level2 === level2)).toBe(true);
+    });
+
     it('lists of work: every target document and report with its workflow, title and department, only within the scope given', async () => {
       const targets = await store.workflow.listTargetWorkflows({});
       const mine = targets.find((t) => t.documentId === documentId);

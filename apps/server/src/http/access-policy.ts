@@ -53,6 +53,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/projects': may('catalog.read'),
   'GET /api/projects/{id}': may('catalog.read', param('project')),
   'GET /api/indicators': may('catalog.read'),
+  /** Aggregates over every department's approved targets, naming none: every role that browses may see them. */
+  'GET /api/indicator-library': may('catalog.read'),
 
   'GET /api/documents': may('document.read'),
   'GET /api/documents/{id}': may('document.read', param('document')),

@@ -35,6 +35,7 @@ const SelfEvaluationPage = lazy(() => import('../features/self-evaluation/compon
 const PublicPage = lazy(() => import('../features/public/components/public-page').then((m) => ({ default: m.PublicPage })));
 const PublicDocumentPage = lazy(() => import('../features/public/components/public-document-page').then((m) => ({ default: m.PublicDocumentPage })));
 const PublicSelfEvaluationPage = lazy(() => import('../features/public/components/public-self-evaluation-page').then((m) => ({ default: m.PublicSelfEvaluationPage })));
+const LibraryPage = lazy(() => import('../features/library/components/library-page').then((m) => ({ default: m.LibraryPage })));
 const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 const SignInPage = lazy(() => import('../features/session/components/sign-in-page').then((m) => ({ default: m.SignInPage })));
 const UsersPage = lazy(() => import('../features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
@@ -53,6 +54,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/departments/:id', page: DepartmentPage, section: 'departments' },
   { pattern: '/projects', page: ProjectsPage, section: 'projects' },
   { pattern: '/projects/:id', page: ProjectPage, section: 'projects' },
+  { pattern: '/indicator-library', page: LibraryPage, section: 'library' },
   { pattern: '/import', page: ImportPage, section: 'import' },
   { pattern: '/review', page: ReviewListPage, section: 'review' },
   { pattern: '/review/:id', page: ReviewPage, section: 'review' },

@@ -8,7 +8,7 @@ import { Menu } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { Link } from '../lib/router';
 
-export type Section = 'home' | 'departments' | 'projects' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
+export type Section = 'home' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
 
 interface Entry {
   to: string;
@@ -24,6 +24,7 @@ export const NAV_GROUPS: ReadonlyArray<{ label: string | null; entries: readonly
     entries: [
       { to: '/departments', label: '部门', section: 'departments', action: 'catalog.read' },
       { to: '/projects', label: '项目', section: 'projects', action: 'catalog.read' },
+      { to: '/indicator-library', label: '指标库', section: 'library', action: 'catalog.read' },
       { to: '/import', label: '导入文档', section: 'import', action: 'document.import' },
     ],
   },

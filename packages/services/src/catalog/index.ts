@@ -1,2 +1,2 @@
-export { getDepartment, getProject, listDepartments, listUnits, searchIndicators, searchProjects } from './queries';
+export { getDepartment, getProject, indicatorLibrary, listDepartments, listUnits, searchIndicators, searchProjects } from './queries';
 export { presentDepartment, presentIndicator, presentProject, presentProjectDetail, presentTotal, presentUnit } from './present';

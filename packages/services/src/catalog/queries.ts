@@ -1,5 +1,5 @@
 /** The browse reads the routes and the CLI call: the store's catalog records, presented as the wire's DTOs. */
-import type { DepartmentDto, IndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
+import type { DepartmentDto, IndicatorDto, IndicatorLibraryQuery, LibraryIndicatorDto, ProjectDetailDto, ProjectDto, SearchQuery, UnitDto } from '@jixiao/contract';
 import type { CatalogQueries, InScope } from '../ports';
 import { presentDepartment, presentIndicator, presentProject, presentProjectDetail, presentUnit } from './present';
 
@@ -33,4 +33,15 @@ export async function getProject(deps: CatalogDeps, id: number): Promise<Project
 export async function searchIndicators(deps: CatalogDeps, query: SearchQuery & { projectId?: number } & InScope): Promise<{ items: IndicatorDto[]; total: number }> {
   const page = await deps.store.catalog.listIndicators(query);
   return { items: page.items.map(presentIndicator), total: page.total };
+}
+
+/**
+ * 指标库: every indicator of approved targets across departments and years, grouped by name, levels and unit, with
+ * the spread of its numeric target values — what comparable units set. Aggregates only: no department is named.
+ */
+export async function indicatorLibrary(deps: CatalogDeps, query: IndicatorLibraryQuery): Promise<LibraryIndicatorDto[]> {
+  const rows = await deps.store.catalog.indicatorLibrary({ limit: query.limit, ...(query.search ? { search: query.search } : {}), ...(query.level2 ? { level2: query.level2 } : {}) });
+  // Quartiles of one value are no spread: shown as the value alone (min = max).
+  const trim = (v: string | null) => (v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+  return rows.map((r) => ({ ...r, min: trim(r.min), p25: trim(r.p25), median: trim(r.median), p75: trim(r.p75), max: trim(r.max) }));
 }

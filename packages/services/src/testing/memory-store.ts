@@ -192,6 +192,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       listProjects: missing('catalog.listProjects'),
       getProject: missing('catalog.getProject'),
       listIndicators: missing('catalog.listIndicators'),
+      indicatorLibrary: missing('catalog.indicatorLibrary'),
     },
     reviews: {
       async listDecisions(documentId) {
