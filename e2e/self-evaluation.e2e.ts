@@ -21,6 +21,9 @@ const signedInPage = (username: string) => jixiao.signedInPage(username, { viewp
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `self-evaluation-${name}.png`), fullPage: true });
 
+/** An entry the page has something in (an actual or a tier). */
+const entered = (e: { actual?: string | null; tier?: string | null } | undefined) => Boolean(e?.actual || e?.tier);
+
 /** The session's CSRF header, for the API calls a journey makes beside the page. */
 async function csrf(page: Page): Promise<Record<string, string>> {
   const { csrfToken } = (await (await page.request.get(`${jixiao.baseUrl}/api/session`)).json()) as { csrfToken: string };
@@ -130,7 +133,6 @@ describe('self-evaluation of 金花街道 2024', () => {
     // by finance and published: anyone then opens the result on 信息公开, with its score per indicator.
     const evaluationId = Number(new URL(page.url()).pathname.split('/').pop());
     const current = (await (await page.request.get(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}`)).json()) as { revision: number; target: PerformanceDocument; entries: SelfEvaluationEntries };
-    const entered = (e: { actual?: string | null; tier?: string | null } | undefined) => Boolean(e?.actual || e?.tier);
     const entries: SelfEvaluationEntries = {
       indicators: Object.fromEntries(indicatorSlots(current.target).map((slot) => [slot.key, entered(current.entries.indicators[slot.key]) ? current.entries.indicators[slot.key]! : { tier: 'achieved' as const }])),
       budgets: Object.fromEntries(

@@ -35,13 +35,14 @@ export async function searchIndicators(deps: CatalogDeps, query: SearchQuery & {
   return { items: page.items.map(presentIndicator), total: page.total };
 }
 
+/** An exact decimal without trailing zeros (`95.0000` → `95`, `92.5000` → `92.5`). */
+const trimDecimal = (v: string | null) => (v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+
 /**
  * 指标库: every indicator of approved targets across departments and years, grouped by name, levels and unit, with
  * the spread of its numeric target values — what comparable units set. Aggregates only: no department is named.
  */
 export async function indicatorLibrary(deps: CatalogDeps, query: IndicatorLibraryQuery): Promise<LibraryIndicatorDto[]> {
   const rows = await deps.store.catalog.indicatorLibrary({ limit: query.limit, ...(query.search ? { search: query.search } : {}), ...(query.level2 ? { level2: query.level2 } : {}) });
-  // Quartiles of one value are no spread: shown as the value alone (min = max).
-  const trim = (v: string | null) => (v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v);
-  return rows.map((r) => ({ ...r, min: trim(r.min), p25: trim(r.p25), median: trim(r.median), p75: trim(r.p75), max: trim(r.max) }));
+  return rows.map((r) => ({ ...r, min: trimDecimal(r.min), p25: trimDecimal(r.p25), median: trimDecimal(r.median), p75: trimDecimal(r.p75), max: trimDecimal(r.max) }));
 }
