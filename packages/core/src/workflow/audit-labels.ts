@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'self-evaluation.keep-score': '保存自评得分',
   'self-evaluation.import-actuals': '导入完成值',
   'document.withdraw': '撤回草稿',
+  'document.rollover': '结转到下一年度',
   'workflow.publish': '公开',
   'workflow.withdraw-publication': '撤回公开',
   'period.lock': '锁定期间',

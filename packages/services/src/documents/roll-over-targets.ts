@@ -44,7 +44,8 @@ export async function rollOverTargets(deps: CommandDeps, who: ChangeContext, inp
   const approvedVersion = allowed.version;
   const { summary, document } = await deps.store.documents.getDocument(input.documentId, approvedVersion);
   const fromYear = summary.year ?? document.year;
-  const toYear = input.toYear ?? (fromYear === null ? Number.NaN : fromYear + 1);
+  if (input.toYear === undefined && fromYear === null) throw new AppError('BAD_INPUT', '这份绩效目标没有写明预算年度，请指定结转到哪一年度（--to-year，或在页面上填写）。');
+  const toYear = input.toYear ?? fromYear! + 1;
   const rolled = rolloverTargets({ ...document, year: fromYear }, { toYear, keepAmounts: input.keepAmounts });
   if (!rolled.ok) throw refusalError(rolled);
   const next = rolled.document;
