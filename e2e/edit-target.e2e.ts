@@ -123,8 +123,17 @@ describe('edit a target in place', () => {
     await editor.getByRole('textbox', { name: '年度指标值' }).fill('≥60%');
     await editor.getByRole('textbox', { name: '年度指标值' }).press('Enter');
 
+    // And move it up one place (its number stays its own).
+    await page.locator('.rv-ind', { hasText: '居民参与率' }).click();
+    await editor.getByRole('button', { name: '上移指标' }).click();
+    await editor.getByRole('textbox', { name: '年度指标值' }).press('Enter');
+    await editor.waitFor({ state: 'hidden' });
+
     await page.getByRole('button', { name: '保存修改' }).click();
     await page.getByText(`已保存为第 ${jinhua.version + 1} 版`).waitFor();
+    const saved = (await (await page.request.get(`${jixiao.baseUrl}/api/documents/${jinhua.id}`)).json()) as { units: Array<{ projects: Array<{ indicators: Array<{ no: number; name: string }> }> }> };
+    const withIt = saved.units.flatMap((u) => u.projects).find((p) => p.indicators.some((i) => i.name === '居民参与率'))!;
+    expect(withIt.indicators.findIndex((i) => i.name === '居民参与率')).toBe(withIt.indicators.length - 2);
     await page.reload({ waitUntil: 'networkidle' });
     await list.getByRole('option').first().waitFor({ timeout: 30_000 });
     expect(await mismatches.count()).toBe(before - 1);

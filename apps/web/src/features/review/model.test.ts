@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '@jixiao/core/testing';
 import type { InterchangeDocument } from '../import';
 import type { DocumentReviewDto, ReviewedFinding } from './api';
-import { afterSave, applyEditing, browserRuleSet, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, reviewEdited, savedMessage, saveRequestOf, withIndicatorAdded, withIndicatorRemoved, withReview, type ReviewEditorState } from './model';
+import { afterSave, applyEditing, browserRuleSet, changedKeys, groupsOf, indicatorEditOf, indicatorKey, marksOf, reviewEdited, savedMessage, saveRequestOf, withIndicatorAdded, withIndicatorMoved, withIndicatorRemoved, withReview, type ReviewEditorState } from './model';
 
 const stored = buildDocument({ projects: [buildProject({ name: '社区居民活动' }), buildProject({ name: '长者饭堂' })] }) as InterchangeDocument;
 const [first, second] = groupsOf(stored);
@@ -54,6 +54,15 @@ describe('review model: the edited copy', () => {
     expect(groupsOf(removed)[0]!.indicators.map((i) => i.no)).toEqual(before.slice(1));
     expect(changedKeys(removed, stored).size).toBe(1);
     expect(groupsOf(stored)[0]!.indicators.map((i) => i.no)).toEqual(before);
+  });
+
+  it('moves an indicator within its group (numbers kept); a new order is a change; the first cannot move up', () => {
+    const before = first!.indicators.map((i) => i.no);
+    const moved = withIndicatorMoved(stored, first!.key, before[0]!, 1);
+    expect(groupsOf(moved)[0]!.indicators.map((i) => i.no)).toEqual([before[1], before[0], ...before.slice(2)]);
+    expect([...changedKeys(moved, stored)]).toEqual([`${first!.key}:order`]);
+    expect(withIndicatorMoved(stored, first!.key, before[0]!, -1)).toBe(stored);
+    expect(changedKeys(withIndicatorMoved(moved, first!.key, before[0]!, -1), stored).size).toBe(0);
   });
 
   it('marks open findings per project and indicator, an error winning over warnings; dismissed ones are not counted', () => {

@@ -218,6 +218,18 @@ export function withIndicatorRemoved(doc: InterchangeDocument, groupKey: string,
   return list ? list.set(list.indicators.filter((i) => i.no !== no)) : doc;
 }
 
+/** The document with one indicator moved up (-1) or down (+1) in its group; its number stays its own. */
+export function withIndicatorMoved(doc: InterchangeDocument, groupKey: string, no: number, by: -1 | 1): InterchangeDocument {
+  const list = listOf(doc, groupKey);
+  if (!list) return doc;
+  const at = list.indicators.findIndex((i) => i.no === no);
+  const to = at + by;
+  if (at < 0 || to < 0 || to >= list.indicators.length) return doc;
+  const next = [...list.indicators];
+  [next[at], next[to]] = [next[to]!, next[at]!];
+  return list.set(next);
+}
+
 export function goalOf(doc: InterchangeDocument | undefined, groupKey: string): string | null | undefined {
   return doc ? projectAt(doc, groupKey)?.project.goal : undefined;
 }
@@ -257,9 +269,19 @@ export function applyEditing(doc: InterchangeDocument, editing: Editing | undefi
   return editing.kind === 'indicator' ? withIndicatorEdit(doc, editing.groupKey, editing.no, editing.value) : withGoalEdit(doc, editing.groupKey, editing.value);
 }
 
+/** Each group's indicator numbers in the order shown. */
+const indicatorOrder = (groups: readonly Group[]) => new Map(groups.map((g) => [g.key, g.indicators.map((i) => i.no)]));
+
+/** `list`'s numbers that `other` holds too, in `list`'s order. */
+const sharedOrder = (list: readonly number[], other: readonly number[]) => list.filter((n) => other.includes(n)).join(',');
+
+/** Whether the indicators both lists hold come in another order (added or removed ones are changes of their own). */
+const reordered = (was: readonly number[], is: readonly number[]) => sharedOrder(was, is) !== sharedOrder(is, was);
+
 /**
- * What differs from the stored version: the keys of the projects whose 绩效目标 text changed and of the indicators
- * whose name or target texts changed (an edit typed back to the stored text is no change). Empty: nothing to save.
+ * What differs from the stored version: the keys of the projects whose 绩效目标 text changed, of the indicators whose
+ * levels, name or target texts changed, of removed indicators and of groups whose order changed (an edit typed back
+ * to the stored text is no change). Empty: nothing to save.
  */
 export function changedKeys(doc: InterchangeDocument, stored: InterchangeDocument): Set<string> {
   const keys = new Set<string>();
@@ -276,8 +298,10 @@ export function changedKeys(doc: InterchangeDocument, stored: InterchangeDocumen
       if (!b || b.name !== i.name || b.level1 !== i.level1 || b.level2 !== i.level2 || b.annualTarget?.text !== i.annualTarget?.text || b.periodTarget?.text !== i.periodTarget?.text) keys.add(key);
     }
   }
-  // A removed indicator is a change of its own (nothing on the page is marked for it: it is gone).
+  // A removed indicator is a change of its own (nothing on the page is marked for it: it is gone), and so is a new order.
   for (const g of storedGroups) for (const i of g.indicators) if (!now.has(indicatorKey(g.key, i.no))) keys.add(`${indicatorKey(g.key, i.no)}:removed`);
+  const [was, is] = [indicatorOrder(storedGroups), indicatorOrder(groupsOf(doc))];
+  for (const [key, nos] of is) if (reordered(was.get(key) ?? [], nos)) keys.add(`${key}:order`);
   return keys;
 }
 

@@ -18,6 +18,7 @@ export interface EditProps {
   onStartGoal: (groupKey: string) => void;
   onAddIndicator: (groupKey: string) => void;
   onRemoveIndicator: (groupKey: string, no: number) => void;
+  onMoveIndicator: (groupKey: string, no: number, by: -1 | 1) => void;
   onChange: (editing: Editing) => void;
   onCommit: () => void;
   onCancel: () => void;
@@ -41,7 +42,8 @@ function IndicatorEditor({
   onCommit,
   onCancel,
   onRemove,
-}: { editing: Extract<Editing, { kind: 'indicator' }>; onRemove: () => void } & Pick<EditProps, 'onChange' | 'onCommit' | 'onCancel'>) {
+  onMove,
+}: { editing: Extract<Editing, { kind: 'indicator' }>; onRemove: () => void; onMove: (by: -1 | 1) => void } & Pick<EditProps, 'onChange' | 'onCommit' | 'onCancel'>) {
   const set = (patch: Partial<IndicatorEdit>) => onChange({ ...editing, value: { ...editing.value, ...patch } });
   const keys = (e: KeyboardEvent) => editKeys(e, onCommit, onCancel);
   const known = LEVEL_CHOICES.some((g) => g.options.some((o) => o.value === editing.value.level2));
@@ -77,6 +79,12 @@ function IndicatorEditor({
       </label>
       <div className="rv-edit-actions">
         <span className="muted">Enter 确定 · Esc 取消；问题清单随输入更新</span>
+        <Button size="small" onClick={() => onMove(-1)} aria-label="上移指标">
+          上移
+        </Button>
+        <Button size="small" onClick={() => onMove(1)} aria-label="下移指标">
+          下移
+        </Button>
         <Button size="small" danger onClick={onRemove}>
           删除指标
         </Button>
@@ -195,7 +203,7 @@ export function DocumentPane({
                     <Dot mark={mark} />
                   </span>
                   <span />
-                  <IndicatorEditor editing={editing} onChange={edit.onChange} onCommit={edit.onCommit} onCancel={edit.onCancel} onRemove={() => edit.onRemoveIndicator(g.key, i.no)} />
+                  <IndicatorEditor editing={editing} onChange={edit.onChange} onCommit={edit.onCommit} onCancel={edit.onCancel} onRemove={() => edit.onRemoveIndicator(g.key, i.no)} onMove={(by) => edit.onMoveIndicator(g.key, i.no, by)} />
                 </div>
               );
             }

@@ -42,6 +42,7 @@ import {
   saveRequestOf,
   sortFindings,
   withIndicatorAdded,
+  withIndicatorMoved,
   withIndicatorRemoved,
   withReview,
   type Editing,
@@ -362,6 +363,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
               const rest = groupsOf(without).find((g) => g.key === groupKey)?.indicators ?? [];
               const neighbour = [...rest].reverse().find((i) => i.no < no) ?? rest[0];
               setHighlight(neighbour ? indicatorKey(groupKey, neighbour.no) : undefined);
+            },
+            onMoveIndicator: (groupKey, no, by) => {
+              // The edit being typed is kept, then the indicator moves with it (the editor stays open on it).
+              if (!working) return;
+              editor.edit(() => withIndicatorMoved(working, groupKey, no, by));
             },
             onChange: setEditing,
             onCommit: commitEdit,
