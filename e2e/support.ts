@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { demoDataDir } from '../apps/server/src/testing/data-dirs';
 import { startServeProcess, type ServeProcess } from '../apps/server/src/testing/serve-process';
 
@@ -127,4 +127,15 @@ export function watch(page: Page): string[] {
 export async function signIn(page: Page, baseUrl: string, username: string, password = 'jixiao-demo'): Promise<void> {
   const res = await page.context().request.post(`${baseUrl}/api/session`, { data: { username, password } });
   if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
+}
+
+/**
+ * Chooses `option` in an antd Select the way a person does — open it, click the option once it is shown — and waits
+ * until the list has closed, so the next click lands on the page and not on a list still fading out (under load a
+ * click during the list's animation was lost, and the form went on without the value).
+ */
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+  await expect.poll(() => page.locator('.ant-select-item-option:visible').count()).toBe(0);
 }

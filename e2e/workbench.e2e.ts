@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS_DIR, useJixiao } from './support';
+import { chooseOption, SHOTS_DIR, useJixiao } from './support';
 
 const jixiao = useJixiao();
 
@@ -121,8 +121,7 @@ describe('工作台', () => {
     expect(await admin.page.getByTestId('todo-targets-to-submit').locator(`a[href="/review/${draftId}"]`).count()).toBe(1);
 
     // The header's working year: the lists show that year only, and say so; the choice is remembered after a reload.
-    await admin.page.getByRole('combobox', { name: '工作年度' }).click();
-    await admin.page.locator('.ant-select-item-option', { hasText: `${year} 年度` }).click();
+    await chooseOption(admin.page, admin.page.getByRole('combobox', { name: '工作年度' }), `${year} 年度`);
     await admin.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '目标审核' }).click();
     await admin.page.getByText('全部绩效目标', { exact: true }).click();
     await admin.page.getByText(new RegExp(`全部绩效目标（1）.*${year} 年度`)).waitFor();
