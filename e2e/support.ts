@@ -136,6 +136,16 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
  */
 export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   await select.click();
+  await settled(page.locator('.ant-select-dropdown:visible').last());
   await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
   await expect.poll(() => page.locator('.ant-select-item-option:visible').count()).toBe(0);
+}
+
+/**
+ * Waits until an antd popup (a list, a dialog) has finished appearing: a click during its zoom or slide animation can
+ * be lost on a loaded machine.
+ */
+export async function settled(popup: Locator): Promise<void> {
+  await popup.waitFor();
+  await expect.poll(async () => (await popup.getAttribute('class')) ?? '').not.toMatch(/-(appear|enter)(-active)?\b/);
 }

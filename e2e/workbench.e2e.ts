@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, SHOTS_DIR, useJixiao } from './support';
+import { chooseOption, settled, SHOTS_DIR, useJixiao } from './support';
 
 const jixiao = useJixiao();
 
@@ -38,7 +38,7 @@ async function countOn(page: Page, kind: string): Promise<number> {
 
 async function confirmIt(page: Page, title: RegExp): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm').filter({ hasText: title });
-  await dialog.waitFor();
+  await settled(dialog);
   await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS_DIR, useJixiao } from './support';
+import { settled, SHOTS_DIR, useJixiao } from './support';
 
 const SEED_002 = new URL('../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url);
 
@@ -40,12 +40,10 @@ async function setConclusion(page: Page, conclusion: string, reason: string): Pr
 /** Answers the confirmation an action that cannot be taken back asks first; returns what it said. */
 async function confirmIt(page: Page, title: RegExp, shotName?: string): Promise<string> {
   const dialog = page.locator('.ant-modal-confirm').filter({ hasText: title });
-  await dialog.waitFor();
+  // Once antd's zoom-in is over: a click during it can be lost, and the picture shows the dialog, not half-faded.
+  await settled(dialog);
   const text = await dialog.innerText();
-  if (shotName) {
-    await page.waitForTimeout(400); // antd's zoom-in; the dialog is in the picture, not half-faded
-    await shot(page, shotName);
-  }
+  if (shotName) await shot(page, shotName);
   await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
   await dialog.waitFor({ state: 'hidden' });
   return text;
@@ -73,6 +71,7 @@ describe('targets from import to the public page', () => {
     await editor.page.getByRole('button', { name: '提交单位负责人审批' }).click();
     // Asked first; cancelling changes nothing.
     const asked = editor.page.locator('.ant-modal-confirm').filter({ hasText: /确定提交单位负责人审批/ });
+    await settled(asked);
     await asked.getByRole('button', { name: /^取\s?消$/ }).click();
     await asked.waitFor({ state: 'hidden' });
     expect(await status(editor.page).innerText()).toBe('草稿');
