@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHOTS_DIR, signIn, useJixiao, watch } from './support';
+import { chooseOption, SHOTS_DIR, signIn, useJixiao, watch } from './support';
 
 const jixiao = useJixiao();
 
@@ -98,10 +98,7 @@ describe('edit a target in place', () => {
     await row.click();
     const editor = page.getByRole('group', { name: '修改指标' });
     await editor.waitFor();
-    await editor.getByRole('combobox', { name: '二级指标' }).click();
-    await editor.getByRole('combobox', { name: '二级指标' }).fill('满意度');
-    await page.locator('.ant-select-item-option:visible', { hasText: '服务对象满意度指标（满意度指标）' }).click();
-    await expect.poll(() => page.locator('.ant-select-item-option:visible').count()).toBe(0);
+    await chooseOption(page, editor.getByRole('combobox', { name: '二级指标' }), '服务对象满意度指标（满意度指标）', '满意度');
     // The browser reviews the edited copy again (debounced; slower on a loaded machine).
     await expect.poll(() => mismatches.count(), { timeout: 20_000 }).toBe(before - 1);
     await page.screenshot({ path: join(SHOTS_DIR, 'edit-3-level.png'), fullPage: false });

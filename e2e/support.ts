@@ -134,8 +134,10 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
  * until the list has closed, so the next click lands on the page and not on a list still fading out (under load a
  * click during the list's animation was lost, and the form went on without the value).
  */
-export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
   await select.click();
+  // A select with a search box narrows its list to what is typed.
+  if (search !== undefined) await select.fill(search);
   await settled(page.locator('.ant-select-dropdown:visible').last());
   await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
   await expect.poll(() => page.locator('.ant-select-item-option:visible').count()).toBe(0);
