@@ -7,7 +7,7 @@ import { App as AntApp, Button, ConfigProvider, Drawer, Grid, Input, Spin } from
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { Link, matchPath, navigate, useLocation } from '../lib/router';
-import { queryClient } from '../lib/query';
+import { queryClient, useApiQuery } from '../lib/query';
 import { useSyncedState } from '../lib/use-synced-state';
 import { NotFound } from '../components/page-states';
 import { ShellContext } from '../components/shell-context';
@@ -16,7 +16,6 @@ import { theme } from './theme';
 import { UserMenu } from '../features/session/components/user-menu';
 import { YearSwitch } from '../features/session';
 import { departmentKeys, listDepartments } from '../features/departments';
-import { useApiQuery } from '../lib/query';
 import { actorOf, loadSession, probablySignedIn, signInPath, useSession } from '../features/session/session';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
@@ -118,7 +117,8 @@ export function App() {
   // Below antd's lg (992 px) the menu is a drawer opened from the header, so the content keeps the whole width.
   const wide = Grid.useBreakpoint().lg ?? true;
   const [menuOpen, setMenuOpen] = useState(false);
-  const place = useMemo(() => ({ ...placeOf(section), home: actor !== undefined }), [section, actor]);
+  const signedIn = actor !== undefined;
+  const place = useMemo(() => ({ ...placeOf(section), home: signedIn }), [section, signedIn]);
 
   // Public pages and sign-in ask who is signed in only when this browser was signed in: an anonymous visitor causes
   // no 401 there, and someone signed in who reloads 信息公开 still sees their name, not 「登录」.
