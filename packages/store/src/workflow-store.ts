@@ -164,6 +164,17 @@ async function readEvaluation(db: Executor, evaluationId: number): Promise<Store
 /** Rows of the departments in scope (decision 010); no scope given = every row. */
 const inScopeWhere = (scope: InScope, departmentColumn: SQL) => (scope.inDepartments ? sql`${departmentColumn} = any(${intArray(scope.inDepartments)})` : sql`true`);
 
+/** One row of the append-only publications: a publication, or a withdrawal with its reason (`withdrawal`). */
+async function insertPublication(
+  tx: Executor,
+  row: { type: 'targets' | 'self-evaluation'; objectId: number; documentId: number; version: number | null; by: ActedBy; withdrawal: string | null },
+): Promise<void> {
+  await tx.execute(
+    sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name, withdrawn, reason)
+        values (${row.type}, ${row.objectId}, ${row.documentId}, ${row.version}, ${row.by.username}, ${row.by.displayName}, ${row.withdrawal !== null}, ${row.withdrawal})`,
+  );
+}
+
 async function lockRow(tx: Executor, table: 'documents' | 'evaluations', id: number): Promise<void> {
   await tx.execute(sql`select id from ${sql.raw(table)} where id = ${id} for update`);
 }
@@ -332,10 +343,7 @@ export function createWorkflowStore(db: Db): WorkflowStore {
       return db.transaction(async (tx) => {
         await lockRow(tx, 'documents', documentId);
         const version = decide(await readTarget(tx, documentId));
-        await tx.execute(
-          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name)
-              values ('targets', ${documentId}, ${documentId}, ${version}, ${by.username}, ${by.displayName})`,
-        );
+        await insertPublication(tx, { type: 'targets', objectId: documentId, documentId, version, by, withdrawal: null });
         return readTarget(tx, documentId);
       });
     },
@@ -345,10 +353,7 @@ export function createWorkflowStore(db: Db): WorkflowStore {
         await lockRow(tx, 'documents', documentId);
         const state = await readTarget(tx, documentId);
         decide(state);
-        await tx.execute(
-          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name, withdrawn, reason)
-              values ('targets', ${documentId}, ${documentId}, ${state.publishedVersion}, ${by.username}, ${by.displayName}, true, ${reason})`,
-        );
+        await insertPublication(tx, { type: 'targets', objectId: documentId, documentId, version: state.publishedVersion, by, withdrawal: reason });
         return readTarget(tx, documentId);
       });
     },
@@ -358,10 +363,7 @@ export function createWorkflowStore(db: Db): WorkflowStore {
         await lockRow(tx, 'evaluations', evaluationId);
         const state = await readEvaluation(tx, evaluationId);
         decide(state);
-        await tx.execute(
-          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name)
-              values ('self-evaluation', ${evaluationId}, ${state.documentId}, ${state.revision}, ${by.username}, ${by.displayName})`,
-        );
+        await insertPublication(tx, { type: 'self-evaluation', objectId: evaluationId, documentId: state.documentId, version: state.revision, by, withdrawal: null });
         return readEvaluation(tx, evaluationId);
       });
     },
@@ -371,10 +373,7 @@ export function createWorkflowStore(db: Db): WorkflowStore {
         await lockRow(tx, 'evaluations', evaluationId);
         const state = await readEvaluation(tx, evaluationId);
         decide(state);
-        await tx.execute(
-          sql`insert into publications (object_type, object_id, document_id, version, actor_username, actor_display_name, withdrawn, reason)
-              values ('self-evaluation', ${evaluationId}, ${state.documentId}, ${state.revision}, ${by.username}, ${by.displayName}, true, ${reason})`,
-        );
+        await insertPublication(tx, { type: 'self-evaluation', objectId: evaluationId, documentId: state.documentId, version: state.revision, by, withdrawal: reason });
         return readEvaluation(tx, evaluationId);
       });
     },

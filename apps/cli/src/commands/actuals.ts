@@ -8,13 +8,8 @@ import { importActualsWorkbook, listSelfEvaluations, startSelfEvaluation } from 
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readFile } from 'node:fs/promises';
+import { positiveInt } from '../options';
 import { withStore } from '../store-env';
-
-const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`--${name} ${String(value)}: 应为正整数 (expected a positive integer)`, EXIT_BAD_INPUT);
-  return Number(value);
-};
 
 
 export const actualsCommand: Command = {

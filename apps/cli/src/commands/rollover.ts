@@ -7,13 +7,8 @@
 import { rollOverTargets } from '@jixiao/services';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
+import { positiveInt } from '../options';
 import { withStore } from '../store-env';
-
-const positiveInt = (name: string, value: string | boolean | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`--${name} ${String(value)}: 应为正整数 (expected a positive integer)`, EXIT_BAD_INPUT);
-  return Number(value);
-};
 
 export const rolloverCommand: Command = {
   name: 'rollover',

@@ -2,8 +2,8 @@
  * What a route needs to know about who is asking: the signed-in actor (the access policy already made sure there
  * is one on every non-public route), the change context for the audit trail, and the scope for lists.
  */
-import { visibleDepartments, type Actor } from '@jixiao/core';
-import { AppError, type ActingInput, type InScope } from '@jixiao/services';
+import type { Actor } from '@jixiao/core';
+import { AppError, listScopeOf, type ActingInput, type InScope } from '@jixiao/services';
 import type { Context } from 'hono';
 import type { AppEnv } from '../routes/common';
 
@@ -20,6 +20,5 @@ export function changeContext(c: Context<AppEnv>): ActingInput {
 
 /** `{}` for district-wide roles; otherwise the departments the actor sees (possibly none). */
 export function listScope(c: Context<AppEnv>): InScope {
-  const visible = visibleDepartments(actorOf(c));
-  return visible === 'all' ? {} : { inDepartments: visible };
+  return listScopeOf(actorOf(c));
 }

@@ -17,11 +17,11 @@ import {
   targetTodo,
   TODO_KINDS,
   TODO_ORDER,
-  visibleDepartments,
   type Actor,
   type TodoKind,
 } from '@jixiao/core';
-import type { AuditLog, AuditReader, InScope } from '../ports';
+import { listScopeOf } from '../access/list-scope';
+import type { AuditLog, AuditReader } from '../ports';
 import type { WorkflowStore } from '../workflow/ports';
 
 export interface WorkbenchDeps {
@@ -30,11 +30,6 @@ export interface WorkbenchDeps {
 
 /** How many of one's own recent changes the home shows (sign-ins and sign-outs left out). */
 const RECENT = 8;
-
-function scopeOf(actor: Actor): InScope {
-  const visible = visibleDepartments(actor);
-  return visible === 'all' ? {} : { inDepartments: visible };
-}
 
 /** Days left, with no deadline after every deadline. */
 const daysLeftOf = (x: TodoItemDto) => x.daysLeft ?? Number.MAX_SAFE_INTEGER;
@@ -45,7 +40,7 @@ function pressing(a: TodoItemDto, b: TodoItemDto): number {
 }
 
 export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date): Promise<WorkbenchDto> {
-  const scope = scopeOf(actor);
+  const scope = listScopeOf(actor);
   const [targets, evaluations, locks, audit] = await Promise.all([
     deps.store.workflow.listTargetWorkflows(scope),
     deps.store.workflow.listEvaluationWorkflows(scope),

@@ -13,6 +13,7 @@ import { useApiQuery } from '../../../lib/query';
 import { EVALUATION_CONFIRMATIONS, getEvaluationWorkflow, PUBLISH_CONFIRMATION, publishEvaluation, transitionEvaluation, withdrawEvaluationPublication, type EvaluationWorkflowDto, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
+import { WithdrawPublicationDialog } from './withdraw-publication-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
 import { WorkflowStatus } from './workflow-status';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
@@ -90,13 +91,10 @@ export function EvaluationWorkflowPanel({
         onCancel={() => setAsking(undefined)}
         onSubmit={(reason) => asking && void run(`已办理：${label(asking)}`, () => transitionEvaluation(evaluationId, asking, { reason }))}
       />
-      <ReasonDialog
-        key={withdrawing ? 'withdrawing' : 'not-withdrawing'}
+      <WithdrawPublicationDialog
         open={withdrawing}
-        title="撤回公开：理由"
-        placeholder="写明撤回的理由，例如：自评得分有误，更正后重新公开。撤回后信息公开页不再显示，自评仍为审核完成。"
-        okText="撤回公开"
         busy={busy}
+        example="写明撤回的理由，例如：自评得分有误，更正后重新公开。撤回后信息公开页不再显示，自评仍为审核完成。"
         onCancel={() => setWithdrawing(false)}
         onSubmit={(reason) => void run('已撤回公开', () => withdrawEvaluationPublication(evaluationId, reason)).then(() => setWithdrawing(false))}
       />

@@ -10,6 +10,7 @@ import { useApiQuery } from '../../../lib/query';
 import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, withdrawTargetsPublication, workflowKeys } from '../api';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
+import { WithdrawPublicationDialog } from './withdraw-publication-dialog';
 import { RolloverDialog } from './rollover-dialog';
 import { useWorkflowActions } from './use-workflow-actions';
 import { WorkflowStatus } from './workflow-status';
@@ -109,13 +110,10 @@ export function WorkflowPanel({
         onCancel={() => setAsking(undefined)}
         onSubmit={(reason) => asking && void act(asking, askingLabel, reason)}
       />
-      <ReasonDialog
-        key={withdrawing ? 'withdrawing' : 'not-withdrawing'}
+      <WithdrawPublicationDialog
         open={withdrawing}
-        title="撤回公开：理由"
-        placeholder="写明撤回的理由，例如：公开的金额有误，更正后重新公开。撤回后信息公开页不再显示，绩效目标仍为已批复。"
-        okText="撤回公开"
         busy={busy}
+        example="写明撤回的理由，例如：公开的金额有误，更正后重新公开。撤回后信息公开页不再显示，绩效目标仍为已批复。"
         onCancel={() => setWithdrawing(false)}
         onSubmit={(reason) => void run('已撤回公开', () => withdrawTargetsPublication(documentId, reason)).then(() => setWithdrawing(false))}
       />
