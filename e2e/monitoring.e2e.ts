@@ -1,5 +1,5 @@
 /**
- * Journey: 金花街道's editor opens 监控, opens the demo report of the seed 002 targets at July, types an amount that
+ * Journey: 金花街道's editor opens 监控, opens the demo report of its approved 2023 targets (seed 002) at July, types an amount that
  * turns a green budget line red (the light changes in the browser as it is typed), sees submit refused naming that
  * line, gives its deviation reason, explanation, likelihood and measures, saves, reloads and finds them kept, and
  * downloads the 绩效运行监控表 (.xlsx, read back); the finance bureau then sees the same report read-only with its
@@ -55,7 +55,7 @@ describe('monitoring at July', () => {
     await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '监控' }).click();
     await page.getByRole('heading', { name: '运行监控', exact: true }).waitFor();
-    const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });
+    const row = page.locator('.ant-table-row', { hasText: '金花街道2023年度项目支出绩效目标表' });
     await row.getByRole('link', { name: /截至 7 月/ }).waitFor();
     await page.waitForLoadState('networkidle');
     await shot(page, '1-list');

@@ -1,5 +1,6 @@
 /**
- * Journey (issue 4): 金花街道's editor opens 自评, starts the self-evaluation of the seed 002 targets, types an actual
+ * Journey (issue 4): 金花街道's editor opens 自评, starts the self-evaluation of its approved 2023 targets (seed 002
+ * imported again for the year before, see fixtures/seeds/demo-years.json), types an actual
  * (the indicator's score, the total and the grade change in the browser as it is typed), fills the budget, saves,
  * downloads the pre-filled workbook, fills a value in it (exceljs), uploads a broken copy (errors listed by sheet,
  * row and column, nothing changed) and then the good one (the value and its score appear), edits the 自评报告, and
@@ -12,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { budgetSlots, indicatorSlots, type PerformanceDocument, type SelfEvaluationEntries } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS_DIR, useJixiao } from './support';
+import { settled, SHOTS_DIR, useJixiao } from './support';
 
 const jixiao = useJixiao();
 
@@ -37,16 +38,20 @@ async function download(page: Page, link: string, name: string): Promise<string>
   return path;
 }
 
-describe('self-evaluation of 金花街道 2024', () => {
+describe('self-evaluation of 金花街道 2023', () => {
   it('scores live while typing, saves, round-trips the workbook, and writes the 自评表 and 自评报告', async () => {
     const { page, problems } = await signedInPage('jinhua-editor');
     await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '自评' }).click();
     await page.getByRole('heading', { name: '绩效自评', exact: true }).waitFor();
-    const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });
+    // This year's targets are still a draft: nothing to start on them, and the page says why.
+    const draft = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });
+    await draft.getByText('目标未批复').waitFor();
+    expect(await draft.getByRole('button', { name: /开始自评/ }).count()).toBe(0);
+    const row = page.locator('.ant-table-row', { hasText: '金花街道2023年度项目支出绩效目标表' });
     await row.getByRole('button', { name: /开始自评/ }).click();
 
-    await page.getByRole('heading', { name: '2024 年度绩效自评' }).waitFor();
+    await page.getByRole('heading', { name: '2023 年度绩效自评' }).waitFor();
     const rate = page.getByRole('textbox', { name: '实际完成值 补贴发放率' });
     const score = page.getByTestId('score-u0.p0.i0');
     await expect.poll(() => score.innerText()).toMatch(/待填/);
@@ -120,7 +125,7 @@ describe('self-evaluation of 金花街道 2024', () => {
     await check.xlsx.readFile(table);
     const cells: string[] = [];
     check.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
-    expect(cells).toEqual(expect.arrayContaining(['项目支出绩效自评表', '（2024年度）', '98%', '89.98%']));
+    expect(cells).toEqual(expect.arrayContaining(['项目支出绩效自评表', '（2023年度）', '98%', '89.98%']));
     const report = await download(page, '下载自评报告', 'self-evaluation-report.docx');
     expect([...readFileSync(report).subarray(0, 2)]).toEqual([0x50, 0x4b]);
 
@@ -144,13 +149,23 @@ describe('self-evaluation of 金花街道 2024', () => {
     const submitted = await page.request.post(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/submit`, { data: { baseRevision: ((await filledIn.json()) as { revision: number }).revision }, headers: await csrf(page) });
     expect(submitted.status()).toBe(200);
     const kept = ((await (await page.request.get(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/scores`)).json()) as { items: Array<{ total: number | null }> }).items.at(-1)!;
+    // The unit head signs it off on the page, after a confirmation; then finance accepts it.
+    const head = await signedInPage('jinhua-approver');
+    await head.page.goto(`${jixiao.baseUrl}/self-evaluation/${evaluationId}`, { waitUntil: 'networkidle' });
+    await head.page.getByRole('button', { name: '单位审核通过，报送财政' }).click();
+    const confirm = head.page.locator('.ant-modal-confirm');
+    await settled(confirm);
+    await confirm.getByRole('button', { name: /^确\s?定$/ }).click();
+    await expect.poll(() => head.page.getByTestId('evaluation-workflow-status').innerText()).toBe('审核中');
+    await shot(head.page, '6b-unit-signed-off');
+    expect(head.problems).toEqual([]);
     const reviewer = await signedInPage('finance-reviewer');
     expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/workflow/accept`, { data: {}, headers: await csrf(reviewer.page) })).status()).toBe(200);
     expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/publication`, { headers: await csrf(reviewer.page) })).status()).toBe(200);
     const resident = await jixiao.signedInPage(null);
     await resident.page.goto(`${jixiao.baseUrl}/public`, { waitUntil: 'networkidle' });
-    await resident.page.getByRole('link', { name: /（2024）$/ }).first().click();
-    await resident.page.getByRole('heading', { name: /2024 年度自评结果/ }).waitFor();
+    await resident.page.getByRole('link', { name: /（2023）$/ }).first().click();
+    await resident.page.getByRole('heading', { name: /2023 年度自评结果/ }).waitFor();
     await resident.page.getByText('街消毒站病媒生物防治专职人员补贴').first().waitFor();
     // One total when there is one; several projects are each scored (R7), so the page gives the range of their scores.
     expect(await resident.page.locator('.stat').first().innerText()).toMatch(kept.total === null ? /各项目得分\s*[\d.]+(–[\d.]+)?分/ : new RegExp(`自评总分\\s*${kept.total}`));

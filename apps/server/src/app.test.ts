@@ -151,6 +151,8 @@ describe('health and OpenAPI', () => {
         'POST /api/documents/{id}/publication/withdrawal',
         'GET /api/evaluations/{id}/workflow',
         'POST /api/evaluations/{id}/workflow/submit',
+        'POST /api/evaluations/{id}/workflow/approve-unit',
+        'POST /api/evaluations/{id}/workflow/send-back',
         'POST /api/evaluations/{id}/workflow/accept',
         'POST /api/evaluations/{id}/workflow/return',
         'POST /api/evaluations/{id}/publication',

@@ -3,7 +3,7 @@
  * the same context around a store in a temp directory.
  */
 import { readFileSync } from 'node:fs';
-import { removeDemoUsers, seedDemoData, seedDemoPublication, seedDemoUsers, type SeedReport } from '@jixiao/services';
+import { removeDemoUsers, seedDemoData, seedDemoUsers, seedDemoWorkflow, type SeedReport } from '@jixiao/services';
 import { openStore, type PostgresSettings, type Store } from '@jixiao/store';
 
 export interface AppContext {
@@ -81,8 +81,8 @@ export async function openContext(options: OpenContextOptions): Promise<AppConte
     if (demo) {
       seedReport = await seedDemoData(store, options.seedsDir ?? DEFAULT_SEEDS_DIR);
       await seedDemoUsers({ store });
-      // First run only (seedReport.seeded): one document goes through the workflow to the public page.
-      await seedDemoPublication({ store }, seedReport);
+      // First run only (seedReport.seeded): documents go through the workflow (one to the public page, last year's approved and monitored).
+      await seedDemoWorkflow({ store }, seedReport);
     } else {
       // Outside demo mode no account with a published password may exist (decision 010).
       await removeDemoUsers({ store });

@@ -66,7 +66,7 @@ describe('demo mode', () => {
 });
 
 describe('demo publication', () => {
-  it('publishes seed 000 through the workflow on the first demo run only, and nothing else', async () => {
+  it('publishes seed 000 through the workflow on the first demo run only, and leaves this year’s other targets drafts', async () => {
     const dir = await migratedDataDir('jixiao-server-demo-pub-');
     dirs.push(dir);
     let context = await openContext({ dataDir: dir, demo: true });
@@ -80,9 +80,12 @@ describe('demo publication', () => {
       const published = await createApp(context).request(`/api/public/documents/${seed000!.documentId}`);
       expect(published.status).toBe(200);
 
-      // Every other document is still a draft that never moved (seed 002 stays editable for the journeys).
+      // Every other document but last year's approved copy is still a draft that never moved (seed 002 stays editable
+      // for the journeys); the copy is the next test's.
       const first = await workflowSnapshot(context);
-      const others = first.states.filter((s) => s.id !== seed000!.documentId);
+      const lastYear = new Set(context.seedReport!.lastYear.map((r) => r.documentId));
+      expect(lastYear.size).toBe(1);
+      const others = first.states.filter((s) => s.id !== seed000!.documentId && !lastYear.has(s.id));
       expect(others.length).toBeGreaterThan(0);
       expect(others.map(({ status, transitions, publishedVersion }) => ({ status, transitions, publishedVersion }))).toEqual(others.map(() => ({ status: 'draft', transitions: 0, publishedVersion: null })));
       expect(first.states.find((s) => s.fileName?.startsWith('002_'))).toMatchObject({ status: 'draft', transitions: 0 });
@@ -156,6 +159,32 @@ describe('demo publication', () => {
       expect(history.at(-1)).toMatchObject({ action: 'approve', conclusion: '良' });
       expect((await context.store.audit.listAudit({ action: 'review.conclude', limit: 5, offset: 0 })).items.map((e) => e.actor.username)).toEqual(['finance-reviewer']);
       expect((await publications(context)).map((i) => i.documentId)).toEqual([id]);
+    } finally {
+      await context.store.close();
+    }
+  });
+});
+
+describe('demo: last year’s approved targets', () => {
+  it('approves 金花街道’s 2023 targets by its own accounts and monitors them at July; this year’s stay a draft', async () => {
+    const dir = await demoDataDir('jixiao-server-demo-last-year-');
+    dirs.push(dir);
+    const context = await openContext({ dataDir: dir, demo: true });
+    try {
+      const documents = await context.store.documents.listDocuments();
+      const lastYear = documents.find((d) => d.fileName === '金花街道2023年度项目支出绩效目标表.txt')!;
+      const thisYear = documents.find((d) => d.fileName?.startsWith('002_'))!;
+      expect([lastYear.year, thisYear.year]).toEqual([2023, 2024]);
+      expect((await context.store.workflow.getTargetWorkflow(lastYear.id)).status).toBe('approved');
+      expect((await context.store.workflow.getTargetWorkflow(thisYear.id)).status).toBe('draft');
+      const steps = await context.store.workflow.listTransitions('document', lastYear.id);
+      expect(steps.map((t) => [t.action, t.by.displayName])).toEqual([
+        ['submit', '金花街道填报人'],
+        ['approve-unit', '金花街道负责人'],
+        ['approve', '区财政局审核人'],
+      ]);
+      const reports = await context.store.evaluations.listEvaluations({});
+      expect(reports.map((e) => [e.documentId, e.kind, e.period])).toEqual([[lastYear.id, 'monitoring', '2023-07']]);
     } finally {
       await context.store.close();
     }

@@ -98,6 +98,8 @@ export const documentSummaryDtoSchema = z.object({
   importedBy: z.string().nullable(),
   /** Where target documents stand in their workflow (a document that never moved is a 草稿 draft); null for self-evaluation documents. */
   targetStatus: targetStatusSchema.nullable(),
+  /** Target documents: the approved (批复) version monitoring and self-evaluation are measured against; null until first approved. */
+  approvedVersion: z.number().int().positive().nullable(),
 }).meta({ id: 'DocumentSummary' });
 export type DocumentSummaryDto = z.infer<typeof documentSummaryDtoSchema>;
 

@@ -9,6 +9,7 @@ import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { documentSummaryDtoSchema } from './catalog';
 import { monitoringSettingsSchema } from './settings';
+import { evaluationStatusSchema } from './workflow';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -116,7 +117,7 @@ export const monitoringResultSchema = z.object({
 }).meta({ id: 'MonitoringResult' }) satisfies z.ZodType<core.MonitoringResult>;
 export type MonitoringResultDto = z.infer<typeof monitoringResultSchema>;
 
-export const monitoringStatusSchema = z.enum(['draft', 'submitted', 'returned', 'done']);
+export const monitoringStatusSchema = evaluationStatusSchema;
 
 /** One monitoring report in a list. */
 export const monitoringSummaryDtoSchema = z.object({

@@ -19,6 +19,7 @@ const TODO_KIND = z.enum([
   'self-evaluation-due',
   'self-evaluation-returned',
   'self-evaluation-to-submit',
+  'self-evaluation-to-approve',
   'self-evaluation-to-accept',
   'self-evaluation-to-publish',
 ]) satisfies z.ZodType<TodoKind>;

@@ -10,7 +10,8 @@ import { selfEvaluationScoreSchema } from './score';
 
 export const targetStatusSchema = z.enum(['draft', 'submitted', 'in-review', 'returned', 'approved', 'rejected']) satisfies z.ZodType<core.TargetStatus>;
 export const targetActionSchema = z.enum(['submit', 'send-back', 'approve-unit', 'return', 'approve', 'reject', 'request-adjustment']) satisfies z.ZodType<core.TargetAction>;
-export const evaluationActionSchema = z.enum(['submit', 'accept', 'return']) satisfies z.ZodType<core.EvaluationAction>;
+export const evaluationActionSchema = z.enum(['submit', 'approve-unit', 'send-back', 'accept', 'return']) satisfies z.ZodType<core.EvaluationAction>;
+export const evaluationStatusSchema = z.enum(['draft', 'submitted', 'in-review', 'returned', 'done']) satisfies z.ZodType<core.EvaluationWorkflowStatus>;
 
 const reason = z.string().trim().max(2000);
 
@@ -76,7 +77,7 @@ export const evaluationWorkflowDtoSchema = z.object({
   documentId: z.number().int(),
   kind: z.enum(['monitoring', 'self-evaluation']),
   period: z.string(),
-  status: z.enum(['draft', 'submitted', 'returned', 'done']),
+  status: evaluationStatusSchema,
   statusLabel: z.string(),
   revision: z.number().int(),
   locked: z.object({ period: z.string(), by: z.string(), at: z.string(), reason: z.string().nullable() }).nullable(),

@@ -14,6 +14,7 @@ import { startMonitoring } from './monitoring/start-monitoring';
 import { submitMonitoring } from './monitoring/submit-monitoring';
 import { activateRuleSet, createRuleSetVersion } from './rule-sets/rule-sets';
 import { memoryStore, type MemoryStore } from './testing/memory-store';
+import { approveTargetsForTest } from './testing/approve-targets';
 import type { TransactionalStore } from './unit-of-work';
 import { transitionEvaluation } from './workflow/evaluation-workflow';
 import { transitionTarget } from './workflow/target-workflow';
@@ -70,6 +71,9 @@ describe('a change is one command: checked, written and audited together', () =>
     const { store, documentId, departmentId } = await seeded();
     const editor: Actor = { userId: 1, username: 'li', displayName: '李填报', role: 'unit-editor', departmentId, assignedDepartmentIds: [] };
     const who = { actor: editor, requestId: 'req-1' };
+    // Monitoring starts only on approved targets (decideEvaluationStart); a draft is refused, nothing written.
+    await expect(startMonitoring({ store }, who, { documentId, cutoffMonth: 7 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('尚未批复') });
+    await approveTargetsForTest({ store }, documentId);
     const started = await startMonitoring({ store }, who, { documentId, cutoffMonth: 7 });
     const saved = await saveMonitoring({ store }, who, { id: started.id, baseRevision: started.revision, entries: { budget: {}, indicators: {} } });
     const entries = () => store.state().audit.filter((a) => a.objectType === 'evaluation');

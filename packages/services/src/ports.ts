@@ -4,7 +4,7 @@
  * only through `DocumentStore.saveImport`, which is one transaction.
  */
 import type { SearchQuery } from '@jixiao/contract';
-import type { AmountUnit, DocumentKind, Finding, Indicator, PerformanceDocument, TargetStatus } from '@jixiao/core';
+import type { AmountUnit, DocumentKind, Finding, Indicator, PerformanceDocument, TargetStatus, EvaluationWorkflowStatus } from '@jixiao/core';
 
 export type ImportStatus = 'created' | 'new-version' | 'unchanged';
 
@@ -60,6 +60,8 @@ export interface DocumentSummary {
   importedBy: string | null;
   /** Target documents: the workflow status (草稿 when it never moved); null for self-evaluation documents. */
   targetStatus: TargetStatus | null;
+  /** Target documents: the approved version monitoring and self-evaluation read; null until first approved (R9). */
+  approvedVersion: number | null;
 }
 
 export interface DocumentStore {
@@ -232,7 +234,7 @@ export interface ReviewStore {
 
 /** A monitoring report (`period` `YYYY-MM`) or a year-end self-evaluation (`period` `YYYY`) against a target version. */
 export type EvaluationKind = 'monitoring' | 'self-evaluation';
-export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'done';
+export type EvaluationStatus = EvaluationWorkflowStatus;
 
 export interface StoredEvaluation {
   id: number;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { seedDemoData, seedDemoPublication, seedDemoUsers } from '@jixiao/services';
+import { seedDemoData, seedDemoUsers, seedDemoWorkflow } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpDatabase, restoreDatabase } from './backup';
 import { listTables, orderBy, quoteIdent } from './backup/tables';
@@ -57,7 +57,7 @@ export function backupSuite(label: string, open: () => Promise<StoreHandle>): vo
       const store = source.store;
       const report = await seedDemoData(store, SEEDS);
       await seedDemoUsers({ store });
-      await seedDemoPublication({ store }, report);
+      await seedDemoWorkflow({ store }, report);
     });
     afterAll(async () => {
       await source?.dispose();
@@ -67,7 +67,7 @@ export function backupSuite(label: string, open: () => Promise<StoreHandle>): vo
     it('restores every row of every table exactly into an empty store, and ids continue after the restored ones', async () => {
       const header = await dumpTo(source.store, file());
       expect(header.backend).toBe(source.store.kind);
-      expect(header.tables).toMatchObject({ documents: 5, audit_events: expect.any(Number) });
+      expect(header.tables).toMatchObject({ documents: 6, audit_events: expect.any(Number) });
       expect(header.tables.workflow_transitions).toBeGreaterThan(0);
       expect(header.tables.users).toBeGreaterThan(0);
       // Referenced tables first: a version after its document.
@@ -91,7 +91,7 @@ export function backupSuite(label: string, open: () => Promise<StoreHandle>): vo
     it('refuses to restore into a store that has data, naming what is there', async () => {
       const e = await rejection(restoreDatabase(source.store.db, file()));
       expect(e.code).toBe('CONFLICT');
-      expect(e.message).toMatch(/documents 5 行/);
+      expect(e.message).toMatch(/documents 6 行/);
     });
 
     it('refuses a damaged or cut-off file before writing anything', async () => {

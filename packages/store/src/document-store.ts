@@ -214,6 +214,8 @@ type SummaryRow = Pick<SqlRow<typeof documents>, 'id' | 'kind' | 'title' | 'depa
     unit_names: string | null;
     /** The workflow row's status; null for a document that never moved. */
     workflow_status: TargetStatus | null;
+    /** The workflow row's approved version; null before the first approval (or for a document that never moved). */
+    approved_version: number | null;
   };
 
 function toSummary(r: SummaryRow): DocumentSummary {
@@ -236,6 +238,7 @@ function toSummary(r: SummaryRow): DocumentSummary {
     unitNames: r.unit_names ? (JSON.parse(r.unit_names) as string[]) : [],
     importedBy: r.imported_by,
     targetStatus: r.kind === 'project-targets' || r.kind === 'department-targets' ? (r.workflow_status ?? 'draft') : null,
+    approvedVersion: r.approved_version,
   };
 }
 
@@ -244,7 +247,8 @@ const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as d
   ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count, v.created_by as imported_by,
   -- The units of the version from its stored totals (a few rows per version, not one per project: issue 12).
   (select json_agg(distinct u.name order by u.name)::text from unit_totals t join units u on u.id = t.unit_id where t.version_id = v.id) as unit_names,
-  (select w.status from document_workflow w where w.document_id = d.id) as workflow_status`;
+  (select w.status from document_workflow w where w.document_id = d.id) as workflow_status,
+  (select w.approved_version from document_workflow w where w.document_id = d.id) as approved_version`;
 
 /** `bulkCopy`: the PGlite connection's COPY (absent on PostgreSQL, which loads with unnest). */
 export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore {

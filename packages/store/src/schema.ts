@@ -324,7 +324,7 @@ export const evaluations = pgTable(
   (t) => [
     uniqueIndex('evaluations_document_kind_period_idx').on(t.documentId, t.kind, t.period),
     check('evaluations_kind', sql`${t.kind} in ('monitoring', 'self-evaluation')`),
-    check('evaluations_status', sql`${t.status} in ('draft', 'submitted', 'returned', 'done')`),
+    check('evaluations_status', sql`${t.status} in ('draft', 'submitted', 'in-review', 'returned', 'done')`),
     check('evaluations_revision', sql`${t.revision} >= 1`),
   ],
 );

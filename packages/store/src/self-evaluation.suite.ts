@@ -19,6 +19,7 @@ import {
   startSelfEvaluation,
   SYSTEM_CHANGE,
 } from '@jixiao/services';
+import { approveTargetsForTest } from '@jixiao/services/testing';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
@@ -32,6 +33,7 @@ export function selfEvaluationSuite(backend: string, open: () => Promise<StoreHa
     useSuiteStore(open, async (opened) => {
       store = opened;
       targets = (await importSeed002(store)).documentId;
+      await approveTargetsForTest({ store }, targets);
     });
 
     it('starts on the target version, scores live, saves on the revision and refuses a stale save naming who saved', async () => {

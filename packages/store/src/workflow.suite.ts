@@ -4,7 +4,7 @@
  * adjustment, two transitions and two saves from the same base at once (exactly one wins, the other is told who),
  * evaluation transitions under a period lock, and the public page that shows only what was published.
  */
-import type { Actor, PerformanceDocument, Role } from '@jixiao/core';
+import type { Actor, EvaluationAction, PerformanceDocument, Role } from '@jixiao/core';
 import {
   AppError,
   checkEvaluationSave,
@@ -205,19 +205,26 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect(JSON.stringify((await store.documents.getDocument(documentId, base)).document)).toContain('第二次调整后的名称');
     });
 
-    it('evaluations: submit, return, resubmit, accept; a period lock stops saves and transitions; a done self-evaluation is published', async () => {
+    it('evaluations: submit, the unit head’s sign-off, return, resubmit, accept; a period lock stops saves and transitions; a done self-evaluation is published', async () => {
       const evaluation = await store.evaluations.createEvaluation({ documentId, targetVersion: 3, kind: 'self-evaluation', period: '2024', entries: {}, by: '李填报' });
-      const moveE = (by: Actor, action: 'submit' | 'accept' | 'return', reason?: string) => transitionEvaluation({ store }, { actor: by }, { evaluationId: evaluation.id, action, reason: reason ?? null });
+      const moveE = (by: Actor, action: EvaluationAction, reason?: string) => transitionEvaluation({ store }, { actor: by }, { evaluationId: evaluation.id, action, reason: reason ?? null });
       await checkEvaluationSave({ store }, { evaluationId: evaluation.id, actor: editor });
       expect((await moveE(editor, 'submit')).status).toBe('submitted');
       expect((await rejection(checkEvaluationSave({ store }, { evaluationId: evaluation.id, actor: editor }))).message).toContain('已提交');
       expect((await rejection(moveE(editor, 'accept'))).code).toBe('FORBIDDEN');
+      // Finance waits for the unit head (陈主任) to sign off; the unit head sends it back once, with a reason.
+      expect((await rejection(moveE(reviewer, 'accept'))).message).toContain('现在应由单位负责人审核通过');
+      expect((await rejection(moveE(approver, 'send-back'))).code).toBe('BAD_INPUT');
+      expect((await moveE(approver, 'send-back', '请补充第二个项目的说明')).status).toBe('returned');
+      await moveE(editor, 'submit');
+      expect((await moveE(approver, 'approve-unit')).status).toBe('in-review');
       expect((await rejection(moveE(reviewer, 'return'))).code).toBe('BAD_INPUT');
       const returned = await moveE(reviewer, 'return', '实际完成值缺少佐证');
-      expect(returned).toMatchObject({ status: 'returned', revision: 3 });
+      expect(returned).toMatchObject({ status: 'returned', revision: 6 });
       // A stale save by the unit after the return is refused by the evaluation store's revision check.
       expect((await rejection(store.evaluations.saveEvaluation({ id: evaluation.id, baseRevision: 1, entries: { x: 1 }, by: '李填报' }))).code).toBe('CONFLICT');
       await moveE(editor, 'submit');
+      await moveE(approver, 'approve-unit');
 
       expect((await rejection(setPeriodLock({ store }, { actor: editor }, { period: '2024', locked: true }))).code).toBe('FORBIDDEN');
       const locks = await setPeriodLock({ store }, { actor: reviewer }, { period: '2024', locked: true, reason: '年度决算' });
@@ -230,7 +237,16 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
 
       const done = await moveE(reviewer, 'accept');
       expect(done.status).toBe('done');
-      expect(done.history.map((t) => `${t.action}:${t.from}→${t.to}`)).toEqual(['submit:draft→submitted', 'return:submitted→returned', 'submit:returned→submitted', 'accept:submitted→done']);
+      expect(done.history.map((t) => `${t.action}:${t.from}→${t.to}`)).toEqual([
+        'submit:draft→submitted',
+        'send-back:submitted→returned',
+        'submit:returned→submitted',
+        'approve-unit:submitted→in-review',
+        'return:in-review→returned',
+        'submit:returned→submitted',
+        'approve-unit:submitted→in-review',
+        'accept:in-review→done',
+      ]);
       await store.evaluations.saveScore({ evaluationId: evaluation.id, evaluationRevision: done.revision, ruleSet: { id: 'cn-project-self-evaluation', version: 1 }, total: 91.5, grade: '优', result: {}, scoredBy: '李填报' });
       const published = await publishEvaluation({ store }, { actor: reviewer }, { evaluationId: evaluation.id });
       expect(published).toMatchObject({ publishedBy: '王财政' });

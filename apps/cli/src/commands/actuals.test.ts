@@ -10,7 +10,7 @@ import { userInfo } from 'node:os';
 import { openStore } from '@jixiao/store';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SEED_002, useCliSandbox } from '../testing/run-cli';
+import { approveTargetsIn, SEED_002, useCliSandbox } from '../testing/run-cli';
 
 describe('jixiao actuals', () => {
   const cli = useCliSandbox('jixiao-cli-actuals-');
@@ -25,6 +25,11 @@ describe('jixiao actuals', () => {
 
   it('starts, exports the workbook, imports it filled; refuses a bad one with exit 2 and one line; exports the tables', async () => {
     expect((await cli.run(['import', SEED_002, '--year', '2024'])).code).toBe(0);
+    // Targets never approved are refused, saying what to do (exit 1, one line).
+    const early = await cli.run(['actuals', 'start', '--document', '1', '--year', '2024', '--by', '李填报']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('这份绩效目标尚未批复（当前为「草稿」），不能开始绩效自评');
+    await approveTargetsIn(cli.dataDir, 1);
     const started = await cli.run(['actuals', 'start', '--document', '1', '--year', '2024', '--by', '李填报']);
     expect(started.stdout).toMatch(/^已开始绩效自评 1：2024 年度/);
     const book = join(cli.dir, '填报表.xlsx');
@@ -71,6 +76,11 @@ describe('jixiao actuals', () => {
       const { items } = await store.audit.listAudit({ limit: 50, offset: 0 });
       expect(items.map((a) => [a.action, a.objectId, a.actor.username]).reverse()).toEqual([
         ['document.import', '1', `cli:${userInfo().username}`],
+        // The approval the web app would give (approveTargetsIn), as the administrator.
+        ['workflow.submit', '1', 'admin'],
+        ['workflow.approve-unit', '1', 'admin'],
+        ['review.conclude', '1', 'admin'],
+        ['workflow.approve', '1', 'admin'],
         ['self-evaluation.start', '1', 'cli:李填报'],
         ['self-evaluation.import-actuals', '1', 'cli:李填报'],
       ]);

@@ -80,8 +80,8 @@ describe('jixiao backup / restore', { timeout: 180_000 }, () => {
     expect({ code: restore.code, stderr: restore.stderr }).toMatchObject({ code: 0 });
     const original = await jixiao(['export', '--format', 'json', '--all'], { JIXIAO_DATA_DIR: dataDir });
     const restored = await jixiao(['export', '--format', 'json', '--all'], env);
-    // The demo data: the five seeds.
-    expect((JSON.parse(original.stdout) as { documents: unknown[] }).documents).toHaveLength(5);
+    // The demo data: the five seeds and last year's copy of seed 002.
+    expect((JSON.parse(original.stdout) as { documents: unknown[] }).documents).toHaveLength(6);
     expect(restored.stdout).toBe(original.stdout);
     rmSync(dataDir, { recursive: true, force: true });
   });

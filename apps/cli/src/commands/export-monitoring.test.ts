@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetLineKey } from '@jixiao/core';
 import { importDocumentFile, saveMonitoring, startMonitoring, SYSTEM_CHANGE } from '@jixiao/services';
+import { approveTargetsForTest } from '@jixiao/services/testing';
 import { openStore, pgliteTemplate } from '@jixiao/store';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ describe('jixiao export --format monitoring-table', () => {
     const store = await openStore({ dataDir: cli.dataDir, pgliteTemplate: await pgliteTemplate() });
     try {
       documentId = (await importDocumentFile({ store }, SYSTEM_CHANGE, { fileName: '002_71a78aaa1661d207.pages-1-5.txt', bytes: new Uint8Array(readFileSync(SEED_002)), year: 2024 })).documentId;
+      await approveTargetsForTest({ store }, documentId);
       const started = await startMonitoring({ store }, SYSTEM_CHANGE, { documentId, cutoffMonth: 7, by: '李填报' });
       reportId = started.id;
       // 街消毒站病媒生物防治专职人员补贴: 16.56 budget, 6.9 spent by July → 41.67% → ratio 71.4 → yellow.

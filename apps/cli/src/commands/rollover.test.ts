@@ -3,14 +3,11 @@
  * every project and indicator and no amounts; never twice for one year; --to-year and --keep-amounts; each change in
  * the audit trail with the operator named.
  */
-import { listProjects, type Actor, type PerformanceDocument } from '@jixiao/core';
-import { transitionTarget } from '@jixiao/services';
+import { listProjects, type PerformanceDocument } from '@jixiao/core';
 import { openStore } from '@jixiao/store';
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { SEED_002, useCliSandbox } from '../testing/run-cli';
-
-const ADMIN: Actor = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: null, assignedDepartmentIds: [] };
+import { approveTargetsIn, SEED_002, useCliSandbox } from '../testing/run-cli';
 
 /** Every indicator as project / name / annual target: what must carry over to next year unchanged. */
 const names = (d: PerformanceDocument) => listProjects(d).flatMap(({ project }) => project.indicators.map((i) => `${project.name}/${i.name}/${i.annualTarget?.text ?? ''}`));
@@ -18,18 +15,7 @@ const names = (d: PerformanceDocument) => listProjects(d).flatMap(({ project }) 
 describe('jixiao rollover', () => {
   const cli = useCliSandbox('jixiao-cli-rollover-');
 
-  async function approve(documentId: number): Promise<void> {
-    const store = await openStore({ dataDir: cli.dataDir });
-    try {
-      const who = { actor: ADMIN, requestId: 'test' };
-      await transitionTarget({ store }, who, { documentId, action: 'submit', reason: null });
-      await transitionTarget({ store }, who, { documentId, action: 'approve-unit', reason: null });
-      await store.reviews.saveDecision({ documentId, version: 1, type: 'override', conclusion: '良', reason: '评审结论：良', by: ADMIN.displayName });
-      await transitionTarget({ store }, who, { documentId, action: 'approve', reason: null });
-    } finally {
-      await store.close();
-    }
-  }
+  const approve = (documentId: number) => approveTargetsIn(cli.dataDir, documentId);
 
   const exported = async (id: number) => JSON.parse((await cli.run(['export', '--document', String(id)])).stdout) as PerformanceDocument;
 

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
-import { pgliteTemplate } from '@jixiao/store';
+import { approveTargetsForTest } from '@jixiao/services/testing';
+import { openStore, pgliteTemplate } from '@jixiao/store';
 import { afterAll, beforeAll } from 'vitest';
 import { cliChangeFor } from '../cli-change';
 import type { CliIo, CommandIo } from '../io';
@@ -118,4 +119,17 @@ export function useCliSandbox(prefix: string, defaultStdin?: string): CliSandbox
       return jixiao(args, { JIXIAO_DATA_DIR: join(made(), 'data') }, stdin);
     },
   };
+}
+
+/**
+ * Approves a target document in a CLI data dir through the real workflow (the CLI has no workflow commands: targets
+ * are submitted and approved in the web app), so `actuals start` and `rollover` may use it.
+ */
+export async function approveTargetsIn(dataDir: string, documentId: number): Promise<void> {
+  const store = await openStore({ dataDir });
+  try {
+    await approveTargetsForTest({ store }, documentId);
+  } finally {
+    await store.close();
+  }
 }

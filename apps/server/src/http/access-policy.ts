@@ -107,6 +107,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   // Evaluations: monitoring and self-evaluation need different permissions, so the core decides the role by kind.
   'GET /api/evaluations/{id}/workflow': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/workflow/submit': may('document.read', param('evaluation')),
+  'POST /api/evaluations/{id}/workflow/approve-unit': may('document.read', param('evaluation')),
+  'POST /api/evaluations/{id}/workflow/send-back': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/workflow/accept': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/workflow/return': may('document.read', param('evaluation')),
   'POST /api/evaluations/{id}/publication': may('publish', param('evaluation')),

@@ -1,6 +1,6 @@
 /**
  * The monitoring API in-process (`app.request`) against a real PGlite store seeded with the demo documents and the
- * demo monitoring report (金花街道 seed 002 at July), signed in as 金花街道's editor: list, start, a line turned
+ * demo monitoring report (金花街道's approved 2023 targets, seed 002, at July), signed in as 金花街道's editor: list, start, a line turned
  * yellow by a save, submit refused while its reasons are missing, a stale save refused (409) naming who saved last,
  * the workflow (submit in the history and the audit trail, return by the finance bureau, a locked month, accept),
  * the .xlsx/.docx downloads, and the Chinese errors.
@@ -29,6 +29,8 @@ let dataDir: string;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
 let documentId: number;
+/** 金花街道's 2024 targets, a draft never approved. */
+let draftId: number;
 let headers: Record<string, string> = {};
 
 async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
@@ -58,8 +60,9 @@ beforeAll(async () => {
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
   headers = { Cookie: cookie, 'X-CSRF-Token': session.csrfToken };
   const docs = listOf(documentSummaryDtoSchema).parse((await send('GET', '/api/documents')).body);
-  const jinhua = docs.items.find((d) => d.fileName?.startsWith('002_'));
-  if (!jinhua) throw new Error('seed 002 was not imported');
+  const jinhua = docs.items.find((d) => d.fileName === '金花街道2023年度项目支出绩效目标表.txt');
+  if (!jinhua) throw new Error('金花街道’s approved 2023 targets were not seeded');
+  draftId = docs.items.find((d) => d.fileName?.startsWith('002_'))!.id;
   documentId = jinhua.id;
 });
 
@@ -72,7 +75,7 @@ describe('the monitoring API', () => {
   it('lists the demo report of 金花街道 at July, with a mix of lights and what is still missing', async () => {
     const list = listOf(monitoringSummaryDtoSchema).parse((await send('GET', `/api/monitoring?documentId=${documentId}`)).body);
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ period: '2024-07', cutoffMonth: 7, year: 2024, status: 'draft', createdBy: '演示数据' });
+    expect(list.items[0]).toMatchObject({ period: '2023-07', cutoffMonth: 7, year: 2023, status: 'draft', createdBy: '演示数据' });
     const r = await report('GET', `/api/monitoring/${list.items[0]!.id}`);
     expect(r.ruleSet.ref).toBe('cn-monitoring@1');
     expect(r.result.timeProgress).toBe(58.33);
@@ -90,16 +93,23 @@ describe('the monitoring API', () => {
 
   it('starts a report at another month (201) and refuses the same month twice (409)', async () => {
     const started = await report('POST', '/api/monitoring', { documentId, cutoffMonth: 6 }, 201);
-    expect(started).toMatchObject({ period: '2024-06', cutoffMonth: 6, revision: 1, createdBy: '金花街道填报人', status: 'draft' });
+    expect(started).toMatchObject({ period: '2023-06', cutoffMonth: 6, revision: 1, createdBy: '金花街道填报人', status: 'draft' });
     expect(started.result.timeProgress).toBe(50);
     expect(started.result.incomplete.length).toBeGreaterThan(24);
     expect(await failure('POST', '/api/monitoring', { documentId, cutoffMonth: 6 }, 409)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已经存在') });
     expect((await failure('POST', '/api/monitoring', { documentId, cutoffMonth: 13 }, 400)).message).toContain('截止月份太大（最大 12）');
   });
 
+  it('refuses to start on targets never approved (409), saying what to do, and writes nothing', async () => {
+    const before = listOf(monitoringSummaryDtoSchema).parse((await send('GET', '/api/monitoring')).body).items.length;
+    const refused = await failure('POST', '/api/monitoring', { documentId: draftId, cutoffMonth: 7 }, 409);
+    expect(refused.message).toContain('这份绩效目标尚未批复（当前为「草稿」），不能开始运行监控');
+    expect(listOf(monitoringSummaryDtoSchema).parse((await send('GET', '/api/monitoring')).body).items).toHaveLength(before);
+  });
+
   it('a save turns a line yellow; submit is refused naming it until its reasons are given; a stale save is 409', async () => {
     const list = listOf(monitoringSummaryDtoSchema).parse((await send('GET', `/api/monitoring?documentId=${documentId}`)).body);
-    const june = list.items.find((r) => r.period === '2024-06')!;
+    const june = list.items.find((r) => r.period === '2023-06')!;
     let r = await report('GET', `/api/monitoring/${june.id}`);
     // Every project spent exactly half by June (on schedule), except one at 35%: ratio 70 → yellow.
     const budget = Object.fromEntries(r.result.budgetLines.map((l) => [l.key, { spent: l.project === '办公场地租赁费' ? 21.28 : Math.round(l.budget! * 50) / 100 }]));
@@ -134,7 +144,7 @@ describe('the monitoring API', () => {
 
   it('goes through the workflow: submit is in the history and the audit trail; a reviewer returns it, a locked month refuses saves naming who locked it; accept → done', async () => {
     const list = listOf(monitoringSummaryDtoSchema).parse((await send('GET', `/api/monitoring?documentId=${documentId}`)).body);
-    const june = list.items.find((r) => r.period === '2024-06')!;
+    const june = list.items.find((r) => r.period === '2023-06')!;
     const reviewer = await signedIn(app, 'finance-reviewer');
     const workflow = async () => evaluationWorkflowDtoSchema.parse((await send('GET', `/api/evaluations/${june.id}/workflow`)).body);
     let wf = await workflow();
@@ -155,12 +165,12 @@ describe('the monitoring API', () => {
     expect(r).toMatchObject({ status: 'returned', revision: 6 });
 
     // A locked month: saves and submits are refused naming who locked it, and nothing changes.
-    expect((await reviewer.send('PUT', '/api/period-locks', { period: '2024-06', locked: true, reason: '6月监控已汇总' })).status).toBe(200);
+    expect((await reviewer.send('PUT', '/api/period-locks', { period: '2023-06', locked: true, reason: '6月监控已汇总' })).status).toBe(200);
     const locked = await failure('PUT', `/api/monitoring/${june.id}/entries`, { baseRevision: 6, entries: {} }, 409);
-    expect(locked.message).toMatch(/2024-06 已由 区财政局审核人 于 .*锁定（6月监控已汇总）/);
+    expect(locked.message).toMatch(/2023-06 已由 区财政局审核人 于 .*锁定（6月监控已汇总）/);
     expect((await failure('POST', `/api/monitoring/${june.id}/submit`, { baseRevision: 6 }, 409)).message).toContain('已由 区财政局审核人');
     expect(await report('GET', `/api/monitoring/${june.id}`)).toMatchObject({ revision: 6, entries: r.entries });
-    expect((await reviewer.send('PUT', '/api/period-locks', { period: '2024-06', locked: false, reason: '补充凭证后重新提交' })).status).toBe(200);
+    expect((await reviewer.send('PUT', '/api/period-locks', { period: '2023-06', locked: false, reason: '补充凭证后重新提交' })).status).toBe(200);
 
     expect(await report('POST', `/api/monitoring/${june.id}/submit`, { baseRevision: 6 })).toMatchObject({ status: 'submitted', revision: 7 });
     expect((await ctx.store.evaluations.listScores(june.id)).map((s) => s.evaluationRevision)).toEqual([4, 7]);
@@ -170,7 +180,7 @@ describe('the monitoring API', () => {
     expect(wf.history[1]!.reason).toBe('请补充租金支付凭证');
     expect((await failure('PUT', `/api/monitoring/${june.id}/entries`, { baseRevision: 8, entries: {} }, 409)).message).toContain('已完成');
     // The workflow's own 提交 checks completeness too: the demo July report still lacks reasons.
-    const july = list.items.find((x) => x.period === '2024-07')!;
+    const july = list.items.find((x) => x.period === '2023-07')!;
     const incomplete = await failure('POST', `/api/evaluations/${july.id}/workflow/submit`, {}, 400);
     expect(incomplete.message).toMatch(/^还不能提交：/);
     expect((await report('GET', `/api/monitoring/${july.id}`)).status).toBe('draft');
@@ -180,14 +190,14 @@ describe('the monitoring API', () => {
 
   it('downloads the 绩效运行监控表 as .xlsx (read back) and .docx', async () => {
     const list = listOf(monitoringSummaryDtoSchema).parse((await send('GET', `/api/monitoring?documentId=${documentId}`)).body);
-    const july = list.items.find((r) => r.period === '2024-07')!;
+    const july = list.items.find((r) => r.period === '2023-07')!;
     const res = await app.request(`/api/monitoring/${july.id}/table.xlsx`, { headers });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('绩效运行监控表.xlsx'));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const text = book.getWorksheet('绩效运行监控表')!.getSheetValues().flat().map(String).join('|');
-    expect(text).toContain('2024年度绩效运行监控表');
+    expect(text).toContain('2023年度绩效运行监控表');
     expect(text).toContain('陈家祠广场安全服务管养经费');
     expect(text).toContain('制度保障：下半年社区活动集中在国庆、重阳期间举办');
     const docx = await app.request(`/api/monitoring/${july.id}/table.docx`, { headers });

@@ -4,7 +4,7 @@
  * keep a score, the workbook down and up — an upload with errors is 400 listing sheet/row/column and changes
  * nothing —, the 项目自评表 and the 自评报告; seed 003 imported scores its key-indicator table as stated (49.5); the
  * workflow: submit refused with what is missing, then in the history and the audit trail, saves refused once
- * submitted or in a locked year, returned by the finance bureau and saved again, accepted.
+ * submitted or in a locked year, signed off by the unit head, returned by the finance bureau and saved again, accepted.
  */
 import { rmSync } from 'node:fs';
 import {
@@ -31,7 +31,10 @@ let dataDir: string;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
 let headers: Record<string, string> = {};
+/** 金花街道's approved 2023 targets (the demo's last year). */
 let jinhua: number;
+/** 金花街道's 2024 targets: a draft never approved. */
+let jinhuaDraft: number;
 let seed003: number;
 
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
@@ -71,7 +74,8 @@ beforeAll(async () => {
   app = createApp(ctx, { logError: () => {} });
   headers = await signIn('admin');
   const docs = listOf(documentSummaryDtoSchema).parse(await (await send('GET', '/api/documents')).json());
-  jinhua = docs.items.find((d) => d.fileName?.startsWith('002_'))!.id;
+  jinhua = docs.items.find((d) => d.fileName === '金花街道2023年度项目支出绩效目标表.txt')!.id;
+  jinhuaDraft = docs.items.find((d) => d.fileName?.startsWith('002_'))!.id;
   seed003 = docs.items.find((d) => d.fileName?.startsWith('003_'))!.id;
 });
 
@@ -83,14 +87,20 @@ afterAll(async () => {
 describe('the self-evaluation API', () => {
   let id: number;
 
-  it('starts a self-evaluation on the targets, lists it, and saves entries on the revision', async () => {
-    const started = await evaluation('POST', '/api/self-evaluations', { documentId: jinhua, year: 2024 }, 201);
+  it('refuses to start on targets never approved (409), saying what to do', async () => {
+    const refused = await failure('POST', '/api/self-evaluations', { documentId: jinhuaDraft, year: 2024 }, 409);
+    expect(refused.message).toContain('这份绩效目标尚未批复（当前为「草稿」），不能开始绩效自评');
+    expect(listOf(documentSummaryDtoSchema.pick({ id: true })).parse(await (await send('GET', `/api/self-evaluations?documentId=${jinhuaDraft}`)).json()).items).toEqual([]);
+  });
+
+  it('starts a self-evaluation on the approved targets, lists it, and saves entries on the revision', async () => {
+    const started = await evaluation('POST', '/api/self-evaluations', { documentId: jinhua, year: 2023 }, 201);
     id = started.id;
-    expect(started).toMatchObject({ documentId: jinhua, period: '2024', revision: 1, scope: 'project', createdBy: '系统管理员' });
+    expect(started).toMatchObject({ documentId: jinhua, period: '2023', revision: 1, scope: 'project', createdBy: '系统管理员' });
     expect(started.ruleSet.ref).toBe('cn-project-self-evaluation@1');
     const list = listOf(documentSummaryDtoSchema.pick({ id: true })).parse(await (await send('GET', `/api/self-evaluations?documentId=${jinhua}`)).json());
     expect(list.items.map((x) => x.id)).toEqual([id]);
-    const again = await failure('POST', '/api/self-evaluations', { documentId: jinhua, year: 2024 }, 409);
+    const again = await failure('POST', '/api/self-evaluations', { documentId: jinhua, year: 2023 }, 409);
     expect(again.message).toMatch(/已经存在/);
 
     const saved = await evaluation('PUT', `/api/self-evaluations/${id}/entries`, { baseRevision: 1, entries: { indicators: { 'u0.p0.i0': { actual: '100%' } }, budgets: { 'u0.p0': { adjusted: 10, spent: 9 } } } });
@@ -235,32 +245,39 @@ describe('the self-evaluation API', () => {
       await failure('POST', `/api/self-evaluations/${id}/actuals.xlsx`, form, 409);
       expect(await evaluation('GET', `/api/self-evaluations/${id}`)).toMatchObject({ revision: submitted.revision, status: 'submitted', entries: submitted.entries });
 
-      // The finance bureau returns it with a reason: the unit can save again.
+      // The unit head signs it off to the finance bureau (the bureau cannot accept it before), which returns it with a
+      // reason: the unit can save again.
       const asReviewer = (method: string, path: string, body: unknown) => app.request(path, { method, headers: { ...reviewer, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const approver = await signIn('jinhua-approver');
+      const asApprover = (path: string) => app.request(path, { method: 'POST', headers: { ...approver, 'Content-Type': 'application/json' }, body: '{}' });
+      expect((await asReviewer('POST', `/api/evaluations/${id}/workflow/accept`, {})).status).toBe(409);
+      const signedOff = evaluationWorkflowDtoSchema.parse(await (await asApprover(`/api/evaluations/${id}/workflow/approve-unit`)).json());
+      expect(signedOff).toMatchObject({ status: 'in-review', statusLabel: '审核中', revision: submitted.revision + 1 });
       const returned = evaluationWorkflowDtoSchema.parse(await (await asReviewer('POST', `/api/evaluations/${id}/workflow/return`, { reason: '第一个项目的完成值缺少佐证' })).json());
-      expect(returned).toMatchObject({ status: 'returned', revision: submitted.revision + 1 });
+      expect(returned).toMatchObject({ status: 'returned', revision: submitted.revision + 2 });
       const heading = submitted.report.sections[0]!.heading;
       const resaved = await evaluation('PUT', `/api/self-evaluations/${id}/report`, { baseRevision: returned.revision, report: { sections: { [heading]: '已补充佐证材料。' } } });
       expect(resaved).toMatchObject({ status: 'returned', revision: returned.revision + 1 });
 
       // A locked year: saves are refused naming who locked it, and nothing changes.
-      expect((await asReviewer('PUT', '/api/period-locks', { period: '2024', locked: true, reason: '年度决算' })).status).toBe(200);
+      expect((await asReviewer('PUT', '/api/period-locks', { period: '2023', locked: true, reason: '年度决算' })).status).toBe(200);
       const locked = await failure('PUT', `/api/self-evaluations/${id}/entries`, { baseRevision: resaved.revision, entries: { indicators: {}, budgets: {} } }, 409);
-      expect(locked.message).toMatch(/2024 已由 区财政局审核人 于 .*锁定（年度决算）/);
-      expect((await failure('POST', `/api/self-evaluations/${id}/submit`, { baseRevision: resaved.revision }, 409)).message).toContain('2024 已由 区财政局审核人');
+      expect(locked.message).toMatch(/2023 已由 区财政局审核人 于 .*锁定（年度决算）/);
+      expect((await failure('POST', `/api/self-evaluations/${id}/submit`, { baseRevision: resaved.revision }, 409)).message).toContain('2023 已由 区财政局审核人');
       expect((await evaluation('GET', `/api/self-evaluations/${id}`)).revision).toBe(resaved.revision);
-      expect((await asReviewer('PUT', '/api/period-locks', { period: '2024', locked: false, reason: '补充佐证' })).status).toBe(200);
+      expect((await asReviewer('PUT', '/api/period-locks', { period: '2023', locked: false, reason: '补充佐证' })).status).toBe(200);
 
       // A stale page cannot submit what it did not see.
       await failure('POST', `/api/self-evaluations/${id}/submit`, { baseRevision: returned.revision }, 409);
       expect(await evaluation('POST', `/api/self-evaluations/${id}/submit`, { baseRevision: resaved.revision })).toMatchObject({ status: 'submitted' });
+      expect((await asApprover(`/api/evaluations/${id}/workflow/approve-unit`)).status).toBe(200);
       expect(evaluationWorkflowDtoSchema.parse(await (await asReviewer('POST', `/api/evaluations/${id}/workflow/accept`, {})).json()).status).toBe('done');
       const history = (await workflow()).history;
-      expect(history.map((t) => `${t.action}:${t.toLabel}`)).toEqual(['submit:已提交', 'return:退回', 'submit:已提交', 'accept:已完成']);
-      expect(history[1]).toMatchObject({ reason: '第一个项目的完成值缺少佐证', by: { displayName: '区财政局审核人' } });
-      expect((await failure('PUT', `/api/self-evaluations/${id}/entries`, { baseRevision: resaved.revision + 2, entries: { indicators: {}, budgets: {} } }, 409)).message).toContain('已完成');
+      expect(history.map((t) => `${t.action}:${t.toLabel}`)).toEqual(['submit:已提交', 'approve-unit:审核中', 'return:退回', 'submit:已提交', 'approve-unit:审核中', 'accept:已完成']);
+      expect(history[2]).toMatchObject({ reason: '第一个项目的完成值缺少佐证', by: { displayName: '区财政局审核人' } });
+      expect((await failure('PUT', `/api/self-evaluations/${id}/entries`, { baseRevision: resaved.revision + 3, entries: { indicators: {}, budgets: {} } }, 409)).message).toContain('已完成');
       const actions = (await audit()).map((e) => e.action);
-      expect(actions).toEqual(expect.arrayContaining(['workflow.self-evaluation.submit', 'workflow.self-evaluation.return', 'workflow.self-evaluation.accept', 'self-evaluation.save', 'self-evaluation.save-report']));
+      expect(actions).toEqual(expect.arrayContaining(['workflow.self-evaluation.submit', 'workflow.self-evaluation.approve-unit', 'workflow.self-evaluation.return', 'workflow.self-evaluation.accept', 'self-evaluation.save', 'self-evaluation.save-report']));
     } finally {
       headers = admin;
     }

@@ -184,7 +184,8 @@ describe('the audit trail', () => {
   });
 
   it('records monitoring changes with the report before and after, and nothing for a refused one', async () => {
-    const own = (await ctx.store.documents.listDocuments({ departmentId: jinhua })).find((d) => d.fileName?.startsWith('002_'))!;
+    // Last year's targets, approved (monitoring starts only on approved targets).
+    const own = (await ctx.store.documents.listDocuments({ departmentId: jinhua })).find((d) => d.fileName === '金花街道2023年度项目支出绩效目标表.txt')!;
     const started = await editor.send('POST', '/api/monitoring', { documentId: own.id, cutoffMonth: 5 });
     expect(started.status).toBe(201);
     const report = started.body as { id: number; entries: unknown };

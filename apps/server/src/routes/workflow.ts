@@ -13,7 +13,7 @@ import {
   targetWorkflowDtoSchema,
   type TargetWorkflowDto,
 } from '@jixiao/contract';
-import type { EvaluationAction, TargetAction } from '@jixiao/core';
+import { EVALUATION_ACTIONS, type EvaluationAction, type TargetAction } from '@jixiao/core';
 import { getEvaluationWorkflow, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, withdrawTargetsPublication, withdrawEvaluationPublication, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type App, type RegisterRoutes } from './common';
@@ -112,11 +112,19 @@ const getEvaluation = createRoute({
 
 const EVALUATION_SUMMARIES: Record<EvaluationAction, string> = {
   submit: '提交运行监控或绩效自评（草稿或退回时；与填报页的「提交」相同：未填完时 400 并列出，提交后保存评分）',
+  'approve-unit': '单位负责人审核通过绩效自评，报送财政（运行监控没有这一步）',
+  'send-back': '单位负责人退回填报人修改绩效自评（须写明理由）',
   accept: '财政审核通过（已完成）',
   return: '财政退回修改（须写明理由）',
 };
 
-const EVALUATION_OPERATION_IDS: Record<EvaluationAction, string> = { submit: 'submitEvaluation', accept: 'acceptEvaluation', return: 'returnEvaluation' };
+const EVALUATION_OPERATION_IDS: Record<EvaluationAction, string> = {
+  submit: 'submitEvaluation',
+  'approve-unit': 'approveEvaluationForUnit',
+  'send-back': 'sendBackEvaluation',
+  accept: 'acceptEvaluation',
+  return: 'returnEvaluation',
+};
 
 function evaluationTransitionRoute(action: EvaluationAction) {
   return createRoute({
@@ -192,7 +200,7 @@ export const registerWorkflowRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(withdrawTargetPublication, async (c) => c.json(await withdrawTargetsPublication(deps, changeContext(c), { documentId: c.req.valid('param').id, reason: c.req.valid('json').reason }), 200));
 
   app.openapi(getEvaluation, async (c) => c.json(await getEvaluationWorkflow(deps, { evaluationId: c.req.valid('param').id, actor: actorOf(c) }), 200));
-  for (const action of ['submit', 'accept', 'return'] as const) {
+  for (const action of EVALUATION_ACTIONS) {
     app.openapi(evaluationTransitionRoute(action), async (c) => {
       const { reason } = c.req.valid('json');
       const evaluationId = c.req.valid('param').id;

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'self-evaluation.read',
   'self-evaluation.edit',
   'self-evaluation.submit',
+  'self-evaluation.unit-approve',
   'self-evaluation.review',
   /** The unit's own workflow: submit a draft (editor), approve it inside the unit before it goes to finance (approver). */
   'workflow.submit',
@@ -60,6 +61,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     ...READ,
     'monitoring.submit',
     'self-evaluation.submit',
+    'self-evaluation.unit-approve',
     'workflow.submit',
     'workflow.unit-approve',
     'workflow.request-adjustment',
@@ -144,6 +146,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'self-evaluation.read': '查看绩效自评',
   'self-evaluation.edit': '填报绩效自评',
   'self-evaluation.submit': '提交绩效自评',
+  'self-evaluation.unit-approve': '单位审核绩效自评',
   'self-evaluation.review': '审核绩效自评',
   'workflow.submit': '提交审核',
   'workflow.unit-approve': '单位审批',

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../access/actor';
-import { availableEvaluationActions, decideEvaluationSave, EVALUATION_REASON_REQUIRED_ACTIONS, decideEvaluationTransition, type EvaluationAction, type EvaluationWorkflowState, type EvaluationWorkflowStatus } from './evaluation-workflow';
+import { availableEvaluationActions, decideEvaluationSave, EVALUATION_ACTIONS, EVALUATION_REASON_REQUIRED_ACTIONS, decideEvaluationTransition, type EvaluationAction, type EvaluationWorkflowState, type EvaluationWorkflowStatus } from './evaluation-workflow';
 import { decidePeriodLock, findLock, type PeriodLock } from './period-lock';
 import { decidePublishEvaluation, decidePublishTargets, decideWithdrawTargetsPublication } from './publication';
 import { chinaTime } from './refusal';
@@ -11,7 +11,7 @@ import { initialTargetState } from './target-workflow';
 
 const DEPT = 3;
 const ROLES: Role[] = ['unit-editor', 'unit-approver', 'finance-reviewer', 'third-party-reviewer', 'admin'];
-const STATUSES: EvaluationWorkflowStatus[] = ['draft', 'submitted', 'returned', 'done'];
+const STATUSES: EvaluationWorkflowStatus[] = ['draft', 'submitted', 'in-review', 'returned', 'done'];
 const actor = (role: Role, departmentId: number | null = role.startsWith('unit') ? DEPT : null): Actor => ({
   userId: 2,
   username: role,
@@ -28,25 +28,36 @@ const evaluation = (kind: EvaluationWorkflowState['kind'], status: EvaluationWor
   departmentId: DEPT,
 });
 
-/** Who may, from which states (the access table: monitoring is reviewed by finance only, self-evaluation also by third parties). */
-const ALLOWED: Record<EvaluationAction, { from: EvaluationWorkflowStatus[]; to: EvaluationWorkflowStatus; roles: Record<EvaluationWorkflowState['kind'], Role[]> }> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', roles: { monitoring: ['unit-editor', 'unit-approver', 'admin'], 'self-evaluation': ['unit-editor', 'unit-approver', 'admin'] } },
-  accept: { from: ['submitted'], to: 'done', roles: { monitoring: ['finance-reviewer', 'admin'], 'self-evaluation': ['finance-reviewer', 'third-party-reviewer', 'admin'] } },
-  return: { from: ['submitted'], to: 'returned', roles: { monitoring: ['finance-reviewer', 'admin'], 'self-evaluation': ['finance-reviewer', 'third-party-reviewer', 'admin'] } },
-};
+/**
+ * Who may, from which states (the access table: monitoring is reviewed by finance only, self-evaluation also by third
+ * parties, after the unit head's sign-off). Monitoring has no unit step: every role hears it has no such step.
+ */
+type Allowed = { from: EvaluationWorkflowStatus[]; to: EvaluationWorkflowStatus; roles: Role[] };
+function allowed(kind: EvaluationWorkflowState['kind']): Record<EvaluationAction, Allowed> {
+  const reviewers: Role[] = kind === 'monitoring' ? ['finance-reviewer', 'admin'] : ['finance-reviewer', 'third-party-reviewer', 'admin'];
+  const reviewed: EvaluationWorkflowStatus = kind === 'monitoring' ? 'submitted' : 'in-review';
+  const unit = (to: EvaluationWorkflowStatus): Allowed => (kind === 'monitoring' ? { from: [], to, roles: ROLES } : { from: ['submitted'], to, roles: ['unit-approver', 'admin'] });
+  return {
+    submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['unit-editor', 'unit-approver', 'admin'] },
+    'approve-unit': unit('in-review'),
+    'send-back': unit('returned'),
+    accept: { from: [reviewed], to: 'done', roles: reviewers },
+    return: { from: [reviewed], to: 'returned', roles: reviewers },
+  };
+}
 
 describe('decideEvaluationTransition: every kind × action × state × role', () => {
   for (const kind of ['monitoring', 'self-evaluation'] as const) {
-    for (const action of ['submit', 'accept', 'return'] as const) {
+    for (const action of EVALUATION_ACTIONS) {
       for (const status of STATUSES) {
         for (const role of ROLES) {
-          const rule = ALLOWED[action];
-          const allowed = rule.from.includes(status) && rule.roles[kind].includes(role);
-          it(`${kind} ${action} from ${status} by ${role}: ${allowed ? 'allowed' : 'refused'}`, () => {
+          const rule = allowed(kind)[action];
+          const ok = rule.from.includes(status) && rule.roles.includes(role);
+          it(`${kind} ${action} from ${status} by ${role}: ${ok ? 'allowed' : 'refused'}`, () => {
             const got = decideEvaluationTransition(evaluation(kind, status), { action, actor: actor(role), reason: '理由' }, []);
-            const expected = allowed
+            const expected = ok
               ? { ok: true, record: { action, from: status, to: rule.to, reason: '理由', conclusion: null, round: 1, version: 5 } }
-              : { ok: false, code: rule.roles[kind].includes(role) ? 'CONFLICT' : 'FORBIDDEN' };
+              : { ok: false, code: rule.roles.includes(role) ? 'CONFLICT' : 'FORBIDDEN' };
             expect(got.ok ? got : { ok: false, code: got.code }).toEqual(expected);
           });
         }
@@ -54,19 +65,29 @@ describe('decideEvaluationTransition: every kind × action × state × role', ()
     }
   }
 
+  it('a self-evaluation submitted waits for the unit head, who is told so; finance is told whose turn it is', () => {
+    const submitted = evaluation('self-evaluation', 'submitted');
+    const early = decideEvaluationTransition(submitted, { action: 'accept', actor: actor('finance-reviewer') }, []);
+    expect(early).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('现在应由单位负责人审核通过（报送财政）或退回填报人') });
+    expect(decideEvaluationTransition(evaluation('monitoring', 'submitted'), { action: 'approve-unit', actor: actor('unit-approver') }, [])).toMatchObject({ ok: false, message: expect.stringContaining('运行监控没有「单位审核通过，报送财政」这一步') });
+  });
+
   it('return needs a reason; another department is refused', () => {
     expect(decideEvaluationTransition(evaluation('monitoring', 'submitted'), { action: 'return', actor: actor('finance-reviewer'), reason: ' ' }, [])).toMatchObject({ ok: false, code: 'BAD_INPUT' });
     expect(decideEvaluationTransition(evaluation('monitoring', 'draft'), { action: 'submit', actor: actor('unit-approver', 99) }, [])).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
-  it.each(Object.keys(ALLOWED) as EvaluationAction[])('%s: refused without a reason exactly when EVALUATION_REASON_REQUIRED_ACTIONS names it', (action) => {
-    const { from, roles } = ALLOWED[action];
-    const got = decideEvaluationTransition(evaluation('self-evaluation', from[0]!), { action, actor: actor(roles['self-evaluation'][0]!), reason: ' ' }, []);
+  it.each(EVALUATION_ACTIONS)('%s: refused without a reason exactly when EVALUATION_REASON_REQUIRED_ACTIONS names it', (action) => {
+    const { from, roles } = allowed('self-evaluation')[action];
+    const got = decideEvaluationTransition(evaluation('self-evaluation', from[0]!), { action, actor: actor(roles[0]!), reason: ' ' }, []);
     expect(!got.ok && got.code === 'BAD_INPUT').toBe(EVALUATION_REASON_REQUIRED_ACTIONS.includes(action));
   });
 
   it('offers the buttons that would pass', () => {
-    expect(availableEvaluationActions(evaluation('self-evaluation', 'submitted'), actor('finance-reviewer'), [])).toEqual(['accept', 'return']);
+    expect(availableEvaluationActions(evaluation('self-evaluation', 'submitted'), actor('finance-reviewer'), [])).toEqual([]);
+    expect(availableEvaluationActions(evaluation('self-evaluation', 'submitted'), actor('unit-approver'), [])).toEqual(['approve-unit', 'send-back']);
+    expect(availableEvaluationActions(evaluation('self-evaluation', 'in-review'), actor('finance-reviewer'), [])).toEqual(['accept', 'return']);
+    expect(availableEvaluationActions(evaluation('monitoring', 'submitted'), actor('finance-reviewer'), [])).toEqual(['accept', 'return']);
     expect(availableEvaluationActions(evaluation('self-evaluation', 'done'), actor('finance-reviewer'), [])).toEqual([]);
   });
 });

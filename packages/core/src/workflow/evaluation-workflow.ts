@@ -1,7 +1,13 @@
 /**
- * The workflow of a monitoring report or a self-evaluation (decision 011): 草稿 draft ─提交─► 已提交 submitted ─►
- * 已完成 done (accepted by the finance bureau) or 退回 returned (with the reason) ─► submitted again. Only drafts and
- * returned reports are saved; nothing moves or is saved once the period is locked (period-lock.ts).
+ * The workflow of a monitoring report or a self-evaluation (decision 011):
+ *
+ *   monitoring:       草稿 draft ─提交─► 已提交 submitted ─财政审核─► 已完成 done, or 退回 returned (with the reason)
+ *   self-evaluation:  草稿 draft ─提交─► 已提交 submitted ─单位审核通过─► 审核中 in-review ─财政审核─► done / returned
+ *                                          └─退回填报人─► returned
+ *
+ * A returned report is fixed and submitted again. The unit head signs off the unit's self-evaluation before it goes
+ * to the finance bureau (decision 035), as for the targets; monitoring is reported straight to the bureau. Only
+ * drafts and returned reports are saved; nothing moves or is saved once the period is locked (period-lock.ts).
  */
 import type { Actor, Role } from '../access/actor';
 import { inScope, roleAllows, type Action } from '../access/permissions';
@@ -10,11 +16,19 @@ import { cleanReason, refuse, rolesText, type Refusal } from './refusal';
 import { rolesAllowed, type TransitionRecord } from './target-workflow';
 
 export type EvaluationWorkflowKind = 'monitoring' | 'self-evaluation';
-export type EvaluationWorkflowStatus = 'draft' | 'submitted' | 'returned' | 'done';
-export type EvaluationAction = 'submit' | 'accept' | 'return';
+export type EvaluationWorkflowStatus = 'draft' | 'submitted' | 'in-review' | 'returned' | 'done';
+export type EvaluationAction = 'submit' | 'approve-unit' | 'send-back' | 'accept' | 'return';
 
-export const EVALUATION_STATUS_LABELS: Record<EvaluationWorkflowStatus, string> = { draft: '草稿', submitted: '已提交', returned: '退回', done: '已完成' };
-export const EVALUATION_ACTION_LABELS: Record<EvaluationAction, string> = { submit: '提交', accept: '审核通过', return: '退回修改' };
+export const EVALUATION_ACTIONS: readonly EvaluationAction[] = ['submit', 'approve-unit', 'send-back', 'accept', 'return'];
+
+export const EVALUATION_STATUS_LABELS: Record<EvaluationWorkflowStatus, string> = { draft: '草稿', submitted: '已提交', 'in-review': '审核中', returned: '退回', done: '已完成' };
+export const EVALUATION_ACTION_LABELS: Record<EvaluationAction, string> = {
+  submit: '提交',
+  'approve-unit': '单位审核通过，报送财政',
+  'send-back': '退回填报人修改',
+  accept: '审核通过',
+  return: '退回修改',
+};
 export const EVALUATION_KIND_LABELS: Record<EvaluationWorkflowKind, string> = { monitoring: '运行监控', 'self-evaluation': '绩效自评' };
 
 export interface EvaluationWorkflowState {
@@ -25,24 +39,47 @@ export interface EvaluationWorkflowState {
   departmentId: number | null;
 }
 
-const permission = (kind: EvaluationWorkflowKind, what: 'edit' | 'submit' | 'review'): Action => `${kind}.${what}`;
+type Step = 'edit' | 'submit' | 'unit-approve' | 'review';
+const permission = (kind: EvaluationWorkflowKind, what: Step): Action => (what === 'unit-approve' ? 'self-evaluation.unit-approve' : `${kind}.${what}`);
 
-const RULES: Record<EvaluationAction, { what: 'submit' | 'review'; from: readonly EvaluationWorkflowStatus[]; to: EvaluationWorkflowStatus; reasonRequired: boolean }> = {
-  submit: { what: 'submit', from: ['draft', 'returned'], to: 'submitted', reasonRequired: false },
-  accept: { what: 'review', from: ['submitted'], to: 'done', reasonRequired: false },
-  return: { what: 'review', from: ['submitted'], to: 'returned', reasonRequired: true },
-};
+interface Rule {
+  what: Exclude<Step, 'edit'>;
+  from: readonly EvaluationWorkflowStatus[];
+  to: EvaluationWorkflowStatus;
+  reasonRequired: boolean;
+}
 
-/** The actions that must carry a reason (the rules' `reasonRequired`). */
-export const EVALUATION_REASON_REQUIRED_ACTIONS: readonly EvaluationAction[] = (Object.keys(RULES) as EvaluationAction[]).filter((a) => RULES[a].reasonRequired);
+/** Where the finance bureau's review starts: after the unit head's sign-off for a self-evaluation, at once for monitoring. */
+const REVIEWED_FROM: Record<EvaluationWorkflowKind, EvaluationWorkflowStatus> = { monitoring: 'submitted', 'self-evaluation': 'in-review' };
+
+function ruleOf(kind: EvaluationWorkflowKind, action: EvaluationAction): Rule | null {
+  const reviewed = REVIEWED_FROM[kind];
+  switch (action) {
+    case 'submit':
+      return { what: 'submit', from: ['draft', 'returned'], to: 'submitted', reasonRequired: false };
+    case 'approve-unit':
+      return kind === 'self-evaluation' ? { what: 'unit-approve', from: ['submitted'], to: 'in-review', reasonRequired: false } : null;
+    case 'send-back':
+      return kind === 'self-evaluation' ? { what: 'unit-approve', from: ['submitted'], to: 'returned', reasonRequired: true } : null;
+    case 'accept':
+      return { what: 'review', from: [reviewed], to: 'done', reasonRequired: false };
+    case 'return':
+      return { what: 'review', from: [reviewed], to: 'returned', reasonRequired: true };
+  }
+}
+
+/** The actions that must carry a reason (the rules' `reasonRequired`, the same for both kinds). */
+export const EVALUATION_REASON_REQUIRED_ACTIONS: readonly EvaluationAction[] = EVALUATION_ACTIONS.filter((a) => ruleOf('self-evaluation', a)?.reasonRequired);
 
 function nextStep(state: EvaluationWorkflowState): string {
-  const who = (what: 'edit' | 'submit' | 'review') => rolesText(rolesAllowed(permission(state.kind, what)).filter((r: Role) => r !== 'admin'));
+  const who = (what: Step) => rolesText(rolesAllowed(permission(state.kind, what)).filter((r: Role) => r !== 'admin'));
   switch (state.status) {
     case 'draft':
     case 'returned':
       return `现在应由${who('edit')}填报，${who('submit')}提交`;
     case 'submitted':
+      return state.kind === 'self-evaluation' ? `现在应由${who('unit-approve')}审核通过（报送财政）或退回填报人` : `现在应由${who('review')}审核通过或退回`;
+    case 'in-review':
       return `现在应由${who('review')}审核通过或退回`;
     case 'done':
       return '已审核完成，不能再修改';
@@ -57,9 +94,10 @@ export function decideEvaluationTransition(
   locks: readonly PeriodLock[],
 ): { ok: true; record: TransitionRecord } | Refusal {
   const { action, actor } = request;
-  const rule = RULES[action];
-  const needed = permission(state.kind, rule.what);
   const label = EVALUATION_ACTION_LABELS[action];
+  const rule = ruleOf(state.kind, action);
+  if (!rule) return refuse('CONFLICT', `${EVALUATION_KIND_LABELS[state.kind]}没有「${label}」这一步：${stateText(state)}，${nextStep(state)}。`);
+  const needed = permission(state.kind, rule.what);
   if (!roleAllows(actor.role, needed)) {
     return refuse('FORBIDDEN', `您是${rolesText([actor.role])}，不能「${label}」${EVALUATION_KIND_LABELS[state.kind]}：只有${rolesText(rolesAllowed(needed))}可以。${stateText(state)}，${nextStep(state)}。`);
   }
@@ -85,5 +123,5 @@ export function decideEvaluationSave(state: EvaluationWorkflowState, actor: Acto
 
 /** The actions this actor may take now (for buttons). */
 export function availableEvaluationActions(state: EvaluationWorkflowState, actor: Actor, locks: readonly PeriodLock[]): EvaluationAction[] {
-  return (['submit', 'accept', 'return'] as const).filter((action) => decideEvaluationTransition(state, { action, actor, reason: 'x' }, locks).ok);
+  return EVALUATION_ACTIONS.filter((action) => decideEvaluationTransition(state, { action, actor, reason: 'x' }, locks).ok);
 }

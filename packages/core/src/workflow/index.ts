@@ -6,3 +6,4 @@ export * from './publication';
 export * from './deadlines';
 export * from './todo';
 export * from './audit-labels';
+export * from './evaluation-start';

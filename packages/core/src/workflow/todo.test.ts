@@ -75,7 +75,11 @@ describe('evaluationTodo', () => {
     expect(evaluationTodo(report('monitoring', 'submitted'), false, actor('finance-reviewer'), [])).toBe('monitoring-to-accept');
     expect(evaluationTodo(report('monitoring', 'submitted'), false, actor('third-party-reviewer'), [])).toBeNull();
     expect(evaluationTodo(report('monitoring', 'done'), false, actor('finance-reviewer'), [])).toBeNull();
-    expect(evaluationTodo(report('self-evaluation', 'submitted'), false, actor('third-party-reviewer'), [])).toBe('self-evaluation-to-accept');
+    // A self-evaluation goes to the unit head first, then to finance or the engaged firm.
+    expect(evaluationTodo(report('self-evaluation', 'submitted'), false, actor('third-party-reviewer'), [])).toBeNull();
+    expect(evaluationTodo(report('self-evaluation', 'submitted'), false, actor('unit-approver'), [])).toBe('self-evaluation-to-approve');
+    expect(evaluationTodo(report('self-evaluation', 'in-review'), false, actor('third-party-reviewer'), [])).toBe('self-evaluation-to-accept');
+    expect(evaluationTodo(report('self-evaluation', 'in-review'), false, actor('unit-approver'), [])).toBeNull();
     expect(evaluationTodo(report('self-evaluation', 'done'), false, actor('finance-reviewer'), [])).toBe('self-evaluation-to-publish');
     expect(evaluationTodo(report('self-evaluation', 'done'), true, actor('finance-reviewer'), [])).toBeNull();
     expect(evaluationTodo(report('self-evaluation', 'done'), false, actor('unit-editor'), [])).toBeNull();

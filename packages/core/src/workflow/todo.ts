@@ -25,6 +25,7 @@ export type TodoKind =
   | 'self-evaluation-due'
   | 'self-evaluation-returned'
   | 'self-evaluation-to-submit'
+  | 'self-evaluation-to-approve'
   | 'self-evaluation-to-accept'
   | 'self-evaluation-to-publish';
 
@@ -42,7 +43,8 @@ export const TODO_KINDS: Readonly<Record<TodoKind, { label: string; hint: string
   'self-evaluation-due': { label: '绩效自评待填报', hint: '年度已结束，已批复目标尚未开始自评' },
   'self-evaluation-returned': { label: '绩效自评被退回', hint: '按退回理由修改后重新提交' },
   'self-evaluation-to-submit': { label: '绩效自评待提交', hint: '已开始填报，尚未提交' },
-  'self-evaluation-to-accept': { label: '绩效自评待审核', hint: '单位已提交，审核通过或退回' },
+  'self-evaluation-to-approve': { label: '绩效自评待单位审核', hint: '填报人已提交，审核通过后报送财政，或退回填报人修改' },
+  'self-evaluation-to-accept': { label: '绩效自评待审核', hint: '单位负责人已审核报送，审核通过或退回' },
   'self-evaluation-to-publish': { label: '自评结果待公开', hint: '财政审核完成的自评结果，随部门决算公开' },
 };
 
@@ -71,8 +73,9 @@ const evaluationKinds = {
 /** What waits on a monitoring report or self-evaluation for this actor, or null. */
 export function evaluationTodo(state: EvaluationWorkflowState, published: boolean, actor: Actor, locks: readonly PeriodLock[]): TodoKind | null {
   const kinds = evaluationKinds[state.kind];
-  const may = (action: 'submit' | 'accept') => decideEvaluationTransition(state, { action, actor, reason: ANY_REASON }, locks).ok;
+  const may = (action: 'submit' | 'approve-unit' | 'accept') => decideEvaluationTransition(state, { action, actor, reason: ANY_REASON }, locks).ok;
   if (may('submit')) return state.status === 'returned' ? kinds.returned : kinds.submit;
+  if (may('approve-unit')) return 'self-evaluation-to-approve';
   if (may('accept')) return kinds.accept;
   if (state.kind === 'self-evaluation' && decidePublishEvaluation(state, actor, published).ok) return 'self-evaluation-to-publish';
   return null;

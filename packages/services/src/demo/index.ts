@@ -1,3 +1,4 @@
 export { seedDemoData } from './seed-demo-data';
 export type { SeedReport } from './seed-demo-data';
-export { DEMO_CONCLUSION_REASON, seedDemoPublication } from './seed-demo-publication';
+export { DEMO_CONCLUSION_REASON } from './approve-demo-targets';
+export { seedDemoWorkflow } from './seed-demo-workflow';

@@ -41,7 +41,7 @@ describe('seedDemoData', () => {
 
   it('does nothing when the database already has documents', async () => {
     const store = await storeWith(1);
-    expect(await seedDemoData(store, dir)).toEqual({ seeded: false, imported: [], skipped: [] });
+    expect(await seedDemoData(store, dir)).toEqual({ seeded: false, imported: [], skipped: [], lastYear: [] });
     expect(store.state().documents).toHaveLength(1);
   });
 
@@ -58,8 +58,10 @@ describe('seedDemoData', () => {
     ]);
     expect(report.skipped).toEqual([]);
     expect(savedVersions(store).find((s) => s.fileName.startsWith('002'))?.document.year).toBeNull();
-    // Seed 002's monitoring report is started and filled (demo data for the monitoring page), each step audited.
-    expect(store.state().evaluations.map((e) => [e.kind, e.period, e.revision])).toEqual([['monitoring', '2024-07', 2]]);
-    expect(store.state().audit.filter((a) => a.objectType === 'evaluation').map((a) => a.action)).toEqual(['monitoring.start', 'monitoring.save']);
+    // Seed 002 again, as 金花街道's targets of the year before, under a name of its own (a document of its own).
+    expect(report.lastYear.map((r) => [r.fileName, r.year, r.kind, r.department])).toEqual([['金花街道2023年度项目支出绩效目标表.txt', 2023, 'project-targets', '广州市荔湾区人民政府金花街道办事处']]);
+    expect(new Set([...report.imported, ...report.lastYear].map((r) => r.documentId)).size).toBe(6);
+    // Nothing is monitored before the targets are approved (seedDemoWorkflow).
+    expect(store.state().evaluations).toEqual([]);
   });
 });

@@ -1,18 +1,16 @@
 /**
- * Demo data for 运行监控: 金花街道's project targets (seed 002) monitored at July, with a mix of lights — most lines
- * on schedule, one red and one yellow budget line explained, one yellow budget line and one yellow indicator still
- * waiting for their reasons (so the demo shows what blocks submitting), surveys left for the year end. Runs only
- * right after the demo documents were seeded, and never twice for the same document and month.
+ * Demo data for 运行监控: 金花街道's approved project targets of last year (seed 002 imported again for 2023, see
+ * demo-years.json) monitored at July, with a mix of lights — most lines on schedule, one red and one yellow budget
+ * line explained, one yellow budget line and one yellow indicator still waiting for their reasons (so the demo shows
+ * what blocks submitting), surveys left for the year end. Never twice for the same document and month.
  */
 import { monitorDocument, type MonitoringDeviation, type MonitoringEntries } from '@jixiao/core';
-import type { SeedReport } from './seed-demo-data';
 import { loadMonitoring, type MonitoringDeps } from '../monitoring/monitoring-state';
 import { saveMonitoring } from '../monitoring/save-monitoring';
 import { startMonitoring } from '../monitoring/start-monitoring';
 import { SYSTEM_CHANGE } from '../access/audit';
 import type { TransactionalStore } from '../unit-of-work';
 
-const SEED_FILE = '002_71a78aaa1661d207.pages-1-5.txt';
 const CUTOFF = 7;
 const BY = '演示数据';
 
@@ -56,13 +54,10 @@ async function demoEntries(deps: MonitoringDeps, id: number): Promise<Monitoring
   return { budget, indicators };
 }
 
-export async function seedDemoMonitoring(store: TransactionalStore, report: SeedReport): Promise<void> {
-  if (!report.seeded) return;
-  const seed = report.imported.find((r) => r.fileName === SEED_FILE);
-  if (!seed) return;
+export async function seedDemoMonitoring(store: TransactionalStore, documentId: number): Promise<void> {
   const deps = { store };
-  const existing = (await store.evaluations.listEvaluations({ documentId: seed.documentId, kind: 'monitoring' })).length > 0;
+  const existing = (await store.evaluations.listEvaluations({ documentId, kind: 'monitoring' })).length > 0;
   if (existing) return;
-  const started = await startMonitoring(deps, SYSTEM_CHANGE, { documentId: seed.documentId, cutoffMonth: CUTOFF, by: BY });
+  const started = await startMonitoring(deps, SYSTEM_CHANGE, { documentId, cutoffMonth: CUTOFF, by: BY });
   await saveMonitoring(deps, SYSTEM_CHANGE, { id: started.id, baseRevision: started.revision, entries: await demoEntries(deps, started.id), by: BY });
 }

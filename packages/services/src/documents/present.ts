@@ -25,5 +25,6 @@ export function presentDocumentSummary(s: DocumentSummary): DocumentSummaryDto {
     units: s.unitNames,
     importedBy: s.importedBy,
     targetStatus: s.targetStatus,
+    approvedVersion: s.approvedVersion,
   };
 }

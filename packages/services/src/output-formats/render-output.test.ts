@@ -14,6 +14,7 @@ import { importDocumentFile } from '../documents/import-document-file';
 import { startMonitoring } from '../monitoring/start-monitoring';
 import { startSelfEvaluation } from '../self-evaluation/start-self-evaluation';
 import { memoryStore } from '../testing/memory-store';
+import { approveTargetsForTest } from '../testing/approve-targets';
 import { OUTPUT_RENDERERS, renderOutput, type OutputDeps, type OutputInput } from './render-output';
 
 const seed = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../fixtures/seeds/${name}`, import.meta.url))));
@@ -32,6 +33,7 @@ describe('renderOutput: every registry format from the seeds', () => {
       imported.push((await importDocumentFile({ store }, operator, { fileName: name, bytes: seed(name), year })).documentId);
     }
     const [targets, departmentTable, departmentTargets] = imported as [number, number, number];
+    for (const id of [targets, departmentTargets]) await approveTargetsForTest({ store }, id);
     const monitoring = await startMonitoring({ store }, operator, { documentId: targets, cutoffMonth: 7, by: '李填报' });
     const project = await startSelfEvaluation({ store }, operator, { documentId: targets, year: 2024, by: '李填报' });
     const department = await startSelfEvaluation({ store }, operator, { documentId: departmentTargets, year: 2024, by: '李填报' });

@@ -1,1 +1,2 @@
 export { memoryStore, type MemoryStore } from './memory-store';
+export { approveTargetsForTest, TEST_ADMIN } from './approve-targets';

@@ -107,6 +107,7 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       unitNames: [...new Set(v.document.units.map((u) => u.name))].sort(),
       importedBy: v.createdBy,
       targetStatus: v.document.kind === 'project-targets' || v.document.kind === 'department-targets' ? (d.workflow?.status ?? 'draft') : null,
+      approvedVersion: d.workflow?.approvedVersion ?? null,
     };
   }
 

@@ -43,7 +43,7 @@ export function submitMonitoring(id: number, body: SubmitMonitoringRequest): Pro
 /** The 绩效运行监控表 downloads of a report, one per format of the contract's registry made from a monitoring report. */
 export const TABLE_FORMATS = outputFormatsOf('monitoring');
 
-export const STATUS_LABELS: Record<MonitoringSummaryDto['status'], string> = { draft: '填报中', submitted: '已提交', returned: '已退回', done: '已完成' };
+export const STATUS_LABELS: Record<MonitoringSummaryDto['status'], string> = { draft: '填报中', submitted: '已提交', 'in-review': '审核中', returned: '已退回', done: '已完成' };
 
 /** Query keys of monitoring (decision 018). */
 export const monitoringKeys = {

@@ -58,6 +58,7 @@ export const TARGET_CONFIRMATIONS: Partial<Record<TargetAction, string>> = {
 };
 export const EVALUATION_CONFIRMATIONS: Partial<Record<EvaluationAction, string>> = {
   submit: '提交后等待审核，审核人退回前不能再修改。',
+  'approve-unit': '单位审核通过后报送财政审核，财政退回前单位不能再修改。',
   accept: '审核通过后本报告完成，不能再修改。',
 };
 export const PUBLISH_CONFIRMATION = '公开后，任何人不用登录就能在「信息公开」页看到这些内容。';

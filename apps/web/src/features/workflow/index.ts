@@ -3,3 +3,4 @@ export { STATUS_COLORS as TARGET_STATUS_COLORS, workflowKeys, type EvaluationWor
 export { EvaluationWorkflowPanel } from './components/evaluation-workflow-panel';
 export { StaleSaveAlert } from './components/stale-save-alert';
 export { WorkflowPanel } from './components/workflow-panel';
+export { evaluationStartRefusal } from './evaluation-start';

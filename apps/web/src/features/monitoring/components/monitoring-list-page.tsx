@@ -13,6 +13,8 @@ import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import';
 import { useYear } from '../../session';
+import { evaluationStartRefusal } from '../../workflow';
+import { NotApproved } from '../../../components/not-approved';
 import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryDto, monitoringKeys } from '../api';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
@@ -78,7 +80,9 @@ export function MonitoringListPage() {
       key: 'reports',
       width: 320,
       render: (_: unknown, { document: d, reports }) =>
-        reports.length === 0 ? (
+        evaluationStartRefusal(d, 'monitoring') && reports.length === 0 ? (
+          <NotApproved reason={evaluationStartRefusal(d, 'monitoring')!} />
+        ) : reports.length === 0 ? (
           <Button size="small" onClick={() => setChosen(d.id)}>
             选择此文档
           </Button>
@@ -97,7 +101,11 @@ export function MonitoringListPage() {
     },
   ];
 
-  const options = rows.map(({ document: d }) => ({ value: d.id, label: `${d.title}（${d.year ?? '—'}年度）` }));
+  // Targets never approved are listed, not offered: the server would refuse them (the same core rule).
+  const options = rows.map(({ document: d }) => {
+    const refused = evaluationStartRefusal(d, 'monitoring') !== null;
+    return { value: d.id, label: `${d.title}（${d.year ?? '—'}年度）${refused ? '（目标未批复）' : ''}`, disabled: refused };
+  });
 
   return (
     <>

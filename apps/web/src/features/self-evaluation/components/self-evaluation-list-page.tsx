@@ -15,6 +15,8 @@ import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
 import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments } from '../../import';
 import { useYear } from '../../session';
+import { evaluationStartRefusal } from '../../workflow';
+import { NotApproved } from '../../../components/not-approved';
 import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto, selfEvaluationKeys } from '../api';
 
 export function SelfEvaluationListPage() {
@@ -76,6 +78,8 @@ export function SelfEvaluationListPage() {
       width: 110,
       render: (_: unknown, d) => {
         const existing = started.get(d.id);
+        const refused = existing ? null : evaluationStartRefusal(d, 'self-evaluation');
+        if (refused) return <NotApproved reason={refused} />;
         return existing ? (
           <Button size="small" onClick={() => navigate(`/self-evaluation/${existing.id}`)}>
             继续填报
@@ -96,7 +100,7 @@ export function SelfEvaluationListPage() {
       title: '状态',
       dataIndex: 'status',
       width: 90,
-      render: (s: string) => <Tag color={s === 'done' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' ? 'blue' : 'default'}>{EVALUATION_STATUS_LABELS[s as EvaluationWorkflowStatus] ?? s}</Tag>,
+      render: (s: string) => <Tag color={s === 'done' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' || s === 'in-review' ? 'blue' : 'default'}>{EVALUATION_STATUS_LABELS[s as EvaluationWorkflowStatus] ?? s}</Tag>,
     },
     { title: '最后保存', key: 'updated', width: 220, render: (_: unknown, e) => <span className="muted">{`${e.updatedBy} · ${chinaTime(e.updatedAt)}`}</span> },
   ];

@@ -154,7 +154,7 @@ export function SelfEvaluationPage({ params }: { params: Record<string, string> 
             locked
               ? `${locked.period} 年度已锁定，只能查看`
               : !open
-                ? `${workflow?.statusLabel ?? dto.status}，只能查看${dto.status === 'submitted' ? '（等待审核；需修改时由审核人退回）' : ''}`
+                ? `${workflow?.statusLabel ?? dto.status}，只能查看${dto.status === 'submitted' ? '（等待单位负责人审核；需修改时由其退回）' : dto.status === 'in-review' ? '（等待财政审核；需修改时由审核人退回）' : ''}`
                 : '您的角色只能查看绩效自评，不能填报'
           }
           style={{ marginBottom: 12 }}

@@ -19,7 +19,7 @@ import { WorkflowStatus } from './workflow-status';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../workflow.css';
 
-const COLORS: Record<EvaluationWorkflowDto['status'], string> = { draft: 'default', submitted: 'processing', returned: 'warning', done: 'success' };
+const COLORS: Record<EvaluationWorkflowDto['status'], string> = { draft: 'default', submitted: 'processing', 'in-review': 'processing', returned: 'warning', done: 'success' };
 
 export function EvaluationWorkflowPanel({
   evaluationId,
@@ -65,7 +65,7 @@ export function EvaluationWorkflowPanel({
         {wf.actions
           .filter((a) => !hideActions.includes(a.action))
           .map((a) => (
-            <Button key={a.action} type={a.action === 'return' ? 'default' : 'primary'} disabled={busy} onClick={() => (a.reasonRequired ? setAsking(a.action) : confirmed(a.action, a.label))}>
+            <Button key={a.action} type={a.action === 'return' || a.action === 'send-back' ? 'default' : 'primary'} disabled={busy} onClick={() => (a.reasonRequired ? setAsking(a.action) : confirmed(a.action, a.label))}>
               {a.label}
             </Button>
           ))}
