@@ -91,10 +91,27 @@ export const reviewSummaryDtoSchema = z.object({
 }).meta({ id: 'ReviewSummary' });
 
 /** `GET /api/documents/{id}/review`: the review of the document's current version. */
+/** The spread of one indicator's numeric annual targets in the other departments' approved targets (指标库). */
+export const targetBenchmarkDtoSchema = z
+  .object({
+    name: z.string(),
+    unit: z.string().meta({ description: '指标值的计量单位；没有单位时为空字符串' }),
+    count: z.number().int().nonnegative(),
+    departments: z.number().int().nonnegative(),
+    min: z.number(),
+    p25: z.number(),
+    median: z.number(),
+    p75: z.number(),
+    max: z.number(),
+  })
+  .meta({ id: 'TargetBenchmark' }) satisfies z.ZodType<core.TargetBenchmark>;
+
 export const documentReviewDtoSchema = z.object({
   document: documentSummaryDtoSchema,
   review: reviewSummaryDtoSchema,
   findings: z.array(reviewedFindingDtoSchema),
+  /** The 指标库's spreads the checks compared this document's targets with (the page runs the checks again with them). */
+  benchmarks: z.array(targetBenchmarkDtoSchema),
   decisions: z.array(reviewDecisionDtoSchema),
 }).meta({ id: 'DocumentReview' });
 export type DocumentReviewDto = z.infer<typeof documentReviewDtoSchema>;

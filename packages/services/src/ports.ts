@@ -171,6 +171,20 @@ export interface LibraryIndicator {
   max: string | null;
 }
 
+/** The spread of one indicator's numeric annual targets (name + the target's unit) in the approved targets: decimal text. */
+export interface StoredTargetBenchmark {
+  name: string;
+  /** '' when the target has no unit. */
+  unit: string;
+  count: number;
+  departments: number;
+  min: string;
+  p25: string;
+  median: string;
+  p75: string;
+  max: string;
+}
+
 export interface CatalogPage<T> {
   items: T[];
   total: number;
@@ -193,6 +207,11 @@ export interface CatalogQueries {
   listIndicators(query: SearchQuery & { projectId?: number } & InScope): Promise<CatalogPage<CatalogIndicator>>;
   /** The library over every department's approved targets (their approved versions), most often set first. */
   indicatorLibrary(query: { search?: string; level2?: string; limit: number }): Promise<LibraryIndicator[]>;
+  /**
+   * For the review's `target-outlier` check: the spread of these indicator names' numeric annual targets in every
+   * department's approved versions, by name and unit, leaving out the document under review itself.
+   */
+  targetBenchmarks(query: { names: readonly string[]; excludeDocumentId: number }): Promise<StoredTargetBenchmark[]>;
 }
 
 /** What a reviewer said (decision 006), as stored: one row per decision, append-only, oldest first. */

@@ -5,7 +5,7 @@
  * turns them into the answer's numbers and units. Records, not wire DTOs: the store does not know the contract.
  */
 import type { Target } from '@jixiao/core';
-import { AppError, type AmountTotals, type CatalogDepartment, type CatalogIndicator, type CatalogProject, type CatalogQueries } from '@jixiao/services';
+import { AppError, type AmountTotals, type CatalogDepartment, type CatalogIndicator, type CatalogProject, type CatalogQueries, type StoredTargetBenchmark } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
 import type { departments, indicators, projects, units } from './schema';
@@ -254,6 +254,24 @@ export function createCatalogQueries(db: Db): CatalogQueries {
             limit ${query.limit}`,
       );
       return rows.map((r) => ({ ...r, years: (typeof r.years === 'string' ? (JSON.parse(r.years) as number[]) : (r.years ?? [])).sort((a, b) => a - b) }));
+    },
+
+    async targetBenchmarks(query) {
+      if (query.names.length === 0) return [];
+      const value = sql`(i.annual_target->>'value')::numeric`;
+      const quartile = (q: number) => sql`(percentile_cont(${q}::float8) within group (order by ${value}))::numeric(18,4)::text`;
+      return queryRows<StoredTargetBenchmark>(
+        db,
+        sql`select i.name, coalesce(i.annual_target->>'unit', '') as unit, count(*)::int as count, count(distinct i.department_id)::int as departments,
+              min(${value})::text as min, ${quartile(0.25)} as p25, ${quartile(0.5)} as median, ${quartile(0.75)} as p75, max(${value})::text as max
+            from indicators i
+            join document_workflow w on w.document_id = i.document_id
+            join document_versions v on v.document_id = w.document_id and v.version = w.approved_version and v.id = i.version_id
+            where i.name in (select jsonb_array_elements_text(${JSON.stringify([...new Set(query.names)])}::jsonb))
+              and i.document_id <> ${query.excludeDocumentId}
+              and jsonb_typeof(i.annual_target->'value') = 'number'
+            group by i.name, coalesce(i.annual_target->>'unit', '')`,
+      );
     },
 
     async listIndicators(query) {

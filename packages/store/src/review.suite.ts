@@ -25,7 +25,7 @@ export function reviewSuite(backend: string, open: () => Promise<StoreHandle>): 
       expect(checks).toContain('level-mismatch');
       expect(checks).toContain('missing-annual-target');
       expect(r.findings.every((f) => f.status === 'open' && f.by === null)).toBe(true);
-      expect(r.review.ruleSet.ref).toBe('cn-target-review@1');
+      expect(r.review.ruleSet.ref).toBe('cn-target-review@2');
       expect(r.review.dimensions.map((d) => d.label)).toEqual(['完整性', '相关性', '适当性', '可行性']);
       expect(r.review.total).toBe(r.review.dimensions.reduce((a, d) => a + d.score, 0));
       expect(r.review.conclusion).toBe(r.review.computedConclusion);

@@ -289,6 +289,26 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
       expect((await store.catalog.indicatorLibrary({ level2, limit: 500 })).every((e) => e.level2 === level2)).toBe(true);
     });
 
+    it('target benchmarks: the approved version’s numeric targets by name and unit, as the library counts them, never the document’s own', async () => {
+      const library = await store.catalog.indicatorLibrary({ limit: 500 });
+      const names = [...new Set(library.filter((e) => e.valued > 0).map((e) => e.name))];
+      // Another document asks: the approved document's spreads, the same numbers as the library's (one department here).
+      const rows = await store.catalog.targetBenchmarks({ names: [...names, '没有这个指标'], excludeDocumentId: documentId + 1000 });
+      expect(rows.length).toBeGreaterThan(0);
+      const entriesOf = (row: (typeof rows)[number]) => library.filter((e) => e.name === row.name && (e.unit ?? '') === row.unit && e.valued > 0);
+      for (const row of rows) {
+        expect(row.count).toBe(entriesOf(row).reduce((n, e) => n + e.valued, 0));
+        expect(row.departments).toBe(1);
+      }
+      // Where the library has one entry for the name and unit (one pair of levels), the spread is the same numbers.
+      const single = rows.filter((row) => entriesOf(row).length === 1);
+      expect(single.length).toBeGreaterThan(0);
+      for (const row of single) expect([row.min, row.median, row.max].map(Number)).toEqual([entriesOf(row)[0]!.min, entriesOf(row)[0]!.median, entriesOf(row)[0]!.max].map(Number));
+      // The document itself is left out; no names, no query.
+      expect(await store.catalog.targetBenchmarks({ names, excludeDocumentId: documentId })).toEqual([]);
+      expect(await store.catalog.targetBenchmarks({ names: [], excludeDocumentId: 0 })).toEqual([]);
+    });
+
     it('lists of work: every target document and report with its workflow, title and department, only within the scope given', async () => {
       const targets = await store.workflow.listTargetWorkflows({});
       const mine = targets.find((t) => t.documentId === documentId);

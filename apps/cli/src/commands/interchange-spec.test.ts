@@ -37,7 +37,7 @@ describe('the interchange.md example through the CLI', () => {
     expect(out.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['missing-level1', 'too-few-indicators', 'sum-mismatch']));
     // 16.56 is the only project of a unit stated as 3,111.77: the example is an excerpt, and the review says so.
     expect(out.findings.find((f) => f.check === 'sum-mismatch')?.evidence).toBe('16.56 = 16.56；合计 3,111.77');
-    expect(out.review.rule).toBe('cn-target-review@1');
+    expect(out.review.rule).toBe('cn-target-review@2');
     expect(out.review.conclusion).toMatch(/^[优良中差]$/);
   });
 

@@ -1,4 +1,4 @@
-import { NATIONAL_TARGET_REVIEW, reviewDocument, runChecks } from '@jixiao/core';
+import { activeReviewRuleSet, reviewDocument, runChecks } from '@jixiao/core';
 import type { Command } from '../command';
 import { CliError, EXIT_BAD_INPUT, printJson } from '../output';
 import { readDocumentFile } from '../read-file';
@@ -17,7 +17,9 @@ export const reviewCommand: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const { document } = await readDocumentFile(file);
-    const ruleSet = NATIONAL_TARGET_REVIEW;
+    // The rule set the server would use for the document's year. A file on its own has no 指标库 to compare its
+    // targets with, so `target-outlier` finds nothing here; the stored document's review on the server does.
+    const ruleSet = activeReviewRuleSet(document.year);
     const findings = runChecks(document, ruleSet);
     const { findings: _statuses, ...review } = reviewDocument(document, findings, ruleSet);
     printJson(io, { document, findings, review });

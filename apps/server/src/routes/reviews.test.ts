@@ -59,7 +59,7 @@ describe('the review API', () => {
     expect(r.review.dimensions).toHaveLength(4);
     expect(['优', '良', '中', '差']).toContain(r.review.conclusion);
     expect(r.review.quantified.share).toBeGreaterThan(0);
-    expect(r.review.ruleSet.ref).toBe('cn-target-review@1');
+    expect(r.review.ruleSet.ref).toBe('cn-target-review@2');
   });
 
   it('dismisses with a reason and accepts, answering the recomputed review', async () => {

@@ -203,7 +203,7 @@ describe('target workflow over HTTP', () => {
     expect((await send(null, 'GET', '/api/period-locks')).status).toBe(401);
   });
 
-  it('evaluations: submit, return with a reason, locked period refused, accept, publish the result', async () => {
+  it('evaluations: submit, the unit head’s sign-off, return with a reason, locked period refused, accept, publish the result', async () => {
     // Complete entries (a tier for every indicator, figures for every budget line): 提交 checks completeness.
     const { document: target } = await ctx.store.documents.getDocument(id, 2);
     const entries = {
@@ -220,14 +220,21 @@ describe('target workflow over HTTP', () => {
     const forbidden = await send(EDITOR, 'POST', `${path}/workflow/accept`, {});
     expect(forbidden.status).toBe(403);
     expect(errorOf(forbidden).message).toContain('您是单位填报人');
+    // Finance waits for the unit head's sign-off (409 naming whose turn it is); the editor may not sign off.
+    const early = await send(REVIEWER, 'POST', `${path}/workflow/return`, { reason: '缺少佐证材料' });
+    expect(early.status).toBe(409);
+    expect(errorOf(early).message).toContain('现在应由单位负责人审核通过（报送财政）或退回填报人');
+    expect((await send(EDITOR, 'POST', `${path}/workflow/approve-unit`, {})).status).toBe(403);
+    expect(evaluationWorkflowDtoSchema.parse((await send(APPROVER, 'POST', `${path}/workflow/approve-unit`, {})).body).status).toBe('in-review');
     expect((await send(REVIEWER, 'POST', `${path}/workflow/return`, {})).status).toBe(400);
     expect(evaluationWorkflowDtoSchema.parse((await send(REVIEWER, 'POST', `${path}/workflow/return`, { reason: '缺少佐证材料' })).body).status).toBe('returned');
     // Submitted again from the self-evaluation page: the submit keeps the score the result is published with.
     const returnedRevision = (await ctx.store.evaluations.getEvaluation(evaluation.id)).revision;
     expect((await send(EDITOR, 'POST', `/api/self-evaluations/${evaluation.id}/submit`, { baseRevision: returnedRevision })).status).toBe(200);
+    expect((await send(APPROVER, 'POST', `${path}/workflow/approve-unit`, {})).status).toBe(200);
     const done = evaluationWorkflowDtoSchema.parse((await send(REVIEWER, 'POST', `${path}/workflow/accept`, {})).body);
     expect(done).toMatchObject({ status: 'done', canPublish: true });
-    expect(done.history.map((t) => t.toLabel)).toEqual(['已提交', '退回', '已提交', '已完成']);
+    expect(done.history.map((t) => t.toLabel)).toEqual(['已提交', '审核中', '退回', '已提交', '审核中', '已完成']);
     expect((await send(REVIEWER, 'POST', `${path}/publication`)).status).toBe(200);
     const items = listOf(publishedItemDtoSchema).parse((await send(null, 'GET', '/api/public/publications')).body).items;
     expect(items.filter((i) => i.documentId !== demoPublishedId).map((i) => i.type).sort()).toEqual(['self-evaluation', 'targets']);

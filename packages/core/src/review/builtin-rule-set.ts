@@ -6,6 +6,7 @@
 import { NATIONAL_GRADES } from '../rules/grades';
 import type { RuleSet } from '../rules/rule-set';
 import type { ReviewSettings } from './settings';
+import type { CheckId, Severity } from './types';
 
 export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
   id: 'cn-target-review',
@@ -20,6 +21,7 @@ export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
     { docNo: '财预〔2020〕10号', title: '项目支出绩效评价管理办法', note: '等级分数段：优≥90、良80–90、中60–80、差<60' },
   ],
   settings: {
+    // Version 1 predates `target-outlier`, which therefore does not run under it (a check without a severity is off).
     severities: {
       'missing-level1': 'error',
       'too-few-indicators': 'warning',
@@ -44,7 +46,7 @@ export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
       'rate-mismatch': 'error',
       'weight-sum': 'error',
       'target-conflict': 'error',
-    },
+    } as Record<CheckId, Severity>,
     requiredLevel1: ['output', 'outcome', 'satisfaction'],
     minIndicators: 3,
     minSatisfactionTarget: 80,
@@ -99,5 +101,24 @@ export const NATIONAL_TARGET_REVIEW: RuleSet<ReviewSettings> = {
     deductions: { error: 3, warning: 1, info: 0 },
     maxDeductionPerCheck: 6,
     grades: NATIONAL_GRADES,
+  },
+};
+
+/**
+ * Version 2: version 1 and the check `target-outlier` (issue 13 item 4) — a numeric target far from what comparable
+ * units set for the same indicator in their approved targets (the 指标库), reported as a warning with the spread.
+ */
+export const NATIONAL_TARGET_REVIEW_V2: RuleSet<ReviewSettings> = {
+  ...NATIONAL_TARGET_REVIEW,
+  version: 2,
+  sources: NATIONAL_TARGET_REVIEW.sources.map((s) =>
+    s.docNo === '财预〔2021〕101号' ? { ...s, note: `${s.note}；指标值参考历史标准、行业标准、计划标准等确定，对照同类单位已批复的指标值检查偏离` } : s,
+  ),
+  settings: {
+    ...NATIONAL_TARGET_REVIEW.settings,
+    severities: { ...NATIONAL_TARGET_REVIEW.settings.severities, 'target-outlier': 'warning' },
+    // Tukey's fences (1.5 × IQR) over at least 5 approved targets of 3 departments, and 30% off the median: a default
+    // of ours — 101号 says to refer to historical, industry and comparable standards, not how far is too far.
+    targetOutlier: { minSamples: 5, minDepartments: 3, fenceFactor: 1.5, minRelativeGap: 0.3 },
   },
 };

@@ -4,6 +4,7 @@
  */
 import type { BudgetUnit, Indicator, KeyTask, PerformanceDocument, Project } from '../document/model';
 import { ruleSetRef, type RuleSet } from '../rules/rule-set';
+import { indexBenchmarks, type BenchmarkIndex, type TargetBenchmark } from './benchmarks';
 import type { ReviewSettings } from './settings';
 import type { CheckId, Dimension, Finding, FindingLocation, Severity } from './types';
 
@@ -22,6 +23,8 @@ export interface ReviewContext {
   sites: IndicatorSite[];
   /** Every project with its unit, in reading order. */
   projects: Array<{ unit: BudgetUnit; project: Project }>;
+  /** What comparable units set, by `benchmarkKey` (empty when none were given: `target-outlier` then skips). */
+  benchmarks: BenchmarkIndex;
   report(input: ReportInput): void;
 }
 
@@ -60,12 +63,13 @@ export function siteLocation(site: IndicatorSite, field?: string): FindingLocati
   return location;
 }
 
-export function createContext(doc: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>, out: Finding[]): ReviewContext {
+export function createContext(doc: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>, out: Finding[], benchmarks: readonly TargetBenchmark[] = []): ReviewContext {
   const settings = ruleSet.settings;
   const rule = ruleSetRef(ruleSet);
   return {
     doc,
     settings,
+    benchmarks: indexBenchmarks(benchmarks),
     sites: listIndicatorSites(doc),
     projects: doc.units.flatMap((unit) => unit.projects.map((project) => ({ unit, project }))),
     report(input) {

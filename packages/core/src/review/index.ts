@@ -8,3 +8,4 @@ export { CHECKS, CHECK_IDS } from './checks';
 export { findRepeat } from './checks/repeated-phrase';
 export { BUILTIN_REVIEW_RULE_SETS, activeReviewRuleSet, findBuiltinReviewRuleSet } from './review-rule-sets';
 export { CARRIED_DECISION_TYPES, decisionAppliesTo, decisionsForVersion, type RecordedDecision } from './decisions-across-versions';
+export * from './benchmarks';

@@ -3,11 +3,11 @@
  * runs the one the server named (`id@version`) in the browser. Adding a built-in review rule set is one line here.
  */
 import { appliesToYear, ruleSetRef, type RuleSet } from '../rules/rule-set';
-import { NATIONAL_TARGET_REVIEW } from './builtin-rule-set';
+import { NATIONAL_TARGET_REVIEW, NATIONAL_TARGET_REVIEW_V2 } from './builtin-rule-set';
 import type { ReviewSettings } from './settings';
 
 /** Newest first: the first that applies to a year is the active one. */
-export const BUILTIN_REVIEW_RULE_SETS: readonly RuleSet<ReviewSettings>[] = [NATIONAL_TARGET_REVIEW];
+export const BUILTIN_REVIEW_RULE_SETS: readonly RuleSet<ReviewSettings>[] = [NATIONAL_TARGET_REVIEW_V2, NATIONAL_TARGET_REVIEW];
 
 /** The built-in review rule set for a budget year (the newest one when the year is unknown or none applies). */
 export function activeReviewRuleSet(year: number | null): RuleSet<ReviewSettings> {

@@ -3,6 +3,7 @@ import type { RuleSet } from '../rules/rule-set';
 import { NATIONAL_TARGET_REVIEW } from './builtin-rule-set';
 import { CHECKS, type Check } from './checks';
 import { createContext } from './context';
+import type { TargetBenchmark } from './benchmarks';
 import type { ReviewSettings } from './settings';
 import type { Finding } from './types';
 
@@ -15,9 +16,11 @@ export function runChecks(
   doc: PerformanceDocument,
   ruleSet: RuleSet<ReviewSettings> = NATIONAL_TARGET_REVIEW,
   checks: readonly Check[] = CHECKS,
+  /** The 指标库's spreads for the document's indicators (`target-outlier`); none: that check finds nothing. */
+  benchmarks: readonly TargetBenchmark[] = [],
 ): Finding[] {
   const findings: Finding[] = [];
-  const ctx = createContext(doc, ruleSet, findings);
+  const ctx = createContext(doc, ruleSet, findings, benchmarks);
   for (const check of checks) {
     if (ruleSet.settings.severities[check.id] === undefined) continue;
     check.run(ctx);

@@ -4,6 +4,7 @@
  */
 import type { Level1Key } from '../indicators/levels';
 import type { GradeBand } from '../rules/grades';
+import type { TargetOutlierSettings } from './benchmarks';
 import type { CheckId, Dimension, ScoredDimension, Severity } from './types';
 
 export interface QualitativeAdvice {
@@ -30,6 +31,8 @@ export interface ReviewSettings {
   minIndicators: number;
   /** Satisfaction targets below this percentage are too low. */
   minSatisfactionTarget: number;
+  /** When a target is far from comparable units' (check `target-outlier`); absent in older stored versions: skipped. */
+  targetOutlier?: TargetOutlierSettings;
   /** Severity when a level mismatch is seen only in names (no codes written). */
   levelMismatchByNameSeverity: Severity;
   /** Name endings that make an indicator a rate (R2): its target must be a percentage ≤ 100. */

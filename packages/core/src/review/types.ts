@@ -43,7 +43,8 @@ export type CheckId =
   | 'sum-mismatch'
   | 'rate-mismatch'
   | 'weight-sum'
-  | 'target-conflict';
+  | 'target-conflict'
+  | 'target-outlier';
 
 /** Short Chinese names of the checks, for tables and filters. */
 export const CHECK_LABELS: Record<CheckId, string> = {
@@ -70,6 +71,7 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   'rate-mismatch': '比率计算不符',
   'weight-sum': '权重合计不符',
   'target-conflict': '前后数据不一致',
+  'target-outlier': '指标值偏离同类单位',
 };
 
 export interface FindingLocation {

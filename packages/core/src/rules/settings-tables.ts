@@ -198,6 +198,9 @@ export const REVIEW_SETTINGS = object({
   requiredLevel1: list(oneOf(LEVEL1), '应为一组一级指标'),
   minIndicators: int(0, 1000, '指标个数'),
   minSatisfactionTarget: num(0, 100, '满意度目标下限（%）'),
+  targetOutlier: optional(
+    object({ minSamples: int(1, 100000, '样本数'), minDepartments: int(1, 100000, '部门数'), fenceFactor: num(0, 100, '四分位距倍数'), minRelativeGap: num(0, 100, '偏离中位数的比例') }),
+  ),
   levelMismatchByNameSeverity: oneOf(SEVERITIES),
   rateNameEndings: words({ nonEmpty: false }),
   countNameEndings: words({ nonEmpty: false }),

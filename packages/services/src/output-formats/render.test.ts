@@ -2,20 +2,23 @@ import type { PerformanceDocument } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { AppError } from '../errors';
-import type { DocumentStore } from '../ports';
+import type { CatalogQueries, DocumentStore, DocumentSummary } from '../ports';
 import { renderReviewOpinion } from '../review/render-review-opinion';
 import { renderSelfEvaluationReport } from '../self-evaluation/render-self-evaluation-report';
 import { regionOf, renderSelfEvaluationTable } from '../self-evaluation/render-self-evaluation-table';
 import { renderTemplate } from './render-template';
 
 /** A store holding one document (id 1). */
-function storeOf(document: PerformanceDocument): { documents: DocumentStore } {
+function storeOf(document: PerformanceDocument): { documents: DocumentStore; catalog: Pick<CatalogQueries, 'targetBenchmarks'> } {
+  // What the review's findings are keyed by (the content's sha256) and read (the year, the document's own id).
+  const summary = { id: 1, sha256: `render-test-${document.kind}`, year: document.year } as DocumentSummary;
   return {
     documents: {
       saveImport: () => Promise.reject(new Error('not used')),
       listDocuments: () => Promise.resolve([]),
-      getDocument: (id) => (id === 1 ? Promise.resolve({ summary: {} as never, document }) : Promise.reject(new AppError('NOT_FOUND', '找不到'))),
+      getDocument: (id) => (id === 1 ? Promise.resolve({ summary, document }) : Promise.reject(new AppError('NOT_FOUND', '找不到'))),
     },
+    catalog: { targetBenchmarks: () => Promise.resolve([]) },
   };
 }
 

@@ -1,11 +1,12 @@
 /**
- * The review opinion (评审意见 .docx) of a stored target document: the built-in review rule set runs its checks on
- * the stored version, `reviewDocument` scores and concludes (with the reviewer's decisions, when given), and the
+ * The review opinion (评审意见 .docx) of a stored target document: the active built-in review rule set runs its
+ * checks on the stored version (`reviewFindings`, as on the review page), `reviewDocument` scores and concludes (with the reviewer's decisions, when given), and the
  * writer renders document + review. Target documents only (project or department targets).
  */
-import { NATIONAL_TARGET_REVIEW, reviewDocument, runChecks, type ReviewDecision, type ReviewResult } from '@jixiao/core';
+import { reviewDocument, type ReviewDecision, type ReviewResult } from '@jixiao/core';
 import { writeReviewOpinion } from '@jixiao/formats';
 import type { DocumentStore } from '../ports';
+import { reviewFindings, type FindingsDeps } from './review-state';
 import { assertFormatFits, EXPORT_FORMATS, exportFileName, type RenderedFile } from '../output-formats/render-formats';
 
 export interface RenderReviewOpinionInput {
@@ -26,11 +27,11 @@ export interface RenderedReviewOpinion extends RenderedFile {
 /** Written when no reviewer is named: a blank to sign on paper. */
 export const UNNAMED_REVIEWER = '＿＿＿＿＿＿';
 
-export async function renderReviewOpinion(deps: { store: { documents: DocumentStore } }, input: RenderReviewOpinionInput): Promise<RenderedReviewOpinion> {
-  const { document } = await deps.store.documents.getDocument(input.documentId, input.version);
+export async function renderReviewOpinion(deps: FindingsDeps & { store: { documents: DocumentStore } }, input: RenderReviewOpinionInput): Promise<RenderedReviewOpinion> {
+  const { summary, document } = await deps.store.documents.getDocument(input.documentId, input.version);
   assertFormatFits(document, input.documentId, 'opinion');
-  const ruleSet = NATIONAL_TARGET_REVIEW;
-  const findings = runChecks(document, ruleSet);
+  // The same findings as the review page: the active rule set of the document's year, with the 指标库's spreads.
+  const { ruleSet, findings } = await reviewFindings(deps, summary, document);
   const review = reviewDocument(document, findings, ruleSet, input.decisions ?? []);
   const bytes = await writeReviewOpinion({
     document,

@@ -13,8 +13,10 @@ import {
   decisionsForVersion,
   reviewDocument,
   ruleSetRef, ruleSetTitle,
+  listIndicatorSites,
   runChecks,
   type Finding,
+  type TargetBenchmark,
   type PerformanceDocument,
   type ReviewDecision,
   type ReviewResult,
@@ -23,16 +25,23 @@ import {
 } from '@jixiao/core';
 import { AppError } from '../errors';
 import { presentDocumentSummary } from '../documents/present';
-import type { DocumentStore, DocumentSummary, ReviewStore, StoredReviewDecision } from '../ports';
+import type { CatalogQueries, DocumentStore, DocumentSummary, ReviewStore, StoredReviewDecision } from '../ports';
 
-export interface ReviewDeps {
-  store: { documents: DocumentStore; reviews: ReviewStore };
+/** What the checks read besides the document: the 指标库's spreads (`target-outlier`). */
+export interface FindingsDeps {
+  store: { catalog: Pick<CatalogQueries, 'targetBenchmarks'> };
+}
+
+export interface ReviewDeps extends FindingsDeps {
+  store: FindingsDeps['store'] & { documents: DocumentStore; reviews: ReviewStore };
 }
 
 export interface ReviewState {
   summary: DocumentSummary;
   document: PerformanceDocument;
   ruleSet: RuleSet<ReviewSettings>;
+  /** The spreads the checks compared the targets with (the browser runs the checks again with them). */
+  benchmarks: TargetBenchmark[];
   findings: Finding[];
   stored: StoredReviewDecision[];
   result: ReviewResult;
@@ -59,8 +68,9 @@ const FINDINGS_CACHE_SIZE = 500;
 const findingsCache = new Map<string, readonly Finding[]>();
 const cacheCounts = { hits: 0, misses: 0 };
 
-function findingsOf(summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
-  const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}`;
+function findingsOf(summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>, benchmarks: readonly TargetBenchmark[]): Finding[] {
+  // The spreads move as other departments' targets are approved: they are part of what the findings depend on.
+  const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}\u0000${JSON.stringify(benchmarks)}`;
   const cached = findingsCache.get(key);
   if (cached) {
     cacheCounts.hits++;
@@ -70,7 +80,7 @@ function findingsOf(summary: DocumentSummary, document: PerformanceDocument, rul
     return [...cached];
   }
   cacheCounts.misses++;
-  const findings = runChecks(document, ruleSet);
+  const findings = runChecks(document, ruleSet, undefined, benchmarks);
   findingsCache.set(key, findings);
   if (findingsCache.size > FINDINGS_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);
   return [...findings];
@@ -81,12 +91,27 @@ export function reviewCacheCounts(): Readonly<typeof cacheCounts> {
   return { ...cacheCounts };
 }
 
+/** The spreads of the document's indicator names in the other documents' approved targets, when the rule set asks. */
+async function benchmarksFor(deps: FindingsDeps, summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Promise<TargetBenchmark[]> {
+  if (!ruleSet.settings.targetOutlier || ruleSet.settings.severities['target-outlier'] === undefined) return [];
+  const names = listIndicatorSites(document).map((s) => s.indicator.name);
+  const rows = await deps.store.catalog.targetBenchmarks({ names, excludeDocumentId: summary.id });
+  const sorted = [...rows].sort((a, b) => a.name.localeCompare(b.name) || a.unit.localeCompare(b.unit));
+  return sorted.map((r) => ({ name: r.name, unit: r.unit, count: r.count, departments: r.departments, min: Number(r.min), p25: Number(r.p25), median: Number(r.median), p75: Number(r.p75), max: Number(r.max) }));
+}
+
+/** The checks' findings on a stored version with the active built-in rule set of its year: the page's and the opinion's. */
+export async function reviewFindings(deps: FindingsDeps, summary: DocumentSummary, document: PerformanceDocument): Promise<Pick<ReviewState, 'ruleSet' | 'benchmarks' | 'findings'>> {
+  const ruleSet = activeReviewRuleSet(summary.year ?? document.year ?? null);
+  const benchmarks = await benchmarksFor(deps, summary, document, ruleSet);
+  return { ruleSet, benchmarks, findings: findingsOf(summary, document, ruleSet, benchmarks) };
+}
+
 export async function loadReview(deps: ReviewDeps, documentId: number): Promise<ReviewState> {
   const { summary, document } = await deps.store.documents.getDocument(documentId);
-  const ruleSet = activeReviewRuleSet(summary.year ?? document.year ?? null);
-  const findings = findingsOf(summary, document, ruleSet);
+  const found = await reviewFindings(deps, summary, document);
   const stored = await deps.store.reviews.listDecisions(documentId);
-  return reviewWith({ summary, document, ruleSet, findings }, stored);
+  return reviewWith({ summary, document, ...found }, stored);
 }
 
 export function toReviewDto(state: ReviewState): DocumentReviewDto {
@@ -96,6 +121,7 @@ export function toReviewDto(state: ReviewState): DocumentReviewDto {
     document: presentDocumentSummary(state.summary),
     review: { ruleSet: { id: ruleSet.id, version: ruleSet.version, ref: ruleSetRef(ruleSet), name: ruleSet.name, title: ruleSetTitle(ruleSet) }, ...scores },
     findings,
+    benchmarks: state.benchmarks,
     decisions: state.stored.map((d) => ({
       id: d.id,
       type: d.type,

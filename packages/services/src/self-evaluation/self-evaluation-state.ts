@@ -23,12 +23,12 @@ import {
   type SelfEvaluationScore,
 } from '@jixiao/core';
 import { AppError } from '../errors';
-import type { DocumentStore, EvaluationStore, ReviewStore, StoredEvaluation, StoredEvaluationScore } from '../ports';
+import type { CatalogQueries, DocumentStore, EvaluationStore, ReviewStore, StoredEvaluation, StoredEvaluationScore } from '../ports';
 import { loadReview } from '../review/review-state';
 import { resolveRuleSet, type RuleSetStore } from '../rule-sets/rule-sets';
 
 export interface SelfEvaluationDeps {
-  store: { documents: DocumentStore; evaluations: EvaluationStore; ruleSets: RuleSetStore; reviews: ReviewStore };
+  store: { documents: DocumentStore; evaluations: EvaluationStore; ruleSets: RuleSetStore; reviews: ReviewStore; catalog: Pick<CatalogQueries, 'targetBenchmarks'> };
 }
 
 export interface SelfEvaluationState {

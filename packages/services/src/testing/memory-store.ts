@@ -7,9 +7,9 @@
  * What it leaves out says so when asked: the catalog's project and indicator lists, users and sessions, the public
  * page and withdrawal throw `not in the memory store` (their tests run on PGlite and PostgreSQL: packages/store).
  */
-import { countIndicators, departmentNameOf, initialTargetState, listProjects, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
+import { countIndicators, departmentNameOf, initialTargetState, listIndicatorSites, listProjects, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
 import { AppError } from '../errors';
-import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision } from '../ports';
+import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision, StoredTargetBenchmark } from '../ports';
 import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
 import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
@@ -73,6 +73,41 @@ const missing = (what: string) => () => {
 /** The memory store, and its state for assertions (`state().audit`). */
 export interface MemoryStore extends TransactionalStore {
   state(): Readonly<State>;
+}
+
+/** PostgreSQL's percentile_cont: linear interpolation between the sorted values. */
+function percentile(sorted: readonly number[], q: number): number {
+  const at = q * (sorted.length - 1);
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
+}
+
+/** numeric(18,4) as text, as the store hands it over. */
+const decimalText = (n: number) => String(Number(n.toFixed(4)));
+
+/** As the store's `catalog.targetBenchmarks`: the approved versions' numeric annual targets, by name and unit. */
+function benchmarksOf(documents: readonly StoredDocument[], query: { names: readonly string[]; excludeDocumentId: number }): StoredTargetBenchmark[] {
+  const names = new Set(query.names);
+  const groups = new Map<string, { name: string; unit: string; values: number[]; departments: Set<number | null> }>();
+  for (const d of documents) {
+    const approved = d.workflow?.approvedVersion;
+    if (d.id === query.excludeDocumentId || approved == null) continue;
+    const version = d.versions.find((v) => v.version === approved);
+    for (const { indicator } of version ? listIndicatorSites(version.document) : []) {
+      const annual = indicator.annualTarget;
+      if (!names.has(indicator.name) || typeof annual?.value !== 'number') continue;
+      const unit = annual.unit ?? '';
+      const key = `${indicator.name}\u0000${unit}`;
+      const group = groups.get(key) ?? { name: indicator.name, unit, values: [], departments: new Set() };
+      group.values.push(annual.value);
+      group.departments.add(d.departmentId);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map((g) => {
+    const sorted = [...g.values].sort((a, b) => a - b);
+    return { name: g.name, unit: g.unit, count: sorted.length, departments: g.departments.size, min: decimalText(sorted[0]!), p25: decimalText(percentile(sorted, 0.25)), median: decimalText(percentile(sorted, 0.5)), p75: decimalText(percentile(sorted, 0.75)), max: decimalText(sorted.at(-1)!) };
+  });
 }
 
 export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
@@ -194,6 +229,9 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       getProject: missing('catalog.getProject'),
       listIndicators: missing('catalog.listIndicators'),
       indicatorLibrary: missing('catalog.indicatorLibrary'),
+      async targetBenchmarks(query) {
+        return benchmarksOf(state.documents, query);
+      },
     },
     reviews: {
       async listDecisions(documentId) {

@@ -251,7 +251,8 @@ export function browserRuleSet(ref: string): RuleSet<ReviewSettings> | undefined
  * finding key); added findings and a conclusion override belong to the version they were made on, so they do not.
  */
 export function reviewEdited(doc: InterchangeDocument, server: DocumentReviewDto, ruleSet: RuleSet<ReviewSettings>): DocumentReviewDto {
-  const findings = runChecks(doc, ruleSet);
+  // The same spreads of the 指标库 the server compared the targets with (`target-outlier`).
+  const findings = runChecks(doc, ruleSet, undefined, server.benchmarks);
   // The next version's decisions: the core's carry-over rule, as the server will apply it once the copy is saved.
   const decisions = decisionsForVersion(server.decisions, server.document.version + 1);
   const { findings: reviewed, scores } = reviewResultDto(reviewDocument(doc, findings, ruleSet, decisions));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_TARGET_REVIEW } from '../builtin-rule-set';
+import { NATIONAL_TARGET_REVIEW, NATIONAL_TARGET_REVIEW_V2 } from '../builtin-rule-set';
 import { CHECK_LABELS } from '../types';
 import { CHECK_IDS, CHECKS } from './index';
 
@@ -11,6 +11,8 @@ describe('CHECK_IDS', () => {
     expect(CHECK_IDS).toEqual(CHECKS.map((c) => c.id));
     expect(new Set(CHECK_IDS).size).toBe(CHECK_IDS.length);
     expect([...CHECK_IDS].sort()).toEqual(Object.keys(CHECK_LABELS).sort());
-    expect([...CHECK_IDS].sort()).toEqual(Object.keys(NATIONAL_TARGET_REVIEW.settings.severities).sort());
+    // The newest built-in rule set runs every check; version 1 all but the one added after it.
+    expect([...CHECK_IDS].sort()).toEqual(Object.keys(NATIONAL_TARGET_REVIEW_V2.settings.severities).sort());
+    expect(CHECK_IDS.filter((id) => !(id in NATIONAL_TARGET_REVIEW.settings.severities))).toEqual(['target-outlier']);
   });
 });

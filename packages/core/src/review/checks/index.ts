@@ -19,6 +19,7 @@ import { repeatedPhrase } from './repeated-phrase';
 import { sumMismatch } from './sum-mismatch';
 import { suspectWording } from './suspect-wording';
 import { targetConflict } from './target-conflict';
+import { targetOutlier } from './target-outlier';
 import { tooFewIndicators } from './too-few-indicators';
 import { unitMismatch } from './unit-mismatch';
 import { unparseableTarget } from './unparseable-target';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   rateOver100,
   annualPeriodDiffer,
   lowSatisfactionTarget,
+  targetOutlier,
   processAsOutcome,
   misfiledIndicator,
   duplicateIndicatorSet,

@@ -23,7 +23,7 @@ describe('missing-level1', () => {
     expect(f).toMatchObject({ check: 'missing-level1', severity: 'error', location: { project: '社区两委干部补贴' } });
     expect(f?.message).toContain('满意度指标');
     expect(f?.message).not.toContain('产出指标');
-    expect(f?.rule).toBe('cn-target-review@1');
+    expect(f?.rule).toBe('cn-target-review@2');
   });
 
   it('accepts a project with 产出, 效益 and 满意度', () => {
