@@ -26,6 +26,7 @@ export {
 export { writeMonitoringTable, writeMonitoringTableDocx, type MonitoringTableInput } from './monitoring-table';
 export { writeTargetTable, writeTargetTableDocx, type TargetTableInput, type TargetApproval } from './target-table';
 export { writeApprovalNotice, type ApprovalNoticeInput } from './approval-notice';
+export { chineseDate } from './docx/chinese-date';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';

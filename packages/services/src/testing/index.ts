@@ -1,1 +1,2 @@
 export { memoryStore, type MemoryStore } from './memory-store';
+export { approveTargets } from './approve-targets';
