@@ -41,7 +41,7 @@ export interface TargetTablePart {
   attachment: string;
   sheetName: string;
   title: string;
-  /** 「部门名称：…　　单位：万元」 above the grid (项目表). */
+  /** 「部门名称：… 单位：万元」 above the grid (项目表). */
   subtitle: string | null;
   /** Relative column widths. */
   widths: number[];
