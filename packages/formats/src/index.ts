@@ -34,4 +34,5 @@ export { tableToGrid, tableTexts, tableWidth, tableHeight, cellAt, tablesOf } fr
 export type { LayoutResult } from './layout/result';
 export { sniffFormat, type SniffedFormat } from './layout/sniff';
 export { readDocxLayout } from './layout/docx';
+export { readXlsxLayout } from './layout/xlsx';
 export { readPdfLayout } from './layout/pdf';
