@@ -116,14 +116,14 @@ export function departmentPart(input: TargetTableInput): TargetTablePart {
   rows.push([head('单位名称'), cell(name, { colSpan: 7 })]);
   rows.push([head('基本信息'), head('财政供养人员数', { colSpan: 2 }), cell(p.staffing?.actual != null ? String(p.staffing.actual) : '—', { align: 'center' }), head('下属二级单位数', { colSpan: 2 }), cell(String(subUnits), { colSpan: 2, align: 'center' })]);
   const total = inWan(p.budgetTotal ?? null, unit);
-  rows.push([head('预算整体\n情况', { rowSpan: 4 }), head('部门预算支出', { colSpan: 2 }), head('预算金额（万元）'), head('收入来源', { colSpan: 2 }), head('预算金额（万元）', { colSpan: 2 })]);
+  rows.push([head('预算整体\n情况', { rowSpan: 4 }), head('部门预算支出', { colSpan: 2 }), head('预算金额\n（万元）'), head('收入来源', { colSpan: 2 }), head('预算金额（万元）', { colSpan: 2 })]);
   rows.push([head('基本支出', { colSpan: 2 }), amountCell(inWan(p.basicExpenditure ?? null, unit)), head('财政拨款', { colSpan: 2 }), amountCell(stated('财政拨款'), { colSpan: 2 })]);
   rows.push([head('项目支出', { colSpan: 2 }), amountCell(inWan(p.projectExpenditure ?? null, unit)), head('其他资金', { colSpan: 2 }), amountCell(stated('其他资金'), { colSpan: 2 })]);
   rows.push([head('合计', { colSpan: 2 }), amountCell(total), head('合计', { colSpan: 2 }), amountCell(total, { colSpan: 2 })]);
   rows.push([head('总体绩效\n目标'), cell(p.overallGoal ?? doc.goalText, { colSpan: 7 })]);
   if (tasks.length) {
     const funds = sumAmounts(tasks.map((t) => inWan(t.funds, unit)), AMOUNT_UNIT);
-    rows.push([head('年度重点\n工作任务', { rowSpan: tasks.length + 2 }), head('名称'), head('主要实施内容', { colSpan: 2 }), head('拟投入的资金（万元）'), head('期望达到的目标（概述）', { colSpan: 3 })]);
+    rows.push([head('年度重点\n工作任务', { rowSpan: tasks.length + 2 }), head('名称'), head('主要实施内容', { colSpan: 2 }), head('拟投入\n的资金\n（万元）'), head('期望达到的目标（概述）', { colSpan: 3 })]);
     for (const t of tasks) rows.push([cell(t.name), cell(t.content, { colSpan: 2 }), amountCell(inWan(t.funds, unit)), cell(t.expected ?? t.completion, { colSpan: 3 })]);
     rows.push([head('合计'), cell('', { colSpan: 2 }), amountCell(funds), cell('', { colSpan: 3 })]);
   }
