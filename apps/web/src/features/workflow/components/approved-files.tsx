@@ -6,8 +6,8 @@ import { OutputJobButton } from '../../../components/output-job-button';
 
 const FILES = [
   { format: 'approval-notice', label: '下载批复通知' },
-  { format: 'target-table', label: '绩效目标表（Excel）' },
-  { format: 'target-table-docx', label: '绩效目标表（Word）' },
+  { format: 'target-table', label: '下载目标表（Excel）' },
+  { format: 'target-table-docx', label: '下载目标表（Word）' },
 ] as const;
 
 export function ApprovedFiles({ documentId, approvedVersion }: { documentId: number; approvedVersion: number }) {
