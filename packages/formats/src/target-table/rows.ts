@@ -169,7 +169,7 @@ const any = (pick: (p: ReturnType<typeof listProjects>[number]) => string | null
 /** 附表2's columns, as seed 000 prints them; the indicator columns when the projects carry indicators (「含绩效指标」). */
 const PROJECT_COLUMNS = {
   no: { header: '序号', width: 5 },
-  code: { header: '预算单位编码', width: 8, optional: any(({ unit }) => unit.code) },
+  code: { header: '预算单位\n编码', width: 8, optional: any(({ unit }) => unit.code) },
   unit: { header: '预算单位', width: 12 },
   name: { header: '项目名称', width: 14 },
   amount: { header: '项目金额', width: 9 },

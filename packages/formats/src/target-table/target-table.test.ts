@@ -70,7 +70,7 @@ describe('绩效目标表 .docx', () => {
     // The tasks' 合计 is the projects' expenditure: 999.53 + 1,368.23 + 621.91 + 292.86.
     expect(department!.filter((r) => r.includes('合计')).at(-1)).toContain('3,282.53');
     for (const i of s000.indicators!) expect(department!.find((r) => r.includes(i.name))).toContain(formatTarget(i.annualTarget));
-    expect(projects![0]).toEqual(['序号', '预算单位编码', '预算单位', '项目名称', '项目金额', '项目类别', '项目情况简介', '绩效目标']);
+    expect(projects![0]).toEqual(['序号', '预算单位\n编码', '预算单位', '项目名称', '项目金额', '项目类别', '项目情况简介', '绩效目标']);
     expect(projects!.length).toBe(1 + 56 + 1);
     expectProjects(projects!.flat(), s000);
     expect(projects!.at(-1)!.slice(0, 5)).toEqual(['合计', '合计', '合计', '合计', '3,282.53']);
