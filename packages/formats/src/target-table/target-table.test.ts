@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatAmount, formatTarget, listProjects, type PerformanceDocument } from '@jixiao/core';
 import ExcelJS from 'exceljs';
+import { buildDocument, buildProject } from '@jixiao/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noticeTitleLines, writeApprovalNotice } from '../approval-notice';
 import { readDocxLayout } from '../layout/docx';
@@ -74,6 +75,8 @@ describe('绩效目标表 .docx', () => {
     expect(projects!.length).toBe(1 + 56 + 1);
     expectProjects(projects!.flat(), s000);
     expect(projects!.at(-1)!.slice(0, 5)).toEqual(['合计', '合计', '合计', '合计', '3,282.53']);
+    // The table's 合计 is the document's stated total and its 项目支出.
+    expect([formatAmount(s000.statedTotal), formatAmount(s000.profile!.projectExpenditure)]).toEqual(['3,282.53', '3,282.53']);
     expect(all).toContain('本表为批复版本（第 2 版），经王审核于二〇二四年三月五日批复（评审结论：良）。');
   });
 
@@ -88,6 +91,24 @@ describe('绩效目标表 .docx', () => {
       for (const i of project.indicators) expect(table!.find((r) => r[2] === project.name && r[7] === i.name)?.[8]).toBe(formatTarget(i.annualTarget ?? i.periodTarget) || '（未填）');
     }
     expect(table!.at(-1)![3]).toBe('2,316.05');
+  });
+});
+
+describe('绩效目标表 of a document in 元', () => {
+  it('prints every amount in 万元 and sums them in fen: 123,456.78 元 + 0.01 元 = 12.35 万元', async () => {
+    const document = buildDocument({ amountUnit: '元', projects: [buildProject({ name: '甲项目', amount: 123456.78 }), buildProject({ name: '乙项目', amount: 0.01 })] });
+    const bytes = await writeTargetTable({ document, approval });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('项目支出绩效目标表')!;
+    const amounts: unknown[] = [];
+    // A merged cell answers its value in every cell it covers: only its first (master) cell counts.
+    sheet.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'number' && c.master.address === c.address && amounts.push(c.value))));
+    expect(amounts).toEqual([12.345678, 0.000001, 12.345679]);
+    const [table] = tablesOf(layoutOf(readDocxLayout(await writeTargetTableDocx({ document, approval })))).map(tableTexts);
+    const amountOf = (name: string) => table!.find((r) => r.includes(name))?.[table![0]!.indexOf('项目金额')];
+    expect([amountOf('甲项目'), amountOf('乙项目'), amountOf('合计')]).toEqual(['12.35', '0.00', '12.35']);
+    expect(texts(layoutOf(readDocxLayout(await writeTargetTableDocx({ document, approval }))))).toContain('部门名称：测试街道办事处　　　　单位：万元');
   });
 });
 

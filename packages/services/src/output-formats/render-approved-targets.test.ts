@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import { approveTargets } from '../testing/approve-targets';
 import { memoryStore, type MemoryStore } from '../testing/memory-store';
 import { chinaDate } from '../review/write-review-opinion';
+import { transitionTarget } from '../workflow/target-workflow';
 import { financeBureauOf, renderApprovedTargets } from './render-approved-targets';
 
 const seed = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../fixtures/seeds/${name}`, import.meta.url))));
@@ -63,6 +64,14 @@ describe('renderApprovedTargets', () => {
   it('refuses a version that was never approved, naming the approved one', async () => {
     const refused = await renderApprovedTargets({ store }, { documentId, format: 'target-table', version: 5 }).catch((e: unknown) => e);
     expect((refused as AppError).message).toBe(`文档 ${documentId} 的第 5 版没有经过批复，不能生成绩效目标表；已批复的版本：第 1 版。`);
+  });
+
+  it('while an adjustment is drafted the approved version stays in force, and its files are still made', async () => {
+    const admin = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'admin' as const, departmentId: null, assignedDepartmentIds: [] };
+    await transitionTarget({ store }, { actor: admin, requestId: 'test' }, { documentId, action: 'request-adjustment', reason: '年中调整预算' });
+    expect(await store.workflow.getTargetWorkflow(documentId)).toMatchObject({ status: 'draft', adjustment: true, approvedVersion: 1 });
+    const file = await renderApprovedTargets({ store }, { documentId, format: 'approval-notice' });
+    expect(paragraphs(file.bytes).join('\n')).toContain('批复你单位2024年度项目支出绩效目标（第 1 版）');
   });
 
   it('reads the finance bureau from the unit’s name', () => {
