@@ -146,7 +146,7 @@ export function departmentPart(input: TargetTableInput): TargetTablePart {
     sheetName: '部门整体预算绩效目标表',
     title: `${yearText(doc)}${input.region ?? ''}部门整体预算绩效目标表`,
     subtitle: null,
-    widths: [11, 13, 12, 13, 13, 11, 15, 12],
+    widths: [11, 13, 11, 13, 11, 11, 16, 14],
     rows,
     headerRows: 0,
     landscape: false,
