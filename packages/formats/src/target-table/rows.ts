@@ -244,7 +244,8 @@ export function targetTableParts(input: TargetTableInput): TargetTablePart[] {
   const doc = input.document;
   const hasProjects = listProjects(doc).length > 0;
   if (doc.kind === 'department-targets') return [departmentPart(input), ...(hasProjects ? [projectPart(input, '附件2')] : [])];
-  return [projectPart(input, '附件1')];
+  // A single attachment is 「附件」, without a number (GB/T 9704), as the notice's 附件说明 names it.
+  return [projectPart(input, '附件')];
 }
 
 /** The line under each table naming the approved version, who approved it and when. */

@@ -84,7 +84,7 @@ describe('绩效目标表 .docx', () => {
     const layout = layoutOf(readDocxLayout(await writeTargetTableDocx({ document: s002, approval, region: '荔湾区' })));
     const [table, more] = tablesOf(layout).map(tableTexts);
     expect(more).toBeUndefined();
-    expect(texts(layout)).toContain('附件1');
+    expect(texts(layout)).toContain('附件');
     expect(table![0]).toEqual(['序号', '预算单位', '项目名称', '项目金额', '绩效目标', '一级指标', '二级指标', '三级指标', '指标值']);
     expectProjects(table!.flat(), s002);
     for (const { project } of listProjects(s002)) {
