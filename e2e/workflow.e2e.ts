@@ -3,11 +3,13 @@
  * accounts: the 金花街道 editor imports a target table (seed 002 for 2025), sees its findings and submits it; the
  * unit approver sends it on to the finance bureau; the finance reviewer sets the conclusion 中 and returns it with an
  * opinion; the editor fixes a target (a new version) and resubmits (round 2); the approver sends it on again; the
- * reviewer approves it as 良 and publishes it; an anonymous browser finds it on /public. A screenshot at each step
+ * reviewer approves it as 良, downloads the 批复 notice of the approved version (decision 034) and publishes it; an
+ * anonymous browser finds it on /public. A screenshot at each step
  * in $TMPDIR/jixiao-e2e/; fails on any console error or failed request other than the refusals it expects.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDocxLayout, tablesOf, tableTexts } from '@jixiao/formats';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settled, SHOTS_DIR, useJixiao } from './support';
@@ -127,6 +129,8 @@ describe('targets from import to the public page', () => {
     await openReview(reviewer.page, id);
     await setConclusion(reviewer.page, '良', '已按意见补充年度指标值');
     await shot(reviewer.page, '9-conclusion-good');
+    // Before the 批复 there is nothing official to download.
+    expect(await reviewer.page.getByRole('button', { name: '下载批复通知' }).count()).toBe(0);
     await reviewer.page.getByRole('button', { name: /^批\s*复$/ }).click();
     // 批复 says how many errors are still open before it goes ahead.
     const approval = await confirmIt(reviewer.page, /确定批复/, '9b-approve-confirm');
@@ -134,6 +138,19 @@ describe('targets from import to the public page', () => {
     expect(approval).toMatch(/审核还有 [1-9]\d* 个错误未处理/);
     await expect.poll(() => status(reviewer.page).innerText()).toBe('已批复');
     await shot(reviewer.page, '10-approved');
+    // The 批复 notice of version 2 downloads from the panel, its 绩效目标表 attached, signed by the district's 财政局.
+    const [download] = await Promise.all([reviewer.page.waitForEvent('download'), reviewer.page.getByRole('button', { name: '下载批复通知' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/金花街道办事处2025年度绩效目标批复通知\.docx$/);
+    const saved = join(SHOTS_DIR, 'workflow-approval-notice.docx');
+    await download.saveAs(saved);
+    const notice = readDocxLayout(new Uint8Array(readFileSync(saved)));
+    if (!notice.ok) throw new Error(notice.error.message);
+    const paragraphs = notice.layout.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs[0]).toBe('广州市荔湾区财政局文件');
+    expect(paragraphs.join('\n')).toContain('批复你单位2025年度项目支出绩效目标（第 2 版）');
+    expect(paragraphs.join('\n')).toContain('由区财政局审核人审核批复');
+    expect(tableTexts(tablesOf(notice.layout)[0]!)[0]).toContain('三级指标');
+    await shot(reviewer.page, '10b-approval-files');
     await reviewer.page.getByRole('button', { name: '公开批复版本' }).click();
     expect(await confirmIt(reviewer.page, /确定公开批复版本（第 2 版）/)).toContain('不用登录');
     await reviewer.page.getByText(/已公开第 2 版/).waitFor();

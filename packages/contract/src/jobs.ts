@@ -44,7 +44,7 @@ export const outputJobRequestSchema = z
     format: z.string().min(1).meta({ description: '输出格式（如 opinion、self-evaluation-report、monitoring-table）' }),
     id: z.number().int().positive().meta({ description: '文档、监控报告或自评的编号（按格式的来源）' }),
     reviewer: z.string().trim().max(50).optional().meta({ description: '评审意见上的评审人（只用于文档的输出）' }),
-    organization: z.string().trim().max(100).optional().meta({ description: '评审意见、自评报告上的单位（只用于文档的输出）' }),
+    organization: z.string().trim().max(100).optional().meta({ description: '评审意见、自评报告上的单位，批复通知的发文机关（只用于文档的输出）' }),
   })
   .meta({ id: 'OutputJobRequest' });
 export type OutputJobRequest = z.infer<typeof outputJobRequestSchema>;

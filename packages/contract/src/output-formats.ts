@@ -6,7 +6,7 @@
  * `source` is what the file is made from, and so which id the caller names: a stored document (`--document ID`,
  * `/api/documents/{id}/…`), a monitoring report (`--monitoring ID`, `/api/monitoring/{id}/…`) or a self-evaluation
  * (`--evaluation ID`, `/api/self-evaluations/{id}/…`). `download` is the file's path under that resource when the
- * server serves it; a format without one is made by the CLI only.
+ * server serves it; a format without one is made by the CLI and by an output job (`POST /api/output-jobs`) only.
  */
 export type OutputSource = 'document' | 'monitoring' | 'self-evaluation';
 
@@ -43,6 +43,17 @@ export const OUTPUT_FORMATS = [
   { id: 'self-evaluation-table', label: '部门整体支出绩效自评表', source: 'document', mediaType: XLSX, extension: '.xlsx', summary: '部门整体支出绩效自评表（.xlsx，部门整体自评文档），各比率按金额重新计算' },
   { id: 'report', label: '自评报告', source: 'document', mediaType: DOCX, extension: '.docx', summary: '自评报告（.docx，部门整体自评文档），按内置评分规则集评分后起草' },
   { id: 'template', label: '填好的 Excel 填报模板', source: 'document', mediaType: XLSX, extension: '.xlsx', summary: '填好该文档的 Excel 填报模板（.xlsx），可修改后重新导入' },
+  // Made from the approved version only (decision 034): a draft, or a version never approved, is refused.
+  { id: 'target-table', label: '绩效目标表', source: 'document', mediaType: XLSX, extension: '.xlsx', summary: '批复的绩效目标表（Excel .xlsx）：部门整体预算绩效目标表、项目支出绩效目标表，只由已批复的版本生成' },
+  { id: 'target-table-docx', label: '绩效目标表', source: 'document', mediaType: DOCX, extension: '.docx', summary: '批复的绩效目标表（Word .docx），只由已批复的版本生成' },
+  {
+    id: 'approval-notice',
+    label: '绩效目标批复通知',
+    source: 'document',
+    mediaType: DOCX,
+    extension: '.docx',
+    summary: '关于批复绩效目标的通知（Word .docx，文号留空，附批复的绩效目标表），只由已批复的版本生成；--organization 为发文机关（默认按部门名称推出区财政局）',
+  },
   { id: 'monitoring-table', label: '绩效运行监控表', source: 'monitoring', mediaType: XLSX, extension: '.xlsx', download: 'table.xlsx',
     operationId: 'downloadMonitoringTableXlsx', summary: '绩效运行监控表（Excel .xlsx，A4 横向）' },
   { id: 'monitoring-table-docx', label: '绩效运行监控表', source: 'monitoring', mediaType: DOCX, extension: '.docx', download: 'table.docx',

@@ -24,6 +24,9 @@ export {
   type ActualsWorkbookResult,
 } from './actuals-workbook';
 export { writeMonitoringTable, writeMonitoringTableDocx, type MonitoringTableInput } from './monitoring-table';
+export { writeTargetTable, writeTargetTableDocx, type TargetTableInput, type TargetApproval } from './target-table';
+export { writeApprovalNotice, type ApprovalNoticeInput } from './approval-notice';
+export { chineseDate } from './docx/chinese-date';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';
@@ -31,4 +34,5 @@ export { tableToGrid, tableTexts, tableWidth, tableHeight, cellAt, tablesOf } fr
 export type { LayoutResult } from './layout/result';
 export { sniffFormat, type SniffedFormat } from './layout/sniff';
 export { readDocxLayout } from './layout/docx';
+export { readXlsxLayout } from './layout/xlsx';
 export { readPdfLayout } from './layout/pdf';

@@ -159,3 +159,31 @@ describe('documents generated as jobs', () => {
     expect((await reviewer.send('POST', '/api/output-jobs', { format: 'opinion', id: await documentOf('花地') })).status).toBe(202);
   });
 });
+
+describe('the approved targets’ official files as jobs (decision 034)', () => {
+  it('fails the job of a draft with the Chinese reason; makes the 批复 notice and the 绩效目标表 of approved targets', async () => {
+    // The demo's 金花街道 targets are a draft; 花地街道's (seed 000) went through the workflow to 已批复.
+    const draft = await reviewer.send('POST', '/api/output-jobs', { format: 'approval-notice', id: await documentOf('金花') });
+    expect(draft.status).toBe(202);
+    const refused = await followed(reviewer, jobDtoSchema.parse(draft.body).id);
+    expect(refused.status).toBe('failed');
+    expect(refused.error?.message).toMatch(/的绩效目标尚未批复（当前为「草稿」，第 1 版）：绩效目标批复通知只能由财政部门批复的版本生成，请在批复后再下载。$/);
+    expect(refused.file).toBeNull();
+
+    const approved = await documentOf('花地');
+    const notice = await followed(reviewer, jobDtoSchema.parse((await reviewer.send('POST', '/api/output-jobs', { format: 'approval-notice', id: approved })).body).id);
+    expect(notice.status).toBe('succeeded');
+    expect(notice.file!.fileName).toBe('广州市荔湾区人民政府花地街道办事处2024年度绩效目标批复通知.docx');
+    const layout = readDocxLayout(new Uint8Array(await (await reviewer.request(`/api/jobs/${notice.id}/file`)).arrayBuffer()));
+    if (!layout.ok) throw new Error(layout.error.message);
+    const text = layout.layout.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(text[0]).toBe('广州市荔湾区财政局文件');
+    expect(text).toContain('广州市荔湾区人民政府花地街道办事处：');
+    expect(text.join('\n')).toContain('由区财政局审核人审核批复');
+
+    const table = await followed(reviewer, jobDtoSchema.parse((await reviewer.send('POST', '/api/output-jobs', { format: 'target-table', id: approved })).body).id);
+    expect([table.status, table.file?.fileName]).toEqual(['succeeded', '广州市荔湾区人民政府花地街道办事处2024年度绩效目标表.xlsx']);
+    // The file is the reviewer's own job's: nobody else fetches it.
+    expect((await editor.request(`/api/jobs/${table.id}/file`)).status).toBe(404);
+  });
+});

@@ -19,8 +19,8 @@ export const EXPORT_FORMATS = Object.fromEntries([...outputFormatsOf('document')
 
 /** The formats each kind of document can be exported as (json always). */
 export const FORMATS_BY_KIND: Record<DocumentKind, ExportFormat[]> = {
-  'project-targets': ['json', 'opinion', 'template'],
-  'department-targets': ['json', 'opinion', 'template'],
+  'project-targets': ['json', 'opinion', 'template', 'target-table', 'target-table-docx', 'approval-notice'],
+  'department-targets': ['json', 'opinion', 'template', 'target-table', 'target-table-docx', 'approval-notice'],
   'project-self-evaluation': ['json'],
   'department-self-evaluation': ['json', 'self-evaluation-table', 'report'],
 };

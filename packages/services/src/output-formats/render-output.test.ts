@@ -1,8 +1,8 @@
 /**
  * Every format of the contract's registry renders a real file from the seeds through `renderOutput`: seed 002's
  * project targets (json, opinion, template, a monitoring report, a project self-evaluation), seed 004's department
- * self-evaluation (自评表, 自评报告) and seed 000's department targets (a department self-evaluation), imported into
- * the services' memory store.
+ * self-evaluation (自评表, 自评报告) and seed 000's department targets (a department self-evaluation; approved, for
+ * the 绩效目标表 and the 批复 notice), imported into the services' memory store.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,7 @@ describe('renderOutput: every registry format from the seeds', () => {
       imported.push((await importDocumentFile({ store }, operator, { fileName: name, bytes: seed(name), year })).documentId);
     }
     const [targets, departmentTable, departmentTargets] = imported as [number, number, number];
-    for (const id of [targets, departmentTargets]) await approveTargetsForTest({ store }, id);
+    for (const id of [targets, departmentTargets]) await approveTargetsForTest({ store }, id, { reviewer: '王审核' });
     const monitoring = await startMonitoring({ store }, operator, { documentId: targets, cutoffMonth: 7, by: '李填报' });
     const project = await startSelfEvaluation({ store }, operator, { documentId: targets, year: 2024, by: '李填报' });
     const department = await startSelfEvaluation({ store }, operator, { documentId: departmentTargets, year: 2024, by: '李填报' });
@@ -44,6 +44,9 @@ describe('renderOutput: every registry format from the seeds', () => {
       'self-evaluation-table': { documentId: departmentTable, date },
       report: { documentId: departmentTable, date },
       template: { documentId: targets, date },
+      'target-table': { documentId: departmentTargets, date },
+      'target-table-docx': { documentId: departmentTargets, date },
+      'approval-notice': { documentId: departmentTargets, date },
       'monitoring-table': { id: monitoring.id },
       'monitoring-table-docx': { id: monitoring.id },
       'project-self-evaluation-table': { id: project.id, date },

@@ -14,6 +14,8 @@ import { renderSelfEvaluationFile } from '../self-evaluation/self-evaluation-fil
 import type { SelfEvaluationDeps } from '../self-evaluation/self-evaluation-state';
 import { renderSelfEvaluationReport } from '../self-evaluation/render-self-evaluation-report';
 import { renderSelfEvaluationTable } from '../self-evaluation/render-self-evaluation-table';
+import type { WorkflowStore } from '../workflow/ports';
+import { renderApprovedTargets, type ApprovedTargetsFormat } from './render-approved-targets';
 import { exportFileName } from './render-formats';
 import { renderTemplate } from './render-template';
 
@@ -37,7 +39,7 @@ export type OutputSourceOf<K extends OutputFormatId> = Extract<OutputFormat, { i
 export type OutputInput<K extends OutputFormatId> = OutputInputs[OutputSourceOf<K>];
 
 /** A store holding everything any renderer reads (the store package's `Store` is one). */
-export type OutputDeps = ReviewDeps & MonitoringDeps & SelfEvaluationDeps;
+export type OutputDeps = ReviewDeps & MonitoringDeps & SelfEvaluationDeps & { store: { workflow: WorkflowStore } };
 
 export interface OutputFile {
   format: OutputFormatId;
@@ -47,6 +49,10 @@ export interface OutputFile {
 }
 
 type Renderers = { [K in OutputFormatId]: (deps: OutputDeps, input: OutputInput<K>) => Promise<OutputFile> };
+
+/** 绩效目标表 and 批复 notice: of the approved version (the `version` named must be one); `organization` is the notice's issuer. */
+const approved = (format: ApprovedTargetsFormat) => (deps: OutputDeps, input: OutputInputs['document']) =>
+  renderApprovedTargets(deps, { documentId: input.documentId, format, version: input.version, issuer: input.organization?.trim() || undefined, region: input.region });
 
 const at = (input: OutputInputs['document']) => ({ documentId: input.documentId, ...(input.version === undefined ? {} : { version: input.version }) });
 
@@ -71,6 +77,9 @@ export const OUTPUT_RENDERERS: Renderers = {
   'self-evaluation-table': (deps, input) => renderSelfEvaluationTable(deps, { ...at(input), ...(input.region ? { region: input.region } : {}) }),
   report: (deps, input) => renderSelfEvaluationReport(deps, { ...at(input), date: input.date, ...(input.organization ? { signedBy: input.organization } : {}) }),
   template: (deps, input) => renderTemplate(deps, at(input)),
+  'target-table': approved('target-table'),
+  'target-table-docx': approved('target-table-docx'),
+  'approval-notice': approved('approval-notice'),
   'monitoring-table': (deps, input) => renderMonitoringTable(deps, { id: input.id, format: 'monitoring-table' }),
   'monitoring-table-docx': (deps, input) => renderMonitoringTable(deps, { id: input.id, format: 'monitoring-table-docx' }),
   'project-self-evaluation-table': async (deps, input) => ({ format: 'project-self-evaluation-table', ...(await renderSelfEvaluationFile(deps, { ...input, format: 'project-self-evaluation-table' })) }),

@@ -1,6 +1,7 @@
 /**
  * The workflow of one target document on its pages (decision 011): the status tag with round and versions, the
- * actions the signed-in person may take now (those needing a reason open a dialog), publication, and the history.
+ * actions the signed-in person may take now (those needing a reason open a dialog), publication, the approved version's
+ * official files (绩效目标表, 批复通知), and the history.
  * The server decides; the buttons only show what it would allow, and its refusal message is shown as is.
  */
 import { chinaTime, type TargetAction } from '@jixiao/core';
@@ -8,6 +9,7 @@ import { Button, Collapse } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../../lib/query';
 import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, withdrawTargetsPublication, workflowKeys } from '../api';
+import { ApprovedFiles } from './approved-files';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
 import { WithdrawPublicationDialog } from './withdraw-publication-dialog';
@@ -90,6 +92,7 @@ export function WorkflowPanel({
           </Button>
         ) : null}
       </div>
+      {wf.approvedVersion !== null ? <ApprovedFiles documentId={documentId} approvedVersion={wf.approvedVersion} /> : null}
       {wf.conclusion && wf.status === 'in-review' ? (
         <div className="muted wf-note">评审结论「{wf.conclusion}」：优、良批复；中退回修改；差不予安排。如需改变结论，请先调整评审结论并写明理由。</div>
       ) : null}
