@@ -14,6 +14,8 @@ function storeOf(document: PerformanceDocument): { documents: DocumentStore } {
     documents: {
       saveImport: () => Promise.reject(new Error('not used')),
       listDocuments: () => Promise.resolve([]),
+      pageDocuments: () => Promise.resolve({ items: [], total: 0 }),
+      packImport: (packedFor) => ({ packedFor }),
       getDocument: (id) => (id === 1 ? Promise.resolve({ summary: {} as never, document }) : Promise.reject(new AppError('NOT_FOUND', '找不到'))),
     },
   };

@@ -171,6 +171,19 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
           .filter((d) => !filter.inDepartments || (d.departmentId !== null && filter.inDepartments.includes(d.departmentId)))
           .map((d) => summary(d));
       },
+      async pageDocuments(query) {
+        const targets = (d: DocumentSummary) => d.kind === 'project-targets' || d.kind === 'department-targets';
+        const words = query.search?.toLowerCase();
+        const all = (await repositories.documents.listDocuments(query))
+          .filter((d) => query.documentId === undefined || d.id === query.documentId)
+          .filter((d) => query.kind === undefined || (query.kind === 'targets') === targets(d))
+          .filter((d) => query.status === undefined || d.targetStatus === query.status)
+          .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words));
+        const sorted = query.order === 'recent' ? [...all].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id) : query.order === 'department' ? [...all].sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff') || a.id - b.id) : all;
+        const from = query.after !== undefined && (query.order ?? 'id') === 'id' ? sorted.filter((d) => d.id > query.after!) : sorted.slice(query.offset ?? 0);
+        return { items: from.slice(0, query.limit), total: all.length };
+      },
+      packImport: (packedFor) => ({ packedFor }),
       async getDocument(documentId, version) {
         const d = documentOf(documentId);
         const v = version === undefined ? current(d) : d.versions.find((x) => x.version === version);
