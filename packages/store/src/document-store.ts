@@ -312,7 +312,7 @@ function pack(doc: PerformanceDocument, year: number, withCopy: boolean): Packed
   return { packedFor: doc, year, rows, content: packContent(JSON.stringify(doc)), tails: withCopy ? encodeCopyTails(rows, year, doc.amountUnit) : null };
 }
 
-const isPacked = (p: PackedImport | undefined, doc: PerformanceDocument, year: number): p is Packed => p !== undefined && p.packedFor === doc && (p as Packed).year === year;
+const isPacked = (given: PackedImport | undefined, doc: PerformanceDocument, year: number): given is Packed => given !== undefined && given.packedFor === doc && (given as Packed).year === year;
 
 /** `bulkCopy`: the PGlite connection's COPY (absent on PostgreSQL, which loads with unnest). */
 export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore {

@@ -14,6 +14,8 @@ import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
 import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
 
+const isTargets = (d: DocumentSummary) => d.kind === 'project-targets' || d.kind === 'department-targets';
+
 interface StoredVersion {
   version: number;
   document: PerformanceDocument;
@@ -172,11 +174,10 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
           .map((d) => summary(d));
       },
       async pageDocuments(query) {
-        const targets = (d: DocumentSummary) => d.kind === 'project-targets' || d.kind === 'department-targets';
         const words = query.search?.toLowerCase();
         const all = (await repositories.documents.listDocuments(query))
           .filter((d) => query.documentId === undefined || d.id === query.documentId)
-          .filter((d) => query.kind === undefined || (query.kind === 'targets') === targets(d))
+          .filter((d) => query.kind === undefined || (query.kind === 'targets') === isTargets(d))
           .filter((d) => query.status === undefined || d.targetStatus === query.status)
           .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words));
         const sorted = query.order === 'recent' ? [...all].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id) : query.order === 'department' ? [...all].sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff') || a.id - b.id) : all;
