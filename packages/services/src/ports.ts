@@ -356,5 +356,6 @@ export interface AuditLog {
 
 /** Reading the audit trail back (the audit page and its export), newest first. */
 export interface AuditReader {
-  listAudit(query: import('./access/ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number }>;
+  /** A page newest first, and how many entries match, counted up to `AUDIT_COUNT_LIMIT` (`capped` when more do). */
+  listAudit(query: import('./access/ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number; capped: boolean }>;
 }

@@ -300,7 +300,9 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
       async listAudit(query) {
         const items = state.audit.filter((a) => (!query.action || (query.action.endsWith('.') ? a.action.startsWith(query.action) : a.action === query.action)) && (!query.objectId || a.objectId === query.objectId));
-        return { items: structuredClone(items.reverse().slice(query.offset, query.offset + query.limit)), total: items.length };
+        const newest = items.reverse();
+        const from = query.before === undefined ? 0 : newest.findIndex((a) => a.id < query.before!);
+        return { items: structuredClone(from < 0 ? [] : newest.slice(from, from + query.limit)), total: items.length, capped: false };
       },
     },
     workflow: {
