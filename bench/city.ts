@@ -67,8 +67,9 @@ function endpoints(ids: Ids): Endpoint[] {
     },
     { name: '项目搜索（年度+关键词）', path: `/api/projects?limit=50&year=2025&search=${encodeURIComponent('禁毒')}`, goal: true, bare: (s) => s.catalog.listProjects({ limit: 50, offset: 0, year: 2025, search: '禁毒' }) },
     { name: '指标第 1 页', path: '/api/indicators?limit=50', goal: true, bare: (s) => s.catalog.listIndicators({ limit: 50, offset: 0 }) },
-    { name: '一个部门的文档', path: `/api/documents?departmentId=${ids.departmentId}`, goal: true, bare: (s) => s.documents.listDocuments({ departmentId: ids.departmentId }) },
-    { name: '审计日志第 1 页', path: '/api/audit?limit=50', goal: true, bare: (s) => s.audit.listAudit({ limit: 50, offset: 0 }) },
+    { name: '文档第 1 页', path: '/api/documents?limit=50', goal: true, bare: (s) => s.documents.pageDocuments({ limit: 50 }) },
+    { name: '一个部门的文档', path: `/api/documents?departmentId=${ids.departmentId}`, goal: true, bare: (s) => s.documents.pageDocuments({ departmentId: ids.departmentId, limit: 50 }) },
+    { name: '审计日志第 1 页', path: '/api/audit?limit=50', goal: true, bare: (s) => s.audit.listAudit({ limit: 50 }) },
     { name: '项目详情', path: `/api/projects/${ids.projectId}`, goal: false, bare: (s) => s.catalog.getProject(ids.projectId) },
     {
       name: '审核页（一个文档）',

@@ -362,6 +362,18 @@ describe('documents', () => {
     expect((await get('/api/documents/999999', errorDtoSchema, 404)).error.code).toBe('NOT_FOUND');
   });
 
+  it('answers a page of documents with the total, never more than 500 (issue 12 item 1)', async () => {
+    const all = await get('/api/documents', pageOf(documentSummaryDtoSchema));
+    expect(all.total).toBeGreaterThan(1);
+    const [first] = (await get('/api/documents?limit=1', pageOf(documentSummaryDtoSchema))).items;
+    const next = await get(`/api/documents?limit=1&after=${first!.id}`, pageOf(documentSummaryDtoSchema));
+    expect(next.items.map((d) => d.id)).toEqual([all.items[1]!.id]);
+    expect(next.total).toBe(all.total);
+    const targets = await get('/api/documents?kind=targets&order=recent', pageOf(documentSummaryDtoSchema));
+    expect(targets.items.every((d) => d.kind.endsWith('targets'))).toBe(true);
+    expect((await get('/api/documents?limit=501', errorDtoSchema, 400)).error.code).toBe('VALIDATION');
+  });
+
   it('imports an uploaded document, and the same bytes again change nothing', async () => {
     const json = await get(`/api/documents/${(await get('/api/documents', listOf(documentSummaryDtoSchema))).items[0]!.id}`, documentSchema);
     const edited = { ...json, statedTotal: null, source: undefined };

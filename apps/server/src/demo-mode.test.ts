@@ -40,7 +40,7 @@ async function workflowSnapshot(context: AppContext) {
       return { id: d.id, fileName: d.fileName, status: state.status, revision: state.revision, publishedVersion: state.publishedVersion, transitions: history.length };
     }),
   );
-  const workflowAudit = (await context.store.audit.listAudit({ action: 'workflow.', limit: 1, offset: 0 })).total;
+  const workflowAudit = (await context.store.audit.listAudit({ action: 'workflow.', limit: 1 })).total;
   return { states, workflowAudit };
 }
 
@@ -61,7 +61,7 @@ describe('demo mode', () => {
     const signIn = await real.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
     expect(signIn.status).toBe(401);
     expect((await ctx.store.documents.listDocuments()).length).toBeGreaterThan(0); // the data stays
-    expect((await ctx.store.audit.listAudit({ action: 'user.remove-demo', limit: 1, offset: 0 })).total).toBe(1);
+    expect((await ctx.store.audit.listAudit({ action: 'user.remove-demo', limit: 1 })).total).toBe(1);
   });
 });
 
@@ -101,7 +101,7 @@ describe('demo publication', () => {
       expect(history[2]!.conclusion).toMatch(/^[优良]$/);
       const state = await context.store.workflow.getTargetWorkflow(seed000!.documentId);
       expect(state).toMatchObject({ status: 'approved', approvedVersion: 1, publishedVersion: 1, publishedBy: '区财政局审核人' });
-      const audit = await context.store.audit.listAudit({ objectType: 'document', objectId: String(seed000!.documentId), limit: 20, offset: 0 });
+      const audit = await context.store.audit.listAudit({ objectType: 'document', objectId: String(seed000!.documentId), limit: 20 });
       const actions = audit.items.map((e) => `${e.action}:${e.actor.username}`);
       expect(actions).toEqual(expect.arrayContaining(['workflow.submit:admin', 'workflow.approve-unit:admin', 'workflow.approve:finance-reviewer', 'workflow.publish:finance-reviewer']));
       const overrides = (await context.store.reviews.listDecisions(seed000!.documentId)).filter((d) => d.type === 'override');
@@ -157,7 +157,7 @@ describe('demo publication', () => {
       expect(overrides).toEqual([expect.objectContaining({ conclusion: '良', reason: DEMO_CONCLUSION_REASON, by: '区财政局审核人' })]);
       const history = await context.store.workflow.listTransitions('document', id);
       expect(history.at(-1)).toMatchObject({ action: 'approve', conclusion: '良' });
-      expect((await context.store.audit.listAudit({ action: 'review.conclude', limit: 5, offset: 0 })).items.map((e) => e.actor.username)).toEqual(['finance-reviewer']);
+      expect((await context.store.audit.listAudit({ action: 'review.conclude', limit: 5 })).items.map((e) => e.actor.username)).toEqual(['finance-reviewer']);
       expect((await publications(context)).map((i) => i.documentId)).toEqual([id]);
     } finally {
       await context.store.close();

@@ -108,7 +108,7 @@ describe('two jixiao serve processes on one PostgreSQL', () => {
         expect(stored?.claimedBy).toMatch(/:\d+$/);
       }
       for (const end of ends) {
-        const audit = await store.audit.listAudit({ action: 'document.import', objectId: String(end.result!.documentId), limit: 10, offset: 0 });
+        const audit = await store.audit.listAudit({ action: 'document.import', objectId: String(end.result!.documentId), limit: 10 });
         expect(audit.total).toBe(1);
         expect(audit.items[0]?.actor.username).toBe('jinhua-editor');
       }

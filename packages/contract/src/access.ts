@@ -3,6 +3,7 @@
  * (sign-in, change, create, reset) and are never in a response.
  */
 import { z } from 'zod';
+import { canonicalIdSchema } from './ids';
 
 const id = z.number().int().positive();
 
@@ -92,7 +93,7 @@ const dateOrTime = z
   .trim()
   .regex(/^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/, '日期格式应为 YYYY-MM-DD');
 
-/** `GET /api/audit` and its export: filters (who, what, which object, from–to), paging. */
+/** `GET /api/audit` and its export: filters (who, what, which object, from–to), keyset paging (issue 12 item 2). */
 export const auditQuerySchema = z.strictObject({
   actor: z.string().trim().max(50).optional(),
   action: z.string().trim().max(100).optional(),
@@ -101,6 +102,14 @@ export const auditQuerySchema = z.strictObject({
   from: dateOrTime.optional(),
   to: dateOrTime.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  before: canonicalIdSchema.optional().meta({ description: '上一页最后一条的编号：列出比它更早的记录（按时间倒序分页，没有 offset）' }),
 });
 export type AuditQueryDto = z.infer<typeof auditQuerySchema>;
+
+/** A page of the audit trail, newest first; `total` counts the matching entries up to 10,000 (`capped`: more match). */
+export const auditPageDtoSchema = z.object({
+  items: z.array(auditEntryDtoSchema),
+  total: z.number().int().min(0),
+  capped: z.boolean(),
+}).meta({ id: 'AuditPage' });
+export type AuditPageDto = z.infer<typeof auditPageDtoSchema>;

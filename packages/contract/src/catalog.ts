@@ -138,6 +138,20 @@ export const searchQuerySchema = z.strictObject({
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
+/**
+ * `GET /api/documents` (issue 12 item 1): a page of the stored documents, never all of them — at most `limit`
+ * (default 50, at most 500), with `total`, the number the filters select. Filters and the person's departments are
+ * applied in the database. `after` pages by keyset in id order; `offset` serves numbered pages in any order.
+ */
+export const documentListQuerySchema = searchQuerySchema.pick({ year: true, departmentId: true, limit: true, offset: true, after: true }).extend({
+  search: z.string().trim().max(100).optional().meta({ description: '标题、部门名称或文件名中的关键词' }),
+  kind: z.enum(['targets', 'self-evaluations']).optional().meta({ description: 'targets：项目与部门绩效目标；self-evaluations：自评表' }),
+  status: targetStatusSchema.optional().meta({ description: '绩效目标所处的流程状态（从未流转的为草稿 draft）；只列绩效目标' }),
+  documentId: canonicalIdSchema.optional().meta({ description: '只列这一个文档' }),
+  order: z.enum(['id', 'recent', 'department']).default('id').meta({ description: 'id：按编号（可用 after 分页）；recent：最近导入的在前；department：按部门名称' }),
+});
+export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;
+
 export const healthDtoSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),

@@ -3,7 +3,7 @@
  */
 export { AppError } from './errors';
 export type { AppErrorCode } from './errors';
-export type { ImportOutcome, SaveImportInput, DocumentStore, DocumentSummary, InScope, CatalogQueries, AmountTotals, CatalogDepartment, CatalogUnit, CatalogProject, CatalogIndicator, CatalogPage, LibraryIndicator, StoredTargetBenchmark, ReviewDecisionType, StoredReviewDecision, NewReviewDecision, ReviewStore, EvaluationKind, EvaluationStatus, StoredEvaluation, StoredEvaluationScore, EvaluationStore, AuditEntry, StoredAuditEntry, AuditLog, AuditReader } from './ports';
+export type { ImportOutcome, SaveImportInput, DocumentStore, DocumentSummary, DocumentQuery, PackedImport, InScope, CatalogQueries, AmountTotals, CatalogDepartment, CatalogUnit, CatalogProject, CatalogIndicator, CatalogPage, LibraryIndicator, StoredTargetBenchmark, ReviewDecisionType, StoredReviewDecision, NewReviewDecision, ReviewStore, EvaluationKind, EvaluationStatus, StoredEvaluation, StoredEvaluationScore, EvaluationStore, AuditEntry, StoredAuditEntry, AuditLog, AuditReader } from './ports';
 export type { CommandDeps, Repositories, TransactionalStore, UnitOfWork } from './unit-of-work';
 export * from './access';
 export * from './catalog';

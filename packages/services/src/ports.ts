@@ -30,6 +30,36 @@ export interface SaveImportInput {
    * workflow (decision 011); throws to refuse (a save based on a stale version, a frozen document). Synchronous.
    */
   guard?: (current: import('./workflow/ports').StoredTargetWorkflow) => void;
+  /**
+   * The rows, the compressed JSON and the COPY lines, made by `DocumentStore.packImport` before the transaction
+   * opened (issue 12 item 7: on PGlite's one connection, CPU work inside the transaction holds every other request).
+   * Without it `saveImport` packs them itself (outside its own transaction, inside a caller's).
+   */
+  packed?: PackedImport;
+}
+
+/** What `packImport` made of a document: opaque outside the store. */
+export interface PackedImport {
+  readonly packedFor: PerformanceDocument;
+}
+
+/** `GET /api/documents`: a page of the stored documents, filtered in SQL (issue 12 item 1). */
+export interface DocumentQuery extends InScope {
+  departmentId?: number;
+  year?: number;
+  /** Words in the title, the department's name or the file name (ILIKE, taken literally). */
+  search?: string;
+  /** The target documents (项目/部门绩效目标) or the self-evaluation documents. */
+  kind?: 'targets' | 'self-evaluations';
+  /** Target documents in this workflow status (a document that never moved is 草稿). */
+  status?: TargetStatus;
+  documentId?: number;
+  /** `id` (default; keyset with `after`), `recent` (newest version first) or `department` (by department, then id). */
+  order?: 'id' | 'recent' | 'department';
+  limit: number;
+  offset?: number;
+  /** Keyset in id order: the documents after this id (`order` id only; the offset is then ignored). */
+  after?: number;
 }
 
 /**
@@ -70,8 +100,12 @@ export interface DocumentStore {
    * document changes nothing; different content makes a new version and keeps the old one.
    */
   saveImport(input: SaveImportInput): Promise<ImportOutcome>;
-  /** In id order; `limit` and `after` (the last id of the page before) page by keyset. */
+  /** Every document in id order (the command line's export, tests); `limit` and `after` page by keyset. The API pages with `pageDocuments`. */
   listDocuments(filter?: { departmentId?: number; year?: number; limit?: number; after?: number } & InScope): Promise<DocumentSummary[]>;
+  /** A page of the documents the query selects, and how many it selects (a count of `documents` rows: one per document, not per project). */
+  pageDocuments(query: DocumentQuery): Promise<{ items: DocumentSummary[]; total: number }>;
+  /** The CPU-bound part of an import (flattened rows, gzipped JSON, COPY lines), made before any transaction opens. */
+  packImport(document: PerformanceDocument, year: number): PackedImport;
   /** Throws NOT_FOUND. `version` defaults to the current one. */
   getDocument(documentId: number, version?: number): Promise<{ summary: DocumentSummary; document: PerformanceDocument }>;
 }
@@ -343,5 +377,6 @@ export interface AuditLog {
 
 /** Reading the audit trail back (the audit page and its export), newest first. */
 export interface AuditReader {
-  listAudit(query: import('./access/ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number }>;
+  /** A page newest first, and how many entries match, counted up to `AUDIT_COUNT_LIMIT` (`capped` when more do). */
+  listAudit(query: import('./access/ports').AuditQuery): Promise<{ items: StoredAuditEntry[]; total: number; capped: boolean }>;
 }

@@ -138,19 +138,24 @@ export function accessSuite(backend: string, open: () => Promise<StoreHandle>): 
       await store.audit.append({ actor: { userId: 1, username: 'li', displayName: '李填报' }, action: 'document.edit', objectType: 'document', objectId: '1', before: { version: 1 }, after: { version: 2 }, requestId: 'r2' });
       await store.audit.append({ actor: who, action: 'user.create', objectType: 'user', objectId: '7', before: null, after: { username: 'x' }, requestId: null });
 
-      const all = await store.audit.listAudit({ limit: 2, offset: 0 });
+      const all = await store.audit.listAudit({ limit: 2 });
       expect(all.total).toBe(3);
+      expect(all.capped).toBe(false);
       expect(all.items.map((e) => e.action)).toEqual(['user.create', 'document.edit']);
-      expect((await store.audit.listAudit({ limit: 10, offset: 2 })).items.map((e) => e.action)).toEqual(['document.import']);
-      expect((await store.audit.listAudit({ action: 'document.', limit: 10, offset: 0 })).total).toBe(2);
-      expect((await store.audit.listAudit({ actor: 'li', limit: 10, offset: 0 })).items[0]?.before).toEqual({ version: 1 });
-      expect((await store.audit.listAudit({ objectType: 'user', objectId: '7', limit: 10, offset: 0 })).total).toBe(1);
-      expect((await store.audit.listAudit({ to: '2000-01-01', limit: 10, offset: 0 })).total).toBe(0);
-      expect((await store.audit.listAudit({ limit: 10, offset: 50 })).total).toBe(3);
+      // The next page by keyset: the entries older than the last one shown.
+      const next = await store.audit.listAudit({ limit: 10, before: all.items.at(-1)!.id });
+      expect(next.items.map((e) => e.action)).toEqual(['document.import']);
+      expect(next.total).toBe(3);
+      expect((await store.audit.listAudit({ limit: 10, before: first.id })).items).toEqual([]);
+      expect((await store.audit.listAudit({ action: 'document.', limit: 10 })).total).toBe(2);
+      expect((await store.audit.listAudit({ actor: 'li', limit: 10 })).items[0]?.before).toEqual({ version: 1 });
+      expect((await store.audit.listAudit({ objectType: 'user', objectId: '7', limit: 10 })).total).toBe(1);
+      expect((await store.audit.listAudit({ to: '2000-01-01', limit: 10 })).total).toBe(0);
+      expect((await store.audit.listAudit({ action: 'document.', limit: 1, before: all.items[1]!.id })).items.map((e) => e.action)).toEqual(['document.import']);
 
       expect(await failure(store.db.execute(sql`update audit_events set action = 'x'`))).toMatch(/append-only/);
       expect(await failure(store.db.execute(sql`delete from audit_events`))).toMatch(/append-only/);
-      expect((await store.audit.listAudit({ limit: 10, offset: 0 })).total).toBe(3);
+      expect((await store.audit.listAudit({ limit: 10 })).total).toBe(3);
     });
 
     it('filters lists to the given departments and finds an object’s department', async () => {

@@ -4,7 +4,7 @@
  * each entry is linked into a hash chain (audit-chain.ts, decision 013) so a change made behind the triggers' back
  * (a superuser disabling them) is found by `verifyAuditChain`.
  */
-import type { AuditEntry, AuditLog, AuditQuery, AuditReader, StoredAuditEntry } from '@jixiao/services';
+import { AUDIT_COUNT_LIMIT, type AuditEntry, type AuditLog, type AuditQuery, type AuditReader, type StoredAuditEntry } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
 import { AUDIT_CHAIN_LOCK, chainAt, chainHash, chainHead, entryOf, parseJsonText, type AuditRow } from './audit-chain';
 import { queryRows, type Db } from './db';
@@ -65,17 +65,15 @@ export function createAuditStore(db: Db): AuditLog & AuditReader {
     append: (entry) => appendAudit(db, entry),
 
     async listAudit(query) {
-      const rows = await queryRows<AuditListRow>(
-        db,
-        sql`select ${columns}, count(*) over () as total from audit_events a where ${whereOf(query)}
-            order by a.at desc, a.id desc limit ${query.limit} offset ${query.offset}`,
-      );
-      let total = rows[0] ? Number(rows[0].total) : 0;
-      if (!rows[0] && query.offset > 0) {
-        const counted = await queryRows<{ total: number | string }>(db, sql`select count(*) as total from audit_events a where ${whereOf(query)}`);
-        total = Number(counted[0]?.total ?? 0);
-      }
-      return { items: rows.map(entryOf), total };
+      const where = whereOf(query);
+      // Keyset (issue 12 item 2): newest first by (at, id) on the (at, id) index; the page after an entry starts
+      // below that entry's own (at, id), so no page reads and skips the rows before it.
+      const below = query.before === undefined ? sql`true` : sql`(a.at, a.id) < (select b.at, b.id from audit_events b where b.id = ${query.before})`;
+      const rows = await queryRows<AuditRow>(db, sql`select ${columns} from audit_events a where ${where} and ${below} order by a.at desc, a.id desc limit ${query.limit}`);
+      // Counted up to a bound: an exact count of a city's trail would read every entry for every page.
+      const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from audit_events a where ${where} limit ${AUDIT_COUNT_LIMIT + 1}) c`);
+      const total = counted?.total ?? 0;
+      return { items: rows.map(entryOf), total: Math.min(total, AUDIT_COUNT_LIMIT), capped: total > AUDIT_COUNT_LIMIT };
     },
   };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction as PgliteTx } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -112,7 +113,8 @@ function guardTransactions(client: PGlite): BulkCopy {
 }
 
 export async function connectPglite(dataDir: string | undefined, folder: string = migrationsFolder()): Promise<Connection> {
-  const client = await PGlite.create(dataDir);
+  // pg_trgm: the trigram indexes of the name searches (migration 0012) need the extension loaded at every open.
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const bulkCopy = guardTransactions(client);
   const db = drizzlePglite(client, { schema });
   try {

@@ -7,9 +7,10 @@
  * with a handful of `insert … select from unnest(…)` statements on PostgreSQL (COPY from a client would need
  * another dependency) — never one statement per row.
  */
-import { countIndicators, listProjects, type TargetStatus } from '@jixiao/core';
-import { AppError, type DocumentStore, type DocumentSummary, type ImportOutcome, type SaveImportInput } from '@jixiao/services';
+import { countIndicators, listProjects, type PerformanceDocument, type TargetStatus } from '@jixiao/core';
+import { AppError, type DocumentQuery, type DocumentStore, type DocumentSummary, type ImportOutcome, type PackedImport, type SaveImportInput } from '@jixiao/services';
 import { sql, type SQL } from 'drizzle-orm';
+import { likePattern } from './catalog';
 import { copyData, copyTails } from './copy-text';
 import { rollUpVersion } from './unit-totals';
 import { queryRows, type BulkCopy, type Db, type Executor } from './db';
@@ -204,12 +205,12 @@ async function insertRows(
   }
 }
 
-/** A document at one version, its department's name (left-joined) and two computed columns. */
+/** A document at one version, its department's name and workflow status (left-joined), and its units (computed). */
 type SummaryRow = Pick<SqlRow<typeof documents>, 'id' | 'kind' | 'title' | 'department_id' | 'year'> &
   Outer<As<SqlRow<typeof departments>, { department: 'name' }>> &
   Pick<SqlRow<typeof documentVersions>, 'file_name' | 'layout' | 'version' | 'sha256' | 'imported_at' | 'project_count' | 'indicator_count' | 'problem_count'> &
-  As<SqlRow<typeof documentVersions>, { imported_by: 'created_by' }> & {
-    version_count: number;
+  As<SqlRow<typeof documentVersions>, { imported_by: 'created_by'; version_id: 'id' }> &
+  As<SqlRow<typeof documents>, { version_count: 'current_version' }> & {
     /** json_agg as text (null when the version has no project): parsed here, the same on both drivers. */
     unit_names: string | null;
     /** The workflow row's status; null for a document that never moved. */
@@ -242,17 +243,85 @@ function toSummary(r: SummaryRow): DocumentSummary {
   };
 }
 
+/**
+ * The summary's columns, all from joined rows: versions are numbered 1, 2, … and never deleted one by one (a
+ * withdrawal deletes the whole document), so the count of versions is the current version's number — no per-row
+ * count (issue 12 item 1). The units come from `unitNamesOf` over the page's versions.
+ */
 const summaryColumns = sql`d.id, d.kind, d.title, d.department_id, dep.name as department, d.year, v.file_name, v.layout, v.version,
-  (select count(*)::int from document_versions x where x.document_id = d.id) as version_count, v.sha256,
-  ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count, v.created_by as imported_by,
-  -- The units of the version from its stored totals (a few rows per version, not one per project: issue 12).
-  (select json_agg(distinct u.name order by u.name)::text from unit_totals t join units u on u.id = t.unit_id where t.version_id = v.id) as unit_names,
-  (select w.status from document_workflow w where w.document_id = d.id) as workflow_status,
-  (select w.approved_version from document_workflow w where w.document_id = d.id) as approved_version`;
+  d.current_version as version_count, v.sha256, ${utcIso('v.imported_at')} as imported_at, v.project_count, v.indicator_count, v.problem_count,
+  v.created_by as imported_by, v.id as version_id, w.status as workflow_status, w.approved_version`;
+
+const summaryJoins = sql`left join departments dep on dep.id = d.department_id left join document_workflow w on w.document_id = d.id`;
+
+/** The documents of a list: the current version of each, in id order unless a query says otherwise. */
+const listFrom = sql`documents d join document_versions v on v.id = d.current_version_id ${summaryJoins}`;
+
+const TARGET_KINDS = sql`('project-targets', 'department-targets')`;
+
+/** The filters of a list, applied in SQL (the actor's scope included). */
+function documentWhere(q: Omit<DocumentQuery, 'limit'>): SQL[] {
+  const where: SQL[] = [sql`true`];
+  if (q.departmentId !== undefined) where.push(sql`d.department_id = ${q.departmentId}`);
+  if (q.inDepartments) where.push(sql`d.department_id = any(${intArray(q.inDepartments)})`);
+  if (q.year !== undefined) where.push(sql`d.year = ${q.year}`);
+  if (q.documentId !== undefined) where.push(sql`d.id = ${q.documentId}`);
+  if (q.kind === 'targets') where.push(sql`d.kind in ${TARGET_KINDS}`);
+  if (q.kind === 'self-evaluations') where.push(sql`d.kind not in ${TARGET_KINDS}`);
+  if (q.status !== undefined) where.push(sql`d.kind in ${TARGET_KINDS} and coalesce(w.status, 'draft') = ${q.status}`);
+  if (q.search) {
+    const like = likePattern(q.search);
+    where.push(sql`(d.title ilike ${like} or dep.name ilike ${like} or v.file_name ilike ${like})`);
+  }
+  return where;
+}
+
+/**
+ * ORDER BY of a list, inside the page (on the tables) and again outside it (on the page's columns: `imported_at` is
+ * fixed-width ISO text there, which sorts as the time does).
+ */
+function orderOf(order: DocumentQuery['order'], outer: boolean): SQL {
+  if (order === 'recent') return outer ? sql`page.imported_at desc, page.id desc` : sql`v.imported_at desc, d.id desc`;
+  if (order === 'department') return outer ? sql`page.department nulls last, page.id` : sql`dep.name nulls last, d.id`;
+  return outer ? sql`page.id` : sql`d.id`;
+}
+
+/**
+ * The summaries of a page: the page's rows first (filtered, ordered, limited), then the unit names of only those
+ * versions in one grouped query — a few `unit_totals` rows per version, never one subquery per row.
+ */
+async function summariesOf(db: Executor, where: SQL[], order: DocumentQuery['order'], page: SQL): Promise<DocumentSummary[]> {
+  const rows = await queryRows<SummaryRow>(
+    db,
+    sql`with page as (select ${summaryColumns} from ${listFrom} where ${sql.join(where, sql` and `)} order by ${orderOf(order, false)}${page}),
+          un as (select t.version_id, json_agg(distinct u.name order by u.name)::text as unit_names
+                 from unit_totals t join units u on u.id = t.unit_id where t.version_id in (select version_id from page) group by t.version_id)
+        select page.*, un.unit_names from page left join un on un.version_id = page.version_id order by ${orderOf(order, true)}`,
+  );
+  return rows.map(toSummary);
+}
+
+/** What `packImport` makes: everything the import transaction writes that costs CPU to make. */
+interface Packed extends PackedImport {
+  year: number;
+  rows: DocumentRows;
+  content: string;
+  tails: CopyTails | null;
+}
+
+/** Flattens, serialises and compresses the document, and encodes its COPY lines (PGlite only): no SQL, no awaiting. */
+function pack(doc: PerformanceDocument, year: number, withCopy: boolean): Packed {
+  const rows = flattenDocument(doc);
+  return { packedFor: doc, year, rows, content: packContent(JSON.stringify(doc)), tails: withCopy ? encodeCopyTails(rows, year, doc.amountUnit) : null };
+}
+
+const isPacked = (given: PackedImport | undefined, doc: PerformanceDocument, year: number): given is Packed => given !== undefined && given.packedFor === doc && (given as Packed).year === year;
 
 /** `bulkCopy`: the PGlite connection's COPY (absent on PostgreSQL, which loads with unnest). */
 export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore {
   return {
+    packImport: (doc, year) => pack(doc, year, bulkCopy !== undefined),
+
     async saveImport(input: SaveImportInput): Promise<ImportOutcome> {
       const { document: doc, year, fileName, sha256 } = input;
       const departmentName = departmentNameOf(doc);
@@ -260,12 +329,12 @@ export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore 
       // The common case of a file imported twice answers without preparing any rows (checked again under the lock).
       const current = await findDocument(db, key, false);
       if (current && current.sha256 === sha256) return unchanged(current);
-      // Everything CPU-bound before the transaction.
+      // Everything CPU-bound before the transaction: here, or before the caller's transaction (`packImport`).
       const title = documentTitle(doc.kind, departmentName, year);
-      const rows = flattenDocument(doc);
-      const content = packContent(JSON.stringify(doc));
-      // PGlite loads the bulk tables with COPY: its lines are encoded here, outside the transaction.
-      const copy = bulkCopy ? { tails: encodeCopyTails(rows, year, doc.amountUnit), bulkCopy } : null;
+      const packed = isPacked(input.packed, doc, year) ? input.packed : pack(doc, year, bulkCopy !== undefined);
+      const { rows, content } = packed;
+      // PGlite loads the bulk tables with COPY: its lines were encoded outside the transaction.
+      const copy = bulkCopy ? { tails: packed.tails ?? encodeCopyTails(rows, year, doc.amountUnit), bulkCopy } : null;
       const projectCount = listProjects(doc).length;
       const indicatorCount = countIndicators(doc);
       const layout = doc.source?.layout ?? 'unknown';
@@ -321,27 +390,29 @@ export function createDocumentStore(db: Db, bulkCopy?: BulkCopy): DocumentStore 
     },
 
     async listDocuments(filter = {}): Promise<DocumentSummary[]> {
-      const where: SQL[] = [sql`true`];
-      if (filter.departmentId !== undefined) where.push(sql`d.department_id = ${filter.departmentId}`);
-      if (filter.inDepartments) where.push(sql`d.department_id = any(${intArray(filter.inDepartments)})`);
-      if (filter.year !== undefined) where.push(sql`d.year = ${filter.year}`);
+      const where = documentWhere(filter);
       if (filter.after !== undefined) where.push(sql`d.id > ${filter.after}`);
-      const limit = filter.limit === undefined ? sql`` : sql` limit ${filter.limit}`;
-      const rows = await queryRows<SummaryRow>(
-        db,
-        sql`select ${summaryColumns}
-            from documents d join document_versions v on v.id = d.current_version_id left join departments dep on dep.id = d.department_id
-            where ${sql.join(where, sql` and `)} order by d.id${limit}`,
-      );
-      return rows.map(toSummary);
+      return summariesOf(db, where, 'id', filter.limit === undefined ? sql`` : sql` limit ${filter.limit}`);
+    },
+
+    async pageDocuments(query) {
+      const where = documentWhere(query);
+      const order = query.order ?? 'id';
+      const keyset = query.after !== undefined && order === 'id';
+      const page = keyset ? [...where, sql`d.id > ${query.after}`] : where;
+      const items = await summariesOf(db, page, order, sql` limit ${query.limit} offset ${keyset ? 0 : (query.offset ?? 0)}`);
+      // One row per document (a city has about 1,300 a year), counted with the same filters.
+      const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${listFrom} where ${sql.join(where, sql` and `)}`);
+      return { items, total: count?.total ?? 0 };
     },
 
     async getDocument(documentId: number, version?: number) {
       const versionMatch = version === undefined ? sql`v.id = d.current_version_id` : sql`v.document_id = d.id and v.version = ${version}`;
       const rows = await queryRows<SummaryRow & { content: unknown }>(
         db,
-        sql`select ${summaryColumns}, v.content
-            from documents d join document_versions v on ${versionMatch} left join departments dep on dep.id = d.department_id
+        sql`select ${summaryColumns}, v.content,
+              (select json_agg(distinct u.name order by u.name)::text from unit_totals t join units u on u.id = t.unit_id where t.version_id = v.id) as unit_names
+            from documents d join document_versions v on ${versionMatch} ${summaryJoins}
             where d.id = ${documentId}`,
       );
       const row = rows[0];

@@ -16,7 +16,7 @@ export function unitOfWorkSuite(backend: string, open: () => Promise<StoreHandle
       store = opened;
       documentId = (await importSeed002(store)).documentId;
     });
-    const auditCount = async () => (await store.audit.listAudit({ limit: 1, offset: 0 })).total;
+    const auditCount = async () => (await store.audit.listAudit({ limit: 1 })).total;
 
     it('commits the writes of every repository together', async () => {
       const before = await auditCount();

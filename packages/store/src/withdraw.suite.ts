@@ -58,7 +58,7 @@ export function withdrawSuite(backend: string, open: () => Promise<StoreHandle>)
       expect(await rowsOf(keep)).toEqual(kept);
       expect((await rejection(store.documents.getDocument(id))).code).toBe('NOT_FOUND');
 
-      const audit = await store.audit.listAudit({ action: 'document.withdraw', limit: 10, offset: 0 });
+      const audit = await store.audit.listAudit({ action: 'document.withdraw', limit: 10 });
       expect(audit.items).toHaveLength(1);
       expect(audit.items[0]).toMatchObject({
         actor: { username: 'li', displayName: '李填报' },

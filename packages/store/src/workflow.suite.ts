@@ -108,7 +108,7 @@ export function workflowSuite(backend: string, open: () => Promise<StoreHandle>)
     });
 
     it('every transition is in the audit trail with who, what and the request', async () => {
-      const { items } = await store.audit.listAudit({ objectType: 'document', objectId: String(documentId), limit: 50, offset: 0 });
+      const { items } = await store.audit.listAudit({ objectType: 'document', objectId: String(documentId), limit: 50 });
       const actions = items.map((e) => e.action).reverse();
       expect(actions).toEqual(expect.arrayContaining(['workflow.submit', 'workflow.approve-unit', 'workflow.return', 'workflow.approve']));
       const ret = items.find((e) => e.action === 'workflow.return')!;

@@ -73,7 +73,7 @@ describe('jixiao actuals', () => {
   it('left an audit entry for the import, the start and the imported workbook, naming the operator; the refused workbook left none', async () => {
     const store = await openStore({ dataDir: cli.dataDir });
     try {
-      const { items } = await store.audit.listAudit({ limit: 50, offset: 0 });
+      const { items } = await store.audit.listAudit({ limit: 50 });
       expect(items.map((a) => [a.action, a.objectId, a.actor.username]).reverse()).toEqual([
         ['document.import', '1', `cli:${userInfo().username}`],
         // The approval the web app would give (approveTargetsIn), as the administrator.

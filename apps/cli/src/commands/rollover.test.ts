@@ -53,7 +53,7 @@ describe('jixiao rollover', () => {
 
     const store = await openStore({ dataDir: cli.dataDir });
     try {
-      const audit = await store.audit.listAudit({ action: 'document.rollover', limit: 10, offset: 0 });
+      const audit = await store.audit.listAudit({ action: 'document.rollover', limit: 10 });
       expect(audit.items.map((a) => [a.objectId, a.actor.username])).toEqual([
         ['3', `cli:${userInfo().username}`],
         ['2', 'cli:李填报'],

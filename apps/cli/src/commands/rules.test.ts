@@ -74,7 +74,7 @@ describe('jixiao rules', () => {
   it('left an audit entry for the copy, the new version and the activation, naming the operator (--by, else the system user)', async () => {
     const store = await openStore({ dataDir: cli.dataDir });
     try {
-      const { items } = await store.audit.listAudit({ action: 'rule-set.', limit: 50, offset: 0 });
+      const { items } = await store.audit.listAudit({ action: 'rule-set.', limit: 50 });
       const me = `cli:${userInfo().username}`;
       // Newest first; the refused `set` left nothing.
       expect(items.map((a) => [a.action, a.objectId, a.actor.username])).toEqual([

@@ -50,7 +50,7 @@ describe('jixiao user', () => {
       expect(found?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
       expect(await verifyPassword('another-secret-2', found!.passwordHash)).toBe(true);
       expect(await verifyPassword('a-long-secret-1', found!.passwordHash)).toBe(false);
-      const trail = await store.audit.listAudit({ objectType: 'user', limit: 10, offset: 0 });
+      const trail = await store.audit.listAudit({ objectType: 'user', limit: 10 });
       expect(trail.items.map((e) => e.action)).toEqual(['user.reset-password', 'user.update', 'user.disable', 'user.create']);
       expect(trail.items.every((e) => e.actor.username.startsWith('cli:') && e.requestId?.startsWith('cli-'))).toBe(true);
       expect(JSON.stringify(trail)).not.toMatch(/secret|scrypt/);

@@ -1,15 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, listOf, rollOverRequestSchema, rollOverResultDtoSchema, saveDocumentContentRequestSchema, searchQuerySchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
-import { importDocumentFile, listDocuments, previewDocumentFile, rollOverTargets, saveEditedDocument, withdrawDocument } from '@jixiao/services';
+import { documentListQuerySchema, documentReviewDtoSchema, documentSchema, documentSummaryDtoSchema, importOutcomeDtoSchema, importPreviewDtoSchema, pageOf, rollOverRequestSchema, rollOverResultDtoSchema, saveDocumentContentRequestSchema, withdrawnDocumentDtoSchema } from '@jixiao/contract';
+import { importDocumentFile, pageDocuments, previewDocumentFile, rollOverTargets, saveEditedDocument, withdrawDocument } from '@jixiao/services';
 import { changeContext, listScope } from '../http/actor';
 import { errorResponses, idParamSchema, json, type RegisterRoutes } from './common';
 
 /** Uploads above this are refused before they are read (http/body-limit.ts; the readers have their own, finer limits). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-const listQuery = searchQuerySchema.pick({ departmentId: true, year: true, after: true }).extend({
-  limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: '每页条数（与 after 一起按编号分页）；不写时返回全部' }),
-});
 
 const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().openapi({ description: '版本号，默认为当前版本' }),
@@ -25,9 +22,9 @@ const list = createRoute({
   path: '/api/documents',
   operationId: 'listDocuments',
   tags: ['文档'],
-  summary: '已导入的文档（每个文档的当前版本），按编号排列；limit 与 after（上一页最后一个编号）分页',
-  request: { query: listQuery },
-  responses: { 200: json(listOf(documentSummaryDtoSchema), '文档列表'), 400: errorResponses[400], 500: errorResponses[500] },
+  summary: '已导入的文档（每个文档的当前版本），每页至多 limit 条（默认 50）及符合条件的总数；可按年度、部门、类型、状态和关键词筛选；after（上一页最后一个编号）按编号分页，offset 用于其他排序',
+  request: { query: documentListQuerySchema },
+  responses: { 200: json(pageOf(documentSummaryDtoSchema), '一页文档与总数'), 400: errorResponses[400], 500: errorResponses[500] },
 });
 
 const get = createRoute({
@@ -116,7 +113,7 @@ const rollOver = createRoute({
 
 export const registerDocumentRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
-  app.openapi(list, async (c) => c.json({ items: await listDocuments(deps, { ...c.req.valid('query'), ...listScope(c) }) }, 200));
+  app.openapi(list, async (c) => c.json(await pageDocuments(deps, { ...c.req.valid('query'), ...listScope(c) }), 200));
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
     const { version } = c.req.valid('query');

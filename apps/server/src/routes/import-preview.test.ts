@@ -40,7 +40,7 @@ async function post(client: SignedInClient, path: string, body: FormData): Promi
 /** What a preview must not change: documents with their versions, projects, and the audit trail. */
 async function counts() {
   const documents = await ctx.store.documents.listDocuments();
-  const audit = await ctx.store.audit.listAudit({ limit: 1, offset: 0 });
+  const audit = await ctx.store.audit.listAudit({ limit: 1 });
   const projects = await ctx.store.catalog.listProjects({ limit: 1, offset: 0 });
   return { documents: documents.length, versions: documents.reduce((n, d) => n + d.versionCount, 0), projects: projects.total, audit: audit.total };
 }
@@ -137,7 +137,7 @@ describe('DELETE /api/documents/{id} (withdraw a draft)', () => {
     expect((await editor.request(`/api/documents/${id}`)).status).toBe(404);
     const after = await counts();
     expect(after).toEqual({ documents: before.documents - 1, versions: before.versions - 1, projects: before.projects - gone.projects, audit: before.audit + 1 });
-    const [entry] = (await ctx.store.audit.listAudit({ action: 'document.withdraw', objectId: String(id), limit: 5, offset: 0 })).items;
+    const [entry] = (await ctx.store.audit.listAudit({ action: 'document.withdraw', objectId: String(id), limit: 5 })).items;
     expect(entry).toMatchObject({ actor: { username: 'jinhua-editor' }, objectType: 'document', after: null, before: { documentId: id, fileName: '金花-误导入.txt', versions: 1 } });
     expect((await ctx.store.verifyAuditChain()).ok).toBe(true);
     // Withdrawn once: a second withdrawal finds nothing.

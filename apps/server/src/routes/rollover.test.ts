@@ -49,7 +49,7 @@ describe('POST /api/documents/{id}/rollover', () => {
     expect(summary.indicatorCount).toBe(made.indicatorCount);
     expect(made.indicatorCount).toBeGreaterThan(0);
 
-    const audit = await ctx.store.audit.listAudit({ action: 'document.rollover', limit: 5, offset: 0 });
+    const audit = await ctx.store.audit.listAudit({ action: 'document.rollover', limit: 5 });
     expect(audit.items[0]).toMatchObject({ objectId: String(made.documentId), actor: { username: 'admin' } });
 
     const home = workbenchDtoSchema.parse((await admin.send('GET', '/api/workbench')).body);

@@ -5,7 +5,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditEntryDtoSchema, departmentDtoSchema, documentSummaryDtoSchema, listOf, pageOf, projectDtoSchema, userDtoSchema } from '@jixiao/contract';
+import { auditEntryDtoSchema, auditPageDtoSchema, departmentDtoSchema, documentSummaryDtoSchema, listOf, pageOf, projectDtoSchema, userDtoSchema } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { DEFAULT_SEEDS_DIR, openContext, type AppContext } from '../context';
@@ -159,6 +159,12 @@ describe('the audit trail', () => {
     expect(byAdmin.items.length).toBeLessThanOrEqual(2);
     expect(byAdmin.total).toBeGreaterThan(2);
     expect(byAdmin.items.every((e) => e.actor.username === 'admin')).toBe(true);
+    // The next page by keyset (issue 12 item 2): older entries only, none shown twice, the same total.
+    const next = auditPageDtoSchema.parse((await admin.send('GET', `/api/audit?actor=admin&limit=2&before=${byAdmin.items[1]!.id}`)).body);
+    expect(next.items.length).toBeGreaterThan(0);
+    expect(next.items.every((e) => e.actor.username === 'admin' && e.at <= byAdmin.items[1]!.at && !byAdmin.items.some((x) => x.id === e.id))).toBe(true);
+    expect(next).toMatchObject({ total: byAdmin.total, capped: false });
+    expect((await admin.send('GET', '/api/audit?offset=10')).status).toBe(400);
     expect(pageOf(auditEntryDtoSchema).parse((await admin.send('GET', '/api/audit?to=2000-01-01')).body).total).toBe(0);
     const bad = await admin.send('GET', '/api/audit?from=yesterday');
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION' } } });
@@ -178,7 +184,7 @@ describe('the audit trail', () => {
     expect(lines.length).toBeGreaterThan(2);
     // Beijing time, as every page shows it: the newest entry's time is 8 hours ahead of its UTC record.
     expect(lines[0]).toContain('"时间（北京时间）"');
-    const newest = (await ctx.store.audit.listAudit({ action: 'user.', limit: 1, offset: 0 })).items[0]!;
+    const newest = (await ctx.store.audit.listAudit({ action: 'user.', limit: 1 })).items[0]!;
     const beijing = new Date(Date.parse(newest.at) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     expect(lines[1]!.startsWith(`"${beijing}",`)).toBe(true);
   });

@@ -4,6 +4,7 @@ export { DEMO_PASSWORD, DEMO_ACCOUNTS, seedDemoUsers, removeDemoUsers } from './
 export { listScopeOf } from './list-scope';
 export { verifyPassword } from './password';
 export type { StoredUser, NewUser, UserPatch, UserStore, SessionStore, SignInFailureStore, AuditQuery, ScopedObject, ScopeLookup } from './ports';
+export { AUDIT_COUNT_LIMIT } from './ports';
 export { SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from './session-policy';
 export { signIn, currentSession, signOut, changePassword } from './sessions';
 export type { CurrentSession } from './sessions';

@@ -109,8 +109,15 @@ export interface AuditQuery {
   from?: string;
   to?: string;
   limit: number;
-  offset: number;
+  /**
+   * Keyset (issue 12 item 2): the entries older than this one — the last id of the page before. Newest first by
+   * (time, id), so the thousandth page is as fast as the first; there is no offset.
+   */
+  before?: number;
 }
+
+/** The audit trail counts at most this many matching entries for a page's total (`capped` beyond). */
+export const AUDIT_COUNT_LIMIT = 10_000;
 
 /** Objects whose department decides who may see them (the server's access policy asks before a route runs). */
 export type ScopedObject = 'department' | 'unit' | 'document' | 'project' | 'indicator' | 'evaluation';

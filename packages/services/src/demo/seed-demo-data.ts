@@ -41,7 +41,8 @@ async function readDemoYears(seedsDir: string): Promise<DemoYears> {
 /** The seeds imported by the system itself (each import audited as the system's). */
 export async function seedDemoData(store: TransactionalStore, seedsDir: string): Promise<SeedReport> {
   const report: SeedReport = { seeded: false, imported: [], skipped: [], lastYear: [] };
-  if ((await store.documents.listDocuments()).length > 0) return report;
+  // One row is enough to know (issue 12: no heavy query at start-up).
+  if ((await store.documents.listDocuments({ limit: 1 })).length > 0) return report;
   report.seeded = true;
   const files = (await readdir(seedsDir)).filter((f) => SEED_FILE.test(f) && f !== YEARS_FILE).sort();
   const { years, lastYear } = await readDemoYears(seedsDir);

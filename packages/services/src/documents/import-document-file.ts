@@ -45,10 +45,13 @@ export async function refuseOutsideScope(store: Pick<Repositories, 'catalog'>, w
 /** The second half of an import, for an edge that read the file before opening the store (the command line). */
 export async function savePreparedImport(deps: CommandDeps, who: ChangeContext, prepared: PreparedImport): Promise<ImportResult> {
   const { document, year, fileName, sha256 } = prepared;
+  // The rows, the gzipped JSON and the COPY lines are made here, before the transaction: on PGlite's one connection
+  // every other request waits while a transaction is open (issue 12 item 7).
+  const packed = deps.store.documents.packImport(document, year);
   return deps.store.transaction(async (tx) => {
     await refuseOutsideScope(tx, who, prepared);
     // A document in review or approved is not replaced by a re-import (decision 011): the guard runs under the import's lock.
-    const outcome = await tx.documents.saveImport({ document, year, fileName, sha256, createdBy: who.actor?.displayName ?? null, guard: refuseFrozenImport });
+    const outcome = await tx.documents.saveImport({ document, year, fileName, sha256, packed, createdBy: who.actor?.displayName ?? null, guard: refuseFrozenImport });
     const result: ImportResult = { ...outcome, fileName, year, kind: document.kind, department: document.department, problemCount: document.problems.length };
     if (outcome.status !== 'unchanged') {
       await recordChange(tx.audit, who, {

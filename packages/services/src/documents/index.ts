@@ -1,7 +1,7 @@
 export { exportDocument } from './export-document';
 export { savePreparedImport, importDocumentFile, previewDocumentFile } from './import-document-file';
 export type { ImportResult } from './import-document-file';
-export { listDocuments } from './list-documents';
+export { listDocuments, pageDocuments } from './list-documents';
 export { presentDocumentSummary } from './present';
 export { prepareImport } from './prepare-import';
 export { saveEditedDocument } from './save-edited-document';

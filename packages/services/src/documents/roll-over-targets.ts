@@ -52,10 +52,12 @@ export async function rollOverTargets(deps: CommandDeps, who: ChangeContext, inp
   // The same file name: the next year's document is recognised as this one's successor (decision 005).
   const fileName = summary.fileName ?? `${summary.title}.json`;
   const sha256 = sha256Hex(new TextEncoder().encode(canonicalJson({ ...next, source: undefined })));
+  const packed = deps.store.documents.packImport(next, toYear); // before the transaction (issue 12 item 7)
   return deps.store.transaction(async (tx) => {
     const outcome = await tx.documents.saveImport({
       document: next,
       year: toYear,
+      packed,
       fileName,
       sha256,
       createdBy: changedBy(who),

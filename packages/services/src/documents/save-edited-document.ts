@@ -122,8 +122,9 @@ export async function saveEditedDocument(deps: CommandDeps, who: ChangeContext, 
   const document: PerformanceDocument = { ...settled, source: { file: stored.source?.file ?? fileName, layout: stored.source?.layout ?? summary.layout, sha256 } };
   const year = summary.year ?? stored.year;
   if (year === null) throw new AppError('BAD_INPUT', '文档没有预算年度，无法保存修改。');
+  const packed = deps.store.documents.packImport(document, year); // before the transaction (issue 12 item 7)
   return deps.store.transaction(async (tx) => {
-    const outcome = await tx.documents.saveImport({ document, year, fileName, sha256, createdBy: who.actor?.displayName ?? null, guard });
+    const outcome = await tx.documents.saveImport({ document, year, fileName, sha256, packed, createdBy: who.actor?.displayName ?? null, guard });
     if (outcome.documentId !== documentId) throw new AppError('CONFLICT', '保存的修改没有归入原文档，请重新加载页面后再试。', { documentId: outcome.documentId });
     const review = toReviewDto(await loadReview({ store: tx }, documentId));
     await recordChange(tx.audit, who, { action: 'document.edit', objectType: 'document', objectId: documentId, before: { version: baseVersion }, after: { version: review.document.version, conclusion: review.review.conclusion } });

@@ -16,6 +16,8 @@ function storeOf(document: PerformanceDocument): { documents: DocumentStore; cat
     documents: {
       saveImport: () => Promise.reject(new Error('not used')),
       listDocuments: () => Promise.resolve([]),
+      pageDocuments: () => Promise.resolve({ items: [], total: 0 }),
+      packImport: (packedFor) => ({ packedFor }),
       getDocument: (id) => (id === 1 ? Promise.resolve({ summary, document }) : Promise.reject(new AppError('NOT_FOUND', '找不到'))),
     },
     catalog: { targetBenchmarks: () => Promise.resolve([]) },

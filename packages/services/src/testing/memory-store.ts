@@ -14,6 +14,8 @@ import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
 import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
 
+const isTargets = (d: DocumentSummary) => d.kind === 'project-targets' || d.kind === 'department-targets';
+
 interface StoredVersion {
   version: number;
   document: PerformanceDocument;
@@ -207,6 +209,18 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
           .filter((d) => !filter.inDepartments || (d.departmentId !== null && filter.inDepartments.includes(d.departmentId)))
           .map((d) => summary(d));
       },
+      async pageDocuments(query) {
+        const words = query.search?.toLowerCase();
+        const all = (await repositories.documents.listDocuments(query))
+          .filter((d) => query.documentId === undefined || d.id === query.documentId)
+          .filter((d) => query.kind === undefined || (query.kind === 'targets') === isTargets(d))
+          .filter((d) => query.status === undefined || d.targetStatus === query.status)
+          .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words));
+        const sorted = query.order === 'recent' ? [...all].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id) : query.order === 'department' ? [...all].sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff') || a.id - b.id) : all;
+        const from = query.after !== undefined && (query.order ?? 'id') === 'id' ? sorted.filter((d) => d.id > query.after!) : sorted.slice(query.offset ?? 0);
+        return { items: from.slice(0, query.limit), total: all.length };
+      },
+      packImport: (packedFor) => ({ packedFor }),
       async getDocument(documentId, version) {
         const d = documentOf(documentId);
         const v = version === undefined ? current(d) : d.versions.find((x) => x.version === version);
@@ -325,7 +339,9 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
       async listAudit(query) {
         const items = state.audit.filter((a) => (!query.action || (query.action.endsWith('.') ? a.action.startsWith(query.action) : a.action === query.action)) && (!query.objectId || a.objectId === query.objectId));
-        return { items: structuredClone(items.reverse().slice(query.offset, query.offset + query.limit)), total: items.length };
+        const newest = items.reverse();
+        const from = query.before === undefined ? 0 : newest.findIndex((a) => a.id < query.before!);
+        return { items: structuredClone(from < 0 ? [] : newest.slice(from, from + query.limit)), total: items.length, capped: false };
       },
     },
     workflow: {

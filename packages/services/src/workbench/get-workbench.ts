@@ -45,7 +45,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
     deps.store.workflow.listTargetWorkflows(scope),
     deps.store.workflow.listEvaluationWorkflows(scope),
     deps.store.workflow.listPeriodLocks(),
-    deps.store.audit.listAudit({ actor: actor.username, limit: RECENT * 4, offset: 0 }),
+    deps.store.audit.listAudit({ actor: actor.username, limit: RECENT * 4 }),
   ]);
   const today = beijingDate(now);
   const byKind = new Map<TodoKind, TodoItemDto[]>();

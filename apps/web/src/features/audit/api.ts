@@ -1,4 +1,4 @@
-import { auditEntryDtoSchema, pageOf, type AuditEntryDto } from '@jixiao/contract';
+import { auditPageDtoSchema, type AuditPageDto } from '@jixiao/contract';
 import { getJson, withQuery, type Query } from '../../lib/http';
 
 export interface AuditFilter {
@@ -10,8 +10,9 @@ export interface AuditFilter {
   to?: string;
 }
 
-export function listAudit(filter: AuditFilter, page: { limit: number; offset: number }, signal?: AbortSignal): Promise<{ items: AuditEntryDto[]; total: number }> {
-  return getJson(pageOf(auditEntryDtoSchema), '/api/audit', { ...filter, ...page } as Query, signal);
+/** A page newest first: `before` is the last id of the page before (keyset, issue 12 item 2). */
+export function listAudit(filter: AuditFilter, page: { limit: number; before: number | undefined }, signal?: AbortSignal): Promise<AuditPageDto> {
+  return getJson(auditPageDtoSchema, '/api/audit', { ...filter, ...page } as Query, signal);
 }
 
 /** The CSV export of what the filter matches (a plain link: the session cookie goes with it). */
@@ -22,5 +23,5 @@ export function auditExportUrl(filter: AuditFilter): string {
 /** Query keys of the audit trail (decision 018). */
 export const auditKeys = {
   all: ['audit'] as const,
-  page: (filter: AuditFilter, page: { limit: number; offset: number }) => ['audit', filter, page] as const,
+  page: (filter: AuditFilter, page: { limit: number; before: number | undefined }) => ['audit', filter, page] as const,
 };

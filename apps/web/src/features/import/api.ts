@@ -5,7 +5,7 @@ import {
   importOutcomeDtoSchema,
   importPreviewDtoSchema,
   jobDtoSchema,
-  listOf,
+  pageOf,
   withdrawnDocumentDtoSchema,
   type DocumentSummaryDto,
   type ImportOutcomeDto,
@@ -52,8 +52,20 @@ export function withdrawDocument(id: number): Promise<WithdrawnDocumentDto> {
   return sendJson(withdrawnDocumentDtoSchema, 'DELETE', `/api/documents/${id}`, undefined);
 }
 
-export async function listDocuments(signal?: AbortSignal): Promise<DocumentSummaryDto[]> {
-  return (await getJson(listOf(documentSummaryDtoSchema), '/api/documents', {}, signal)).items;
+/** What a list of documents asks the server for (issue 12 item 1: a page, filtered on the server; never every document). */
+export interface DocumentListQuery {
+  search?: string | undefined;
+  year?: number | undefined;
+  kind?: 'targets' | 'self-evaluations' | undefined;
+  status?: DocumentSummaryDto['targetStatus'] | undefined;
+  documentId?: number | undefined;
+  order?: 'id' | 'recent' | 'department';
+  limit: number;
+  offset: number;
+}
+
+export function listDocuments(query: DocumentListQuery, signal?: AbortSignal): Promise<{ items: DocumentSummaryDto[]; total: number }> {
+  return getJson(pageOf(documentSummaryDtoSchema), '/api/documents', { ...query }, signal);
 }
 
 export function getDocument(id: number, signal?: AbortSignal): Promise<InterchangeDocument> {
@@ -64,6 +76,6 @@ export function getDocument(id: number, signal?: AbortSignal): Promise<Interchan
 /** Query keys of the documents (decision 018): every list of documents shares one cached answer. */
 export const documentKeys = {
   all: ['documents'] as const,
-  list: () => ['documents', 'list'] as const,
+  list: (query: DocumentListQuery) => ['documents', 'list', query] as const,
   detail: (id: number) => ['documents', id] as const,
 };

@@ -46,8 +46,14 @@ const PAGE = 50;
 
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [offset, setOffset] = useState(0);
-  const page = useApiQuery(auditKeys.page(filter, { limit: PAGE, offset }), (signal) => listAudit(filter, { limit: PAGE, offset }, signal));
+  // Keyset paging (issue 12 item 2): each later page starts below the last entry of the one before; the stack of
+  // those ids is the way back.
+  const [cursors, setCursors] = useState<number[]>([]);
+  const before = cursors.at(-1);
+  const page = useApiQuery(auditKeys.page(filter, { limit: PAGE, before }), (signal) => listAudit(filter, { limit: PAGE, before }, signal));
+  const items = page.data?.items ?? [];
+  const shown = cursors.length * PAGE + items.length;
+  const hasMore = items.length === PAGE && (page.data?.capped === true || shown < (page.data?.total ?? 0));
 
   useEffect(() => {
     document.title = '审计日志 · jixiao 预算绩效管理';
@@ -59,7 +65,7 @@ export function AuditPage() {
     if (v.dates?.[0]) next.from = v.dates[0].format('YYYY-MM-DD');
     if (v.dates?.[1]) next.to = v.dates[1].add(1, 'day').format('YYYY-MM-DD');
     setFilter(next);
-    setOffset(0);
+    setCursors([]);
   }
 
   return (
@@ -104,8 +110,8 @@ export function AuditPage() {
           rowKey="id"
           size="small"
           loading={page.loading}
-          dataSource={page.data?.items ?? []}
-          pagination={{ current: offset / PAGE + 1, pageSize: PAGE, total: page.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE), showTotal: (t) => `共 ${t} 条` }}
+          dataSource={items}
+          pagination={false}
           expandable={{
             expandedRowRender: renderBeforeAfter,
           }}
@@ -118,6 +124,22 @@ export function AuditPage() {
           ]}
         />
       )}
+      <div className="audit-pager">
+        <span className="muted">
+          {page.data ? `第 ${cursors.length + 1} 页 · ${page.data.capped ? `超过 ${page.data.total.toLocaleString('zh-CN')} 条` : `共 ${page.data.total.toLocaleString('zh-CN')} 条`}` : ' '}
+        </span>
+        <Space>
+          <Button size="small" disabled={cursors.length === 0} onClick={() => setCursors([])}>
+            最新
+          </Button>
+          <Button size="small" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            上一页
+          </Button>
+          <Button size="small" disabled={!hasMore} onClick={() => setCursors((c) => [...c, items.at(-1)!.id])}>
+            下一页
+          </Button>
+        </Space>
+      </div>
     </>
   );
 }

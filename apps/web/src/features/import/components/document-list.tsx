@@ -1,12 +1,14 @@
 import type { DocumentSummaryDto } from '@jixiao/contract';
 import { chinaTime } from '@jixiao/core';
-import { App, Button, Card, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { EmptyState, ErrorState } from '../../../components/page-states';
 import { shortOrgName } from '../../../lib/format';
 import { Link } from '../../../lib/router';
-import { useInvalidate, type ApiQuery } from '../../../lib/query';
-import { chineseReason, DOCUMENT_KIND_LABELS, withdrawDocument, documentKeys } from '../api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { useDebounced } from '../../../lib/use-debounced';
+import { chineseReason, DOCUMENT_KIND_LABELS, listDocuments, withdrawDocument, documentKeys, type DocumentListQuery } from '../api';
 
 function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsType<DocumentSummaryDto> {
   return [
@@ -79,13 +81,22 @@ function columns(onWithdraw: ((d: DocumentSummaryDto) => void) | null): ColumnsT
   ];
 }
 
+const PAGE = 20;
+
 /**
- * The imported documents, newest first, with what tells documents of one title apart (units, year, version, file,
- * who imported and when). 撤回 asks first; the server refuses a document anyone has acted on and says why.
+ * The imported documents, newest first, a page at a time from the server (issue 12 item 1), with what tells
+ * documents of one title apart (units, year, version, file, who imported and when); a search finds any of them.
+ * 撤回 asks first; the server refuses a document anyone has acted on and says why.
  */
-export function DocumentList({ documents, canWithdraw }: { documents: ApiQuery<DocumentSummaryDto[]>; canWithdraw: boolean }) {
+export function DocumentList({ canWithdraw }: { canWithdraw: boolean }) {
   const { modal, message } = App.useApp();
   const invalidate = useInvalidate();
+  const [search, setSearch] = useState('');
+  const words = useDebounced(search.trim());
+  const [offset, setOffset] = useState(0);
+  const query: DocumentListQuery = { search: words || undefined, order: 'recent', limit: PAGE, offset };
+  const documents = useApiQuery(documentKeys.list(query), (signal) => listDocuments(query, signal));
+  const total = documents.data?.total ?? 0;
 
   function confirmWithdraw(d: DocumentSummaryDto) {
     modal.confirm({
@@ -107,17 +118,34 @@ export function DocumentList({ documents, canWithdraw }: { documents: ApiQuery<D
   }
 
   return (
-    <Card title="已导入的文档" size="small">
+    <Card
+      title={`已导入的文档${documents.data ? `（${total}）` : ''}`}
+      size="small"
+      extra={
+        <Input.Search
+          allowClear
+          size="small"
+          placeholder="按文档、部门或文件名查找"
+          aria-label="查找已导入的文档"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setOffset(0);
+          }}
+          style={{ width: 220 }}
+        />
+      }
+    >
       {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
       <Table<DocumentSummaryDto>
         rowKey="id"
         size="middle"
         columns={columns(canWithdraw ? confirmWithdraw : null)}
-        dataSource={[...(documents.data ?? [])].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)}
+        dataSource={documents.data?.items ?? []}
         loading={documents.loading}
-        pagination={(documents.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
+        pagination={total > PAGE ? { current: offset / PAGE + 1, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE) } : false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: documents.loading ? ' ' : <EmptyState title="还没有导入任何文档" hint="在上方选择一个文件开始。" /> }}
+        locale={{ emptyText: documents.loading ? ' ' : words ? <EmptyState title={`没有找到包含“${words}”的文档`} hint="试试更短的关键词。" /> : <EmptyState title="还没有导入任何文档" hint="在上方选择一个文件开始。" /> }}
       />
     </Card>
   );

@@ -1,10 +1,9 @@
 import { Alert, Button, Card, InputNumber, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../../components/page-head';
-import { useApiQuery } from '../../../lib/query';
 import { setQueryParam, useLocation } from '../../../lib/router';
 import { useCan } from '../../session';
-import { ACCEPTED_FILES, chineseReason, listDocuments, previewDocument, startImportJob, type ImportPreviewDto, documentKeys } from '../api';
+import { ACCEPTED_FILES, chineseReason, previewDocument, startImportJob, type ImportPreviewDto } from '../api';
 import { DocumentList } from './document-list';
 import { ImportPreview } from './import-preview';
 import { type Outcome } from './import-outcome';
@@ -41,7 +40,6 @@ export function ImportPage() {
   const [previewed, setPreviewed] = useState<{ jobId: number; problems: Outcome['problems'] } | null>(null);
   const jobParam = Number(useLocation().search.get('job'));
   const jobId = Number.isSafeInteger(jobParam) && jobParam > 0 ? jobParam : null;
-  const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const canImport = useCan('document.import');
   const busy = state.step === 'reading' || state.step === 'saving';
 
@@ -131,7 +129,7 @@ export function ImportPage() {
       ) : null}
       <RecentJobs current={jobId} />
 
-      <DocumentList documents={documents} canWithdraw={canImport} />
+      <DocumentList canWithdraw={canImport} />
     </>
   );
 }

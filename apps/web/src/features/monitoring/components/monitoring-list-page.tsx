@@ -11,7 +11,8 @@ import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { DOCUMENT_KIND_LABELS, listDocuments } from '../../import';
+import { useDebounced } from '../../../lib/use-debounced';
+import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments, type DocumentListQuery } from '../../import';
 import { useYear } from '../../session';
 import { evaluationStartRefusal } from '../../workflow';
 import { NotApproved } from '../../../components/not-approved';
@@ -19,33 +20,39 @@ import { listMonitoring, startMonitoring, STATUS_LABELS, type MonitoringSummaryD
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../monitoring.css';
 
-const TARGET_KINDS = new Set<DocumentSummaryDto['kind']>(['project-targets', 'department-targets']);
-
 interface Row {
   document: DocumentSummaryDto;
   reports: MonitoringSummaryDto[];
 }
 
+const PAGE = 50;
+
 export function MonitoringListPage() {
-  const loaded = useApiQuery(monitoringKeys.list(), (signal) => Promise.all([listDocuments(signal), listMonitoring(signal)]));
   const [search, setSearch] = useState('');
+  const words = useDebounced(search.trim());
   // From 工作台's 「运行监控待填报」: that document alone, already chosen for a start.
   const only = Number(useLocation().search.get('documentId')) || undefined;
   const [workYear] = useYear();
+  const [offset, setOffset] = useState(0);
   const [chosen, setChosen] = useState<number | undefined>(only);
   const [month, setMonth] = useState<number | null>(7);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // The target documents a page at a time, filtered by the server (issue 12 item 1); their reports beside them.
+  const query: DocumentListQuery = { kind: 'targets', ...(only === undefined ? { year: workYear } : { documentId: only }), search: words || undefined, order: 'department', limit: PAGE, offset };
+  const documents = useApiQuery(documentKeys.list(query), (signal) => listDocuments(query, signal));
+  const monitoring = useApiQuery(monitoringKeys.list(), (signal) => listMonitoring(signal));
+  const total = documents.data?.total ?? 0;
 
-  const rows = useMemo<Row[]>(() => {
-    const [documents = [], reports = []] = loaded.data ?? [];
-    const words = search.trim().toLowerCase();
-    return documents
-      .filter((d) => TARGET_KINDS.has(d.kind) && (only === undefined ? workYear === undefined || d.year === workYear : d.id === only))
-      .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
-      .map((document) => ({ document, reports: reports.filter((r) => r.documentId === document.id) }))
-      .sort((a, b) => b.reports.length - a.reports.length || (a.document.department ?? '').localeCompare(b.document.department ?? '', 'zh-CN'));
-  }, [loaded.data, search, only, workYear]);
+  const rows = useMemo<Row[]>(
+    () => (documents.data?.items ?? []).map((document) => ({ document, reports: (monitoring.data ?? []).filter((r) => r.documentId === document.id) })),
+    [documents.data, monitoring.data],
+  );
+  const error = documents.error ?? monitoring.error;
+  const reload = () => {
+    documents.reload();
+    monitoring.reload();
+  };
 
   async function start() {
     if (!chosen || !month) return;
@@ -111,20 +118,30 @@ export function MonitoringListPage() {
     <>
       <PageHead title="运行监控" sub="在监控月份对照序时进度检查预算执行和绩效目标完成情况（双监控）：每行自动亮灯，非绿灯的行须填写偏差原因、完成可能性和纠偏措施后才能提交。" />
       <div className="mo-list">
-        <Card size="small" title={`绩效目标文档（${rows.length}）${workYear && only === undefined ? ` · ${workYear} 年度` : ''}`}>
+        <Card size="small" title={`绩效目标文档（${total}）${workYear && only === undefined ? ` · ${workYear} 年度` : ''}`}>
           <div className="toolbar">
-            <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
+            <Input.Search
+              allowClear
+              placeholder="按部门、文档或文件名筛选"
+              aria-label="筛选文档"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                setOffset(0);
+              }}
+              style={{ maxWidth: 360 }}
+            />
           </div>
           {only !== undefined ? <OnlyOneAlert to="/monitoring" /> : null}
-          {loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : null}
+          {error ? <ErrorState error={error} onRetry={reload} /> : null}
           <Table<Row>
             rowKey={(r) => r.document.id}
             size="small"
             columns={columns}
             dataSource={rows}
-            loading={loaded.loading}
-            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            locale={{ emptyText: loaded.loading ? ' ' : <EmptyState title="没有绩效目标文档" hint="先在「导入」页导入绩效目标表。" /> }}
+            loading={documents.loading || monitoring.loading}
+            pagination={total > PAGE ? { current: offset / PAGE + 1, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE) } : false}
+            locale={{ emptyText: documents.loading ? ' ' : <EmptyState title="没有绩效目标文档" hint="先在「导入」页导入绩效目标表。" /> }}
           />
         </Card>
         <Card size="small" title="开始运行监控">

@@ -7,19 +7,18 @@ import type { DocumentSummaryDto } from '@jixiao/contract';
 import { TARGET_STATUS_LABELS } from '@jixiao/core';
 import { Alert, Button, Card, Input, InputNumber, Segmented, Table, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { EmptyState, ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { ACCEPTED_FILES, DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument } from '../../import';
+import { useDebounced } from '../../../lib/use-debounced';
+import { ACCEPTED_FILES, DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument, type DocumentListQuery } from '../../import';
 import { useCan, useYear } from '../../session';
 import { TARGET_STATUS_COLORS } from '../../workflow';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../review.css';
-
-const TARGET_KINDS = new Set<DocumentSummaryDto['kind']>(['project-targets', 'department-targets']);
 
 type Scope = 'awaiting' | 'targets' | 'all';
 const SCOPE_LABELS: Record<Scope, string> = { awaiting: '待审核', targets: '全部绩效目标', all: '全部文档' };
@@ -61,25 +60,32 @@ const columns: ColumnsType<DocumentSummaryDto> = [
   },
 ];
 
+const PAGE = 50;
+
 export function ReviewListPage() {
-  const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const [search, setSearch] = useState('');
+  const words = useDebounced(search.trim());
   // Reviewers start on what awaits them; everyone else on the targets and where each stands.
   const reviewer = useCan('review.decide');
   const [workYear] = useYear();
   const [scope, setScope] = useState<Scope>(reviewer ? 'awaiting' : 'targets');
+  const [offset, setOffset] = useState(0);
   const [year, setYear] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-
-  const rows = useMemo(() => {
-    const words = search.trim().toLowerCase();
-    return (documents.data ?? [])
-      .filter((d) => scope === 'all' || (TARGET_KINDS.has(d.kind) && (scope === 'targets' || d.targetStatus === 'in-review')))
-      .filter((d) => workYear === undefined || d.year === workYear)
-      .filter((d) => !words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words))
-      .sort((a, b) => (a.department ?? '').localeCompare(b.department ?? '', 'zh-CN') || a.id - b.id);
-  }, [documents.data, search, scope, workYear]);
+  // Filtered, ordered and paged by the server (issue 12 item 1): a city's documents never come down at once.
+  const query: DocumentListQuery = {
+    kind: scope === 'all' ? undefined : 'targets',
+    status: scope === 'awaiting' ? 'in-review' : undefined,
+    year: workYear,
+    search: words || undefined,
+    order: 'department',
+    limit: PAGE,
+    offset,
+  };
+  const documents = useApiQuery(documentKeys.list(query), (signal) => listDocuments(query, signal));
+  const rows = documents.data?.items ?? [];
+  const total = documents.data?.total ?? 0;
 
   async function upload(file: File) {
     setBusy(true);
@@ -98,7 +104,7 @@ export function ReviewListPage() {
     <>
       <PageHead title="审核" sub="选择一个已导入的绩效目标文档开始审核，或上传新文档。系统自动检查完整性、相关性、适当性、可行性，评审人逐条采纳或驳回后出具评审意见。" />
       <div className="rv-body rv-body-aside">
-        <Card size="small" title={`${SCOPE_LABELS[scope]}（${rows.length}）${workYear ? ` · ${workYear} 年度` : ''}`}>
+        <Card size="small" title={`${SCOPE_LABELS[scope]}（${total}）${workYear ? ` · ${workYear} 年度` : ''}`}>
           <div className="toolbar">
             <Input.Search
               autoFocus
@@ -106,11 +112,19 @@ export function ReviewListPage() {
               placeholder="按部门、文档或文件名筛选，回车打开第一个"
               aria-label="筛选文档"
               value={search}
-              onChange={(e) => setSearch(e.target.value)}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                setOffset(0);
+              }}
               onSearch={() => rows[0] && navigate(`/review/${rows[0].id}`)}
               style={{ maxWidth: 360 }}
             />
-            <Segmented<Scope> value={scope} onChange={(v) => setScope(v)} options={(Object.keys(SCOPE_LABELS) as Scope[]).map((value) => ({ value, label: SCOPE_LABELS[value] }))} />
+            <Segmented<Scope>
+              value={scope}
+              onChange={(v) => {
+                setScope(v);
+                setOffset(0);
+              }} options={(Object.keys(SCOPE_LABELS) as Scope[]).map((value) => ({ value, label: SCOPE_LABELS[value] }))} />
           </div>
           {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
           <Table<DocumentSummaryDto>
@@ -119,7 +133,7 @@ export function ReviewListPage() {
             columns={columns}
             dataSource={rows}
             loading={documents.loading}
-            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            pagination={total > PAGE ? { current: offset / PAGE + 1, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE) } : false}
             locale={{
               emptyText: documents.loading ? ' ' : scope === 'awaiting' && !search.trim() ? <EmptyState title="暂无待审核的绩效目标" hint="单位审批通过、报送财政审核后会出现在这里；切换到「全部绩效目标」查看其他状态。" /> : <EmptyState title="没有符合条件的文档" hint="换个筛选词，或在右侧上传文档。" />,
             }}

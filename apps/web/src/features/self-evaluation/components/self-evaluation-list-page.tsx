@@ -13,18 +13,22 @@ import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments } from '../../import';
+import { useDebounced } from '../../../lib/use-debounced';
+import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments, type DocumentListQuery } from '../../import';
 import { useYear } from '../../session';
 import { evaluationStartRefusal } from '../../workflow';
 import { NotApproved } from '../../../components/not-approved';
 import { listSelfEvaluations, startSelfEvaluation, type SelfEvaluationSummaryDto, selfEvaluationKeys } from '../api';
 
+const DOCUMENT_PAGE = 30;
+
 export function SelfEvaluationListPage() {
   const evaluations = useApiQuery(selfEvaluationKeys.list(), (signal) => listSelfEvaluations(signal));
-  const documents = useApiQuery(documentKeys.list(), (signal) => listDocuments(signal));
   const [search, setSearch] = useState('');
+  const words = useDebounced(search.trim());
   // From 工作台's 「绩效自评待填报」: that document alone.
   const only = Number(useLocation().search.get('documentId')) || undefined;
+  const [offset, setOffset] = useState(0);
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState<number | null>(null);
   // 审核完成 (done) self-evaluations are finished: they leave 「进行中」 (issue 13 item 2).
@@ -36,10 +40,11 @@ export function SelfEvaluationListPage() {
   );
   const started = useMemo(() => new Map((evaluations.data ?? []).map((e) => [e.documentId, e])), [evaluations.data]);
 
-  const rows = useMemo(() => {
-    const words = search.trim().toLowerCase();
-    return (documents.data ?? []).filter((d) => (only === undefined ? workYear === undefined || d.year === workYear : d.id === only) && (!words || `${d.title} ${d.department ?? ''} ${d.fileName ?? ''}`.toLowerCase().includes(words)));
-  }, [documents.data, search, only, workYear]);
+  // The documents a page at a time, filtered by the server (issue 12 item 1).
+  const query: DocumentListQuery = { ...(only === undefined ? { year: workYear } : { documentId: only }), search: words || undefined, order: 'department', limit: DOCUMENT_PAGE, offset };
+  const documents = useApiQuery(documentKeys.list(query), (signal) => listDocuments(query, signal));
+  const rows = documents.data?.items ?? [];
+  const total = documents.data?.total ?? 0;
 
   async function start(d: DocumentSummaryDto) {
     const year = d.year ?? new Date().getFullYear() - 1;
@@ -128,13 +133,31 @@ export function SelfEvaluationListPage() {
           }}
         />
       </Card>
-      <Card size="small" title={`选择文档开始自评${workYear && only === undefined ? ` · ${workYear} 年度` : ''}`}>
+      <Card size="small" title={`选择文档开始自评（${total}）${workYear && only === undefined ? ` · ${workYear} 年度` : ''}`}>
         <div className="toolbar">
-          <Input.Search allowClear placeholder="按部门、文档或文件名筛选" aria-label="筛选文档" value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360 }} />
+          <Input.Search
+            allowClear
+            placeholder="按部门、文档或文件名筛选"
+            aria-label="筛选文档"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+            style={{ maxWidth: 360 }}
+          />
         </div>
         {only !== undefined ? <OnlyOneAlert to="/self-evaluation" /> : null}
         {documents.error ? <ErrorState error={documents.error} onRetry={documents.reload} /> : null}
-        <Table<DocumentSummaryDto> rowKey="id" size="small" columns={docColumns} dataSource={rows} loading={documents.loading} pagination={rows.length > 30 ? { pageSize: 30 } : false} />
+        <Table<DocumentSummaryDto>
+          rowKey="id"
+          size="small"
+          columns={docColumns}
+          dataSource={rows}
+          loading={documents.loading}
+          pagination={total > DOCUMENT_PAGE ? { current: offset / DOCUMENT_PAGE + 1, pageSize: DOCUMENT_PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * DOCUMENT_PAGE) } : false}
+          locale={{ emptyText: documents.loading ? ' ' : <EmptyState title={words ? `没有找到包含“${words}”的文档` : '没有可以开始自评的文档'} hint={words ? '试试更短的关键词。' : '先在「导入」页导入绩效目标表或自评表。'} /> }}
+        />
       </Card>
     </>
   );
