@@ -251,7 +251,7 @@ export const ruleSets = pgTable(
   {
     ruleSetId: text('rule_set_id').notNull(),
     version: integer('version').notNull(),
-    /** `target-review`, `project-self-evaluation`, `department-self-evaluation`, `monitoring`. */
+    /** `target-review`, `project-self-evaluation`, `department-self-evaluation`, `monitoring`, `results-use`. */
     scheme: text('scheme').$type<RuleScheme>().notNull(),
     name: text('name').notNull(),
     region: text('region').notNull(),
@@ -267,7 +267,7 @@ export const ruleSets = pgTable(
   },
   (t) => [
     uniqueIndex('rule_sets_id_version_idx').on(t.ruleSetId, t.version),
-    check('rule_sets_scheme', sql`${t.scheme} in ('target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring')`),
+    check('rule_sets_scheme', sql`${t.scheme} in ('target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring', 'results-use')`),
     check('rule_sets_version', sql`${t.version} >= 1`),
   ],
 );

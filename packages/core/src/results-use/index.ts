@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './builtin-rule-set';
+export * from './suggest';
+export * from './decide';
