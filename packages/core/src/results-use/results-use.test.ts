@@ -9,6 +9,7 @@ import { ruleSetRef } from '../rules/rule-set';
 import { validateRuleSet, validateRuleSetSettings } from '../rules/validate';
 import { NATIONAL_RESULTS_USE } from './builtin-rule-set';
 import { decideResultsUse, stateOfDecision } from './decide';
+import { matchLastYear } from './match';
 import { suggestBudgetUse, type ProjectResults } from './suggest';
 
 const none: ProjectResults = { selfEvaluationGrade: null, reviewConclusion: null, evaluationGrade: null, openRectifications: [] };
@@ -87,5 +88,22 @@ describe('the finance reviewer decides', () => {
     expect(decideResultsUse(fr, { departmentId: 7 }, { kind: 'adjust', computed: 'keep', chosen: 'double', reason: 'x' }, settings)).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringMatching(/可选：支持、保持/) });
     expect(decideResultsUse(fr, { departmentId: 7 }, { kind: 'adjust', computed: 'keep', chosen: 'keep', reason: 'x' }, settings)).toMatchObject({ ok: false, message: expect.stringMatching(/与系统建议相同/) });
     expect(decideResultsUse(fr, { departmentId: 7 }, { kind: 'confirm', computed: null, reason: 'x' }, settings)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
+
+describe('last year\'s project of a project of next year', () => {
+  const last = [
+    { unit: '金花街道办事处', project: '社区居民活动费', code: null, id: 1 },
+    { unit: '金花街道办事处', project: '家庭综合服务中心经费', code: 'P-2', id: 2 },
+    { unit: '金花街道社区卫生服务中心', project: '社区居民活动费', code: null, id: 3 },
+  ];
+  it('matches within the same unit, by code first, then by name (spaces and full-width forms aside)', () => {
+    expect(matchLastYear({ unit: '金花街道办事处', project: '社区居民 活动费', code: null }, last)?.id).toBe(1);
+    expect(matchLastYear({ unit: '金花街道社区卫生服务中心', project: '社区居民活动费', code: null }, last)?.id).toBe(3);
+    expect(matchLastYear({ unit: '金花街道办事处', project: '家综经费（更名）', code: 'Ｐ-2' }, last)?.id).toBe(2);
+  });
+  it('does not match another unit\'s project, or a same-named project with another code', () => {
+    expect(matchLastYear({ unit: '荔湾区财政局', project: '社区居民活动费', code: null }, last)).toBeNull();
+    expect(matchLastYear({ unit: '金花街道办事处', project: '家庭综合服务中心经费', code: 'P-9' }, last)).toBeNull();
   });
 });
