@@ -1,5 +1,5 @@
 /**
- * The rows of results use (R11) for a set of year-N target documents: each project (a department's targets: the
+ * The rows of results use (R11) for a set of year-N documents (targets, and imported self-evaluations once self-evaluated): each project (a department's targets: the
  * department as a whole) with its budget, the latest kept self-evaluation score and grade, the target review
  * conclusion (once finance has approved the targets), its open rectification items, the suggestion the core draws
  * from them by the results-use rule set, and the finance reviewer's decisions. Read-only; shared by the table, the
@@ -9,6 +9,7 @@ import type { ResultsUseDecisionDto, ResultsUseRowDto } from '@jixiao/contract';
 import {
   fromFen,
   projectTotal,
+  scopeOf,
   RESULTS_USE_STATE_LABELS,
   stateOfDecision,
   suggestBudgetUse,
@@ -34,7 +35,8 @@ export const DEPARTMENT_KEY = 'd';
 
 const TARGET_KINDS = new Set(['project-targets', 'department-targets']);
 
-export const isTargetDocument = (s: Pick<DocumentSummary, 'kind'>): boolean => TARGET_KINDS.has(s.kind);
+/** Targets always have a row; an imported self-evaluation document has one once it is self-evaluated here. */
+const hasRows = (s: Pick<DocumentSummary, 'id' | 'kind'>, selfEvaluations: ReadonlyMap<number, number>): boolean => TARGET_KINDS.has(s.kind) || selfEvaluations.has(s.id);
 
 /** 万元, exact through fen (decision 002). */
 function wan(amount: number | null | undefined, doc: PerformanceDocument): number | null {
@@ -52,7 +54,7 @@ interface ProjectLine {
 
 /** The projects of a target version, keyed as the self-evaluation scores them (`u0.p3`); a department's whole as `d`. */
 export function projectLines(doc: PerformanceDocument, department: string | null): ProjectLine[] {
-  if (doc.kind === 'department-targets') {
+  if (scopeOf(doc) === 'department') {
     const budget = doc.budget?.initial ?? doc.profile?.budgetTotal ?? doc.statedTotal ?? null;
     return [{ key: DEPARTMENT_KEY, unit: department ?? doc.department ?? '（未写部门）', project: '部门整体支出', code: null, budgetWan: wan(budget, doc) }];
   }
@@ -108,14 +110,15 @@ export function resultsUseRuleSet(deps: ResultsUseDeps, year: number, region: st
   return resolveRuleSet<ResultsUseSettings>(deps, { scheme: 'results-use', region: region ?? '全国', year });
 }
 
-/** The rows of these target documents (others are skipped), in document and project order. */
+/** The rows of these documents (an imported self-evaluation never self-evaluated here is skipped), in document and project order. */
 export async function resultsRows(deps: ResultsUseDeps, summaries: readonly DocumentSummary[], ruleSet: RuleSet<ResultsUseSettings>): Promise<ResultsUseRowDto[]> {
-  const targets = summaries.filter(isTargetDocument);
-  if (targets.length === 0) return [];
+  if (summaries.length === 0) return [];
   const { store } = deps;
   const selfEvaluations = new Map<number, number>();
-  const wanted = new Set(targets.map((t) => t.id));
+  const wanted = new Set(summaries.map((t) => t.id));
   for (const e of await store.evaluations.listEvaluations({ kind: 'self-evaluation' })) if (wanted.has(e.documentId)) selfEvaluations.set(e.documentId, e.id);
+  const targets = summaries.filter((s) => hasRows(s, selfEvaluations));
+  if (targets.length === 0) return [];
   const documents: DocumentResults[] = [];
   for (const summary of targets) documents.push(await resultsOf(deps, summary, selfEvaluations));
   const refs = documents.flatMap((d) => d.lines.map((l) => ({ documentId: d.summary.id, projectKey: l.key })));
