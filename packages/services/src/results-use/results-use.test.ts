@@ -23,7 +23,7 @@ import { listResultsUse, renderResultsUseWorkbook } from './list-results-use';
 
 const SEED_002 = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../../fixtures/seeds/002_71a78aaa1661d207.pages-1-5.txt', import.meta.url))));
 
-const person = (role: Actor['role'], departmentId: number | null, name: string): ChangeContext => ({ actor: { userId: name.length, username: name, displayName: name, role, departmentId, assignedDepartmentIds: [] }, requestId: `req-${name}` });
+const person = (role: Actor['role'], departmentId: number | null, name: string): ChangeContext & { actor: Actor } => ({ actor: { userId: name.length, username: name, displayName: name, role, departmentId, assignedDepartmentIds: [] }, requestId: `req-${name}` });
 
 /** 金花街道's 2024 targets approved (conclusion 良), self-evaluated with the first project half met and half spent. */
 async function evaluated() {
