@@ -229,8 +229,8 @@ export const REVIEW_SETTINGS = object({
 
 /** R11: a suggestion named anywhere must be one of the listed suggestions. */
 const knownSuggestion = (v: Checked, report: (m: string, at?: string) => void) => {
-  const list = Array.isArray(v.suggestions) ? (v.suggestions as Array<Checked | null>) : [];
-  const ids = new Set(list.map((s) => s?.id).filter((id): id is string => typeof id === 'string'));
+  const listed = Array.isArray(v.suggestions) ? (v.suggestions as Array<Checked | null>) : [];
+  const ids = new Set(listed.map((s) => s?.id).filter((id): id is string => typeof id === 'string'));
   const known = [...ids].join('、');
   const byGrade = Array.isArray(v.byGrade) ? (v.byGrade as Array<Checked | null>) : [];
   byGrade.forEach((g, i) => {
