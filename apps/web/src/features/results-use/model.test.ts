@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsUseRowDto } from './api';
-import { decidedByText, decidedLabel, defaultResultsYear, lastYearLine, selfEvaluationText } from './model';
+import { decidedByText, decidedLabel, defaultResultsYear, lastYearLine, mainReason, selfEvaluationText } from './model';
 
 const row = (extra: Partial<ResultsUseRowDto> = {}): ResultsUseRowDto => ({
   documentId: 1,
@@ -37,6 +37,13 @@ describe('results use in words', () => {
     expect(decidedLabel(row())).toBe('改进，可适当压减');
     expect(decidedLabel(row({ decision: { ...confirmed, label: '压减' } }))).toBe('压减');
     expect(decidedByText(row({ decision: confirmed }))).toBe('区财政局审核人 2026-12-04 21:05');
+  });
+
+  it('puts under a suggestion the reason that decided it', () => {
+    const suggestion = { ...row().suggestion, reasons: ['自评「优」→ 支持', '审核结论「良」→ 保持', '取其中最严格的「保持」'] };
+    expect(mainReason(row({ suggestion }))).toBe('取其中最严格的「保持」');
+    expect(mainReason(row({ suggestion: { ...suggestion, reasons: ['自评「中」'] } }))).toBe('自评「中」');
+    expect(mainReason(row({ suggestion: { ...suggestion, reasons: [] } }))).toBe('');
   });
 
   it('defaults to the working year or the latest with documents, and writes last year beside next year’s project', () => {

@@ -35,3 +35,9 @@ export function lastYearLine(year: number, row: ResultsUseRowDto): string {
   const decision = row.decision ? `财政${row.stateLabel}：${row.decision.label}` : row.suggestion.label ? `建议：${row.suggestion.label}（待财政确认）` : '暂无建议';
   return `${year} 年度${results ? ` ${results}` : ''} · ${decision}`;
 }
+
+/** The reason under a suggestion in the table: the only one, or the one saying which of several results decided it. */
+export function mainReason(row: Pick<ResultsUseRowDto, 'suggestion'>): string {
+  const { reasons } = row.suggestion;
+  return (reasons.length > 1 ? reasons.at(-1) : reasons[0]) ?? '';
+}

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { EmptyState, ErrorState } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { formatAmount } from '@jixiao/core';
+import { shortOrgName } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
 import '../results-use.css';
@@ -17,7 +18,7 @@ import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { departmentKeys, listDepartments } from '../../departments';
 import { useCan, useYear } from '../../session';
 import { decideResultsUse, getResultsUse, resultsUseKeys, resultsUseWorkbookUrl, type ResultsUseRowDto } from '../api';
-import { decidedByText, defaultResultsYear, selfEvaluationText, STATE_COLORS } from '../model';
+import { decidedByText, defaultResultsYear, mainReason, selfEvaluationText, STATE_COLORS } from '../model';
 import { DecisionDialog, type DecisionChoice } from './decision-dialog';
 
 const rowKey = (r: ResultsUseRowDto) => `${r.documentId}/${r.projectKey}`;
@@ -53,20 +54,32 @@ export function ResultsUsePage() {
   };
 
   const columns: ColumnsType<ResultsUseRowDto> = [
-    { title: '部门', dataIndex: 'department', width: 150, render: (d: string | null) => d ?? '—' },
-    { title: '单位 / 项目', key: 'project', width: 240, render: (_: unknown, r) => (<><div className="ru-project">{r.project}</div><div className="muted ru-small">{r.unit}</div></>) },
-    { title: '预算（万元）', dataIndex: 'budgetWan', width: 110, align: 'right', className: 'num', render: (v: number | null) => formatAmount(v) },
-    { title: '自评得分 · 等级', key: 'self', width: 130, render: (_: unknown, r) => selfEvaluationText(r) },
-    { title: '审核结论', dataIndex: 'reviewConclusion', width: 80, align: 'center', render: (c: string | null) => c ?? '—' },
+    { title: '部门', dataIndex: 'department', width: 110, render: (d: string | null) => (d ? <span title={d}>{shortOrgName(d)}</span> : '—') },
+    {
+      title: '单位 / 项目',
+      key: 'project',
+      width: 220,
+      render: (_: unknown, r) => (
+        <>
+          <div className="ru-project">{r.project}</div>
+          <div className="muted ru-small" title={r.unit}>
+            {shortOrgName(r.unit)}
+          </div>
+        </>
+      ),
+    },
+    { title: '预算（万元）', dataIndex: 'budgetWan', width: 100, align: 'right', className: 'num', render: (v: number | null) => formatAmount(v) },
+    { title: '自评得分 · 等级', key: 'self', width: 120, render: (_: unknown, r) => selfEvaluationText(r) },
+    { title: '审核结论', dataIndex: 'reviewConclusion', width: 70, align: 'center', render: (c: string | null) => c ?? '—' },
     {
       title: '下年度预算建议',
       key: 'suggestion',
-      width: 220,
+      width: 200,
       render: (_: unknown, r) => (
         <Tooltip title={<ul className="ru-reasons">{[...r.suggestion.reasons, `依据：${r.suggestion.ruleTitle}`].map((x) => <li key={x}>{x}</li>)}</ul>}>
           <div>
             <b>{r.suggestion.label ?? '暂无建议'}</b>
-            <div className="muted ru-small">{r.suggestion.reasons[0]}</div>
+            <div className="muted ru-small">{mainReason(r)}</div>
           </div>
         </Tooltip>
       ),
@@ -74,7 +87,7 @@ export function ResultsUsePage() {
     {
       title: '财政决定',
       key: 'decision',
-      width: 240,
+      width: 220,
       render: (_: unknown, r) => (
         <div>
           <Tag color={STATE_COLORS[r.state]}>{r.stateLabel}</Tag>
@@ -86,7 +99,7 @@ export function ResultsUsePage() {
       ),
     },
     ...(mayDecide
-      ? [{ title: '办理', key: 'act', width: 90, fixed: 'right' as const, render: (_: unknown, r: ResultsUseRowDto) => <Button size="small" onClick={() => setDeciding(r)}>{r.decision ? '重新决定' : '确认/调整'}</Button> }]
+      ? [{ title: '办理', key: 'act', width: 90, render: (_: unknown, r: ResultsUseRowDto) => <Button size="small" onClick={() => setDeciding(r)}>{r.decision ? '重新决定' : '确认/调整'}</Button> }]
       : []),
   ];
 
@@ -123,7 +136,7 @@ export function ResultsUsePage() {
           columns={columns}
           dataSource={rows}
           loading={loaded.loading}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1130 }}
           pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           locale={{ emptyText: loaded.loading ? ' ' : <EmptyState title="这一年度还没有项目" hint="导入绩效目标并完成自评后，项目的结果和建议会出现在这里。" /> }}
         />
