@@ -90,6 +90,7 @@ describe('results use (结果应用) of 金花街道 2024', () => {
     await ok.click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row.innerText()).toMatch(/已确认[\s\S]*改进，可适当压减[\s\S]*理由：执行率仅 50%[\s\S]*区财政局审核人 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await page.getByText(/个项目，预算合计 [\d,]+\.\d{2} 万元；已确认 1 · 已调整 0 · 待确认 \d+/).waitFor();
     await shot(page, '3-confirmed');
 
     // The 绩效结果应用情况表: the row with its decision, amounts as numbers shown with thousands separators (万元).
@@ -105,6 +106,11 @@ describe('results use (结果应用) of 金花街道 2024', () => {
     expect([line.getCell(4).value, line.getCell(7).value, line.getCell(10).value, line.getCell(11).value, line.getCell(12).value]).toEqual([project, '中', '改进，可适当压减', '已确认', '改进，可适当压减']);
     expect(typeof line.getCell(5).value).toBe('number');
     expect(line.getCell(5).numFmt).toBe('#,##0.00');
+    let totalRow = 0;
+    sheet.eachRow((r, n) => {
+      if (String(r.getCell(1).value).startsWith('合计')) totalRow = n;
+    });
+    expect(String(sheet.getRow(totalRow).getCell(6).value)).toMatch(/^已决定 1 项，待财政确认 \d+ 项$/);
 
     // Next year's draft: last year's grade and the confirmed decision beside the project while it is reviewed.
     await page.goto(`${jixiao.baseUrl}/review/${next.documentId}`, { waitUntil: 'networkidle' });

@@ -4,6 +4,7 @@
  * suggestion for next year's budget with the rule that gave it, and the finance reviewer's decision, reason, who and
  * when (Beijing time). A4 landscape; the rule set and its 文号 under the table.
  */
+import { sumAmounts } from '@jixiao/core';
 import ExcelJS from 'exceljs';
 import { AMOUNT_FORMAT, ensureHeight, heightFor, put, setupPrint } from '../xlsx/sheet-style';
 
@@ -59,7 +60,13 @@ export async function writeResultsUseTable(input: ResultsUseTableInput): Promise
     });
     ensureHeight(sheet, row, 1, height);
   });
-  const foot = 4 + input.rows.length + 1;
+  // 合计: the budgets added exactly (through fen), and how many of the suggestions were decided.
+  const total = 4 + input.rows.length;
+  const decided = input.rows.filter((r) => r.decision !== '').length;
+  put(sheet, { row: total, col: 1, cols: 4 }, `合计（${input.rows.length} 个项目）`, { bold: true, align: 'center' });
+  put(sheet, { row: total, col: 5 }, sumAmounts(input.rows.map((r) => r.budgetWan), '万元'), { bold: true, align: 'right', format: AMOUNT_FORMAT });
+  put(sheet, { row: total, col: 6, cols: HEADERS.length - 5 }, `已决定 ${decided} 项，待财政确认 ${input.rows.length - decided} 项`, { bold: true });
+  const foot = total + 1;
   put(sheet, { row: foot, col: 1, cols: HEADERS.length }, `建议依据：${input.ruleTitle}。建议由系统按规则给出，须经财政审核人员确认或调整后方为决定。`, { border: false });
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   return new Uint8Array(await book.xlsx.writeBuffer());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsUseRowDto } from './api';
-import { decidedByText, decidedLabel, defaultResultsYear, lastYearLine, mainReason, selfEvaluationText } from './model';
+import { decidedByText, decidedLabel, defaultResultsYear, lastYearLine, mainReason, selfEvaluationText, totalsText } from './model';
 
 const row = (extra: Partial<ResultsUseRowDto> = {}): ResultsUseRowDto => ({
   documentId: 1,
@@ -44,6 +44,10 @@ describe('results use in words', () => {
     expect(mainReason(row({ suggestion }))).toBe('取其中最严格的「保持」');
     expect(mainReason(row({ suggestion: { ...suggestion, reasons: ['自评「中」'] } }))).toBe('自评「中」');
     expect(mainReason(row({ suggestion: { ...suggestion, reasons: [] } }))).toBe('');
+  });
+
+  it('adds the budgets exactly and counts the states', () => {
+    expect(totalsText([row({ budgetWan: 15.28 }), row({ budgetWan: 1234.1, state: 'confirmed' }), row({ budgetWan: null })])).toBe('3 个项目，预算合计 1,249.38 万元；已确认 1 · 已调整 0 · 待确认 2');
   });
 
   it('defaults to the working year or the latest with documents, and writes last year beside next year’s project', () => {

@@ -2,7 +2,7 @@
  * What the results-use pages show, as pure functions (tested beside them): the score and grade in words, the state's
  * colour, the filter's default year, and last year's result of a project in one line.
  */
-import { chinaTime } from '@jixiao/core';
+import { chinaTime, formatAmount, sumAmounts } from '@jixiao/core';
 import type { ResultsUseRowDto } from './api';
 
 export const STATE_COLORS: Record<ResultsUseRowDto['state'], string> = { suggested: 'gold', confirmed: 'green', adjusted: 'blue' };
@@ -40,4 +40,10 @@ export function lastYearLine(year: number, row: ResultsUseRowDto): string {
 export function mainReason(row: Pick<ResultsUseRowDto, 'suggestion'>): string {
   const { reasons } = row.suggestion;
   return (reasons.length > 1 ? reasons.at(-1) : reasons[0]) ?? '';
+}
+
+/** The table's line of totals: 「24 个项目，预算合计 1,249.38 万元；已确认 1 · 已调整 0 · 待确认 23」 (amounts added through fen). */
+export function totalsText(rows: readonly Pick<ResultsUseRowDto, 'budgetWan' | 'state'>[]): string {
+  const count = (state: ResultsUseRowDto['state']) => rows.filter((r) => r.state === state).length;
+  return `${rows.length} 个项目，预算合计 ${formatAmount(sumAmounts(rows.map((r) => r.budgetWan), '万元'))} 万元；已确认 ${count('confirmed')} · 已调整 ${count('adjusted')} · 待确认 ${count('suggested')}`;
 }

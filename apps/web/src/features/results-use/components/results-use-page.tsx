@@ -18,7 +18,7 @@ import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { departmentKeys, listDepartments } from '../../departments';
 import { useCan, useYear } from '../../session';
 import { decideResultsUse, getResultsUse, resultsUseKeys, resultsUseWorkbookUrl, type ResultsUseRowDto } from '../api';
-import { decidedByText, defaultResultsYear, mainReason, selfEvaluationText, STATE_COLORS } from '../model';
+import { decidedByText, defaultResultsYear, mainReason, selfEvaluationText, STATE_COLORS, totalsText } from '../model';
 import { DecisionDialog, type DecisionChoice } from './decision-dialog';
 
 const rowKey = (r: ResultsUseRowDto) => `${r.documentId}/${r.projectKey}`;
@@ -123,6 +123,7 @@ export function ResultsUsePage() {
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
           <span className="grow" />
+          {rows.length ? <span className="muted">{totalsText(rows)}</span> : null}
           {year !== null ? (
             <Button href={resultsUseWorkbookUrl(filter)} download>
               导出 Excel
