@@ -121,6 +121,25 @@ describe('results use (结果应用) of 金花街道 2024', () => {
     await note.scrollIntoViewIfNeeded();
     await shot(page, '4-beside-next-year', false);
 
+    // Changed later with a reason: the confirmation stays in the history, the adjustment counts, also beside 2025.
+    await page.goto(jixiao.baseUrl, { waitUntil: 'networkidle' });
+    await nav.getByRole('link', { name: '结果应用' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: '结果年度' }), '2024 年度');
+    await row.getByRole('button', { name: '重新决定' }).click();
+    const again = page.getByRole('dialog', { name: `下年度预算建议：${project}` });
+    await settled(again);
+    expect(await again.getByLabel('此前的决定').innerText()).toMatch(/确认「改进，可适当压减」：执行率仅 50%/);
+    await again.getByText('调整为其他建议').click();
+    await chooseOption(page, again.getByRole('combobox', { name: '调整后的建议' }), /^压减（/);
+    await again.getByRole('textbox', { name: '理由' }).fill('整改报告尚未报送，整改到位前压减');
+    await page.screenshot({ path: join(SHOTS_DIR, 'results-use-5-adjusting.png'), fullPage: false });
+    await again.getByRole('button', { name: '保存调整' }).click();
+    await again.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.innerText()).toMatch(/已调整[\s\S]*压减[\s\S]*理由：整改报告尚未报送/);
+    await shot(page, '6-adjusted');
+    await page.goto(`${jixiao.baseUrl}/review/${next.documentId}`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.locator('.rv-project', { hasText: project }).first().getByLabel('上年度结果').innerText()).toMatch(/财政已调整：压减$/);
+
     // The unit sees the same decision beside its own draft.
     await editor.page.goto(`${jixiao.baseUrl}/review/${next.documentId}`, { waitUntil: 'networkidle' });
     await editor.page.locator('.rv-project', { hasText: project }).first().getByLabel('上年度结果').waitFor();

@@ -2,6 +2,7 @@
  * The finance reviewer's word on one suggestion: 确认 (as suggested) or 调整 (another suggestion of the rule set),
  * always with a reason; every decision is kept, the latest counts. OK stays disabled until a reason is written.
  */
+import { chinaTime } from '@jixiao/core';
 import { Alert, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import type { ResultsUseRowDto, ResultsUseTableDto } from '../api';
@@ -70,6 +71,18 @@ export function DecisionDialog({
           onChange={setChosen}
           options={suggestions.filter((s) => s.id !== computed).map((s) => ({ value: s.id, label: `${s.label}（${s.advice}）` }))}
         />
+      ) : null}
+      {row.history.length ? (
+        <div className="ru-history" aria-label="此前的决定">
+          <div className="muted ru-small">此前的决定（均保留，以最后一次为准）：</div>
+          <ol className="ru-reasons ru-small">
+            {row.history.map((h) => (
+              <li key={h.id}>
+                {h.kind === 'confirm' ? '确认' : '调整为'}「{h.label}」：{h.reason}（{h.by} {chinaTime(h.at)}）
+              </li>
+            ))}
+          </ol>
+        </div>
       ) : null}
       <Input.TextArea aria-label="理由" rows={3} maxLength={2000} showCount placeholder={kind === 'confirm' ? '确认理由，例如：自评等级属实，同意按建议安排' : '调整理由：为什么不按系统建议安排'} value={reason} onChange={(e) => setReason(e.target.value)} />
     </Modal>
