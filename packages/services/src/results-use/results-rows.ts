@@ -1,7 +1,7 @@
 /**
  * The rows of results use (R11) for a set of year-N documents (targets, and imported self-evaluations once self-evaluated): each project (a department's targets: the
  * department as a whole) with its budget, the latest kept self-evaluation score and grade, the target review
- * conclusion (once finance has approved the targets), its open rectification items, the suggestion the core draws
+ * conclusion finance approved the targets with, its open rectification items, the suggestion the core draws
  * from them by the results-use rule set, and the finance reviewer's decisions. Read-only; shared by the table, the
  * workbook, a decision and next year's review page.
  */
@@ -21,7 +21,6 @@ import {
   type SelfEvaluationScore,
 } from '@jixiao/core';
 import type { DocumentStore, DocumentSummary, EvaluationStore, ReviewStore, StoredEvaluationScore } from '../ports';
-import { loadReview } from '../review/review-state';
 import { resolveRuleSet, type RuleSetStore } from '../rule-sets/rule-sets';
 import type { WorkflowStore } from '../workflow/ports';
 import type { ResultsUseStore, StoredResultsUseDecision } from './ports';
@@ -100,8 +99,10 @@ async function resultsOf(deps: ResultsUseDeps, summary: DocumentSummary, selfEva
   const version = evaluation?.targetVersion ?? workflow.approvedVersion ?? summary.version;
   const { document } = await store.documents.getDocument(summary.id, version);
   const kept = evaluation ? ((await store.evaluations.listScores(evaluation.id)).at(-1) ?? null) : null;
-  // The review's conclusion counts once finance has approved the targets: before that it is still being reviewed.
-  const reviewConclusion = workflow.approvedVersion === null ? null : ((await loadReview(deps, summary.id)).result.conclusion ?? null);
+  // The review's conclusion is the one finance approved the targets with (kept on the 批复 transition): before the
+  // approval the review is still going on, and a later adjustment draft is a new round that does not change it.
+  const approval = workflow.approvedVersion === null ? undefined : (await store.workflow.listTransitions('document', summary.id)).filter((t) => t.action === 'approve' && t.version === workflow.approvedVersion).at(-1);
+  const reviewConclusion = approval?.conclusion ?? null;
   return { summary, lines: projectLines(document, summary.department), evaluation: evaluation ? { id: evaluation.id, kept } : null, reviewConclusion };
 }
 
