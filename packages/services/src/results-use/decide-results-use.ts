@@ -17,7 +17,7 @@ const OPERATOR: Actor = { userId: 0, username: 'cli', displayName: '命令行', 
 export async function decideResultsUse(deps: { store: ResultsUseDeps['store'] & Pick<Repositories, 'scope' | 'audit'> & UnitOfWork }, who: ChangeContext, input: ResultsUseDecisionRequest): Promise<ResultsUseRowDto> {
   const { summary } = await deps.store.documents.getDocument(input.documentId);
   if (summary.year === null) throw new AppError('BAD_INPUT', '这份绩效目标没有写明预算年度，无法作出结果应用决定。');
-  const ruleSet = await resultsUseRuleSet(deps, summary.year, null);
+  const ruleSet = await resultsUseRuleSet(deps, summary.year, summary.department);
   const row = (await resultsRows(deps, [summary], ruleSet)).find((r) => r.projectKey === input.projectKey);
   if (!row) throw new AppError('NOT_FOUND', `文档 ${input.documentId} 中没有项目 ${input.projectKey}（项目可能已在新版本中变动），请刷新后重试。`, { documentId: input.documentId, projectKey: input.projectKey });
   const saved = await deps.store.transaction(async (tx) => {

@@ -14,7 +14,7 @@ export async function lastYearResults(deps: ResultsUseDeps, input: { documentId:
   const lines = projectLines(document, summary.department);
   if (year === null || summary.departmentId === null) return { year: null, items: lines.map((l) => ({ projectKey: l.key, unit: l.unit, project: l.project, lastYear: null })) };
   const previous = (await deps.store.documents.listDocuments({ departmentId: summary.departmentId, year: year - 1 })).filter((d) => d.kind === summary.kind);
-  const ruleSet = await resultsUseRuleSet(deps, year - 1, null);
+  const ruleSet = await resultsUseRuleSet(deps, year - 1, summary.department);
   const rows = await resultsRows(deps, previous, ruleSet);
   return {
     year: year - 1,

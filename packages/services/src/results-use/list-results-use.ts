@@ -16,7 +16,8 @@ export interface ResultsUseQuery {
 
 export async function listResultsUse(deps: ResultsUseDeps, query: ResultsUseQuery & InScope): Promise<ResultsUseTableDto> {
   const summaries = await deps.store.documents.listDocuments({ year: query.year, ...(query.departmentId ? { departmentId: query.departmentId } : {}), ...(query.inDepartments ? { inDepartments: query.inDepartments } : {}) });
-  const ruleSet = await resultsUseRuleSet(deps, query.year, null);
+  // One rule set for the table: the region of its departments (a district's departments share it, 广州市荔湾区…).
+  const ruleSet = await resultsUseRuleSet(deps, query.year, summaries[0]?.department ?? null);
   const items = await resultsRows(deps, summaries, ruleSet);
   return {
     year: query.year,

@@ -106,9 +106,9 @@ async function resultsOf(deps: ResultsUseDeps, summary: DocumentSummary, selfEva
   return { summary, lines: projectLines(document, summary.department), evaluation: evaluation ? { id: evaluation.id, kept } : null, reviewConclusion };
 }
 
-/** The results-use rule set of the year (activated for the region, else the built-in one). */
-export function resultsUseRuleSet(deps: ResultsUseDeps, year: number, region: string | null): Promise<RuleSet<ResultsUseSettings>> {
-  return resolveRuleSet<ResultsUseSettings>(deps, { scheme: 'results-use', region: region ?? '全国', year });
+/** The results-use rule set of the year for a department's region (the one activated for it, else the built-in one). */
+export function resultsUseRuleSet(deps: ResultsUseDeps, year: number, department: string | null): Promise<RuleSet<ResultsUseSettings>> {
+  return resolveRuleSet<ResultsUseSettings>(deps, { scheme: 'results-use', region: department ?? '全国', year });
 }
 
 /** The rows of these documents (an imported self-evaluation never self-evaluated here is skipped), in document and project order. */

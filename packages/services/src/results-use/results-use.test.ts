@@ -2,7 +2,8 @@
  * Results use (R11) on the memory store with seed 002 (金花街道 2024): a self-evaluation graded 中 gives the rule's
  * suggestion with its reasons; the finance reviewer confirms and later adjusts it with a reason (both kept, audited);
  * other roles and a missing reason are refused and change nothing; an open rectification item reduces; the table
- * is a workbook; and next year's draft (结转) finds last year's result and decision beside each project.
+ * is a workbook; next year's draft (结转) finds last year's result and decision beside each project; and a district's
+ * own activated rule set is the one that suggests.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import type { ChangeContext } from '../access/audit';
 import { importDocumentFile } from '../documents/import-document-file';
 import { rollOverTargets } from '../documents/roll-over-targets';
 import { setConclusion } from '../review/set-conclusion';
+import { activateRuleSet, createRuleSetVersion } from '../rule-sets/rule-sets';
 import { keepSelfEvaluationScore } from '../self-evaluation/keep-self-evaluation-score';
 import { saveSelfEvaluationEntries } from '../self-evaluation/save-self-evaluation';
 import { startSelfEvaluation } from '../self-evaluation/start-self-evaluation';
@@ -111,5 +113,19 @@ describe('results use (R11)', () => {
     expect(beside.year).toBe(2024);
     expect(beside.items[0]).toMatchObject({ projectKey: 'u0.p0', lastYear: { documentId, projectKey: 'u0.p0', selfEvaluation: { grade: '中' }, state: 'confirmed', decision: { label: '改进，可适当压减', reason: '按建议' } } });
     expect(beside.items.every((i) => i.lastYear?.project === i.project)).toBe(true);
+  });
+});
+
+describe('a district’s own results-use rule set', () => {
+  it('is used once activated for the region and year: its suggestion and its id@version', async () => {
+    const { store, documentId, reviewer } = await evaluated();
+    const operator = { actor: null, operator: 'admin' };
+    // 荔湾区 chooses 压减 for 中 (a row of data, no code).
+    const copy = await createRuleSetVersion({ store }, operator, { from: 'cn-results-use@1', id: 'liwan-results-use', region: '广州市荔湾区', changes: { byGrade: [{ grade: '优', suggestion: 'support' }, { grade: '良', suggestion: 'keep' }, { grade: '中', suggestion: 'reduce' }, { grade: '差', suggestion: 'reduce-or-cancel' }] } });
+    await activateRuleSet({ store }, operator, { ruleSet: copy.ref, region: '广州市荔湾区', year: 2024 });
+    const row = (await listResultsUse({ store }, { year: 2024 })).items[0]!;
+    expect(row.suggestion).toMatchObject({ rule: 'liwan-results-use@1', label: '压减' });
+    const decided = await decideResultsUse({ store }, reviewer, { documentId, projectKey: 'u0.p0', kind: 'confirm', reason: '按区规则' });
+    expect(decided.decision).toMatchObject({ ruleSet: 'liwan-results-use@1', label: '压减' });
   });
 });
