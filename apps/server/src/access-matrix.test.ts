@@ -53,6 +53,8 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^POST \/api\/(documents|evaluations)\/\{id\}\/publication(\/withdrawal)?$/, FINANCE],
   [/^POST \/api\/evaluations\/\{id\}\/workflow\//, 'core'],
   [/^PUT \/api\/period-locks$/, FINANCE],
+  // 结果应用: finance decides; the matrix's body is invalid, so an allowed decision stops at validation.
+  [/^POST \/api\/results-use\/decisions$/, FINANCE],
   [/^POST \/api\/(monitoring|self-evaluations)\/\{id\}\/submit$/, UNIT],
   [/^(POST|PUT) \/api\/(monitoring|self-evaluations)/, EDIT],
   [/^GET /, 'signed-in'],
@@ -120,7 +122,9 @@ function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   if (path.startsWith('/api/self-evaluations/{id}')) return { url: id(place.selfEvaluation), scoped: true };
   if (path.includes('{')) throw new Error(`the access matrix does not know the object of ${path}: add it to urlFor`);
   // Routes that name their object in the body or the query.
-  if (path === '/api/monitoring' || path === '/api/self-evaluations') return { url: path, scoped: true };
+  if (path === '/api/monitoring' || path === '/api/self-evaluations' || path === '/api/results-use/decisions') return { url: path, scoped: true };
+  // The results-use table and its workbook, filtered to the place's department (another's is not found).
+  if (path === '/api/results-use' || path === '/api/results-use/table.xlsx') return { url: `${path}?year=2024&departmentId=${place.departmentId}`, scoped: true };
   return { url: path, scoped: false };
 }
 

@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './routes/health';
 import { registerJobRoutes } from './routes/jobs';
 import { registerIndicatorRoutes } from './routes/indicators';
 import { registerProjectRoutes } from './routes/projects';
+import { registerResultsUseRoutes } from './routes/results-use';
 import { registerReviewRoutes } from './routes/reviews';
 import { registerRuleSetRoutes } from './routes/rule-sets';
 import { registerMonitoringRoutes } from './routes/monitoring';
@@ -44,6 +45,7 @@ const ROUTES: RegisterRoutes[] = [
   registerRuleSetRoutes,
   registerMonitoringRoutes,
   registerSelfEvaluationRoutes,
+  registerResultsUseRoutes,
   registerSessionRoutes,
   registerUserRoutes,
   registerAuditRoutes,

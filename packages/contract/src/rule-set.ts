@@ -6,7 +6,7 @@ import type * as core from '@jixiao/core';
 import { z } from 'zod';
 import { ruleSetSettingsSchema } from './settings';
 
-export const ruleSchemeSchema = z.enum(['target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring']) satisfies z.ZodType<core.RuleScheme>;
+export const ruleSchemeSchema = z.enum(['target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring', 'results-use']) satisfies z.ZodType<core.RuleScheme>;
 
 const ruleSetRefSchema = z
   .string()

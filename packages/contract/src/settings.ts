@@ -56,6 +56,7 @@ export const projectSettingsSchema = settingsSchema(SETTINGS_TABLES['project-sel
 export const departmentSettingsSchema = settingsSchema(SETTINGS_TABLES['department-self-evaluation']).meta({ id: 'DepartmentScoringSettings' });
 export const monitoringSettingsSchema = settingsSchema(SETTINGS_TABLES.monitoring).meta({ id: 'MonitoringSettings' });
 export const reviewSettingsSchema = settingsSchema(SETTINGS_TABLES['target-review']).meta({ id: 'ReviewSettings' });
+export const resultsUseSettingsSchema = settingsSchema(SETTINGS_TABLES['results-use']).meta({ id: 'ResultsUseSettings' });
 
 /** Settings of each scheme. */
 export const SETTINGS_SCHEMAS = {
@@ -63,10 +64,11 @@ export const SETTINGS_SCHEMAS = {
   'department-self-evaluation': departmentSettingsSchema,
   monitoring: monitoringSettingsSchema,
   'target-review': reviewSettingsSchema,
+  'results-use': resultsUseSettingsSchema,
 } as const satisfies Record<RuleScheme, z.ZodType>;
 
 /** The settings of any scheme (the scheme beside them says which). */
-export const ruleSetSettingsSchema = z.union([projectSettingsSchema, departmentSettingsSchema, monitoringSettingsSchema, reviewSettingsSchema]);
+export const ruleSetSettingsSchema = z.union([projectSettingsSchema, departmentSettingsSchema, monitoringSettingsSchema, reviewSettingsSchema, resultsUseSettingsSchema]);
 export type RuleSetSettings = z.infer<typeof ruleSetSettingsSchema>;
 
 const ruleSourceSchema = z.object({ docNo: z.string(), title: z.string(), note: z.string().optional() });
@@ -89,6 +91,7 @@ export const ruleSetSchema = z
     z.object({ ...ruleSetFields, scheme: z.literal('department-self-evaluation'), settings: departmentSettingsSchema }),
     z.object({ ...ruleSetFields, scheme: z.literal('monitoring'), settings: monitoringSettingsSchema }),
     z.object({ ...ruleSetFields, scheme: z.literal('target-review'), settings: reviewSettingsSchema }),
+    z.object({ ...ruleSetFields, scheme: z.literal('results-use'), settings: resultsUseSettingsSchema }),
   ])
   .meta({ id: 'RuleSet' }) satisfies z.ZodType<RuleSet<RuleSetSettings>>;
 export type RuleSetDto = z.infer<typeof ruleSetSchema>;

@@ -31,7 +31,7 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
 
     it('lists the built-in rule sets without storing them', async () => {
       const { items, activations } = await listRuleSets({ store });
-      expect(items.map((i) => i.ref)).toEqual(['cn-target-review@2', 'cn-target-review@1', 'cn-project-self-evaluation@1', 'cn-department-self-evaluation@1', 'cn-monitoring@1', 'cn-department-table-self-evaluation@1']);
+      expect(items.map((i) => i.ref)).toEqual(['cn-target-review@2', 'cn-target-review@1', 'cn-project-self-evaluation@1', 'cn-department-self-evaluation@1', 'cn-monitoring@1', 'cn-department-table-self-evaluation@1', 'cn-results-use@1']);
       expect(items.every((i) => i.builtIn)).toBe(true);
       expect(activations).toEqual([]);
       expect(await store.ruleSets.listRuleSets()).toEqual([]);
@@ -96,6 +96,14 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
       expect(now).toMatchObject({ rule: 'liwan-project@2', total: 97.5, cappedTotal: 89, grade: '良' });
       const old = scoreProject(project, budget, '万元', await resolveRuleSet<ProjectScoringSettings>({ store }, { scheme: 'project-self-evaluation', ref: 'liwan-project@1' }));
       expect(old).toMatchObject({ rule: 'liwan-project@1', total: 97.5, cappedTotal: null, grade: '优' });
+    });
+
+    // Last: the stored rule sets listed by the tests above do not include it.
+    it('stores a district copy of the results-use rule set (R11), its settings checked against its table', async () => {
+      const copy = await createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'cn-results-use@1', id: 'liwan-results-use', region: '荔湾区', changes: { 'openRectification.suggestion': 'reduce-or-cancel' }, by: '管理员' });
+      expect(copy).toMatchObject({ ref: 'liwan-results-use@1', scheme: 'results-use', basedOn: 'cn-results-use@1' });
+      const refused = await rejection(createRuleSetVersion({ store }, SYSTEM_CHANGE, { from: 'liwan-results-use@1', changes: { 'openRectification.suggestion': 'stop' }, by: '管理员' }));
+      expect(refused.message).toContain('整改未完成时的建议 stop 不在建议列表中');
     });
   });
 }

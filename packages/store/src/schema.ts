@@ -16,7 +16,7 @@
  * Only SQL that PostgreSQL 15 accepts (PGlite is PostgreSQL 18): see docs/decisions/001-embedded-database.md.
  * After changing this file: `npm run db:generate`.
  */
-import type { AmountUnit, Direction, DocumentKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
+import type { AmountUnit, Direction, DocumentKind, ResultsUseDecisionKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
 import type { EvaluationKind, EvaluationStatus, ReviewDecisionType } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -251,7 +251,7 @@ export const ruleSets = pgTable(
   {
     ruleSetId: text('rule_set_id').notNull(),
     version: integer('version').notNull(),
-    /** `target-review`, `project-self-evaluation`, `department-self-evaluation`, `monitoring`. */
+    /** `target-review`, `project-self-evaluation`, `department-self-evaluation`, `monitoring`, `results-use`. */
     scheme: text('scheme').$type<RuleScheme>().notNull(),
     name: text('name').notNull(),
     region: text('region').notNull(),
@@ -267,7 +267,7 @@ export const ruleSets = pgTable(
   },
   (t) => [
     uniqueIndex('rule_sets_id_version_idx').on(t.ruleSetId, t.version),
-    check('rule_sets_scheme', sql`${t.scheme} in ('target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring')`),
+    check('rule_sets_scheme', sql`${t.scheme} in ('target-review', 'project-self-evaluation', 'department-self-evaluation', 'monitoring', 'results-use')`),
     check('rule_sets_version', sql`${t.version} >= 1`),
   ],
 );
@@ -623,5 +623,40 @@ export const jobs = pgTable(
     index('jobs_user_idx').on(t.userId, t.id),
     check('jobs_status', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
     check('jobs_kind', sql`${t.kind} in ('import', 'output')`),
+  ],
+);
+
+/**
+ * Results use (R11, issue 14 item 1): the finance reviewer's word on next year's budget suggestion for a project of a
+ * year-N target document — confirmed (`confirm`) or changed to another suggestion (`adjust`), always with a reason.
+ * Append-only (the hand-written triggers of its migration refuse UPDATE, DELETE and TRUNCATE): the latest row per
+ * document and project counts, the earlier ones are the history. `basis` keeps the results the suggestion was drawn
+ * from at that moment; the rule set `id@version` says which rule gave it.
+ */
+export const resultsUseDecisions = pgTable(
+  'results_use_decisions',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** The project's position in the evaluated version (`u0.p3`; `d` for a department's whole). */
+    projectKey: text('project_key').notNull(),
+    unitName: text('unit_name').notNull(),
+    projectName: text('project_name').notNull(),
+    kind: text('kind').$type<ResultsUseDecisionKind>().notNull(),
+    computedSuggestion: text('computed_suggestion'),
+    suggestion: text('suggestion').notNull(),
+    reason: text('reason').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    ruleSetVersion: integer('rule_set_version').notNull(),
+    basis: jsonb('basis').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('results_use_decisions_document_idx').on(t.documentId, t.projectKey, t.id),
+    check('results_use_decisions_kind', sql`${t.kind} in ('confirm', 'adjust')`),
+    check('results_use_decisions_reason', sql`length(btrim(${t.reason})) > 0`),
   ],
 );

@@ -20,6 +20,7 @@ interface Blockers {
   decisions: number;
   evaluations: number;
   publications: number;
+  resultsUse: number;
 }
 
 /** Why a document cannot be withdrawn, in the order a person would look: history first. Null: it may go. */
@@ -30,6 +31,7 @@ function refusal(b: Blockers): string | null {
   if (b.decisions > 0) return '审核人员已对该文档作出审核意见，不能撤回。如内容有误，请重新导入修改后的文件作为新版本。';
   if (b.evaluations > 0) return '该文档已开始运行监控或绩效自评，不能撤回。';
   if (b.publications > 0) return '该文档已公开，不能撤回。';
+  if (b.resultsUse > 0) return '财政审核人员已对该文档的项目作出结果应用决定，不能撤回。';
   return null;
 }
 
@@ -42,7 +44,8 @@ async function blockersOf(tx: Executor, id: number): Promise<Blockers> {
                (select status from document_workflow where document_id = ${id}) as status,
                ${count('review_decisions', `document_id = ${id}`)} as decisions,
                ${count('evaluations', `document_id = ${id}`)} as evaluations,
-               ${count('publications', `document_id = ${id}`)} as publications`,
+               ${count('publications', `document_id = ${id}`)} as publications,
+               ${count('results_use_decisions', `document_id = ${id}`)} as "resultsUse"`,
   );
   return row!;
 }

@@ -125,6 +125,12 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/monitoring/{id}/table.xlsx': may('monitoring.read', param('evaluation')),
   'GET /api/monitoring/{id}/table.docx': may('monitoring.read', param('evaluation')),
 
+  // Results use (结果应用, R11): every role reads within its departments (the list by `listScope`); finance decides.
+  'GET /api/results-use': may('results-use.read', query('department', 'departmentId')),
+  'GET /api/results-use/table.xlsx': may('results-use.read', query('department', 'departmentId')),
+  'POST /api/results-use/decisions': may('results-use.decide', body('document', 'documentId')),
+  'GET /api/documents/{id}/last-year-results': may('results-use.read', param('document')),
+
   // Self-evaluation (绩效自评): `{id}` is the self-evaluation (an evaluation).
   'GET /api/self-evaluations': may('self-evaluation.read', query('document', 'documentId')),
   'POST /api/self-evaluations': may('self-evaluation.edit', body('document', 'documentId')),

@@ -31,6 +31,7 @@ const MonitoringListPage = lazy(() => import('../features/monitoring/components/
 const MonitoringPage = lazy(() => import('../features/monitoring/components/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
 const SelfEvaluationListPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-list-page').then((m) => ({ default: m.SelfEvaluationListPage })));
 const SelfEvaluationPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-page').then((m) => ({ default: m.SelfEvaluationPage })));
+const ResultsUsePage = lazy(() => import('../features/results-use/components/results-use-page').then((m) => ({ default: m.ResultsUsePage })));
 const PublicPage = lazy(() => import('../features/public/components/public-page').then((m) => ({ default: m.PublicPage })));
 const PublicDocumentPage = lazy(() => import('../features/public/components/public-document-page').then((m) => ({ default: m.PublicDocumentPage })));
 const PublicSelfEvaluationPage = lazy(() => import('../features/public/components/public-self-evaluation-page').then((m) => ({ default: m.PublicSelfEvaluationPage })));
@@ -61,6 +62,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/monitoring/:id', page: MonitoringPage, section: 'monitoring' },
   { pattern: '/self-evaluation', page: SelfEvaluationListPage, section: 'self-evaluation' },
   { pattern: '/self-evaluation/:id', page: SelfEvaluationPage, section: 'self-evaluation' },
+  { pattern: '/results-use', page: ResultsUsePage, section: 'results-use' },
   // 信息公开 (R12): anonymous — no sign-in needed.
   { pattern: '/public', page: PublicPage, section: 'public' },
   { pattern: '/public/documents/:id', page: PublicDocumentPage, section: 'public' },

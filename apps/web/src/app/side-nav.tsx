@@ -1,5 +1,5 @@
 /**
- * The left menu, grouped by the cycle (issue 13 item 1): 目标 · 审核 · 监控 · 自评 · 公开 · 管理, after 工作台. An
+ * The left menu, grouped by the cycle (issue 13 item 1): 目标 · 审核 · 监控 · 自评 · 结果 · 公开 · 管理, after 工作台. An
  * entry is shown only to roles that may do what it is for somewhere (the server decides every request anyway); a
  * group with no entry left is not shown.
  */
@@ -8,7 +8,7 @@ import { Menu } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { Link } from '../lib/router';
 
-export type Section = 'home' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
+export type Section = 'home' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'results-use' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
 
 interface Entry {
   to: string;
@@ -31,6 +31,7 @@ export const NAV_GROUPS: ReadonlyArray<{ label: string | null; entries: readonly
   { label: '审核', entries: [{ to: '/review', label: '目标审核', section: 'review', action: 'document.read' }] },
   { label: '监控', entries: [{ to: '/monitoring', label: '运行监控', section: 'monitoring', action: 'monitoring.read' }] },
   { label: '自评', entries: [{ to: '/self-evaluation', label: '绩效自评', section: 'self-evaluation', action: 'self-evaluation.read' }] },
+  { label: '结果', entries: [{ to: '/results-use', label: '结果应用', section: 'results-use', action: 'results-use.read' }] },
   { label: '公开', entries: [{ to: '/public', label: '信息公开', section: 'public' }] },
   {
     label: '管理',

@@ -38,11 +38,14 @@ export const ACTIONS = [
   /** Locks and unlocks a period (year or monitoring cut-off). */
   'period.lock',
   'publish',
+  /** R11: the district table of results and next year's budget suggestions; confirming or adjusting a suggestion. */
+  'results-use.read',
+  'results-use.decide',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['catalog.read', 'document.read', 'rule-set.read', 'monitoring.read', 'self-evaluation.read'];
+const READ: Action[] = ['catalog.read', 'document.read', 'rule-set.read', 'monitoring.read', 'self-evaluation.read', 'results-use.read'];
 
 /** The table. A role not listed for an action may not do it anywhere. */
 const ALLOWED: Record<Role, readonly Action[]> = {
@@ -75,6 +78,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     'workflow.review',
     'period.lock',
     'publish',
+    'results-use.decide',
   ],
   // No audit.read: the trail is district-wide and a firm sees only its assigned departments.
   'third-party-reviewer': [...READ, 'review.decide', 'self-evaluation.review'],
@@ -154,4 +158,6 @@ export const ACTION_LABELS: Record<Action, string> = {
   'workflow.request-adjustment': '申请调整目标',
   'period.lock': '锁定期间',
   publish: '公开发布',
+  'results-use.read': '查看结果应用',
+  'results-use.decide': '确认结果应用建议',
 };

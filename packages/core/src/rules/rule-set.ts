@@ -4,7 +4,7 @@
  * that produced it, so an old evaluation can be reproduced after the rules change.
  */
 
-export type RuleScheme = 'target-review' | 'project-self-evaluation' | 'department-self-evaluation' | 'monitoring';
+export type RuleScheme = 'target-review' | 'project-self-evaluation' | 'department-self-evaluation' | 'monitoring' | 'results-use';
 
 /** A policy document a rule set follows: its 文号 and title. */
 export interface RuleSource {

@@ -13,7 +13,7 @@ const project = () => structuredClone(NATIONAL_PROJECT_SELF_EVALUATION.settings)
 describe('the settings tables', () => {
   it('has one table per scheme, and the schemes are listed from them', () => {
     expect(RULE_SCHEMES).toEqual(Object.keys(SETTINGS_TABLES));
-    expect([...RULE_SCHEMES].sort()).toEqual(['department-self-evaluation', 'monitoring', 'project-self-evaluation', 'target-review']);
+    expect([...RULE_SCHEMES].sort()).toEqual(['department-self-evaluation', 'monitoring', 'project-self-evaluation', 'results-use', 'target-review']);
   });
 
   it('names a part a fixed set does not have, with the parts it has', () => {

@@ -7,6 +7,7 @@ import type { RuleScheme } from './rule-set';
 import type { DepartmentScoringSettings, MonitoringSettings, ProjectScoringSettings } from '../scoring/settings';
 import type { ReviewSettings, SuspectWording } from '../review/settings';
 import type { CheckId, Severity } from '../review/types';
+import type { ResultsUseSettings } from '../results-use/settings';
 import { bool, depends, fmt, int, list, map, mode, nullable, num, object, oneOf, optional, text, uncheckedList, words, type Checked, type Same, type SettingSpec, type SettingType } from './settings-spec';
 
 const LEVEL1 = ['output', 'outcome', 'satisfaction', 'cost'] as const;
@@ -229,12 +230,36 @@ export const REVIEW_SETTINGS = object({
   grades: depends((s) => grades(typeof s.pointsPerDimension === 'number' ? s.pointsPerDimension * SCORED.length : 100)),
 });
 
+/** R11: a suggestion named anywhere must be one of the listed suggestions. */
+const knownSuggestion = (v: Checked, report: (m: string, at?: string) => void) => {
+  const listed = Array.isArray(v.suggestions) ? (v.suggestions as Array<Checked | null>) : [];
+  const ids = new Set(listed.map((s) => s?.id).filter((id): id is string => typeof id === 'string'));
+  const known = [...ids].join('、');
+  const byGrade = Array.isArray(v.byGrade) ? (v.byGrade as Array<Checked | null>) : [];
+  byGrade.forEach((g, i) => {
+    if (typeof g?.suggestion === 'string' && !ids.has(g.suggestion)) report(`等级「${String(g.grade)}」的建议 ${g.suggestion} 不在建议列表中（可用：${known}）`, `byGrade[${i}].suggestion`);
+  });
+  const open = v.openRectification as Checked | undefined;
+  if (typeof open?.suggestion === 'string' && !ids.has(open.suggestion)) report(`整改未完成时的建议 ${open.suggestion} 不在建议列表中（可用：${known}）`, 'openRectification.suggestion');
+};
+
+export const RESULTS_USE_SETTINGS = object(
+  {
+    suggestions: list(object({ id: text('应写明建议的代码', (id) => `建议代码“${id}”重复`), label: text('应写明建议名称'), advice: text('应写明建议的说明') }), '至少需要一条建议（从宽到严排列）', { nonEmpty: true }),
+    byGrade: list(object({ grade: text('应写明等级名称', (g) => `等级“${g}”重复`), suggestion: text('应写明该等级的建议') }), '至少需要一个等级的建议', { nonEmpty: true }),
+    basis: list(oneOf(['evaluation', 'self-evaluation', 'review'] as const), '应为一组结果来源（evaluation、self-evaluation、review）', { nonEmpty: true }),
+    openRectification: object({ suggestion: text('应写明整改未完成时的建议') }),
+  },
+  { checks: [knownSuggestion] },
+);
+
 /** The table of each scheme's settings. */
 export const SETTINGS_TABLES = {
   'project-self-evaluation': PROJECT_SETTINGS,
   'department-self-evaluation': DEPARTMENT_SETTINGS,
   monitoring: MONITORING_SETTINGS,
   'target-review': REVIEW_SETTINGS,
+  'results-use': RESULTS_USE_SETTINGS,
 } as const satisfies Record<RuleScheme, SettingSpec>;
 
 /** Compiles only while each table describes exactly the interface the scoring and review code reads. */
@@ -244,4 +269,5 @@ export type SettingsTablesMatchTypes = [
   Proven<Same<SettingType<typeof DEPARTMENT_SETTINGS>, DepartmentScoringSettings>>,
   Proven<Same<SettingType<typeof MONITORING_SETTINGS>, MonitoringSettings>>,
   Proven<Same<SettingType<typeof REVIEW_SETTINGS>, ReviewSettings>>,
+  Proven<Same<SettingType<typeof RESULTS_USE_SETTINGS>, ResultsUseSettings>>,
 ];

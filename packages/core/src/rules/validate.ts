@@ -16,6 +16,7 @@ export const SCHEME_LABELS: Record<RuleScheme, string> = {
   'project-self-evaluation': '项目支出绩效自评',
   'department-self-evaluation': '部门整体支出绩效自评',
   monitoring: '绩效运行监控',
+  'results-use': '绩效结果应用',
 };
 
 /** Problems of the settings for the scheme (empty = valid), each naming the setting, in Chinese. */

@@ -10,6 +10,7 @@
 import { countIndicators, departmentNameOf, initialTargetState, listIndicatorSites, listProjects, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
 import { AppError } from '../errors';
 import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision, StoredTargetBenchmark } from '../ports';
+import type { OpenRectificationItem, StoredResultsUseDecision } from '../results-use/ports';
 import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
 import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
@@ -48,6 +49,9 @@ interface State {
   transitions: StoredTransition[];
   locks: PeriodLock[];
   audit: StoredAuditEntry[];
+  resultsUse: StoredResultsUseDecision[];
+  /** Rectification is not built here: a test puts the open items it needs (issue 14 item 2). */
+  openRectifications: OpenRectificationItem[];
 }
 
 const notFound = (what: string, n: number) => new AppError('NOT_FOUND', `找不到编号为 ${n} 的${what}。`);
@@ -113,7 +117,7 @@ function benchmarksOf(documents: readonly StoredDocument[], query: { names: read
 }
 
 export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
-  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [] };
+  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [], resultsUse: [], openRectifications: [] };
   const now = () => (options.clock ?? (() => new Date()))().toISOString();
   const id = () => state.next++;
 
@@ -428,6 +432,20 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
     },
     withdrawal: { withdrawDraft: missing('withdrawal.withdrawDraft') },
     jobs: new Proxy({}, { get: (_t, name) => missing(`jobs.${String(name)}`) }) as never,
+    resultsUse: {
+      async listDecisions({ documentIds }) {
+        return structuredClone(state.resultsUse.filter((d) => documentIds.includes(d.documentId)));
+      },
+      async saveDecision(input) {
+        documentOf(input.documentId);
+        const saved: StoredResultsUseDecision = { ...structuredClone(input), id: id(), at: now() };
+        state.resultsUse.push(saved);
+        return structuredClone(saved);
+      },
+      async openRectificationItems(projects) {
+        return structuredClone(state.openRectifications.filter((o) => projects.some((p) => p.documentId === o.documentId && p.projectKey === o.projectKey)));
+      },
+    },
   };
 
   const store: MemoryStore = {

@@ -6,7 +6,7 @@
  */
 import { formatTarget } from '@jixiao/core';
 import { Button, Input, Select } from 'antd';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { indicatorKey, LEVEL_CHOICES, type Editing, type Group, type IndicatorEdit, type Marks } from '../model';
 
 export interface EditProps {
@@ -112,6 +112,7 @@ export function DocumentPane({
   onGroup,
   onIndicator,
   edit,
+  notes,
 }: {
   groups: readonly Group[];
   marks: Marks;
@@ -120,6 +121,8 @@ export function DocumentPane({
   onGroup: (key: string) => void;
   onIndicator: (groupKey: string, no: number) => void;
   edit: EditProps;
+  /** Shown under a group's name, by group key: last year's result of the project (results use, R11). */
+  notes?: ReadonlyMap<string, ReactNode>;
 }) {
   const { editing, changed, goals } = edit;
   const box = useRef<HTMLDivElement>(null);
@@ -148,6 +151,7 @@ export function DocumentPane({
             <span className="name">{g.label}</span>
             <Dot mark={marks.groups.get(g.key)} />
           </div>
+          {notes?.get(g.key)}
           {g.project !== undefined && (activeGroup === g.key || (editing?.kind === 'goal' && editing.groupKey === g.key) || changed.has(g.key)) ? (
             editing?.kind === 'goal' && editing.groupKey === g.key ? (
               <div className="rv-edit" role="group" aria-label="修改绩效目标">

@@ -51,6 +51,7 @@ import {
 } from '../model';
 import { ScorePanel } from './score-panel';
 import { StaleSaveAlert, WorkflowPanel } from '../../workflow';
+import { LastYearNote, projectNoteKey, useLastYearResults } from '../../results-use';
 import { OutputJobButton } from '../../../components/output-job-button';
 
 function typing(target: EventTarget | null): boolean {
@@ -62,6 +63,8 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
   const { message } = AntApp.useApp();
   const invalidate = useInvalidate();
+  // Last year's result and the finance decision beside each project (results use, R11).
+  const lastYear = useLastYearResults(id);
   const editor = useEditableResource<ReviewEditorState, InterchangeDocument, 'send'>({
     queryKey: reviewKeys.detail(id),
     load: async (signal) => {
@@ -105,6 +108,10 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   );
   const doc = working;
   const groups = useMemo(() => groupsOf(doc), [doc]);
+  const lastYearNotes = useMemo(
+    () => new Map(groups.filter((g) => g.project !== undefined && lastYear.byProject.has(projectNoteKey(g.unit, g.project))).map((g) => [g.key, <LastYearNote key={g.key} results={lastYear} noteKey={projectNoteKey(g.unit, g.project)} />])),
+    [groups, lastYear],
+  );
   const changed = useMemo(() => (dirty && doc && storedDoc ? changedKeys(doc, storedDoc) : new Set<string>()), [dirty, doc, storedDoc]);
   /** Something differs from the stored version (an edit that was typed back to the stored text is no change). */
   const unsaved = changed.size > 0;
@@ -320,9 +327,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           {review.review.override.by} 将结论由「{review.review.computedConclusion}」调整为「{review.review.override.conclusion}」：{review.review.override.reason}
         </div>
       ) : null}
+      {lastYear.byProject.has('*') ? <LastYearNote results={lastYear} noteKey="*" /> : null}
       <div className="rv-body">
         <DocumentPane
           groups={groups}
+          notes={lastYearNotes}
           marks={marks}
           activeGroup={filters.group}
           highlight={highlight}
