@@ -1,6 +1,7 @@
 export * from './document/model';
 export * from './document/problems';
 export * from './document/rollover';
+export * from './document/compare-targets';
 export * from './text/clean';
 export * from './money/amount';
 export * from './target/words';

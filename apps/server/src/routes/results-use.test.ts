@@ -57,7 +57,7 @@ describe('结果应用', () => {
     const res = await reviewer.send('POST', '/api/results-use/decisions', { documentId: huadi.documentId, projectKey: 'd', kind: 'confirm', reason: '目标审核良好，预算保持' });
     expect(res.status).toBe(201);
     expect(resultsUseRowDtoSchema.parse(res.body)).toMatchObject({ state: 'confirmed', stateLabel: '已确认', decision: { label: '保持', reason: '目标审核良好，预算保持', by: '区财政局审核人' } });
-    const audit = await ctx.store.audit.listAudit({ action: 'results-use.confirm', limit: 5, offset: 0 });
+    const audit = await ctx.store.audit.listAudit({ action: 'results-use.confirm', limit: 5 });
     expect(audit.items[0]).toMatchObject({ objectId: `${huadi.documentId}/d`, actor: { username: 'finance-reviewer' } });
 
     const file = await reviewer.request('/api/results-use/table.xlsx?year=2024');
