@@ -28,4 +28,5 @@ export {
   type DownloadableFormatId,
 } from './output-formats';
 export * from './workbench';
+export * from './dashboard';
 export * from './rollover';

@@ -24,6 +24,7 @@ export {
   type ActualsWorkbookResult,
 } from './actuals-workbook';
 export { writeMonitoringTable, writeMonitoringTableDocx, type MonitoringTableInput } from './monitoring-table';
+export { writeTableWorkbook, type TableWorkbookInput } from './xlsx/write-table';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';

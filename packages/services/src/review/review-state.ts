@@ -59,8 +59,9 @@ const FINDINGS_CACHE_SIZE = 500;
 const findingsCache = new Map<string, readonly Finding[]>();
 const cacheCounts = { hits: 0, misses: 0 };
 
-function findingsOf(summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
-  const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}`;
+/** The checks' findings of a version's content (by its sha256), from the cache when it was reviewed before. */
+export function findingsOf(sha256: string, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Finding[] {
+  const key = `${sha256}\u0000${ruleSetRef(ruleSet)}`;
   const cached = findingsCache.get(key);
   if (cached) {
     cacheCounts.hits++;
@@ -84,7 +85,7 @@ export function reviewCacheCounts(): Readonly<typeof cacheCounts> {
 export async function loadReview(deps: ReviewDeps, documentId: number): Promise<ReviewState> {
   const { summary, document } = await deps.store.documents.getDocument(documentId);
   const ruleSet = activeReviewRuleSet(summary.year ?? document.year ?? null);
-  const findings = findingsOf(summary, document, ruleSet);
+  const findings = findingsOf(summary.sha256, document, ruleSet);
   const stored = await deps.store.reviews.listDecisions(documentId);
   return reviewWith({ summary, document, ruleSet, findings }, stored);
 }
