@@ -55,6 +55,8 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^PUT \/api\/period-locks$/, FINANCE],
   [/^POST \/api\/(monitoring|self-evaluations)\/\{id\}\/submit$/, UNIT],
   [/^(POST|PUT) \/api\/(monitoring|self-evaluations)/, EDIT],
+  // 数据看板: every role, over its own departments (drilled into another's → 404 by the scope rule above).
+  [/^GET \/api\/dashboard/, ROLES],
   [/^GET /, 'signed-in'],
 ];
 
@@ -121,6 +123,9 @@ function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   if (path.includes('{')) throw new Error(`the access matrix does not know the object of ${path}: add it to urlFor`);
   // Routes that name their object in the body or the query.
   if (path === '/api/monitoring' || path === '/api/self-evaluations') return { url: path, scoped: true };
+  // 数据看板 drilled into the place's department: another department's is refused as not found.
+  if (path === '/api/dashboard') return { url: `${path}?departmentId=${place.department}`, scoped: true };
+  if (path === '/api/dashboard/export.xlsx') return { url: `${path}?chart=execution&departmentId=${place.department}`, scoped: true };
   return { url: path, scoped: false };
 }
 

@@ -133,6 +133,8 @@ describe('health and OpenAPI', () => {
         'DELETE /api/session',
         'PUT /api/me/password',
         'GET /api/workbench',
+        'GET /api/dashboard',
+        'GET /api/dashboard/export.xlsx',
         'GET /api/users',
         'POST /api/users',
         'PATCH /api/users/{id}',

@@ -66,6 +66,10 @@ function target(d: StoredDocument): StoredTargetWorkflow {
   };
 }
 
+/** In the dashboard's filter: a department's document, in scope, of the one department when drilled down. */
+const shown = (d: StoredDocument, f: { inDepartments?: readonly number[]; departmentId?: number }) =>
+  d.departmentId !== null && (!f.inDepartments || f.inDepartments.includes(d.departmentId)) && (f.departmentId === undefined || d.departmentId === f.departmentId);
+
 const missing = (what: string) => () => {
   throw new Error(`${what}: not in the memory store (tested on the database in packages/store)`);
 };
@@ -86,9 +90,6 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
     return d;
   };
   const departmentName = (departmentId: number | null) => state.departments.find((x) => x.id === departmentId)?.name ?? null;
-  /** In the dashboard's filter: a department's document, in scope, of the one department when drilled down. */
-  const shown = (d: StoredDocument, f: { inDepartments?: readonly number[]; departmentId?: number }) =>
-    d.departmentId !== null && (!f.inDepartments || f.inDepartments.includes(d.departmentId)) && (f.departmentId === undefined || d.departmentId === f.departmentId);
 
   function summary(d: StoredDocument, v: StoredVersion = current(d)): DocumentSummary {
     return {
