@@ -100,6 +100,10 @@ export const dashboardDtoSchema = z
     /** The department drilled into; null for the whole district (or every department the person sees). */
     department: z.object({ id, name: z.string() }).nullable(),
     execution: z.array(executionRowDtoSchema),
+    /** Every report shown, summed exactly (万元); null without any report. */
+    executionTotal: z
+      .object({ reports: z.number().int(), budgetWan: z.number().nullable(), spentWan: z.number().nullable(), executionRate: z.number().nullable(), cutoffMonth: z.number().int(), timeProgress: z.number() })
+      .nullable(),
     lights: z.array(lightRowDtoSchema),
     conclusions: z.object({
       rows: z.array(conclusionRowDtoSchema),

@@ -4,7 +4,7 @@
  * summed by department (core `executionByDepartment`, `countsByDepartment`) — or, drilled into one department, shown
  * by project (budget lines) and by report (lights).
  */
-import type { ExecutionRowDto, LightRowDto } from '@jixiao/contract';
+import type { DashboardDto, ExecutionRowDto, LightRowDto } from '@jixiao/contract';
 import { executionByDepartment, inWan, LIGHT_KEYS, monitorDocument, countsByDepartment, roundHalfUp, type MonitoringResult, type MonitoringSettings, type RuleSet } from '@jixiao/core';
 import { monitoringRuleSet, parsePeriod, readEntries } from '../monitoring/monitoring-state';
 import type { RuleSetDeps } from '../rule-sets/rule-sets';
@@ -46,19 +46,32 @@ async function monitored(deps: DashboardDeps, filter: DashboardFilter, year: num
   return out;
 }
 
-export async function budgetExecution(deps: DashboardDeps, filter: DashboardFilter, year: number): Promise<{ execution: ExecutionRowDto[]; lights: LightRowDto[] }> {
+export interface BudgetExecution {
+  execution: ExecutionRowDto[];
+  executionTotal: DashboardDto['executionTotal'];
+  lights: LightRowDto[];
+}
+
+const totalLineOf = ({ report, cutoffMonth, result }: Monitored) => ({ departmentId: report.departmentId, department: report.department, budget: result.total.budget, spent: result.total.spent, amountUnit: result.amountUnit, cutoffMonth });
+
+/** Every report as one (the page's 合计): the same exact sum, under one key. */
+function totalOf(reports: readonly Monitored[]): DashboardDto['executionTotal'] {
+  const [all] = executionByDepartment(reports.map((r) => ({ ...totalLineOf(r), departmentId: 0, department: '合计' })));
+  return all ? { reports: all.reports, budgetWan: all.budgetWan, spentWan: all.spentWan, executionRate: all.executionRate, cutoffMonth: all.cutoffMonth, timeProgress: all.timeProgress } : null;
+}
+
+export async function budgetExecution(deps: DashboardDeps, filter: DashboardFilter, year: number): Promise<BudgetExecution> {
   const reports = await monitored(deps, filter, year);
-  if (filter.departmentId !== undefined) return byProject(reports);
-  const execution = executionByDepartment(
-    reports.map(({ report, cutoffMonth, result }) => ({ departmentId: report.departmentId, department: report.department, budget: result.total.budget, spent: result.total.spent, amountUnit: result.amountUnit, cutoffMonth })),
-  ).map(
+  const executionTotal = totalOf(reports);
+  if (filter.departmentId !== undefined) return { ...byProject(reports), executionTotal };
+  const execution = executionByDepartment(reports.map(totalLineOf)).map(
     (d): ExecutionRowDto => ({ ...noLinks, key: `d-${d.departmentId}`, label: d.department, departmentId: d.departmentId, reports: d.reports, budgetWan: d.budgetWan, spentWan: d.spentWan, executionRate: d.executionRate, cutoffMonth: d.cutoffMonth, timeProgress: d.timeProgress, gap: d.gap, light: null }),
   );
   const lights = countsByDepartment(
     LIGHT_KEYS,
     reports.map(({ report, result }) => ({ departmentId: report.departmentId, department: report.department, counts: result.counts })),
   ).map((d): LightRowDto => ({ ...noLinks, key: `d-${d.departmentId}`, label: d.department, departmentId: d.departmentId, ...d.counts }));
-  return { execution, lights };
+  return { execution, executionTotal, lights };
 }
 
 /** One department: a row per project's budget line, and the lights of each report. */

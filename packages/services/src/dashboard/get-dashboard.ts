@@ -30,11 +30,11 @@ export async function getDashboard(deps: GetDashboardDeps, actor: Actor, input: 
   const filter: DashboardFilter = input.departmentId === undefined ? scope : { ...scope, departmentId: input.departmentId };
   const years = await deps.store.dashboard.dashboardYears(filter);
   const year = input.year ?? years.at(-1) ?? null;
-  if (year === null) return { year, years, department, execution: [], lights: [], conclusions: { rows: [], reviewed: 0, of: 0 }, scores: [], checks: [] };
-  const [{ execution, lights }, { conclusions, checks }, scores] = await Promise.all([
+  if (year === null) return { year, years, department, execution: [], executionTotal: null, lights: [], conclusions: { rows: [], reviewed: 0, of: 0 }, scores: [], checks: [] };
+  const [{ execution, executionTotal, lights }, { conclusions, checks }, scores] = await Promise.all([
     budgetExecution(deps, filter, year),
     reviewConclusions(deps, filter, year),
     selfEvaluationScores(deps, filter, year),
   ]);
-  return { year, years, department, execution, lights, conclusions, scores, checks };
+  return { year, years, department, execution, executionTotal, lights, conclusions, scores, checks };
 }
