@@ -4,6 +4,9 @@
  * scores with the change from the year before, the review checks that fire most — district-wide by department, or
  * for one department (`departmentId`) by project and document. `GET /api/dashboard/export.xlsx` gives one chart's
  * data as a workbook. Amounts are in 万元.
+ *
+ * Imported as `@jixiao/contract/dashboard`, not through the index: the web's first page imports the index, and
+ * only the dashboard's own lazy chunk should carry these schemas (issue 13: the first page must not grow).
  */
 import { z } from 'zod';
 import { canonicalIdSchema } from './ids';

@@ -28,5 +28,4 @@ export {
   type DownloadableFormatId,
 } from './output-formats';
 export * from './workbench';
-export * from './dashboard';
 export * from './rollover';

@@ -5,7 +5,7 @@
  * another department's id refused; one chart's data as a workbook read back.
  */
 import { rmSync } from 'node:fs';
-import { dashboardDtoSchema, type DashboardDto } from '@jixiao/contract';
+import { dashboardDtoSchema, type DashboardDto } from '@jixiao/contract/dashboard';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';

@@ -4,7 +4,7 @@
  * as a workbook. Read-only: services `dashboard/`.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { dashboardDtoSchema, dashboardExportQuerySchema, dashboardQuerySchema } from '@jixiao/contract';
+import { dashboardDtoSchema, dashboardExportQuerySchema, dashboardQuerySchema } from '@jixiao/contract/dashboard';
 import { exportDashboardChart, getDashboard } from '@jixiao/services';
 import { actorOf } from '../http/actor';
 import { accessResponses, errorResponses, json, type RegisterRoutes } from './common';

@@ -4,7 +4,7 @@
  * summed by department (core `executionByDepartment`, `countsByDepartment`) — or, drilled into one department, shown
  * by project (budget lines) and by report (lights).
  */
-import type { DashboardDto, ExecutionRowDto, LightRowDto } from '@jixiao/contract';
+import type { DashboardDto, ExecutionRowDto, LightRowDto } from '@jixiao/contract/dashboard';
 import { executionByDepartment, inWan, LIGHT_KEYS, monitorDocument, countsByDepartment, roundHalfUp, type MonitoringResult, type MonitoringSettings, type RuleSet } from '@jixiao/core';
 import { monitoringRuleSet, parsePeriod, readEntries } from '../monitoring/monitoring-state';
 import type { RuleSetDeps } from '../rule-sets/rule-sets';

@@ -2,7 +2,7 @@
  * One chart's data as a table (the columns people read on the page, in Chinese, amounts in 万元), for its workbook:
  * what `exportDashboardChart` hands the formats' table writer.
  */
-import { DASHBOARD_CHART_TITLES, type DashboardChart, type DashboardDto } from '@jixiao/contract';
+import { DASHBOARD_CHART_TITLES, type DashboardChart, type DashboardDto } from '@jixiao/contract/dashboard';
 import { LIGHT_LABELS } from '@jixiao/core';
 import { checkName } from './review-conclusions';
 

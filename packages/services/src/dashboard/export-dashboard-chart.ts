@@ -1,5 +1,5 @@
 /** One chart's data of the dashboard as a workbook (.xlsx): the same query as the page, the table it shows. */
-import type { DashboardChart } from '@jixiao/contract';
+import type { DashboardChart } from '@jixiao/contract/dashboard';
 import type { Actor } from '@jixiao/core';
 import { writeTableWorkbook } from '@jixiao/formats';
 import { chartTable } from './chart-table';

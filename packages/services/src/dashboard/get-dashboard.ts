@@ -4,7 +4,7 @@
  * one asked for, else the latest with data. Each chart is its own query (budget-execution, review-conclusions,
  * self-evaluation-scores); nothing here writes.
  */
-import type { DashboardDto } from '@jixiao/contract';
+import type { DashboardDto } from '@jixiao/contract/dashboard';
 import type { Actor } from '@jixiao/core';
 import { listScopeOf } from '../access/list-scope';
 import { AppError } from '../errors';

@@ -4,7 +4,7 @@
  * that version applied) — bounded: the `REVIEWED_AT_MOST` most recently changed documents, the page saying how many
  * of how many. Two reads of the store: the documents with their content, and every decision on them.
  */
-import type { CheckRowDto, ConclusionRowDto } from '@jixiao/contract';
+import type { CheckRowDto, ConclusionRowDto } from '@jixiao/contract/dashboard';
 import { activeReviewRuleSet, CHECK_LABELS, checkFrequencies, conclusionCounts, CONCLUSIONS, countsByDepartment, reviewDocument, type CheckId } from '@jixiao/core';
 import type { StoredReviewDecision } from '../ports';
 import { applicableDecisions, findingsOf } from '../review/review-state';

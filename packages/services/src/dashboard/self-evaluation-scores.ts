@@ -4,7 +4,7 @@
  * and the totals an imported 自评表 states (自评表填报) — a department's table states one, a project table one per
  * project. Two reads: the kept scores, and the self-evaluation documents of the year and the year before.
  */
-import type { ScoreRowDto } from '@jixiao/contract';
+import type { ScoreRowDto } from '@jixiao/contract/dashboard';
 import { roundHalfUp, scoresByDepartmentAndYear, type ScoredEvaluation } from '@jixiao/core';
 import { projectIdOf } from './budget-execution';
 import type { DashboardFilter, DashboardQueries } from './ports';

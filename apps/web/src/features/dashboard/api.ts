@@ -1,8 +1,8 @@
-import { dashboardDtoSchema, type DashboardChart, type DashboardDto } from '@jixiao/contract';
+import { dashboardDtoSchema, type DashboardChart, type DashboardDto } from '@jixiao/contract/dashboard';
 import { getJson } from '../../lib/http';
 
 export type { DashboardChart, DashboardDto };
-export type { CheckRowDto, ConclusionRowDto, ExecutionRowDto, LightRowDto, ScoreRowDto } from '@jixiao/contract';
+export type { CheckRowDto, ConclusionRowDto, ExecutionRowDto, LightRowDto, ScoreRowDto } from '@jixiao/contract/dashboard';
 
 export interface DashboardQuery {
   year?: number;
