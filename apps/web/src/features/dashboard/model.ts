@@ -45,7 +45,7 @@ export function executionOption(rows: readonly ExecutionRowDto[], drilled: boole
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
     yAxis: categoryAxis(names),
     series: [
-      { name: '执行率', type: 'bar', data: rows.map((r) => ({ value: r.executionRate, itemStyle: r.light ? { color: LIGHT_COLORS[r.light] } : undefined })), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => percent(p.value) } },
+      { name: '执行率', type: 'bar', barMaxWidth: 28, data: rows.map((r) => ({ value: r.executionRate, itemStyle: r.light ? { color: LIGHT_COLORS[r.light] } : undefined })), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => percent(p.value) } },
       { name: '序时进度', type: 'line', data: rows.map((r) => r.timeProgress), symbol: 'diamond', symbolSize: 10, lineStyle: { type: 'dashed' }, itemStyle: { color: '#595959' } },
     ],
   };
@@ -58,7 +58,7 @@ export function lightsOption(rows: readonly LightRowDto[], drilled: boolean): EC
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: categoryAxis(rows.map((r) => rowName(r, drilled))),
-    series: (['red', 'yellow', 'green', 'blue'] as const).map((k) => ({ name: LIGHT_NAMES[k], type: 'bar', stack: 'lights', data: rows.map((r) => r[k]), itemStyle: { color: LIGHT_COLORS[k] } })),
+    series: (['red', 'yellow', 'green', 'blue'] as const).map((k) => ({ name: LIGHT_NAMES[k], type: 'bar', barMaxWidth: 28, stack: 'lights', data: rows.map((r) => r[k]), itemStyle: { color: LIGHT_COLORS[k] } })),
   };
 }
 
@@ -69,7 +69,7 @@ export function conclusionsOption(rows: readonly ConclusionRowDto[], drilled: bo
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: categoryAxis(rows.map((r) => rowName(r, drilled))),
-    series: (['优', '良', '中', '差'] as const).map((k) => ({ name: k, type: 'bar', stack: 'conclusions', data: rows.map((r) => r[k]), itemStyle: { color: CONCLUSION_COLORS[k] } })),
+    series: (['优', '良', '中', '差'] as const).map((k) => ({ name: k, type: 'bar', barMaxWidth: 28, stack: 'conclusions', data: rows.map((r) => r[k]), itemStyle: { color: CONCLUSION_COLORS[k] } })),
   };
 }
 
@@ -89,8 +89,8 @@ export function scoresOption(rows: readonly ScoreRowDto[], drilled: boolean, yea
     xAxis: { type: 'value', max: 100 },
     yAxis: categoryAxis(rows.map((r) => rowName(r, drilled))),
     series: [
-      { name: `${year} 年度`, type: 'bar', data: rows.map((r) => r.average), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } },
-      { name: drilled ? `${year - 1} 年度部门平均` : `${year - 1} 年度`, type: 'bar', data: rows.map((r) => r.previous), itemStyle: { color: '#bfbfbf' } },
+      { name: `${year} 年度`, type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.average), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } },
+      { name: drilled ? `${year - 1} 年度部门平均` : `${year - 1} 年度`, type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.previous), itemStyle: { color: '#bfbfbf' } },
     ],
   };
 }
@@ -108,7 +108,7 @@ export function checksOption(rows: readonly CheckRowDto[]): EChartsCoreOption {
     },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: categoryAxis(rows.map((r) => r.name)),
-    series: [{ name: '出现次数', type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#fa8c16' }, label: { show: true, position: 'right' } }],
+    series: [{ name: '出现次数', type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.count), itemStyle: { color: '#fa8c16' }, label: { show: true, position: 'right' } }],
   };
 }
 

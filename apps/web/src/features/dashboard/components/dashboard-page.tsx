@@ -42,6 +42,16 @@ function executionColumns(drilled: boolean): ColumnsType<ExecutionRowDto> {
   ];
 }
 
+/** The year-on-year changes in words, for the departments (or documents) that have one. */
+function scoreNote(d: DashboardDto, drilled: boolean): string | undefined {
+  const changed = d.scores.filter((s) => s.change !== null);
+  if (changed.length === 0) return d.scores.length > 0 ? `${(d.year ?? 0) - 1} 年度没有可比的得分` : undefined;
+  return changed
+    .slice(0, 3)
+    .map((s) => `${drilled ? s.label : shortOrgName(s.label)} 同比 ${changeText(s.change)}`)
+    .join('；');
+}
+
 function Charts({ d, query }: { d: DashboardDto; query: DashboardQuery }) {
   const drilled = d.department !== null;
   const year = d.year!;
@@ -60,12 +70,14 @@ function Charts({ d, query }: { d: DashboardDto; query: DashboardQuery }) {
   const t = d.executionTotal;
   return (
     <>
-      <div className="stat-row">
-        <Stat label="全年预算数" value={formatAmount(t?.budgetWan)} unit="万元" />
-        <Stat label="已执行" value={formatAmount(t?.spentWan)} unit="万元" />
-        <Stat label="执行率" value={percent(t?.executionRate ?? null)} />
-        <Stat label="序时进度" value={t ? percent(t.timeProgress) : '—'} unit={t ? `截至 ${t.cutoffMonth} 月` : undefined} />
-      </div>
+      {t ? (
+        <div className="stat-row">
+          <Stat label="全年预算数" value={formatAmount(t.budgetWan)} unit="万元" />
+          <Stat label="已执行" value={formatAmount(t.spentWan)} unit="万元" />
+          <Stat label="执行率" value={percent(t.executionRate)} />
+          <Stat label="序时进度" value={percent(t.timeProgress)} unit={`截至 ${t.cutoffMonth} 月`} />
+        </div>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <ChartCard
@@ -121,7 +133,7 @@ function Charts({ d, query }: { d: DashboardDto; query: DashboardQuery }) {
             rows={d.scores.length}
             height={chartHeight(d.scores.length)}
             empty="本年度还没有绩效自评得分"
-            note={d.scores.length > 0 ? d.scores.map((s) => `${drilled ? s.label : shortOrgName(s.label)} 同比 ${changeText(s.change)}`).slice(0, 3).join('；') : undefined}
+            note={scoreNote(d, drilled)}
             onBarClick={(i) => follow(rowHref('scores', d.scores[i]!, drilled))}
           />
         </Col>
