@@ -243,8 +243,9 @@ describe('the OpenAPI document as a contract (issue 11 item 3)', () => {
     expect(ok('get', '/api/documents/{id}', '200')).toEqual({ $ref: '#/components/schemas/Document' });
     expect(ok('get', '/api/self-evaluations/{id}', '200')).toEqual({ $ref: '#/components/schemas/SelfEvaluation' });
     expect(ok('get', '/api/departments/{id}', '404')).toEqual({ $ref: '#/components/schemas/Error' });
-    // Inlined, the document was 428 KB (the interchange document alone written out a dozen times).
-    expect(Buffer.byteLength(text)).toBeLessThan(200_000);
+    // Inlined, the document was 428 KB (the interchange document alone written out a dozen times). It grows with the
+    // routes (数据看板's two added ≈7 KB, to ≈204 KB); inlining again would add hundreds of KB.
+    expect(Buffer.byteLength(text)).toBeLessThan(215_000);
   });
 
   it('declares the session cookie and the CSRF header, and which operations need them', () => {
