@@ -23,7 +23,6 @@ describe('数据看板 model', () => {
   it('names a department by its short name on the axis and keeps 序时进度 beside each bar', () => {
     const option = executionOption(
       [{ key: 'd-2', label: '广州市荔湾区人民政府金花街道办事处', departmentId: 2, projectId: null, documentId: null, evaluationId: null, reports: 1, budgetWan: 100, spentWan: 50, executionRate: 50, cutoffMonth: 7, timeProgress: 58.33, gap: -8.33, light: null }],
-      false,
     ) as { yAxis: { data: string[] }; series: Array<{ data: unknown[] }> };
     expect(option.yAxis.data).toEqual(['金花街道办事处']);
     expect(option.series[1]!.data).toEqual([58.33]);

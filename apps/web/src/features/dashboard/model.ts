@@ -11,9 +11,11 @@ export const LIGHT_COLORS = { red: '#f5222d', yellow: '#faad14', green: '#52c41a
 const LIGHT_NAMES = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯' } as const;
 const CONCLUSION_COLORS = { 优: '#52c41a', 良: '#1677ff', 中: '#faad14', 差: '#f5222d' } as const;
 
-/** A row's name on an axis: a department by the part people say, anything else as written. */
-export const rowName = (r: { label: string; departmentId: number | null; projectId: number | null; documentId: number | null }, drilled: boolean): string =>
-  drilled ? r.label : shortOrgName(r.label);
+/**
+ * A row's name on an axis: a department, or a document titled after it, by the part people say (「金花街道办事处…」,
+ * not 「广州市荔湾区人民政府…」); a project as written.
+ */
+export const rowName = (r: { label: string }): string => shortOrgName(r.label);
 
 /** Tall enough for every bar with its name (horizontal bars read at 390 px). */
 export const chartHeight = (rows: number): number => Math.max(220, rows * 34 + 90);
@@ -24,12 +26,12 @@ const categoryAxis = (names: string[]) => ({
   type: 'category',
   data: names,
   inverse: true,
-  axisLabel: { width: 120, overflow: 'truncate', interval: 0 },
+  axisLabel: { width: 130, overflow: 'truncate', interval: 0 },
 });
 const grid = { left: 8, right: 24, top: 36, bottom: 8, containLabel: true };
 
-export function executionOption(rows: readonly ExecutionRowDto[], drilled: boolean): EChartsCoreOption {
-  const names = rows.map((r) => rowName(r, drilled));
+export function executionOption(rows: readonly ExecutionRowDto[]): EChartsCoreOption {
+  const names = rows.map(rowName);
   return {
     grid,
     legend: { top: 0, data: ['执行率', '序时进度'] },
@@ -51,24 +53,24 @@ export function executionOption(rows: readonly ExecutionRowDto[], drilled: boole
   };
 }
 
-export function lightsOption(rows: readonly LightRowDto[], drilled: boolean): EChartsCoreOption {
+export function lightsOption(rows: readonly LightRowDto[]): EChartsCoreOption {
   return {
     grid,
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: categoryAxis(rows.map((r) => rowName(r, drilled))),
+    yAxis: categoryAxis(rows.map(rowName)),
     series: (['red', 'yellow', 'green', 'blue'] as const).map((k) => ({ name: LIGHT_NAMES[k], type: 'bar', barMaxWidth: 28, stack: 'lights', data: rows.map((r) => r[k]), itemStyle: { color: LIGHT_COLORS[k] } })),
   };
 }
 
-export function conclusionsOption(rows: readonly ConclusionRowDto[], drilled: boolean): EChartsCoreOption {
+export function conclusionsOption(rows: readonly ConclusionRowDto[]): EChartsCoreOption {
   return {
     grid,
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: categoryAxis(rows.map((r) => rowName(r, drilled))),
+    yAxis: categoryAxis(rows.map(rowName)),
     series: (['优', '良', '中', '差'] as const).map((k) => ({ name: k, type: 'bar', barMaxWidth: 28, stack: 'conclusions', data: rows.map((r) => r[k]), itemStyle: { color: CONCLUSION_COLORS[k] } })),
   };
 }
@@ -87,7 +89,7 @@ export function scoresOption(rows: readonly ScoreRowDto[], drilled: boolean, yea
       },
     },
     xAxis: { type: 'value', max: 100 },
-    yAxis: categoryAxis(rows.map((r) => rowName(r, drilled))),
+    yAxis: categoryAxis(rows.map(rowName)),
     series: [
       { name: `${year} 年度`, type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.average), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } },
       { name: drilled ? `${year - 1} 年度部门平均` : `${year - 1} 年度`, type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.previous), itemStyle: { color: '#bfbfbf' } },

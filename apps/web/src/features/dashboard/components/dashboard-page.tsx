@@ -31,7 +31,7 @@ function executionColumns(drilled: boolean): ColumnsType<ExecutionRowDto> {
       dataIndex: 'label',
       render: (label: string, r) => {
         const href = rowHref('execution', r, drilled);
-        const name = drilled ? label : shortOrgName(label);
+        const name = shortOrgName(label);
         return href ? <Link to={href}>{name}</Link> : name;
       },
     },
@@ -43,12 +43,12 @@ function executionColumns(drilled: boolean): ColumnsType<ExecutionRowDto> {
 }
 
 /** The year-on-year changes in words, for the departments (or documents) that have one. */
-function scoreNote(d: DashboardDto, drilled: boolean): string | undefined {
+function scoreNote(d: DashboardDto): string | undefined {
   const changed = d.scores.filter((s) => s.change !== null);
   if (changed.length === 0) return d.scores.length > 0 ? `${(d.year ?? 0) - 1} 年度没有可比的得分` : undefined;
   return changed
     .slice(0, 3)
-    .map((s) => `${drilled ? s.label : shortOrgName(s.label)} 同比 ${changeText(s.change)}`)
+    .map((s) => `${shortOrgName(s.label)} 同比 ${changeText(s.change)}`)
     .join('；');
 }
 
@@ -59,9 +59,9 @@ function Charts({ d, query }: { d: DashboardDto; query: DashboardQuery }) {
   const file = (title: string) => `${year}年度-${where}-${title}`;
   const options = useMemo(
     () => ({
-      execution: executionOption(d.execution, drilled),
-      lights: lightsOption(d.lights, drilled),
-      conclusions: conclusionsOption(d.conclusions.rows, drilled),
+      execution: executionOption(d.execution),
+      lights: lightsOption(d.lights),
+      conclusions: conclusionsOption(d.conclusions.rows),
       scores: scoresOption(d.scores, drilled, year),
       checks: checksOption(d.checks),
     }),
@@ -133,7 +133,7 @@ function Charts({ d, query }: { d: DashboardDto; query: DashboardQuery }) {
             rows={d.scores.length}
             height={chartHeight(d.scores.length)}
             empty="本年度还没有绩效自评得分"
-            note={scoreNote(d, drilled)}
+            note={scoreNote(d)}
             onBarClick={(i) => follow(rowHref('scores', d.scores[i]!, drilled))}
           />
         </Col>
