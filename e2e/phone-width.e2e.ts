@@ -43,7 +43,7 @@ async function visit(page: Page, path: string, name: string): Promise<{ path: st
 }
 
 const PAGES: Record<string, string[]> = {
-  'jinhua-editor': ['/', '/departments', '/projects', '/import', '/review', '/monitoring', '/self-evaluation', '/public'],
+  'jinhua-editor': ['/', '/dashboard', '/departments', '/projects', '/import', '/review', '/monitoring', '/self-evaluation', '/public'],
   'finance-reviewer': ['/', '/dashboard', '/indicator-library', '/review', '/review/1', '/monitoring', '/self-evaluation', '/period-locks', '/audit'],
   admin: ['/', '/users', '/rule-sets', '/audit'],
   anonymous: ['/public', '/login'],

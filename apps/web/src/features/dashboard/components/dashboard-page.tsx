@@ -13,7 +13,7 @@ import { PageHead, Stat } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { useApiQuery } from '../../../lib/query';
 import { Link, navigate, useLocation } from '../../../lib/router';
-import { useYear } from '../../session';
+import { useSession, useYear } from '../../session';
 import { dashboardKeys, getDashboard, type DashboardDto, type DashboardQuery, type ExecutionRowDto } from '../api';
 import { changeText, chartHeight, checksOption, conclusionsOption, executionOption, lightsOption, percent, rowHref, scoresOption } from '../model';
 import { ChartCard } from './chart-card';
@@ -148,7 +148,11 @@ function Charts({ d, query }: { d: DashboardDto; query: DashboardQuery }) {
 export function DashboardPage() {
   const [chosenYear] = useYear();
   const { search } = useLocation();
-  const departmentId = Number(search.get('departmentId')) || undefined;
+  const session = useSession();
+  // A unit sees its own department only: its view opens on that department's projects at once.
+  const user = session.status === 'signed-in' ? session.session.user : null;
+  const own = user && (user.role === 'unit-editor' || user.role === 'unit-approver') ? (user.departmentId ?? undefined) : undefined;
+  const departmentId = Number(search.get('departmentId')) || own;
   const query: DashboardQuery = { ...(chosenYear === undefined ? {} : { year: chosenYear }), ...(departmentId === undefined ? {} : { departmentId }) };
   const loaded = useApiQuery(dashboardKeys.of(query), (signal) => getDashboard(query, signal));
   const d = loaded.data;
@@ -159,11 +163,11 @@ export function DashboardPage() {
       <PageHead
         title={departmentName ? `数据看板 · ${departmentName}` : '数据看板'}
         sub={sub}
-        crumbs={departmentName ? [{ label: '数据看板', to: '/dashboard' }, { label: departmentName }] : undefined}
+        crumbs={departmentName && own === undefined ? [{ label: '数据看板', to: '/dashboard' }, { label: departmentName }] : undefined}
         extra={
-          departmentName ? (
+          departmentName && own === undefined ? (
             <Button onClick={() => navigate('/dashboard')}>返回全部部门</Button>
-          ) : d && d.lights.length + d.execution.length + d.conclusions.rows.length > 1 ? (
+          ) : !departmentName && d && d.lights.length + d.execution.length + d.conclusions.rows.length > 1 ? (
             <Select
               placeholder="查看一个部门"
               style={{ minWidth: 180 }}
