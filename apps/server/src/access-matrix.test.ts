@@ -57,6 +57,8 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^POST \/api\/results-use\/decisions$/, FINANCE],
   [/^POST \/api\/(monitoring|self-evaluations)\/\{id\}\/submit$/, UNIT],
   [/^(POST|PUT) \/api\/(monitoring|self-evaluations)/, EDIT],
+  // 数据看板: every role, over its own departments (drilled into another's → 404 by the scope rule above).
+  [/^GET \/api\/dashboard/, ROLES],
   [/^GET /, 'signed-in'],
 ];
 
@@ -125,6 +127,9 @@ function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   if (path === '/api/monitoring' || path === '/api/self-evaluations' || path === '/api/results-use/decisions') return { url: path, scoped: true };
   // The results-use table and its workbook, filtered to the place's department (another's is not found).
   if (path === '/api/results-use' || path === '/api/results-use/table.xlsx') return { url: `${path}?year=2024&departmentId=${place.departmentId}`, scoped: true };
+  // 数据看板 drilled into the place's department: another department's is refused as not found.
+  if (path === '/api/dashboard') return { url: `${path}?departmentId=${place.department}`, scoped: true };
+  if (path === '/api/dashboard/export.xlsx') return { url: `${path}?chart=execution&departmentId=${place.department}`, scoped: true };
   return { url: path, scoped: false };
 }
 

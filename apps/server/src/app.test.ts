@@ -137,6 +137,8 @@ describe('health and OpenAPI', () => {
         'DELETE /api/session',
         'PUT /api/me/password',
         'GET /api/workbench',
+        'GET /api/dashboard',
+        'GET /api/dashboard/export.xlsx',
         'GET /api/users',
         'POST /api/users',
         'PATCH /api/users/{id}',
@@ -246,8 +248,9 @@ describe('the OpenAPI document as a contract (issue 11 item 3)', () => {
     expect(ok('get', '/api/self-evaluations/{id}', '200')).toEqual({ $ref: '#/components/schemas/SelfEvaluation' });
     expect(ok('get', '/api/departments/{id}', '404')).toEqual({ $ref: '#/components/schemas/Error' });
     // Inlined, the document was 428 KB (the interchange document alone written out a dozen times). Referenced, it
-    // grows only by each new route and schema (results use, issue 14: about 10 KB for four routes).
-    expect(Buffer.byteLength(text)).toBeLessThan(220_000);
+    // grows only by each new route and schema (results use, issue 14: about 10 KB for four routes; 数据看板's two
+    // ≈7 KB); inlining again would add hundreds of KB.
+    expect(Buffer.byteLength(text)).toBeLessThan(230_000);
   });
 
   it('declares the session cookie and the CSRF header, and which operations need them', () => {

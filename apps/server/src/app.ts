@@ -26,6 +26,7 @@ import { registerSchemaRoutes } from './routes/schemas';
 import { registerTemplateRoutes } from './routes/templates';
 import { registerWorkflowRoutes } from './routes/workflow';
 import { registerWorkbenchRoutes } from './routes/workbench';
+import { registerDashboardRoutes } from './routes/dashboard';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
@@ -51,6 +52,7 @@ const ROUTES: RegisterRoutes[] = [
   registerAuditRoutes,
   registerWorkflowRoutes,
   registerWorkbenchRoutes,
+  registerDashboardRoutes,
   registerTemplateRoutes,
   registerPublicRoutes,
   registerSchemaRoutes,

@@ -26,3 +26,4 @@ export * from './self-evaluation';
 export * from './workflow';
 export * from './report/draft-project';
 export * from './results-use';
+export * from './dashboard';

@@ -28,6 +28,7 @@ export { writeTargetTable, writeTargetTableDocx, type TargetTableInput, type Tar
 export { writeApprovalNotice, type ApprovalNoticeInput } from './approval-notice';
 export { chineseDate } from './docx/chinese-date';
 export { writeResultsUseTable, type ResultsUseTableInput, type ResultsUseTableRow } from './results-use-table';
+export { writeTableWorkbook, type TableWorkbookInput } from './xlsx/write-table';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';

@@ -19,3 +19,4 @@ export * from './self-evaluation';
 export * from './workflow';
 export * from './workbench';
 export * from './results-use';
+export * from './dashboard';

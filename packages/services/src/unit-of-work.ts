@@ -5,6 +5,7 @@
  * store would wait for the transaction forever (the store refuses that at once, naming the mistake).
  */
 import type { ScopeLookup, SessionStore, SignInFailureStore, UserStore } from './access/ports';
+import type { DashboardQueries } from './dashboard/ports';
 import type { DocumentWithdrawal } from './documents/withdraw-document';
 import type { JobStore } from './jobs/ports';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore } from './ports';
@@ -28,6 +29,7 @@ export interface Repositories {
   withdrawal: DocumentWithdrawal;
   jobs: JobStore;
   resultsUse: ResultsUseStore;
+  dashboard: DashboardQueries;
 }
 
 export interface UnitOfWork {

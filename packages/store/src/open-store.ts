@@ -8,6 +8,7 @@ import type { TransactionalStore } from '@jixiao/services';
 import { verifyAuditChain, type AuditChainReport, type VerifyOptions } from './audit-chain';
 import { createAuditStore } from './audit-store';
 import { createCatalogQueries } from './catalog';
+import { createDashboardQueries } from './dashboard-store';
 import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo, type Connection, type Db, type PostgresSettings } from './db';
 import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
@@ -101,6 +102,7 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     withdrawal: createDocumentWithdrawal(db),
     jobs: createJobStore(db),
     resultsUse: createResultsUseStore(db),
+    dashboard: createDashboardQueries(db),
     transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }

@@ -11,16 +11,16 @@ import type { SqlRow } from './sql-row';
 import { jsonValue, utcIso } from './sql-values';
 
 /** A decision with the number of the version it was made on (joined from document_versions). */
-type DecisionRow = Pick<
+export type DecisionRow = Pick<
   SqlRow<typeof reviewDecisions>,
   'id' | 'document_id' | 'type' | 'finding_key' | 'reason' | 'finding' | 'conclusion' | 'decided_by' | 'decided_at'
 > &
   Pick<SqlRow<typeof documentVersions>, 'version'>;
 
-const columns = sql`r.id, r.document_id, v.version, r.type, r.finding_key, r.reason, r.finding, r.conclusion, r.decided_by,
+export const decisionColumns = sql`r.id, r.document_id, v.version, r.type, r.finding_key, r.reason, r.finding, r.conclusion, r.decided_by,
   ${utcIso('r.decided_at')} as decided_at`;
 
-function toDecision(r: DecisionRow): StoredReviewDecision {
+export function toDecision(r: DecisionRow): StoredReviewDecision {
   const finding = jsonValue<Finding>(r.finding);
   return {
     id: r.id,
@@ -41,7 +41,7 @@ export function createReviewStore(db: Db): ReviewStore {
     async listDecisions(documentId: number): Promise<StoredReviewDecision[]> {
       const rows = await queryRows<DecisionRow>(
         db,
-        sql`select ${columns} from review_decisions r join document_versions v on v.id = r.version_id where r.document_id = ${documentId} order by r.id`,
+        sql`select ${decisionColumns} from review_decisions r join document_versions v on v.id = r.version_id where r.document_id = ${documentId} order by r.id`,
       );
       return rows.map(toDecision);
     },
@@ -55,7 +55,7 @@ export function createReviewStore(db: Db): ReviewStore {
               select v.document_id, v.id, ${input.type}, ${input.findingKey ?? null}, ${input.reason ?? null}, ${finding}::jsonb, ${input.conclusion ?? null}, ${input.by}
               from document_versions v where v.document_id = ${input.documentId} and v.version = ${input.version}
               returning *)
-            select ${columns} from ins r join document_versions v on v.id = r.version_id`,
+            select ${decisionColumns} from ins r join document_versions v on v.id = r.version_id`,
       ).catch((e: unknown) => {
         // drizzle's message repeats the statement; keep the database's own (e.g. the check constraint's name).
         const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;

@@ -55,6 +55,9 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/indicators': may('catalog.read'),
   /** Aggregates over every department's approved targets, naming none: every role that browses may see them. */
   'GET /api/indicator-library': may('catalog.read'),
+  /** 数据看板: aggregates over the person's departments (list scope); drilled into one, that one must be theirs. */
+  'GET /api/dashboard': may('catalog.read', query('department', 'departmentId')),
+  'GET /api/dashboard/export.xlsx': may('catalog.read', query('department', 'departmentId')),
 
   'GET /api/documents': may('document.read'),
   'GET /api/documents/{id}': may('document.read', param('document')),

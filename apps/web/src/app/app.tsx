@@ -21,6 +21,7 @@ import { actorOf, loadSession, probablySignedIn, signInPath, useSession } from '
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
 const WorkbenchPage = lazy(() => import('../features/workbench/components/workbench-page').then((m) => ({ default: m.WorkbenchPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const DepartmentsPage = lazy(() => import('../features/departments/components/departments-page').then((m) => ({ default: m.DepartmentsPage })));
 const DepartmentPage = lazy(() => import('../features/departments/components/department-page').then((m) => ({ default: m.DepartmentPage })));
 const ProjectsPage = lazy(() => import('../features/projects/components/projects-page').then((m) => ({ default: m.ProjectsPage })));
@@ -50,6 +51,7 @@ interface RouteDef {
 
 const ROUTES: RouteDef[] = [
   { pattern: '/', page: WorkbenchPage, section: 'home' },
+  { pattern: '/dashboard', page: DashboardPage, section: 'dashboard' },
   { pattern: '/departments', page: DepartmentsPage, section: 'departments' },
   { pattern: '/departments/:id', page: DepartmentPage, section: 'departments' },
   { pattern: '/projects', page: ProjectsPage, section: 'projects' },

@@ -1,5 +1,5 @@
 /**
- * The left menu, grouped by the cycle (issue 13 item 1): 目标 · 审核 · 监控 · 自评 · 结果 · 公开 · 管理, after 工作台. An
+ * The left menu, grouped by the cycle (issue 13 item 1): 目标 · 审核 · 监控 · 自评 · 结果 · 公开 · 管理, after 工作台 and 数据看板. An
  * entry is shown only to roles that may do what it is for somewhere (the server decides every request anyway); a
  * group with no entry left is not shown.
  */
@@ -8,7 +8,7 @@ import { Menu } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { Link } from '../lib/router';
 
-export type Section = 'home' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'results-use' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
+export type Section = 'home' | 'dashboard' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'results-use' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
 
 interface Entry {
   to: string;
@@ -18,7 +18,14 @@ interface Entry {
 }
 
 export const NAV_GROUPS: ReadonlyArray<{ label: string | null; entries: readonly Entry[] }> = [
-  { label: null, entries: [{ to: '/', label: '工作台', section: 'home' }] },
+  {
+    label: null,
+    entries: [
+      { to: '/', label: '工作台', section: 'home' },
+      // Beside the home: the year at a glance is what a finance section opens next (issue 13 item 3).
+      { to: '/dashboard', label: '数据看板', section: 'dashboard', action: 'catalog.read' },
+    ],
+  },
   {
     label: '目标',
     entries: [

@@ -44,7 +44,7 @@ export async function monitoringRuleSet(deps: RuleSetDeps, ref: string): Promise
 }
 
 /** The stored entries without the frozen rule set reference; anything unreadable is refused, never guessed. */
-export function readEntries(evaluation: StoredEvaluation): { entries: MonitoringEntries; ruleSet: string } {
+export function readEntries(evaluation: Pick<StoredEvaluation, 'id' | 'entries'>): { entries: MonitoringEntries; ruleSet: string } {
   const parsed = storedMonitoringEntriesSchema.safeParse(evaluation.entries ?? {});
   if (!parsed.success) throw new AppError('BAD_INPUT', `运行监控 ${evaluation.id} 保存的内容无法读取（${parsed.error.issues[0]?.message ?? '格式不对'}），请联系管理员。`, { evaluationId: evaluation.id });
   const { ruleSet, ...entries } = parsed.data;

@@ -68,9 +68,10 @@ const FINDINGS_CACHE_SIZE = 500;
 const findingsCache = new Map<string, readonly Finding[]>();
 const cacheCounts = { hits: 0, misses: 0 };
 
-function findingsOf(summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>, benchmarks: readonly TargetBenchmark[]): Finding[] {
+/** The checks' findings of a version's content (by its sha256) and the spreads, from the cache when seen before. */
+export function findingsOf(sha256: string, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>, benchmarks: readonly TargetBenchmark[] = []): Finding[] {
   // The spreads move as other departments' targets are approved: they are part of what the findings depend on.
-  const key = `${summary.sha256}\u0000${ruleSetRef(ruleSet)}\u0000${JSON.stringify(benchmarks)}`;
+  const key = `${sha256}\u0000${ruleSetRef(ruleSet)}\u0000${JSON.stringify(benchmarks)}`;
   const cached = findingsCache.get(key);
   if (cached) {
     cacheCounts.hits++;
@@ -91,8 +92,11 @@ export function reviewCacheCounts(): Readonly<typeof cacheCounts> {
   return { ...cacheCounts };
 }
 
+/** What identifies a stored version for its findings: the document (left out of its own benchmarks), its year, its content. */
+export type ReviewedVersion = Pick<DocumentSummary, 'id' | 'year' | 'sha256'>;
+
 /** The spreads of the document's indicator names in the other documents' approved targets, when the rule set asks. */
-async function benchmarksFor(deps: FindingsDeps, summary: DocumentSummary, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Promise<TargetBenchmark[]> {
+async function benchmarksFor(deps: FindingsDeps, summary: ReviewedVersion, document: PerformanceDocument, ruleSet: RuleSet<ReviewSettings>): Promise<TargetBenchmark[]> {
   if (!ruleSet.settings.targetOutlier || ruleSet.settings.severities['target-outlier'] === undefined) return [];
   const names = listIndicatorSites(document).map((s) => s.indicator.name);
   const rows = await deps.store.catalog.targetBenchmarks({ names, excludeDocumentId: summary.id });
@@ -101,10 +105,10 @@ async function benchmarksFor(deps: FindingsDeps, summary: DocumentSummary, docum
 }
 
 /** The checks' findings on a stored version with the active built-in rule set of its year: the page's and the opinion's. */
-export async function reviewFindings(deps: FindingsDeps, summary: DocumentSummary, document: PerformanceDocument): Promise<Pick<ReviewState, 'ruleSet' | 'benchmarks' | 'findings'>> {
+export async function reviewFindings(deps: FindingsDeps, summary: ReviewedVersion, document: PerformanceDocument): Promise<Pick<ReviewState, 'ruleSet' | 'benchmarks' | 'findings'>> {
   const ruleSet = activeReviewRuleSet(summary.year ?? document.year ?? null);
   const benchmarks = await benchmarksFor(deps, summary, document, ruleSet);
-  return { ruleSet, benchmarks, findings: findingsOf(summary, document, ruleSet, benchmarks) };
+  return { ruleSet, benchmarks, findings: findingsOf(summary.sha256, document, ruleSet, benchmarks) };
 }
 
 export async function loadReview(deps: ReviewDeps, documentId: number): Promise<ReviewState> {

@@ -72,6 +72,10 @@ function target(d: StoredDocument): StoredTargetWorkflow {
   };
 }
 
+/** In the dashboard's filter: a department's document, in scope, of the one department when drilled down. */
+const shown = (d: StoredDocument, f: { inDepartments?: readonly number[]; departmentId?: number }) =>
+  d.departmentId !== null && (!f.inDepartments || f.inDepartments.includes(d.departmentId)) && (f.departmentId === undefined || d.departmentId === f.departmentId);
+
 const missing = (what: string) => () => {
   throw new Error(`${what}: not in the memory store (tested on the database in packages/store)`);
 };
@@ -444,6 +448,46 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
       async openRectificationItems(projects) {
         return structuredClone(state.openRectifications.filter((o) => projects.some((p) => p.documentId === o.documentId && p.projectKey === o.projectKey)));
+      },
+    },
+    dashboard: {
+      async dashboardYears(filter) {
+        return [...new Set(state.documents.filter((d) => shown(d, filter)).map((d) => d.year))].sort((a, b) => a - b);
+      },
+      async dashboardDocuments(query) {
+        const all = state.documents
+          .filter((d) => shown(d, query) && query.years.includes(d.year) && query.kinds.includes(current(d).document.kind))
+          .sort((a, b) => current(b).at.localeCompare(current(a).at) || b.id - a.id);
+        const items = all.slice(0, query.limit).map((d) => {
+          const v = current(d);
+          return { id: d.id, kind: v.document.kind, title: d.title, departmentId: d.departmentId!, department: departmentName(d.departmentId)!, year: d.year, version: v.version, sha256: v.sha256, document: structuredClone(v.document), projects: [] };
+        });
+        return { items, total: all.length };
+      },
+      async latestMonitoring(query) {
+        const latest = new Map<number, State['evaluations'][number]>();
+        for (const e of state.evaluations) {
+          const d = documentOf(e.documentId);
+          if (e.kind !== 'monitoring' || d.year !== query.year || !shown(d, query)) continue;
+          if ((latest.get(d.id)?.period ?? '') < e.period) latest.set(d.id, e);
+        }
+        return [...latest.values()].map((e) => {
+          const d = documentOf(e.documentId);
+          const v = d.versions.find((x) => x.version === e.targetVersion)!;
+          return { evaluationId: e.id, documentId: d.id, title: d.title, departmentId: d.departmentId!, department: departmentName(d.departmentId)!, period: e.period, entries: structuredClone(e.entries), document: structuredClone(v.document), projects: [] };
+        });
+      },
+      async keptScores(query) {
+        return state.evaluations
+          .filter((e) => e.kind === 'self-evaluation' && query.years.includes(Number(e.period)) && shown(documentOf(e.documentId), query))
+          .flatMap((e) => {
+            const s = state.scores.filter((x) => x.evaluationId === e.id).at(-1);
+            const d = documentOf(e.documentId);
+            return s ? [{ evaluationId: e.id, documentId: d.id, title: d.title, departmentId: d.departmentId!, department: departmentName(d.departmentId)!, year: Number(e.period), total: s.total, grade: s.grade }] : [];
+          });
+      },
+      async reviewDecisionsOf(documentIds) {
+        return structuredClone(state.decisions.filter((x) => documentIds.includes(x.documentId)));
       },
     },
   };

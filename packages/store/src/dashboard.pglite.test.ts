@@ -1,0 +1,5 @@
+/** The dashboard reads on PGlite in a temp data dir. */
+import { dashboardSuite } from './dashboard.suite';
+import { pgliteTestStore } from './testing';
+
+dashboardSuite('PGlite', () => pgliteTestStore('dashboard'));
