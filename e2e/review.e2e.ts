@@ -28,8 +28,9 @@ describe('review a stored document', () => {
     await page.getByRole('searchbox', { name: '筛选文档' }).fill('金花');
     const row = page.locator('.ant-table-row', { hasText: '002_71a78aaa1661d207' });
     await row.waitFor();
-    // The server filters (issue 12 item 1): the list settles on 金花街道's one target document.
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    // The server filters (issue 12 item 1): the list settles on 金花街道's two target documents, this year's draft
+    // and last year's approved targets (the demo's, decision 035).
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     expect(await row.locator('.ant-tag').innerText()).toBe('草稿');
     await page.screenshot({ path: join(SHOTS_DIR, 'review-1-list.png'), fullPage: true });

@@ -146,6 +146,7 @@ describe('health and OpenAPI', () => {
         'GET /api/audit',
         'GET /api/audit/export.csv',
         'GET /api/documents/{id}/workflow',
+        'GET /api/documents/{id}/adjustment-changes',
         'POST /api/documents/{id}/workflow/submit',
         'POST /api/documents/{id}/workflow/send-back',
         'POST /api/documents/{id}/workflow/approve-unit',

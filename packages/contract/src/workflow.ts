@@ -139,3 +139,32 @@ export type PublishedTargetsDto = z.infer<typeof publishedTargetsDtoSchema>;
 /** A published self-evaluation result: the item, and the score it was published with (null for a score kept before the score's wire shape, which the page then shows as the total and grade alone). */
 export const publishedSelfEvaluationDtoSchema = z.object({ item: publishedItemDtoSchema, score: selfEvaluationScoreSchema.nullable() }).meta({ id: 'PublishedSelfEvaluation' });
 export type PublishedSelfEvaluationDto = z.infer<typeof publishedSelfEvaluationDtoSchema>;
+
+/** One item an adjustment (目标调整) adds, removes or changes against the approved version (core `compareTargets`). */
+export const targetChangeDtoSchema = z.object({
+  kind: z.enum(['added', 'removed', 'changed']),
+  kindLabel: z.string().meta({ description: '新增 / 删除 / 调整' }),
+  what: z.enum(['project', 'indicator']),
+  unit: z.string().nullable(),
+  project: z.string().nullable(),
+  keyTask: z.string().nullable(),
+  name: z.string(),
+  fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+}) satisfies z.ZodType<Omit<core.TargetChange, never> & { kindLabel: string }>;
+
+/** An adjustment side by side: the approved version, the draft, the reason given, and what changed. */
+export const targetChangesDtoSchema = z
+  .object({
+    documentId: z.number().int(),
+    /** False when the document is not an adjustment of approved targets (then nothing is compared). */
+    adjustment: z.boolean(),
+    approvedVersion: z.number().int().nullable(),
+    currentVersion: z.number().int(),
+    reason: z.string().nullable().meta({ description: '申请调整时写明的理由' }),
+    requestedBy: z.string().nullable(),
+    requestedAt: z.string().nullable(),
+    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+    changes: z.array(targetChangeDtoSchema),
+  })
+  .meta({ id: 'TargetChanges' });
+export type TargetChangesDto = z.infer<typeof targetChangesDtoSchema>;

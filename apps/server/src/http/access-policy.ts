@@ -98,6 +98,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
 
   // Workflow (decision 011): each transition needs its own permission; the core also checks the state and the role.
   'GET /api/documents/{id}/workflow': may('document.read', param('document')),
+  'GET /api/documents/{id}/adjustment-changes': may('document.read', param('document')),
   'POST /api/documents/{id}/workflow/submit': may('workflow.submit', param('document')),
   'POST /api/documents/{id}/workflow/send-back': may('workflow.unit-approve', param('document')),
   'POST /api/documents/{id}/workflow/approve-unit': may('workflow.unit-approve', param('document')),

@@ -10,11 +10,12 @@ import {
   periodLockRequestSchema,
   periodLocksDtoSchema,
   targetActionSchema,
+  targetChangesDtoSchema,
   targetWorkflowDtoSchema,
   type TargetWorkflowDto,
 } from '@jixiao/contract';
 import { EVALUATION_ACTIONS, type EvaluationAction, type TargetAction } from '@jixiao/core';
-import { getEvaluationWorkflow, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, withdrawTargetsPublication, withdrawEvaluationPublication, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
+import { getEvaluationWorkflow, getTargetChanges, getTargetWorkflow, listPeriodLocks, publishEvaluation, publishTargets, setPeriodLock, withdrawTargetsPublication, withdrawEvaluationPublication, submitEvaluation, transitionEvaluation, transitionTarget } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type App, type RegisterRoutes } from './common';
 
@@ -66,6 +67,16 @@ const getTarget = createRoute({
   summary: '绩效目标的流程状态、轮次、批复版本、公开情况、流转记录，以及当前用户可办理的操作',
   request: { params: idParamSchema },
   responses: responses(targetWorkflowDtoSchema, '流程状态'),
+});
+
+const getAdjustmentChanges = createRoute({
+  method: 'get',
+  path: '/api/documents/{id}/adjustment-changes',
+  operationId: 'getTargetChanges',
+  tags: ['流程'],
+  summary: '目标调整：与批复版本对照，列出新增、删除和调整的项目与指标（原值、新值）及申请调整的理由',
+  request: { params: idParamSchema },
+  responses: responses(targetChangesDtoSchema, '调整前后对照'),
 });
 
 function targetTransitionRoute(action: TargetAction) {
@@ -195,6 +206,7 @@ function registerTargetTransitions(app: App, deps: Parameters<typeof transitionT
 export const registerWorkflowRoutes: RegisterRoutes = (app, ctx) => {
   const deps = { store: ctx.store };
   app.openapi(getTarget, async (c) => c.json(await getTargetWorkflow(deps, { documentId: c.req.valid('param').id, actor: actorOf(c) }), 200));
+  app.openapi(getAdjustmentChanges, async (c) => c.json(await getTargetChanges(deps, c.req.valid('param').id), 200));
   registerTargetTransitions(app, deps);
   app.openapi(publishTarget, async (c) => c.json(await publishTargets(deps, changeContext(c), { documentId: c.req.valid('param').id }), 200));
   app.openapi(withdrawTargetPublication, async (c) => c.json(await withdrawTargetsPublication(deps, changeContext(c), { documentId: c.req.valid('param').id, reason: c.req.valid('json').reason }), 200));

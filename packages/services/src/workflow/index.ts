@@ -4,3 +4,4 @@ export type { ActedBy, StoredTransition, StoredTargetWorkflow, StoredEvaluationW
 export { submitEvaluation } from './submit-evaluation';
 export { getTargetWorkflow, transitionTarget, publishTargets, withdrawTargetsPublication } from './target-workflow';
 export type { ActingInput } from './workflow-common';
+export { getTargetChanges } from './target-changes';

@@ -1,5 +1,5 @@
 /** The workflow API (decision 011): a document's state and history, its transitions, publication, period locks. */
-import { evaluationWorkflowDtoSchema, periodLocksDtoSchema, rollOverResultDtoSchema, targetWorkflowDtoSchema, type EvaluationWorkflowDto, type RollOverResultDto, type TargetWorkflowDto } from '@jixiao/contract';
+import { evaluationWorkflowDtoSchema, periodLocksDtoSchema, rollOverResultDtoSchema, targetChangesDtoSchema, targetWorkflowDtoSchema, type EvaluationWorkflowDto, type RollOverResultDto, type TargetChangesDto, type TargetWorkflowDto } from '@jixiao/contract';
 import type { EvaluationAction, TargetAction } from '@jixiao/core';
 import type { z } from 'zod';
 import { getJson, sendJson } from '../../lib/http';
@@ -94,6 +94,12 @@ export function setPeriodLock(body: { period: string; locked: boolean; reason?: 
 export const workflowKeys = {
   all: ['workflow'] as const,
   target: (documentId: number, at: { version: number; conclusion: string | null }) => ['workflow', 'target', documentId, at] as const,
+  changes: (documentId: number, version: number) => ['workflow', 'changes', documentId, version] as const,
   evaluation: (evaluationId: number, revision: number) => ['workflow', 'evaluation', evaluationId, revision] as const,
   locks: () => ['workflow', 'period-locks'] as const,
 };
+
+/** An adjustment side by side with the approved version (empty when the document is not an adjustment). */
+export function getTargetChanges(documentId: number, signal?: AbortSignal): Promise<TargetChangesDto> {
+  return getJson(targetChangesDtoSchema, `/api/documents/${documentId}/adjustment-changes`, {}, signal);
+}

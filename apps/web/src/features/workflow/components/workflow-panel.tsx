@@ -9,6 +9,7 @@ import { Button, Collapse } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../../lib/query';
 import { getTargetWorkflow, PUBLISH_CONFIRMATION, publishTargets, REASON_PROMPTS, STATUS_COLORS, TARGET_CONFIRMATIONS, transitionTarget, withdrawTargetsPublication, workflowKeys } from '../api';
+import { AdjustmentChanges } from './adjustment-changes';
 import { ApprovedFiles } from './approved-files';
 import { HistoryTimeline } from './history-timeline';
 import { ReasonDialog } from './reason-dialog';
@@ -93,6 +94,7 @@ export function WorkflowPanel({
         ) : null}
       </div>
       {wf.approvedVersion !== null ? <ApprovedFiles documentId={documentId} approvedVersion={wf.approvedVersion} /> : null}
+      {wf.adjustment ? <AdjustmentChanges documentId={documentId} version={wf.currentVersion} /> : null}
       {wf.conclusion && wf.status === 'in-review' ? (
         <div className="muted wf-note">评审结论「{wf.conclusion}」：优、良批复；中退回修改；差不予安排。如需改变结论，请先调整评审结论并写明理由。</div>
       ) : null}
