@@ -29,3 +29,4 @@ export {
 } from './output-formats';
 export * from './workbench';
 export * from './rollover';
+export * from './rectification';

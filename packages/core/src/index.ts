@@ -24,3 +24,4 @@ export * from './access/permissions';
 export * from './self-evaluation';
 export * from './workflow';
 export * from './report/draft-project';
+export * from './rectification';

@@ -24,6 +24,7 @@ export {
   type ActualsWorkbookResult,
 } from './actuals-workbook';
 export { writeMonitoringTable, writeMonitoringTableDocx, type MonitoringTableInput } from './monitoring-table';
+export { checkEvidenceFile, sniffEvidenceType, type EvidenceCheck } from './evidence';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';

@@ -18,3 +18,4 @@ export * from './rule-sets';
 export * from './self-evaluation';
 export * from './workflow';
 export * from './workbench';
+export * from './rectification';

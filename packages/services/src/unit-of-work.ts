@@ -8,6 +8,7 @@ import type { ScopeLookup, SessionStore, SignInFailureStore, UserStore } from '.
 import type { DocumentWithdrawal } from './documents/withdraw-document';
 import type { JobStore } from './jobs/ports';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore } from './ports';
+import type { AttachmentStore, RectificationStore } from './rectification/ports';
 import type { RuleSetStore } from './rule-sets/rule-sets';
 import type { WorkflowStore } from './workflow/ports';
 
@@ -26,6 +27,8 @@ export interface Repositories {
   scope: ScopeLookup;
   withdrawal: DocumentWithdrawal;
   jobs: JobStore;
+  rectifications: RectificationStore;
+  attachments: AttachmentStore;
 }
 
 export interface UnitOfWork {

@@ -12,6 +12,7 @@ import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo,
 import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
+import { createAttachmentStore, createRectificationStore } from './rectification-store';
 import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
 import { createScopeLookup } from './scope-lookup';
@@ -99,6 +100,8 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     scope: createScopeLookup(db),
     withdrawal: createDocumentWithdrawal(db),
     jobs: createJobStore(db),
+    rectifications: createRectificationStore(db),
+    attachments: createAttachmentStore(db),
     transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }

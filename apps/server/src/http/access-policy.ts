@@ -190,6 +190,8 @@ const OBJECT_LABELS: Record<ScopedObject, string> = {
   project: '项目',
   indicator: '指标',
   evaluation: '报告',
+  rectification: '整改事项',
+  attachment: '佐证材料',
 };
 
 const error = (status: 400 | 401 | 403 | 404, code: string, message: string): ErrorResponse => ({ status, body: { error: { code, message } } });

@@ -37,11 +37,17 @@ export const ACTIONS = [
   /** Locks and unlocks a period (year or monitoring cut-off). */
   'period.lock',
   'publish',
+  /** 整改 (issue 14 item 2): read items; create, issue (下发), verify (销号) and return them; the unit's feedback. */
+  'rectification.read',
+  'rectification.manage',
+  'rectification.feedback',
+  /** 佐证材料 (issue 14 item 3): download an attachment of an object in scope. */
+  'evidence.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['catalog.read', 'document.read', 'rule-set.read', 'monitoring.read', 'self-evaluation.read'];
+const READ: Action[] = ['catalog.read', 'document.read', 'rule-set.read', 'monitoring.read', 'self-evaluation.read', 'rectification.read', 'evidence.read'];
 
 /** The table. A role not listed for an action may not do it anywhere. */
 const ALLOWED: Record<Role, readonly Action[]> = {
@@ -55,6 +61,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     'self-evaluation.submit',
     'workflow.submit',
     'workflow.request-adjustment',
+    'rectification.feedback',
   ],
   'unit-approver': [
     ...READ,
@@ -73,6 +80,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     'workflow.review',
     'period.lock',
     'publish',
+    'rectification.manage',
   ],
   // No audit.read: the trail is district-wide and a firm sees only its assigned departments.
   'third-party-reviewer': [...READ, 'review.decide', 'self-evaluation.review'],
@@ -151,4 +159,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'workflow.request-adjustment': '申请调整目标',
   'period.lock': '锁定期间',
   publish: '公开发布',
+  'rectification.read': '查看整改',
+  'rectification.manage': '下发、销号或退回整改',
+  'rectification.feedback': '反馈整改情况',
+  'evidence.read': '查看佐证材料',
 };

@@ -113,7 +113,7 @@ export interface AuditQuery {
 }
 
 /** Objects whose department decides who may see them (the server's access policy asks before a route runs). */
-export type ScopedObject = 'department' | 'unit' | 'document' | 'project' | 'indicator' | 'evaluation';
+export type ScopedObject = 'department' | 'unit' | 'document' | 'project' | 'indicator' | 'evaluation' | 'rectification' | 'attachment';
 
 export interface ScopeLookup {
   /**

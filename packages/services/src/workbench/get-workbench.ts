@@ -36,7 +36,7 @@ const daysLeftOf = (x: TodoItemDto) => x.daysLeft ?? Number.MAX_SAFE_INTEGER;
 
 /** Overdue first (most overdue first), then the nearest deadline, then what has waited longest. */
 function pressing(a: TodoItemDto, b: TodoItemDto): number {
-  return daysLeftOf(a) - daysLeftOf(b) || (a.since ?? '').localeCompare(b.since ?? '') || a.documentId - b.documentId;
+  return daysLeftOf(a) - daysLeftOf(b) || (a.since ?? '').localeCompare(b.since ?? '') || (a.documentId ?? 0) - (b.documentId ?? 0) || (a.rectificationId ?? 0) - (b.rectificationId ?? 0);
 }
 
 export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date): Promise<WorkbenchDto> {
@@ -57,7 +57,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
 
   const cutoffMonth = NATIONAL_MONITORING.settings.defaultCutoffMonth;
   for (const t of targets) {
-    const base = { documentId: t.documentId, title: t.title, department: t.department, year: t.year };
+    const base = { documentId: t.documentId, rectificationId: null, title: t.title, department: t.department, year: t.year };
     const kind = targetTodo(t, t.publishedVersion, actor);
     if (kind) add(kind, { ...base, evaluationId: null, period: null, since: t.updatedAt ?? t.currentVersionAt, due: null, daysLeft: null });
     for (const due of dueReports({ state: t, year: t.year, existing: existing.get(t.documentId) ?? [] }, actor, today, cutoffMonth)) {
@@ -69,7 +69,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
     if (!kind) continue;
     // A report still with the unit counts down to its deadline; one with finance is finance's, not late.
     const due = kind.endsWith('-to-submit') || kind.endsWith('-returned') ? reportDueDate(e.kind, e.period) : null;
-    add(kind, { documentId: e.documentId, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since: e.updatedAt, ...withDue(due) });
+    add(kind, { documentId: e.documentId, rectificationId: null, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since: e.updatedAt, ...withDue(due) });
   }
 
   const groups: TodoGroupDto[] = TODO_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
