@@ -11,6 +11,8 @@ const HUADI = 2;
 const actor = (role: Role, departmentId: number | null = role.startsWith('unit') ? JINHUA : null): Actor => ({ userId: 1, username: role, displayName: role, role, departmentId, assignedDepartmentIds: [] });
 const state = (status: RectificationState['status'], extra: Partial<RectificationState> = {}): RectificationState => ({ status, departmentId: JINHUA, revision: 1, round: 0, ...extra });
 
+const todoItem = (status: RectificationState['status']) => ({ ...state(status), deadline: '2025-06-30' });
+
 // Seed 001: 「严肃认真抓好巡察反馈整改，目前，反馈的 19 个问题已完成整改 11 个」 — an outside inspection's item.
 const draft: RectificationDraft = {
   departmentId: JINHUA,
@@ -86,15 +88,14 @@ describe('overdue and 待办', () => {
   });
 
   it('puts an item on the list of whoever moves it next, and an overdue one on the reviewer’s', () => {
-    const item = (status: RectificationState['status']) => ({ ...state(status), deadline: '2025-06-30' });
-    expect(rectificationTodo(item('issued'), actor('unit-editor'), '2025-06-01')).toBe('rectification-to-feed-back');
-    expect(rectificationTodo(item('returned'), actor('unit-editor'), '2025-06-01')).toBe('rectification-returned');
-    expect(rectificationTodo(item('issued'), actor('unit-editor', HUADI), '2025-06-01')).toBeNull();
-    expect(rectificationTodo(item('issued'), actor('finance-reviewer'), '2025-06-01')).toBeNull();
-    expect(rectificationTodo(item('issued'), actor('finance-reviewer'), '2025-07-01')).toBe('rectification-overdue');
-    expect(rectificationTodo(item('fed-back'), actor('finance-reviewer'), '2025-07-01')).toBe('rectification-to-verify');
-    expect(rectificationTodo(item('draft'), actor('finance-reviewer'), '2025-07-01')).toBe('rectification-to-issue');
-    expect(rectificationTodo(item('verified'), actor('finance-reviewer'), '2025-07-01')).toBeNull();
+    expect(rectificationTodo(todoItem('issued'), actor('unit-editor'), '2025-06-01')).toBe('rectification-to-feed-back');
+    expect(rectificationTodo(todoItem('returned'), actor('unit-editor'), '2025-06-01')).toBe('rectification-returned');
+    expect(rectificationTodo(todoItem('issued'), actor('unit-editor', HUADI), '2025-06-01')).toBeNull();
+    expect(rectificationTodo(todoItem('issued'), actor('finance-reviewer'), '2025-06-01')).toBeNull();
+    expect(rectificationTodo(todoItem('issued'), actor('finance-reviewer'), '2025-07-01')).toBe('rectification-overdue');
+    expect(rectificationTodo(todoItem('fed-back'), actor('finance-reviewer'), '2025-07-01')).toBe('rectification-to-verify');
+    expect(rectificationTodo(todoItem('draft'), actor('finance-reviewer'), '2025-07-01')).toBe('rectification-to-issue');
+    expect(rectificationTodo(todoItem('verified'), actor('finance-reviewer'), '2025-07-01')).toBeNull();
   });
 });
 

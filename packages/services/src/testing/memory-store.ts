@@ -54,6 +54,8 @@ interface State {
 
 const notFound = (what: string, n: number) => new AppError('NOT_FOUND', `找不到编号为 ${n} 的${what}。`);
 const current = (d: StoredDocument) => d.versions.at(-1)!;
+const withoutBytes = ({ bytes: _bytes, ...a }: StoredAttachment & { bytes: Uint8Array }): StoredAttachment => structuredClone(a);
+const inScopeOf = (scope: { inDepartments?: readonly number[] }, departmentId: number | null) => !scope.inDepartments || (departmentId !== null && scope.inDepartments.includes(departmentId));
 
 function target(d: StoredDocument): StoredTargetWorkflow {
   const w = d.workflow ?? { ...initialTargetState(current(d).version, d.departmentId), revision: 0, updatedBy: null, updatedAt: null };
@@ -388,8 +390,11 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
     if (!item) throw notFound('整改事项', itemId);
     return item;
   }
-  const withoutBytes = ({ bytes: _bytes, ...a }: StoredAttachment & { bytes: Uint8Array }): StoredAttachment => structuredClone(a);
-  const inScopeOf = (scope: { inDepartments?: readonly number[] }, departmentId: number | null) => !scope.inDepartments || (departmentId !== null && scope.inDepartments.includes(departmentId));
+  function attachmentOf(attachmentId: number) {
+    const a = state.attachments.find((x) => x.id === attachmentId);
+    if (!a) throw notFound('佐证材料', attachmentId);
+    return a;
+  }
 
   function memoryRectifications(): RectificationStore {
     return {
@@ -458,9 +463,9 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
           ...(record.action === 'issue' ? { issuedAt: at } : {}),
           ...(record.action === 'verify' ? { verifiedAt: at } : {}),
         });
-        const transition: StoredRectificationTransition = { ...record, id: id(), itemId, attachmentIds: ids, by, at };
-        state.rectificationTransitions.push(transition);
-        return { item: structuredClone(item), transition: structuredClone(transition) };
+        const moved: StoredRectificationTransition = { ...record, id: id(), itemId, attachmentIds: ids, by, at };
+        state.rectificationTransitions.push(moved);
+        return { item: structuredClone(item), transition: structuredClone(moved) };
       },
       async listTransitions(itemId) {
         return structuredClone(state.rectificationTransitions.filter((t) => t.itemId === itemId));
@@ -469,11 +474,6 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
   }
 
   function memoryAttachments(): AttachmentStore {
-    const attachmentOf = (attachmentId: number) => {
-      const a = state.attachments.find((x) => x.id === attachmentId);
-      if (!a) throw notFound('佐证材料', attachmentId);
-      return a;
-    };
     return {
       async add(a, by) {
         const stored = { ...structuredClone(a), id: id(), size: a.bytes.byteLength, by, at: now() };
