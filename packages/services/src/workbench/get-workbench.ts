@@ -13,6 +13,8 @@ import {
   dueReports,
   evaluationTodo,
   NATIONAL_MONITORING,
+  rectificationDaysLeft,
+  rectificationTodo,
   reportDueDate,
   targetTodo,
   TODO_KINDS,
@@ -23,9 +25,10 @@ import {
 import { listScopeOf } from '../access/list-scope';
 import type { AuditLog, AuditReader } from '../ports';
 import type { WorkflowStore } from '../workflow/ports';
+import type { RectificationStore } from '../rectification/ports';
 
 export interface WorkbenchDeps {
-  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader };
+  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader; rectifications: RectificationStore };
 }
 
 /** How many of one's own recent changes the home shows (sign-ins and sign-outs left out). */
@@ -41,11 +44,12 @@ function pressing(a: TodoItemDto, b: TodoItemDto): number {
 
 export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date): Promise<WorkbenchDto> {
   const scope = listScopeOf(actor);
-  const [targets, evaluations, locks, audit] = await Promise.all([
+  const [targets, evaluations, locks, audit, rectifications] = await Promise.all([
     deps.store.workflow.listTargetWorkflows(scope),
     deps.store.workflow.listEvaluationWorkflows(scope),
     deps.store.workflow.listPeriodLocks(),
     deps.store.audit.listAudit({ actor: actor.username, limit: RECENT * 4, offset: 0 }),
+    deps.store.rectifications.listOpen(scope),
   ]);
   const today = beijingDate(now);
   const byKind = new Map<TodoKind, TodoItemDto[]>();
@@ -71,6 +75,24 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
     const due = kind.endsWith('-to-submit') || kind.endsWith('-returned') ? reportDueDate(e.kind, e.period) : null;
     add(kind, { documentId: e.documentId, rectificationId: null, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since: e.updatedAt, ...withDue(due) });
   }
+  // 整改: the unit's items count down to their deadline (overdue ones also on the reviewer's list); the reviewer's own steps have none.
+  for (const r of rectifications) {
+    const kind = rectificationTodo(r, actor, today);
+    if (!kind) continue;
+    const daysLeft = rectificationDaysLeft(r, today);
+    add(kind, {
+      documentId: r.source.documentId,
+      rectificationId: r.id,
+      evaluationId: null,
+      title: r.problem,
+      department: r.department,
+      year: null,
+      period: null,
+      since: r.updatedAt,
+      due: daysLeft === null ? null : r.deadline,
+      daysLeft,
+    });
+  }
 
   const groups: TodoGroupDto[] = TODO_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
     const items = (byKind.get(kind) ?? []).sort(pressing);
@@ -84,6 +106,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
   });
 
   const titles = new Map(targets.map((t) => [String(t.documentId), t.title]));
+  const problems = new Map(rectifications.map((r) => [String(r.id), r.problem]));
   const evaluationTitles = new Map(evaluations.map((e) => [String(e.evaluationId), e.documentTitle]));
   const recent: RecentActivityDto[] = audit.items
     .filter((a) => !a.action.startsWith('session.'))
@@ -94,7 +117,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
       label: auditActionLabel(a.action),
       objectType: a.objectType,
       objectId: a.objectId,
-      title: (a.objectType === 'document' ? titles.get(a.objectId) : a.objectType === 'evaluation' ? evaluationTitles.get(a.objectId) : undefined) ?? null,
+      title: (a.objectType === 'document' ? titles.get(a.objectId) : a.objectType === 'evaluation' ? evaluationTitles.get(a.objectId) : a.objectType === 'rectification' ? problems.get(a.objectId) : undefined) ?? null,
     }));
 
   return { today, calendar: { title: DEFAULT_REPORTING_CALENDAR.title, sources: [...DEFAULT_REPORTING_CALENDAR.sources] }, groups, recent };
