@@ -127,6 +127,18 @@ describe('health and OpenAPI', () => {
         'GET /api/self-evaluations/{id}/project-table.xlsx',
         'GET /api/self-evaluations/{id}/department-table.xlsx',
         'GET /api/self-evaluations/{id}/report.docx',
+        'GET /api/rectifications',
+        'POST /api/rectifications',
+        'GET /api/rectifications/report.docx',
+        'POST /api/rectifications/from-finding',
+        'POST /api/rectifications/from-monitoring-line',
+        'GET /api/rectifications/{id}',
+        'POST /api/rectifications/{id}/issue',
+        'POST /api/rectifications/{id}/verify',
+        'POST /api/rectifications/{id}/return',
+        'POST /api/rectifications/{id}/feedback',
+        'GET /api/rectifications/{id}/notice.docx',
+        'GET /api/attachments/{id}',
         'GET /api/sign-in-info',
         'POST /api/session',
         'GET /api/session',
@@ -239,8 +251,9 @@ describe('the OpenAPI document as a contract (issue 11 item 3)', () => {
     expect(ok('get', '/api/documents/{id}', '200')).toEqual({ $ref: '#/components/schemas/Document' });
     expect(ok('get', '/api/self-evaluations/{id}', '200')).toEqual({ $ref: '#/components/schemas/SelfEvaluation' });
     expect(ok('get', '/api/departments/{id}', '404')).toEqual({ $ref: '#/components/schemas/Error' });
-    // Inlined, the document was 428 KB (the interchange document alone written out a dozen times).
-    expect(Buffer.byteLength(text)).toBeLessThan(200_000);
+    // Inlined, the document was 428 KB (the interchange document alone written out a dozen times). The twelve 整改 and
+    // 佐证材料 routes (issue 14) add about 22 KB with every schema named once.
+    expect(Buffer.byteLength(text)).toBeLessThan(250_000);
   });
 
   it('declares the session cookie and the CSRF header, and which operations need them', () => {

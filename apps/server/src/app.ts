@@ -25,6 +25,7 @@ import { registerSchemaRoutes } from './routes/schemas';
 import { registerTemplateRoutes } from './routes/templates';
 import { registerWorkflowRoutes } from './routes/workflow';
 import { registerWorkbenchRoutes } from './routes/workbench';
+import { registerRectificationRoutes } from './routes/rectifications';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
@@ -44,6 +45,7 @@ const ROUTES: RegisterRoutes[] = [
   registerRuleSetRoutes,
   registerMonitoringRoutes,
   registerSelfEvaluationRoutes,
+  registerRectificationRoutes,
   registerSessionRoutes,
   registerUserRoutes,
   registerAuditRoutes,

@@ -131,7 +131,7 @@ export const createRectificationRequestSchema = z.strictObject({
   sourceKind: rectificationSourceKindSchema,
   sourceReference: text(500, '来源（文号、报告名称）').nullable().optional(),
   issue: z.boolean().optional().meta({ description: 'true：登记后立即下发整改通知' }),
-});
+}).meta({ id: 'CreateRectificationRequest' });
 export type CreateRectificationRequest = z.infer<typeof createRectificationRequestSchema>;
 
 /** `POST /api/rectifications/from-finding`: from a finding of a target review (问题 and 依据 taken from it). */
@@ -139,7 +139,7 @@ export const rectificationFromFindingRequestSchema = z.strictObject({
   documentId: bodyId,
   findingKey: z.string().min(1).max(500),
   ...common,
-});
+}).meta({ id: 'RectificationFromFindingRequest' });
 export type RectificationFromFindingRequest = z.infer<typeof rectificationFromFindingRequestSchema>;
 
 /** `POST /api/rectifications/from-monitoring-line`: from a red or yellow line of a monitoring report. */
@@ -147,12 +147,12 @@ export const rectificationFromMonitoringRequestSchema = z.strictObject({
   evaluationId: bodyId,
   lineKey: z.string().min(1).max(200),
   ...common,
-});
+}).meta({ id: 'RectificationFromMonitoringRequest' });
 export type RectificationFromMonitoringRequest = z.infer<typeof rectificationFromMonitoringRequestSchema>;
 
 /** `POST /api/rectifications/{id}/issue|verify|return`: the reviewer's step; `revision` is the one the page showed. */
 export const rectificationStepRequestSchema = z.strictObject({
   revision: z.number().int().positive(),
   text: z.string().trim().max(2000).nullable().optional().meta({ description: '退回的理由（必填）或销号意见' }),
-});
+}).meta({ id: 'RectificationStepRequest' });
 export type RectificationStepRequest = z.infer<typeof rectificationStepRequestSchema>;

@@ -25,6 +25,8 @@ export {
 } from './actuals-workbook';
 export { writeMonitoringTable, writeMonitoringTableDocx, type MonitoringTableInput } from './monitoring-table';
 export { checkEvidenceFile, sniffEvidenceType, type EvidenceCheck } from './evidence';
+export { writeRectificationNotice, type RectificationNoticeInput } from './rectification-notice';
+export { writeRectificationReport, type RectificationReportInput, type RectificationReportItem } from './rectification-report';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';

@@ -137,6 +137,21 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/self-evaluations/{id}/project-table.xlsx': may('self-evaluation.read', param('evaluation')),
   'GET /api/self-evaluations/{id}/department-table.xlsx': may('self-evaluation.read', param('evaluation')),
   'GET /api/self-evaluations/{id}/report.docx': may('self-evaluation.read', param('evaluation')),
+
+  // 整改 (decision 032): every role reads within its departments; the finance reviewer creates and moves; the unit's editor feeds back.
+  'GET /api/rectifications': may('rectification.read', query('department', 'departmentId')),
+  'GET /api/rectifications/report.docx': may('rectification.read', query('department', 'departmentId')),
+  'POST /api/rectifications': may('rectification.manage', body('department', 'departmentId')),
+  'POST /api/rectifications/from-finding': may('rectification.manage', body('document', 'documentId')),
+  'POST /api/rectifications/from-monitoring-line': may('rectification.manage', body('evaluation', 'evaluationId')),
+  'GET /api/rectifications/{id}': may('rectification.read', param('rectification')),
+  'GET /api/rectifications/{id}/notice.docx': may('rectification.read', param('rectification')),
+  'POST /api/rectifications/{id}/issue': may('rectification.manage', param('rectification')),
+  'POST /api/rectifications/{id}/verify': may('rectification.manage', param('rectification')),
+  'POST /api/rectifications/{id}/return': may('rectification.manage', param('rectification')),
+  'POST /api/rectifications/{id}/feedback': may('rectification.feedback', param('rectification')),
+  // 佐证材料: readable by whoever sees the owner's department (the attachment keeps it); another department's is 404.
+  'GET /api/attachments/{id}': may('evidence.read', param('attachment')),
 };
 
 interface CompiledPolicy {

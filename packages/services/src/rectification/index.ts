@@ -8,5 +8,6 @@ export {
   checkEvidenceFiles,
   type EvidenceFile,
 } from './change-rectification';
+export { renderRectificationNotice, renderRectificationReport, type RectificationFile } from './render-rectification-files';
 export { toAttachmentDto, toRectificationSummary, attachmentUrl } from './present';
 export type * from './ports';
