@@ -19,16 +19,23 @@ export interface RectificationNoticeInput {
   measures: string;
   /** `YYYY-MM-DD`. */
   deadline: string;
-  sourceLabel: string;
+  /** How it was found, as the notice says it: 「检查」「绩效运行监控」…; with its reference (文号) when there is one. */
+  foundBy: string;
   sourceReference: string | null;
   projectName: string | null;
   /** The notice's date (`YYYY-MM-DD`); the writer has no clock. */
   date: string;
 }
 
+/** 「广州市荔湾区金花街道办事处」 once, not the department and the unit's shorter name one after the other. */
+function addressee(department: string | null, unit: string): string {
+  if (!department || department.includes(unit)) return department ?? unit;
+  return unit.includes(department) ? unit : `${department}${unit}`;
+}
+
 export async function writeRectificationNotice(input: RectificationNoticeInput): Promise<Uint8Array> {
-  const to = input.department && !input.unitName.includes(input.department) ? `${input.department}${input.unitName}` : input.unitName;
-  const where = input.sourceReference ? `${input.sourceLabel}（${input.sourceReference}）` : input.sourceLabel;
+  const to = addressee(input.department, input.unitName);
+  const where = input.sourceReference ? `${input.foundBy}（${input.sourceReference}）` : input.foundBy;
   const children = [
     ...title(['整改通知书']),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 280 }, children: [run(input.number)] }),

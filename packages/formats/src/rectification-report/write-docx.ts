@@ -3,9 +3,15 @@
  * then a table of every item (问题, 责任单位, 期限, 状态, 整改情况 as the unit last reported it) and, per item, the
  * measures taken and the evidence given (file names and their SHA-256, so a printed report points at the stored files).
  */
-import { Document, Packer, type Paragraph, type Table } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, type Table } from 'docx';
 import { chineseDate } from '../docx/chinese-date';
-import { body, caption, heading1, heading2, officialSection, signature, SIZE, table, title } from '../docx/official-style';
+import { body, caption, heading1, heading2, officialSection, run, signature, SIZE, table, title } from '../docx/official-style';
+
+/** The evidence line: left-aligned, since a long file name and its hash would be stretched apart by justification. */
+function evidenceLine(evidence: RectificationReportItem['evidence']): Paragraph {
+  const text = evidence.length > 0 ? evidence.map((e) => `${e.fileName}（SHA-256 ${e.sha256.slice(0, 16)}…）`).join('；') : '无。';
+  return new Paragraph({ spacing: { line: 560, lineRule: LineRuleType.EXACT }, indent: { firstLine: 640 }, alignment: AlignmentType.LEFT, children: [run('佐证材料：', { bold: true }), run(text)] });
+}
 
 export interface RectificationReportItem {
   number: number;
@@ -63,7 +69,7 @@ export async function writeRectificationReport(input: RectificationReportInput):
       heading2(`（${CN[k] ?? k + 1}）${i.problem}`),
       body(i.measures, '整改措施：'),
       body(i.feedback ?? '尚未反馈。', '整改情况：'),
-      body(i.evidence.length > 0 ? i.evidence.map((e) => `${e.fileName}（SHA-256 ${e.sha256.slice(0, 16)}…）`).join('；') : '无。', '佐证材料：'),
+      evidenceLine(i.evidence),
       ...(i.verifiedAt ? [body(`已于${chineseDate(i.verifiedAt)}核实销号。`)] : []),
     ]),
     signature(input.issuer),

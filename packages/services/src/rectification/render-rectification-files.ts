@@ -2,7 +2,7 @@
  * The 整改通知书 of one item and the 整改情况报告 of a department (or of everything in the actor's scope) as .docx,
  * from the stored items, their last feedback and their evidence. Reading only; the writers are in formats.
  */
-import { beijingDate, inScope, isRectificationOverdue, RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS, type Actor } from '@jixiao/core';
+import { beijingDate, inScope, isRectificationOverdue, RECTIFICATION_STATUS_LABELS, type Actor, type RectificationSourceKind } from '@jixiao/core';
 import { writeRectificationNotice, writeRectificationReport, type RectificationReportItem } from '@jixiao/formats';
 import { listScopeOf } from '../access/list-scope';
 import { AppError } from '../errors';
@@ -10,6 +10,9 @@ import type { RectificationDeps } from './get-rectification';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ISSUER = '区财政局';
+
+/** 「经…发现」: how the notice names where the problem was found. */
+const FOUND_BY: Record<RectificationSourceKind, string> = { review: '绩效目标审核', monitoring: '绩效运行监控', 'self-evaluation': '绩效自评', evaluation: '绩效评价', inspection: '检查' };
 
 export interface RectificationFile {
   fileName: string;
@@ -31,7 +34,7 @@ export async function renderRectificationNotice(deps: RectificationDeps, actor: 
     basis: item.basis,
     measures: item.measures,
     deadline: item.deadline,
-    sourceLabel: RECTIFICATION_SOURCE_LABELS[item.source.kind],
+    foundBy: FOUND_BY[item.source.kind],
     sourceReference: item.source.reference,
     projectName: item.projectName,
     date,
