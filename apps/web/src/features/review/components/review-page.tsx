@@ -388,6 +388,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           decidable={decidable}
           busy={busy}
           searchRef={searchRef}
+          documentId={id}
         />
       </div>
 
