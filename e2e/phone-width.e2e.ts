@@ -43,8 +43,8 @@ async function visit(page: Page, path: string, name: string): Promise<{ path: st
 }
 
 const PAGES: Record<string, string[]> = {
-  'jinhua-editor': ['/', '/departments', '/projects', '/import', '/review', '/monitoring', '/self-evaluation', '/public'],
-  'finance-reviewer': ['/', '/indicator-library', '/review', '/review/1', '/monitoring', '/self-evaluation', '/period-locks', '/audit'],
+  'jinhua-editor': ['/', '/departments', '/projects', '/import', '/review', '/monitoring', '/self-evaluation', '/rectification', '/rectification/1', '/public'],
+  'finance-reviewer': ['/', '/indicator-library', '/review', '/review/1', '/monitoring', '/self-evaluation', '/rectification', '/period-locks', '/audit'],
   admin: ['/', '/users', '/rule-sets', '/audit'],
   anonymous: ['/public', '/login'],
 };

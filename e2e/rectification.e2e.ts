@@ -32,6 +32,7 @@ describe('整改 from an inspection to 销号', () => {
     await dialog.getByRole('textbox', { name: '依据' }).fill('区委巡察组巡察反馈意见');
     await dialog.getByRole('textbox', { name: '整改措施' }).fill('补充公开合同，完善采购合同公开流程');
     await dialog.getByLabel('整改期限').fill('2099-06-30');
+    await dialog.getByLabel('整改期限').press('Enter');
     await dialog.getByRole('textbox', { name: '来源文号' }).fill('荔巡反〔2024〕3号');
     await shot(reviewer.page, '1-register');
     await dialog.getByRole('button', { name: /^登\s?记$/ }).click();

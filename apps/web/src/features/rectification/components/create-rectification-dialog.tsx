@@ -8,6 +8,7 @@ import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../../lib/query';
 import { navigate } from '../../../lib/router';
+import { DeadlineField } from './deadline-field';
 import { departmentKeys, listDepartments } from '../../departments';
 import { createRectification } from '../api';
 
@@ -68,9 +69,7 @@ export function CreateRectificationDialog({ open, onClose }: { open: boolean; on
         <Form.Item name="measures" label="整改措施" rules={[{ required: true, message: '请填写整改措施' }]}>
           <Input.TextArea aria-label="整改措施" rows={2} maxLength={4000} />
         </Form.Item>
-        <Form.Item name="deadline" label="整改期限" rules={[{ required: true, message: '请选择整改期限' }]}>
-          <Input type="date" aria-label="整改期限" style={{ maxWidth: 200 }} />
-        </Form.Item>
+        <DeadlineField />
         <Form.Item name="sourceKind" label="来源">
           <Select aria-label="来源" options={TYPED_SOURCES} />
         </Form.Item>

@@ -6,6 +6,7 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { navigate } from '../../../lib/router';
+import { DeadlineField } from './deadline-field';
 import { useCan } from '../../session';
 import { createFromFinding, createFromMonitoringLine } from '../api';
 
@@ -53,9 +54,7 @@ export function RaiseRectificationButton({ source, label = '生成整改项' }: 
           <Form.Item name="measures" label="整改措施" rules={[{ required: true, message: '请填写整改措施' }]}>
             <Input.TextArea aria-label="整改措施" rows={3} maxLength={4000} />
           </Form.Item>
-          <Form.Item name="deadline" label="整改期限" rules={[{ required: true, message: '请选择整改期限' }]}>
-            <Input type="date" aria-label="整改期限" style={{ maxWidth: 200 }} />
-          </Form.Item>
+        <DeadlineField />
         </Form>
         {failure ? <Alert type="error" showIcon title={failure} /> : null}
       </Modal>

@@ -24,7 +24,7 @@ function FileLinks({ files }: { files: Attachment[] }) {
     <div className="rc-files">
       {files.map((f) => (
         <a key={f.id} className="rc-file" href={f.url} title={`SHA-256 ${f.sha256}`}>
-          📎 {f.fileName}（{f.typeLabel}，{fileSize(f.size)}）
+          {f.fileName}（{f.typeLabel}，{fileSize(f.size)}）
         </a>
       ))}
     </div>
