@@ -1,6 +1,6 @@
 /**
  * Journey (issue 14 items 2 and 3): the finance reviewer registers a rectification item for 金花街道 from an outside
- * inspection and issues it; 金花's editor finds it, tries to attach a PDF renamed .png (refused, naming the file),
+ * inspection and issues it; 金花's editor finds it on 工作台, tries to attach a PDF renamed .png (refused, naming the file),
  * then feeds back with the real PDF; the reviewer opens the evidence, verifies (销号, confirmed) and sees the whole
  * history. Fails on any console error or failed request other than the refused upload; screenshots in
  * $TMPDIR/jixiao-e2e/rectification-*.png.
@@ -41,10 +41,15 @@ describe('整改 from an inspection to 销号', () => {
     const itemUrl = reviewer.page.url();
     await shot(reviewer.page, '2-issued');
 
-    // 2. The unit's editor finds it on the list and feeds back: first with a PDF named .png — refused, naming it.
+    // 2. The unit's editor finds it on 工作台 (整改待反馈, with its days left) and feeds back: first with a PDF named
+    // .png — refused, naming it.
     const editor = await jixiao.signedInPage('jinhua-editor');
-    await editor.page.goto(`${jixiao.baseUrl}/rectification`, { waitUntil: 'networkidle' });
-    await editor.page.getByRole('link', { name: PROBLEM }).click();
+    await editor.page.goto(`${jixiao.baseUrl}/`, { waitUntil: 'networkidle' });
+    const todo = editor.page.getByTestId('todo-rectification-to-feed-back');
+    await todo.getByRole('link', { name: PROBLEM }).waitFor();
+    expect(await todo.innerText()).toMatch(/剩 \d+ 天/);
+    await shot(editor.page, '2b-workbench');
+    await todo.getByRole('link', { name: PROBLEM }).click();
     await editor.page.getByRole('heading', { name: /^整改：/ }).waitFor();
     const pdf = Buffer.from(demoPdf('Contract published (e2e)'));
     await editor.page.getByRole('textbox', { name: '整改情况' }).fill('已在政府采购网补充公开合同，并修订公开流程。');
