@@ -140,7 +140,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
 
   // 整改 (decision 032): every role reads within its departments; the finance reviewer creates and moves; the unit's editor feeds back.
   'GET /api/rectifications': may('rectification.read', query('department', 'departmentId')),
-  'GET /api/rectifications/report.docx': may('rectification.read', query('department', 'departmentId')),
+  'GET /api/departments/{id}/rectification-report.docx': may('rectification.read', param('department')),
   'POST /api/rectifications': may('rectification.manage', body('department', 'departmentId')),
   'POST /api/rectifications/from-finding': may('rectification.manage', body('document', 'documentId')),
   'POST /api/rectifications/from-monitoring-line': may('rectification.manage', body('evaluation', 'evaluationId')),

@@ -34,7 +34,7 @@ describe('download routes', () => {
       .map(([path, ops]) => ({ path, types: Object.keys(ops.get!.responses?.['200']?.content ?? {}) }))
       .sort((a, b) => a.path.localeCompare(b.path));
     const registry = OUTPUT_FORMATS.flatMap((f) => ('download' in f ? [{ path: downloadRoute(f.id), types: [f.mediaType as string] }] : [])).sort((a, b) => a.path.localeCompare(b.path));
-    expect(registry.length).toBe(7);
+    expect(registry.length).toBe(9);
     expect(served).toEqual(registry);
   });
 });

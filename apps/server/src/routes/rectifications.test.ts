@@ -92,9 +92,26 @@ describe('整改 over HTTP', () => {
     expect(page.items.every((i) => i.departmentId === departmentId)).toBe(true);
   });
 
+  it('raises an item from a monitoring red or yellow line of the demo report, once; a green line is refused', async () => {
+    const reports = (await reviewer.send('GET', '/api/monitoring')).body as { items: Array<{ id: number }> };
+    const report = (await reviewer.send('GET', `/api/monitoring/${reports.items[0]!.id}`)).body as { result: { budgetLines: Array<{ key: string; light: string | null }>; indicatorLines: Array<{ key: string; light: string | null }> } };
+    const lines = [...report.result.budgetLines, ...report.result.indicatorLines];
+    const warned = lines.find((l) => l.light === 'red' || l.light === 'yellow')!;
+    const green = lines.find((l) => l.light === 'green')!;
+    const body = (lineKey: string) => ({ evaluationId: reports.items[0]!.id, lineKey, responsiblePerson: '财务办', measures: '分析原因并加快执行', deadline: '2099-09-30' });
+    const made = await reviewer.send('POST', '/api/rectifications/from-monitoring-line', body(warned.key));
+    expect(made.status).toBe(201);
+    expect(rectificationDtoSchema.parse(made.body)).toMatchObject({ sourceKind: 'monitoring', status: 'draft', problem: expect.stringMatching(/运行监控（\d{4}-\d{2}）(红灯|黄灯)/), source: { evaluationId: reports.items[0]!.id, key: warned.key } });
+    expect((await reviewer.send('POST', '/api/rectifications/from-monitoring-line', body(warned.key))).status).toBe(409);
+    const refused = await reviewer.send('POST', '/api/rectifications/from-monitoring-line', body(green.key));
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('不是红灯或黄灯预警');
+    expect((await editor.send('POST', '/api/rectifications/from-monitoring-line', body(warned.key))).status).toBe(403);
+  });
+
   it('writes the 整改通知书 and the 整改情况报告 as Word files', async () => {
     const [first] = rectificationPageDtoSchema.parse((await reviewer.send('GET', '/api/rectifications')).body).items;
-    for (const url of [`/api/rectifications/${first!.id}/notice.docx`, '/api/rectifications/report.docx']) {
+    for (const url of [`/api/rectifications/${first!.id}/notice.docx`, `/api/departments/${first!.departmentId}/rectification-report.docx`]) {
       const res = await reviewer.request(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toContain('.docx');

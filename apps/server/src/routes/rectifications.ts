@@ -1,7 +1,8 @@
 /**
  * 整改 and 佐证材料 (issue 14 items 2 and 3; decision 032): the items (list, one with its history, create — typed,
  * from a review finding, from a monitoring red/yellow line), the reviewer's steps (issue, verify, return), the
- * unit's feedback with its files (multipart), the 整改通知书 and 整改情况报告 as .docx, and an attachment's download.
+ * unit's feedback with its files (multipart), the 整改通知书 and a department's 整改情况报告 as .docx (the contract's
+ * OUTPUT_FORMATS), and an attachment's download.
  * Who acts is the signed-in person; each change is one services command (decision 020).
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -13,9 +14,10 @@ import {
   rectificationListQuerySchema,
   rectificationPageDtoSchema,
   rectificationStepRequestSchema,
-  canonicalIdSchema,
+  downloadRoute,
+  outputFormatsOf,
 } from '@jixiao/contract';
-import { EVIDENCE_LIMITS, EVIDENCE_TYPES_TEXT } from '@jixiao/core';
+import { beijingDate, EVIDENCE_LIMITS, EVIDENCE_TYPES_TEXT } from '@jixiao/core';
 import {
   createRectification,
   createRectificationFromFinding,
@@ -25,8 +27,7 @@ import {
   getRectification,
   listRectifications,
   moveRectification,
-  renderRectificationNotice,
-  renderRectificationReport,
+  renderOutput,
 } from '@jixiao/services';
 import { actorOf, changeContext } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
@@ -35,7 +36,6 @@ import { attachment } from './reviews';
 /** A feedback's body: its text and up to five files of 10 MB, with room for the form's own bytes. */
 export const MAX_FEEDBACK_BYTES = EVIDENCE_LIMITS.maxFilesPerChange * EVIDENCE_LIMITS.maxFileBytes + 1024 * 1024;
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } });
 const tags = ['整改'];
 const one = (description: string) => ({ 200: json(rectificationDtoSchema, description), ...errorResponses, ...accessResponses, 409: { description: '状态已变化（已由他人办理），或重复登记', content: errorResponses[400].content } });
@@ -120,25 +120,18 @@ const feedback = createRoute({
   responses: { ...one('已反馈'), 413: { description: '上传的内容太大', content: errorResponses[400].content } },
 });
 
-const notice = createRoute({
-  method: 'get',
-  path: '/api/rectifications/{id}/notice.docx',
-  operationId: 'downloadRectificationNotice',
-  tags,
-  summary: '整改通知书（Word .docx）',
-  request: { params: idParamSchema },
-  responses: { 200: binary(DOCX, '整改通知书 .docx'), ...errorResponses, ...accessResponses },
-});
-
-const report = createRoute({
-  method: 'get',
-  path: '/api/rectifications/report.docx',
-  operationId: 'downloadRectificationReport',
-  tags,
-  summary: '整改情况报告（Word .docx）：一个部门的，或本人可见的全部',
-  request: { query: z.strictObject({ departmentId: canonicalIdSchema.optional() }) },
-  responses: { 200: binary(DOCX, '整改情况报告 .docx'), ...errorResponses, ...accessResponses },
-});
+/** The 整改通知书 (of an item) and the 整改情况报告 (of a department): the registry's formats of those sources. */
+const fileRoutes = [...outputFormatsOf('rectification'), ...outputFormatsOf('department')].map((format) =>
+  createRoute({
+    method: 'get',
+    path: downloadRoute(format.id),
+    operationId: format.operationId,
+    tags,
+    summary: format.summary,
+    request: { params: idParamSchema },
+    responses: { 200: binary(format.mediaType, `${format.label} ${format.extension}`), ...errorResponses, ...accessResponses },
+  }),
+);
 
 const download = createRoute({
   method: 'get',
@@ -157,11 +150,6 @@ export const registerRectificationRoutes: RegisterRoutes = (app, ctx) => {
     const input = { limit: q.limit, offset: q.offset, ...(q.status ? { status: q.status } : {}), ...(q.overdue === 'true' ? { overdue: true } : {}), ...(q.departmentId ? { departmentId: q.departmentId } : {}), ...(q.search ? { search: q.search } : {}) };
     return c.json(await listRectifications(deps, actorOf(c), input, ctx.now()), 200);
   });
-  app.openapi(report, async (c) => {
-    const { departmentId } = c.req.valid('query');
-    const file = await renderRectificationReport(deps, actorOf(c), departmentId ? { departmentId } : {}, ctx.now());
-    return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
-  });
   app.openapi(create, async (c) => c.json(await createRectification(deps, changeContext(c), c.req.valid('json'), ctx.now()), 201));
   app.openapi(fromFinding, async (c) => c.json(await createRectificationFromFinding(deps, changeContext(c), c.req.valid('json'), ctx.now()), 201));
   app.openapi(fromMonitoring, async (c) => c.json(await createRectificationFromMonitoringLine(deps, changeContext(c), c.req.valid('json'), ctx.now()), 201));
@@ -179,10 +167,13 @@ export const registerRectificationRoutes: RegisterRoutes = (app, ctx) => {
     const files = await Promise.all(given.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     return c.json(await feedbackRectification(deps, changeContext(c), { id: c.req.valid('param').id, revision: form.revision, text: form.text, files }, ctx.now()), 200);
   });
-  app.openapi(notice, async (c) => {
-    const file = await renderRectificationNotice(deps, actorOf(c), { id: c.req.valid('param').id }, ctx.now());
-    return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
-  });
+  for (const [i, format] of [...outputFormatsOf('rectification'), ...outputFormatsOf('department')].entries()) {
+    app.openapi(fileRoutes[i]!, async (c) => {
+      // Who may read it was decided by the access policy (the item's or the department's scope).
+      const file = await renderOutput(deps, format.id, { id: c.req.valid('param').id, date: beijingDate(ctx.now()) });
+      return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': attachment(file.fileName) });
+    });
+  }
   app.openapi(download, async (c) => {
     const { attachment: a, bytes } = await getAttachmentFile(deps, actorOf(c), { id: c.req.valid('param').id });
     return c.body(bytes.slice().buffer, 200, { 'Content-Type': a.mediaType, 'Content-Disposition': attachment(a.fileName), 'X-Content-SHA256': a.sha256 });

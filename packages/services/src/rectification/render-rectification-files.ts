@@ -1,11 +1,9 @@
 /**
- * The 整改通知书 of one item and the 整改情况报告 of a department (or of everything in the actor's scope) as .docx,
+ * The 整改通知书 of one item and the 整改情况报告 of a department as .docx (registered in the contract's OUTPUT_FORMATS),
  * from the stored items, their last feedback and their evidence. Reading only; the writers are in formats.
  */
-import { beijingDate, inScope, isRectificationOverdue, RECTIFICATION_STATUS_LABELS, type Actor, type RectificationSourceKind } from '@jixiao/core';
+import { beijingDate, isRectificationOverdue, RECTIFICATION_STATUS_LABELS, type RectificationSourceKind } from '@jixiao/core';
 import { writeRectificationNotice, writeRectificationReport, type RectificationReportItem } from '@jixiao/formats';
-import { listScopeOf } from '../access/list-scope';
-import { AppError } from '../errors';
 import type { RectificationDeps } from './get-rectification';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -20,10 +18,10 @@ export interface RectificationFile {
   bytes: Uint8Array;
 }
 
-export async function renderRectificationNotice(deps: RectificationDeps, actor: Actor, input: { id: number }, now: Date): Promise<RectificationFile> {
+/** Who may read it was decided before (the route's access policy, the output job's scope check). */
+export async function renderRectificationNotice(deps: RectificationDeps, input: { id: number; date: string }): Promise<RectificationFile> {
   const item = await deps.store.rectifications.get(input.id);
-  if (!inScope(actor, item.departmentId)) throw new AppError('NOT_FOUND', `整改事项 ${input.id} 不存在。`);
-  const date = item.issuedAt ? beijingDate(new Date(item.issuedAt)) : beijingDate(now);
+  const date = item.issuedAt ? beijingDate(new Date(item.issuedAt)) : input.date;
   const bytes = await writeRectificationNotice({
     number: `整改〔${date.slice(0, 4)}〕${item.id}号`,
     issuer: ISSUER,
@@ -45,9 +43,10 @@ export async function renderRectificationNotice(deps: RectificationDeps, actor: 
 /** Most items one report lists: a district's year fits many times over. */
 const REPORT_LIMIT = 500;
 
-export async function renderRectificationReport(deps: RectificationDeps, actor: Actor, input: { departmentId?: number }, now: Date): Promise<RectificationFile> {
-  const today = beijingDate(now);
-  const { items } = await deps.store.rectifications.list({ ...listScopeOf(actor), ...(input.departmentId ? { departmentId: input.departmentId } : {}), limit: REPORT_LIMIT, offset: 0 });
+/** One department's items as of `date` (Beijing); who may read it was decided before. */
+export async function renderRectificationReport(deps: RectificationDeps, input: { departmentId: number; date: string }): Promise<RectificationFile> {
+  const today = input.date;
+  const { items } = await deps.store.rectifications.list({ departmentId: input.departmentId, limit: REPORT_LIMIT, offset: 0 });
   const ordered = [...items].reverse();
   const rows: RectificationReportItem[] = [];
   for (const item of ordered) {
@@ -67,7 +66,7 @@ export async function renderRectificationReport(deps: RectificationDeps, actor: 
       verifiedAt: item.verifiedAt ? beijingDate(new Date(item.verifiedAt)) : null,
     });
   }
-  const scope = input.departmentId ? (ordered[0]?.department ?? '本部门') : actor.departmentId === null ? '全区' : (ordered[0]?.department ?? '本部门');
+  const scope = ordered[0]?.department ?? '本部门';
   const bytes = await writeRectificationReport({ scope, issuer: ISSUER, date: today, items: rows });
   return { fileName: `整改情况报告-${scope}-${today}.docx`, mediaType: DOCX, bytes };
 }

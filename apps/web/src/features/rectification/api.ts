@@ -8,7 +8,7 @@ import {
   type RectificationPageDto,
   type RectificationSummaryDto,
 } from '@jixiao/contract';
-import { getJson, postForm, sendJson, withQuery } from '../../lib/http';
+import { getJson, postForm, sendJson } from '../../lib/http';
 
 export type { RectificationDto, RectificationPageDto, RectificationSummaryDto };
 
@@ -55,8 +55,6 @@ export function feedbackRectification(id: number, revision: number, text: string
   return postForm(rectificationDtoSchema, `/api/rectifications/${id}/feedback`, form);
 }
 
-export const noticeUrl = (id: number) => `/api/rectifications/${id}/notice.docx`;
-export const reportUrl = (departmentId?: number) => withQuery('/api/rectifications/report.docx', { departmentId });
 
 /** Query keys of 整改 (decision 018). */
 export const rectificationKeys = {

@@ -13,7 +13,8 @@ import { useApiQuery } from '../../../lib/query';
 import { Link } from '../../../lib/router';
 import { departmentKeys, listDepartments } from '../../departments';
 import { useCan } from '../../session';
-import { listRectifications, PAGE_SIZE, rectificationKeys, reportUrl, type RectificationFilters, type RectificationSummaryDto } from '../api';
+import { OutputJobButton } from '../../../components/output-job-button';
+import { listRectifications, PAGE_SIZE, rectificationKeys, type RectificationFilters, type RectificationSummaryDto } from '../api';
 import { deadlineText, STATUS_COLORS } from '../model';
 import { CreateRectificationDialog } from './create-rectification-dialog';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
@@ -53,7 +54,11 @@ export function RectificationListPage() {
         sub="目标审核、运行监控预警、绩效自评、绩效评价和外部检查发现的问题：下发整改通知 → 责任单位反馈整改情况并上传佐证材料 → 财政审核人核实销号或退回。"
         extra={
           <Space wrap>
-            <Button href={reportUrl(filters.departmentId)}>下载整改情况报告</Button>
+            {filters.departmentId ? (
+              <OutputJobButton request={{ format: 'rectification-report', id: filters.departmentId }}>下载该部门整改情况报告</OutputJobButton>
+            ) : (
+              <span className="muted">选择责任部门后可下载其整改情况报告</span>
+            )}
             {manages ? (
               <Button type="primary" onClick={() => setCreating(true)}>
                 登记整改

@@ -10,7 +10,8 @@ import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
 import { useApiQuery, useInvalidate } from '../../../lib/query';
-import { getRectification, moveRectification, noticeUrl, rectificationKeys, type RectificationDto } from '../api';
+import { OutputJobButton } from '../../../components/output-job-button';
+import { getRectification, moveRectification, rectificationKeys, type RectificationDto } from '../api';
 import { deadlineText, fileSize, STATUS_COLORS } from '../model';
 import { FeedbackForm } from './feedback-form';
 // oxlint-disable-next-line import/no-unassigned-import -- a stylesheet is imported for its effect
@@ -101,7 +102,7 @@ export function RectificationPage({ params }: { params: Record<string, string> }
       ) : (
         <div className="rc-detail">
           <div>
-            <Card size="small" title={<span>整改事项 <Tag color={STATUS_COLORS[item.status]}>{item.statusLabel}</Tag></span>} extra={<a href={noticeUrl(item.id)}>下载整改通知书</a>}>
+            <Card size="small" title={<span>整改事项 <Tag color={STATUS_COLORS[item.status]}>{item.statusLabel}</Tag></span>} extra={<OutputJobButton size="small" request={{ format: 'rectification-notice', id: item.id }}>下载整改通知书</OutputJobButton>}>
               <Descriptions size="small" column={1} bordered items={[
                 { key: 'problem', label: '问题', children: <span className="rc-text">{item.problem}</span> },
                 { key: 'basis', label: '依据', children: <span className="rc-text">{item.basis}</span> },
