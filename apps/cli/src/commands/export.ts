@@ -52,7 +52,7 @@ async function exportByObject(io: Parameters<Command['run']>[1], format: 'rectif
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `jixiao export --document ID [--version N] [--format ${idsOf('document')}] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format ${idsOf('monitoring')} (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format ${idsOf('self-evaluation')} --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]`,
+  usage: `jixiao export --document ID [--version N] [--format ${idsOf('document')}] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format ${idsOf('monitoring')} (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format ${idsOf('self-evaluation')} --evaluation ID --out FILE | jixiao export --format ${idsOf('rectification')} --rectification ID --out FILE | jixiao export --format ${idsOf('department')} --department ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]`,
   help: [
     '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
     ...FORMAT_HELP,
