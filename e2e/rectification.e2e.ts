@@ -5,7 +5,9 @@
  * history. Fails on any console error or failed request other than the refused upload; screenshots in
  * $TMPDIR/jixiao-e2e/rectification-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDocxLayout } from '@jixiao/formats';
 import { demoPdf } from '@jixiao/services';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +20,7 @@ const PROBLEM = '政府采购合同未按规定公开（e2e）';
 describe('整改 from an inspection to 销号', () => {
   it('reviewer registers and issues → unit feeds back with a PDF (a lying file refused) → reviewer verifies', async () => {
     // 1. The reviewer registers the item and issues it at once.
-    const reviewer = await jixiao.signedInPage('finance-reviewer');
+    const reviewer = await jixiao.signedInPage('finance-reviewer', { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     await reviewer.page.goto(`${jixiao.baseUrl}/`, { waitUntil: 'networkidle' });
     await reviewer.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改' }).click();
     await reviewer.page.getByRole('heading', { name: '整改', exact: true }).waitFor();
@@ -100,6 +102,17 @@ describe('整改 from an inspection to 销号', () => {
     expect(history).toMatch(/销号[\s\S]*反馈整改情况[\s\S]*下发整改通知/);
     expect(history).toContain('金花街道填报人');
     await shot(reviewer.page, '6-verified');
+
+    // The 整改通知书 is made as an output job and downloaded: a Word file addressed to the unit, naming the problem.
+    const [file] = await Promise.all([reviewer.page.waitForEvent('download'), reviewer.page.getByRole('button', { name: '下载整改通知书' }).click()]);
+    const saved = join(SHOTS_DIR, 'rectification-notice.docx');
+    await file.saveAs(saved);
+    const layout = readDocxLayout(new Uint8Array(readFileSync(saved)));
+    expect(layout.ok).toBe(true);
+    const text = layout.ok ? layout.layout.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('\n') : '';
+    expect(text).toContain('整改通知书');
+    expect(text).toContain(PROBLEM);
+    expect(text).toContain('请于二〇九九年六月三十日前完成整改');
     expect(reviewer.problems).toEqual([]);
   }, 240_000);
 });
