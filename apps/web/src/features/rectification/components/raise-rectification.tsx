@@ -18,7 +18,8 @@ interface Values {
   deadline: string;
 }
 
-export function RaiseRectificationButton({ source, label = '生成整改项' }: { source: RaiseSource; label?: string }) {
+/** `compact`: a text button beside a row's other actions (采纳 / 驳回), as they are drawn. */
+export function RaiseRectificationButton({ source, label = '生成整改项', compact = false }: { source: RaiseSource; label?: string; compact?: boolean }) {
   const allowed = useCan('rectification.manage');
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ export function RaiseRectificationButton({ source, label = '生成整改项' }: 
 
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)}>
+      <Button size="small" type={compact ? 'text' : 'default'} onClick={() => setOpen(true)}>
         {label}
       </Button>
       <Modal open={open} title="生成整改项" okText="生成" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>

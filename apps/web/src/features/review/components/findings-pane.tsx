@@ -154,7 +154,7 @@ export function FindingsPane({
                 {status ? <Tag color={status.color}>{status.label}</Tag> : null}
                 {documentId !== undefined && f.status !== 'dismissed' ? (
                   <span onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} role="presentation">
-                    <RaiseRectificationButton source={{ kind: 'finding', documentId, findingKey: f.finding.key }} label="整改" />
+                    <RaiseRectificationButton source={{ kind: 'finding', documentId, findingKey: f.finding.key }} label="整改" compact />
                   </span>
                 ) : null}
                 {decidable && f.status !== 'accepted' && f.status !== 'added' ? (
