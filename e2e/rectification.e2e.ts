@@ -75,7 +75,10 @@ describe('整改 from an inspection to 销号', () => {
     await editor.page.locator('input[type=file]').setInputFiles({ name: '合同公开页面.pdf', mimeType: 'application/pdf', buffer: pdf });
     await editor.page.locator('.ant-upload-list-item', { hasText: '合同公开页面.pdf' }).waitFor();
     await shot(editor.page, '3b-real-file-chosen');
-    await editor.page.getByRole('button', { name: /^提交反馈$/ }).click();
+    // The button by its place: while the refusal's alert and the file list animate, its accessible name can lag.
+    const send = editor.page.locator('.rc-feedback button.ant-btn-primary', { hasText: '提交反馈' });
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await send.click();
     await settled(confirm);
     await confirm.getByRole('button', { name: /^提\s?交$/ }).click();
     await expect.poll(() => editor.page.locator('.ant-card-head').first().innerText()).toContain('已反馈');
@@ -115,4 +118,31 @@ describe('整改 from an inspection to 销号', () => {
     expect(text).toContain('请于二〇九九年六月三十日前完成整改');
     expect(reviewer.problems).toEqual([]);
   }, 240_000);
+
+  it('a review finding becomes an item with its wording (生成整改项)', async () => {
+    const reviewer = await jixiao.signedInPage('finance-reviewer');
+    await reviewer.page.goto(`${jixiao.baseUrl}/review/1`, { waitUntil: 'networkidle' });
+    await reviewer.page.getByRole('heading', { name: /^审核：/ }).waitFor();
+    const finding = reviewer.page.locator('[data-key]').filter({ has: reviewer.page.getByRole('button', { name: /^整\s?改$/ }) }).first();
+    const findingText = await finding.innerText();
+    await finding.getByRole('button', { name: /^整\s?改$/ }).click();
+    const dialog = reviewer.page.getByRole('dialog', { name: '生成整改项' });
+    await settled(dialog);
+    await dialog.getByRole('textbox', { name: '责任人' }).fill('财务办');
+    await dialog.getByRole('textbox', { name: '整改措施' }).fill('按审核意见修改指标后重新报送');
+    await dialog.getByLabel('整改期限').fill('2099-03-31');
+    await dialog.getByLabel('整改期限').press('Enter');
+    await shot(reviewer.page, '7-from-finding');
+    await dialog.getByRole('button', { name: /^生\s?成$/ }).click();
+    await reviewer.page.getByRole('heading', { name: /^整改：/ }).waitFor();
+    const details = await reviewer.page.locator('.ant-descriptions').innerText();
+    expect(details).toContain('目标审核发现');
+    // 问题 is the finding's own message (after where it was found).
+    const problem = await reviewer.page.locator('.ant-descriptions-row', { hasText: '问题' }).locator('td').first().innerText();
+    const message = problem.split('：').at(-1)!.trim();
+    expect(message.length).toBeGreaterThan(5);
+    expect(findingText).toContain(message);
+    await shot(reviewer.page, '8-from-finding-item');
+    expect(reviewer.problems).toEqual([]);
+  }, 120_000);
 });
