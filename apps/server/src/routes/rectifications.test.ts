@@ -101,7 +101,9 @@ describe('整改 over HTTP', () => {
     const body = (lineKey: string) => ({ evaluationId: reports.items[0]!.id, lineKey, responsiblePerson: '财务办', measures: '分析原因并加快执行', deadline: '2099-09-30' });
     const made = await reviewer.send('POST', '/api/rectifications/from-monitoring-line', body(warned.key));
     expect(made.status).toBe(201);
-    expect(rectificationDtoSchema.parse(made.body)).toMatchObject({ sourceKind: 'monitoring', status: 'draft', problem: expect.stringMatching(/运行监控（\d{4}-\d{2}）(红灯|黄灯)/), source: { evaluationId: reports.items[0]!.id, key: warned.key } });
+    const raised = rectificationDtoSchema.parse(made.body);
+    expect(raised.basis).not.toMatch(/budgetLights|indicatorLights|@\d/);
+    expect(raised).toMatchObject({ sourceKind: 'monitoring', status: 'draft', problem: expect.stringMatching(/运行监控（\d{4}-\d{2}）(红灯|黄灯)：/), source: { evaluationId: reports.items[0]!.id, key: warned.key } });
     expect((await reviewer.send('POST', '/api/rectifications/from-monitoring-line', body(warned.key))).status).toBe(409);
     const refused = await reviewer.send('POST', '/api/rectifications/from-monitoring-line', body(green.key));
     expect(refused.status).toBe(400);

@@ -8,6 +8,7 @@
 import type { CreateRectificationRequest, RectificationDto, RectificationFromFindingRequest, RectificationFromMonitoringRequest } from '@jixiao/contract';
 import {
   beijingDate,
+  CHECK_LABELS,
   checkRectificationDraft,
   chinaTime,
   decideCreateRectification,
@@ -80,7 +81,8 @@ export async function createRectificationFromFinding(deps: CommandDeps & ReviewD
     unitName: input.unitName ?? f.location.unit ?? review.document.department ?? '',
     responsiblePerson: input.responsiblePerson,
     problem: where ? `${where}：${f.message}` : f.message,
-    basis: [f.rule, f.evidence, f.suggestion ? `建议：${f.suggestion}` : ''].filter(Boolean).join('；'),
+    // In words (the check's name, what it saw, its suggestion); the rule set's id stays with the review, not on the page.
+    basis: `${[`目标审核「${CHECK_LABELS[f.check]}」`, f.evidence, f.suggestion ? `建议：${f.suggestion}` : ''].filter(Boolean).map((t) => t.replace(/[。；\s]+$/, '')).join('；')}。`,
     measures: input.measures,
     deadline: input.deadline,
     projectName: f.location.project ?? null,
@@ -101,8 +103,9 @@ export async function createRectificationFromMonitoringLine(deps: CommandDeps & 
     departmentId: report.document.departmentId,
     unitName: input.unitName ?? line.unit ?? report.document.department ?? '',
     responsiblePerson: input.responsiblePerson,
-    problem: `运行监控（${report.period}）${line.light === 'red' ? '红灯' : '黄灯'}：${line.label}。${line.reasons.join('')}`,
-    basis: line.setting,
+    problem: `运行监控（${report.period}）${line.light === 'red' ? '红灯' : '黄灯'}：${line.label}`,
+    // The rule set by its name, and why the light is what it is (the figures), as the report page says them.
+    basis: `${report.ruleSet.title || report.ruleSet.name}：${line.reasons.join('')}`,
     measures: input.measures,
     deadline: input.deadline,
     projectName: line.project,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Actor } from '@jixiao/core';
+import { CHECK_LABELS, type Actor } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_CHANGE } from '../access/audit';
 import { demoPdf } from '../demo/demo-pdf';
@@ -40,7 +40,8 @@ describe('rectification commands', () => {
     const item = await createRectificationFromFinding({ store }, { actor: reviewer }, input, NOW);
     expect(item).toMatchObject({ status: 'draft', departmentId, sourceKind: 'review', source: { documentId, key: finding.key } });
     expect(item.problem).toContain(finding.message);
-    expect(item.basis).toContain(finding.rule);
+    expect(item.basis).toContain(`目标审核「${CHECK_LABELS[finding.check]}」`);
+    expect(item.basis).not.toContain(finding.rule);
     const again = await createRectificationFromFinding({ store }, { actor: reviewer }, input, NOW).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`编号 ${item.id}`) });
   });
