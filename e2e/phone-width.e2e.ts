@@ -43,8 +43,8 @@ async function visit(page: Page, path: string, name: string): Promise<{ path: st
 }
 
 const PAGES: Record<string, string[]> = {
-  'jinhua-editor': ['/', '/dashboard', '/departments', '/projects', '/import', '/review', '/monitoring', '/self-evaluation', '/results-use', '/public'],
-  'finance-reviewer': ['/', '/dashboard', '/indicator-library', '/review', '/review/1', '/monitoring', '/self-evaluation', '/results-use', '/period-locks', '/audit'],
+  'jinhua-editor': ['/', '/dashboard', '/departments', '/projects', '/import', '/review', '/monitoring', '/self-evaluation', '/results-use', '/rectification', '/rectification/1', '/public'],
+  'finance-reviewer': ['/', '/dashboard', '/indicator-library', '/review', '/review/1', '/monitoring', '/self-evaluation', '/results-use', '/rectification', '/period-locks', '/audit'],
   admin: ['/', '/users', '/rule-sets', '/audit'],
   anonymous: ['/public', '/login'],
 };

@@ -59,6 +59,10 @@ const EXPECTED: Array<[RegExp, Allowed]> = [
   [/^(POST|PUT) \/api\/(monitoring|self-evaluations)/, EDIT],
   // 数据看板: every role, over its own departments (drilled into another's → 404 by the scope rule above).
   [/^GET \/api\/dashboard/, ROLES],
+  // 整改: the responsible unit's editor feeds back; the finance reviewer creates, issues, verifies and returns.
+  [/^POST \/api\/rectifications\/\{id\}\/feedback$/, EDIT],
+  [/^POST \/api\/rectifications/, FINANCE],
+  // Reading items, their documents and 佐证材料: every role, within its departments.
   [/^GET /, 'signed-in'],
 ];
 
@@ -75,6 +79,8 @@ interface Place {
   project: number;
   monitoring: number;
   selfEvaluation: number;
+  rectification: number;
+  attachment: number;
 }
 let own: Place;
 let other: Place;
@@ -90,9 +96,17 @@ async function placeOf(departmentId: number): Promise<Place> {
   const evaluation = async (kind: 'monitoring' | 'self-evaluation', period: string) =>
     (await ctx.store.evaluations.listEvaluations({ documentId: target.id, kind }))[0]?.id ??
     (await ctx.store.evaluations.createEvaluation({ documentId: target.id, targetVersion: target.version, kind, period, entries: {}, by: 'matrix' })).id;
+  // The demo has 整改 items in both places (services demo/seed-demo-rectification.ts); a file is added where none is.
+  const item = (await ctx.store.rectifications.list({ departmentId, limit: 1, offset: 0 })).items[0]!;
+  const files = await ctx.store.attachments.listFor('rectification', item.id);
+  const attachment =
+    files[0]?.id ??
+    (await ctx.store.attachments.add({ ownerKind: 'rectification', ownerId: item.id, departmentId, fileName: 'matrix.pdf', type: 'pdf', mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: new TextEncoder().encode('%PDF-1.4 matrix') }, { username: 'matrix', displayName: 'matrix', role: 'admin' })).id;
   return {
     departmentId,
     department: departmentId,
+    rectification: item.id,
+    attachment,
     document: target.id,
     project: project?.id ?? 999_999,
     monitoring: await evaluation('monitoring', `${target.year ?? 2024}-07`),
@@ -122,6 +136,10 @@ function urlFor(path: string, place: Place): { url: string; scoped: boolean } {
   if (path.startsWith('/api/documents/{id}')) return { url: id(place.document), scoped: true };
   if (path.startsWith('/api/monitoring/{id}') || path.startsWith('/api/evaluations/{id}')) return { url: id(place.monitoring), scoped: true };
   if (path.startsWith('/api/self-evaluations/{id}')) return { url: id(place.selfEvaluation), scoped: true };
+  if (path.startsWith('/api/rectifications/{id}')) return { url: id(place.rectification), scoped: true };
+  if (path.startsWith('/api/attachments/{id}')) return { url: id(place.attachment), scoped: true };
+  // Made from a review finding: the body's documentId decides the department.
+  if (path === '/api/rectifications/from-finding') return { url: path, scoped: true };
   if (path.includes('{')) throw new Error(`the access matrix does not know the object of ${path}: add it to urlFor`);
   // Routes that name their object in the body or the query.
   if (path === '/api/monitoring' || path === '/api/self-evaluations' || path === '/api/results-use/decisions') return { url: path, scoped: true };

@@ -27,6 +27,7 @@ import { registerTemplateRoutes } from './routes/templates';
 import { registerWorkflowRoutes } from './routes/workflow';
 import { registerWorkbenchRoutes } from './routes/workbench';
 import { registerDashboardRoutes } from './routes/dashboard';
+import { registerRectificationRoutes } from './routes/rectifications';
 import { accessPolicyMiddleware } from './http/access-policy';
 import { bodyLimitMiddleware } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
@@ -47,6 +48,7 @@ const ROUTES: RegisterRoutes[] = [
   registerMonitoringRoutes,
   registerSelfEvaluationRoutes,
   registerResultsUseRoutes,
+  registerRectificationRoutes,
   registerSessionRoutes,
   registerUserRoutes,
   registerAuditRoutes,

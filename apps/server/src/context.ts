@@ -3,7 +3,7 @@
  * the same context around a store in a temp directory.
  */
 import { readFileSync } from 'node:fs';
-import { removeDemoUsers, seedDemoData, seedDemoUsers, seedDemoWorkflow, type SeedReport } from '@jixiao/services';
+import { removeDemoUsers, seedDemoData, seedDemoRectifications, seedDemoUsers, seedDemoWorkflow, type SeedReport } from '@jixiao/services';
 import { openStore, type PostgresSettings, type Store } from '@jixiao/store';
 
 export interface AppContext {
@@ -83,6 +83,7 @@ export async function openContext(options: OpenContextOptions): Promise<AppConte
       await seedDemoUsers({ store });
       // First run only (seedReport.seeded): documents go through the workflow (one to the public page, last year's approved and monitored).
       await seedDemoWorkflow({ store }, seedReport);
+      await seedDemoRectifications({ store }, seedReport);
     } else {
       // Outside demo mode no account with a published password may exist (decision 010).
       await removeDemoUsers({ store });

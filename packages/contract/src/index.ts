@@ -30,3 +30,4 @@ export {
 export * from './workbench';
 export * from './rollover';
 export * from './results-use';
+export * from './rectification';

@@ -5,10 +5,11 @@
  *
  * `source` is what the file is made from, and so which id the caller names: a stored document (`--document ID`,
  * `/api/documents/{id}/…`), a monitoring report (`--monitoring ID`, `/api/monitoring/{id}/…`) or a self-evaluation
- * (`--evaluation ID`, `/api/self-evaluations/{id}/…`). `download` is the file's path under that resource when the
+ * (`--evaluation ID`, `/api/self-evaluations/{id}/…`), a rectification item (`--rectification ID`, `/api/rectifications/{id}/…`)
+ * or a department (`--department ID`, `/api/departments/{id}/…`: its 整改情况报告). `download` is the file's path under that resource when the
  * server serves it; a format without one is made by the CLI and by an output job (`POST /api/output-jobs`) only.
  */
-export type OutputSource = 'document' | 'monitoring' | 'self-evaluation';
+export type OutputSource = 'document' | 'monitoring' | 'self-evaluation' | 'rectification' | 'department';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -98,6 +99,26 @@ export const OUTPUT_FORMATS = [
     operationId: 'downloadActualsWorkbook',
     summary: '预填的实际完成值填报表（.xlsx）：目标灰色锁定，黄色单元格填写，填好后上传或用 jixiao actuals import 导入',
   },
+  {
+    id: 'rectification-notice',
+    label: '整改通知书',
+    source: 'rectification',
+    mediaType: DOCX,
+    extension: '.docx',
+    download: 'notice.docx',
+    operationId: 'downloadRectificationNotice',
+    summary: '整改通知书（Word .docx）：问题、依据、整改要求和期限、反馈方式',
+  },
+  {
+    id: 'rectification-report',
+    label: '整改情况报告',
+    source: 'department',
+    mediaType: DOCX,
+    extension: '.docx',
+    download: 'rectification-report.docx',
+    operationId: 'downloadRectificationReport',
+    summary: '整改情况报告（Word .docx）：一个部门的整改事项、状态、逾期、整改情况和佐证材料',
+  },
 ] as const satisfies readonly OutputFormatInfo[];
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -129,7 +150,13 @@ export function outputFormatsOf<S extends OutputSource>(source: S): Array<Extrac
   return OUTPUT_FORMATS.filter((f): f is Extract<OutputFormat, { source: S }> => f.source === source);
 }
 
-const RESOURCE: Record<OutputSource, string> = { document: '/api/documents', monitoring: '/api/monitoring', 'self-evaluation': '/api/self-evaluations' };
+const RESOURCE: Record<OutputSource, string> = {
+  document: '/api/documents',
+  monitoring: '/api/monitoring',
+  'self-evaluation': '/api/self-evaluations',
+  rectification: '/api/rectifications',
+  department: '/api/departments',
+};
 
 /** The server's route for a downloadable format, in OpenAPI form: `/api/monitoring/{id}/table.xlsx`. */
 export function downloadRoute(id: DownloadableFormatId): string {

@@ -22,11 +22,19 @@ const TODO_KIND = z.enum([
   'self-evaluation-to-approve',
   'self-evaluation-to-accept',
   'self-evaluation-to-publish',
+  'rectification-returned',
+  'rectification-to-feed-back',
+  'rectification-to-verify',
+  'rectification-to-issue',
+  'rectification-overdue',
 ]) satisfies z.ZodType<TodoKind>;
 
 export const todoItemDtoSchema = z
   .object({
-    documentId: z.number().int().positive(),
+    /** The target document; null for a rectification item not found on one (an outside inspection). */
+    documentId: z.number().int().positive().nullable(),
+    /** The rectification item (整改); null for everything else. */
+    rectificationId: z.number().int().positive().nullable().default(null),
     /** The monitoring report or self-evaluation; null for targets and for a report not yet begun. */
     evaluationId: z.number().int().positive().nullable(),
     title: z.string(),

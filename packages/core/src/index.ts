@@ -27,3 +27,4 @@ export * from './workflow';
 export * from './report/draft-project';
 export * from './results-use';
 export * from './dashboard';
+export * from './rectification';

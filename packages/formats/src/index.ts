@@ -29,6 +29,9 @@ export { writeApprovalNotice, type ApprovalNoticeInput } from './approval-notice
 export { chineseDate } from './docx/chinese-date';
 export { writeResultsUseTable, type ResultsUseTableInput, type ResultsUseTableRow } from './results-use-table';
 export { writeTableWorkbook, type TableWorkbookInput } from './xlsx/write-table';
+export { checkEvidenceFile, sniffEvidenceType, type EvidenceCheck } from './evidence';
+export { writeRectificationNotice, type RectificationNoticeInput } from './rectification-notice';
+export { writeRectificationReport, type RectificationReportInput, type RectificationReportItem } from './rectification-report';
 
 // The layout model (decisions 014, 015), for callers that look at a file's paragraphs and tables.
 export type { Layout, Block, Paragraph, Table, Cell, Box } from './layout/model';

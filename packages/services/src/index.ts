@@ -20,3 +20,4 @@ export * from './workflow';
 export * from './workbench';
 export * from './results-use';
 export * from './dashboard';
+export * from './rectification';

@@ -10,6 +10,7 @@ import type { DocumentWithdrawal } from './documents/withdraw-document';
 import type { JobStore } from './jobs/ports';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore } from './ports';
 import type { ResultsUseStore } from './results-use/ports';
+import type { AttachmentStore, RectificationStore } from './rectification/ports';
 import type { RuleSetStore } from './rule-sets/rule-sets';
 import type { WorkflowStore } from './workflow/ports';
 
@@ -30,6 +31,8 @@ export interface Repositories {
   jobs: JobStore;
   resultsUse: ResultsUseStore;
   dashboard: DashboardQueries;
+  rectifications: RectificationStore;
+  attachments: AttachmentStore;
 }
 
 export interface UnitOfWork {

@@ -4,13 +4,14 @@
  * every table's rows and every document's export must come back exactly, the next id must follow the restored
  * ones, and a non-empty target or a damaged file must be refused before anything is written.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { seedDemoData, seedDemoUsers, seedDemoWorkflow } from '@jixiao/services';
+import { getAttachmentFile, seedDemoData, seedDemoRectifications, seedDemoUsers, seedDemoWorkflow } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpDatabase, restoreDatabase } from './backup';
 import { listTables, orderBy, quoteIdent } from './backup/tables';
@@ -58,6 +59,8 @@ export function backupSuite(label: string, open: () => Promise<StoreHandle>): vo
       const report = await seedDemoData(store, SEEDS);
       await seedDemoUsers({ store });
       await seedDemoWorkflow({ store }, report);
+      // 整改 with a PDF of 佐证材料 (bytea): a backup must carry the file itself.
+      await seedDemoRectifications({ store }, report);
     });
     afterAll(async () => {
       await source?.dispose();
@@ -83,6 +86,26 @@ export function backupSuite(label: string, open: () => Promise<StoreHandle>): vo
         const [next] = await queryRows<{ id: number }>(target.store.db, sql`insert into departments (name) values ('恢复后新建的部门') returning id`);
         const [max] = await queryRows<{ id: number }>(source.store.db, sql`select max(id)::int as id from departments`);
         expect(next!.id).toBe(max!.id + 1);
+      } finally {
+        await target.dispose();
+      }
+    });
+
+    it('carries the 佐证材料 themselves: an attachment comes back byte for byte with its sha256', async () => {
+      const header = await dumpTo(source.store, file());
+      expect(header.tables.attachments).toBeGreaterThan(0);
+      const [row] = await queryRows<{ id: number }>(source.store.db, sql`select id from attachments order by id limit 1`);
+      const admin = { userId: 1, username: 'a', displayName: 'a', role: 'admin' as const, departmentId: null, assignedDepartmentIds: [] };
+      const before = await getAttachmentFile({ store: source.store }, admin, { id: row!.id });
+      expect(before.bytes.byteLength).toBe(before.attachment.size);
+      const target = await open();
+      try {
+        await restoreDatabase(target.store.db, file());
+        const after = await getAttachmentFile({ store: target.store }, admin, { id: row!.id });
+        expect(after.attachment).toEqual(before.attachment);
+        expect(Buffer.from(after.bytes).equals(Buffer.from(before.bytes))).toBe(true);
+        expect(createHash('sha256').update(after.bytes).digest('hex')).toBe(before.attachment.sha256);
+        expect(new TextDecoder().decode(after.bytes.subarray(0, 5))).toBe('%PDF-');
       } finally {
         await target.dispose();
       }

@@ -14,6 +14,7 @@ import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
 import { createResultsUseStore } from './results-use-store';
+import { createAttachmentStore, createRectificationStore } from './rectification-store';
 import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
 import { createScopeLookup } from './scope-lookup';
@@ -103,6 +104,8 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     jobs: createJobStore(db),
     resultsUse: createResultsUseStore(db),
     dashboard: createDashboardQueries(db),
+    rectifications: createRectificationStore(db),
+    attachments: createAttachmentStore(db),
     transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }

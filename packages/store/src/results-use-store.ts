@@ -2,7 +2,7 @@
  * `ResultsUseStore` on drizzle (R11, issue 14 item 1): the finance reviewer's decisions on next year's budget
  * suggestions, append-only (schema `results_use_decisions`; its migration's triggers refuse UPDATE and DELETE).
  */
-import { AppError, type NewResultsUseDecision, type OpenRectificationItem, type ResultsUseProjectRef, type ResultsUseStore, type StoredResultsUseDecision } from '@jixiao/services';
+import { AppError, type NewResultsUseDecision, type ResultsUseStore, type StoredResultsUseDecision } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db';
 import type { resultsUseDecisions } from './schema';
@@ -57,11 +57,6 @@ export function createResultsUseStore(db: Db): ResultsUseStore {
       const row = rows[0];
       if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${input.documentId} 的文档，无法保存结果应用决定。`, { documentId: input.documentId });
       return toDecision(row);
-    },
-
-    // Rectification (issue 14 item 2) is not in this store yet: no project has an open item until it is wired here.
-    async openRectificationItems(_projects: readonly ResultsUseProjectRef[]): Promise<OpenRectificationItem[]> {
-      return [];
     },
   };
 }

@@ -16,10 +16,10 @@
  * Only SQL that PostgreSQL 15 accepts (PGlite is PostgreSQL 18): see docs/decisions/001-embedded-database.md.
  * After changing this file: `npm run db:generate`.
  */
-import type { AmountUnit, Direction, DocumentKind, ResultsUseDecisionKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
+import type { AmountUnit, Direction, DocumentKind, EvidenceOwnerKind, EvidenceType, RectificationSourceKind, RectificationStatus, ResultsUseDecisionKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
 import type { EvaluationKind, EvaluationStatus, ReviewDecisionType } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, customType, date, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const amount = (name: string) => numeric(name, { precision: 18, scale: 6 });
 
@@ -658,5 +658,108 @@ export const resultsUseDecisions = pgTable(
     index('results_use_decisions_document_idx').on(t.documentId, t.projectKey, t.id),
     check('results_use_decisions_kind', sql`${t.kind} in ('confirm', 'adjust')`),
     check('results_use_decisions_reason', sql`length(btrim(${t.reason})) > 0`),
+  ],
+);
+
+/**
+ * Rectification items (整改, issue 14 item 2, decision 032): the problem, its basis, the measures, who answers for it
+ * and by when, where it was found (`source_*`), and where the item stands. One row per item, moved under its row
+ * lock; `revision` is bumped by every move. Its history is `rectification_transitions`.
+ */
+export const rectificationItems = pgTable(
+  'rectification_items',
+  {
+    id: serial('id').primaryKey(),
+    departmentId: integer('department_id').references(() => departments.id),
+    unitName: text('unit_name').notNull(),
+    responsiblePerson: text('responsible_person').notNull(),
+    problem: text('problem').notNull(),
+    basis: text('basis').notNull(),
+    measures: text('measures').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    projectName: text('project_name'),
+    sourceKind: text('source_kind').$type<RectificationSourceKind>().notNull(),
+    /** Where it was found; no foreign keys, so withdrawing a draft that was once reviewed is not blocked by its trail. */
+    sourceDocumentId: integer('source_document_id'),
+    sourceEvaluationId: integer('source_evaluation_id'),
+    sourceKey: text('source_key'),
+    sourceReference: text('source_reference'),
+    status: text('status').$type<RectificationStatus>().notNull().default('draft'),
+    round: integer('round').notNull().default(0),
+    revision: integer('revision').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('rectification_items_department_idx').on(t.departmentId, t.status, t.id),
+    index('rectification_items_source_idx').on(t.sourceKind, t.sourceDocumentId, t.sourceEvaluationId, t.sourceKey),
+    check('rectification_items_status', sql`${t.status} in ('draft', 'issued', 'fed-back', 'returned', 'verified')`),
+    check('rectification_items_source_kind', sql`${t.sourceKind} in ('review', 'monitoring', 'self-evaluation', 'evaluation', 'inspection')`),
+  ],
+);
+
+/** Every move of a rectification item, append-only like `workflow_transitions`: who, when, from, to, the text and the files given with it. */
+export const rectificationTransitions = pgTable(
+  'rectification_transitions',
+  {
+    id: serial('id').primaryKey(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => rectificationItems.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    text: text('text'),
+    round: integer('round').notNull(),
+    /** The attachments given with this move (a feedback's evidence). */
+    attachmentIds: jsonb('attachment_ids').$type<number[]>().notNull().default([]),
+    actorUsername: text('actor_username').notNull(),
+    actorDisplayName: text('actor_display_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rectification_transitions_item_idx').on(t.itemId, t.id)],
+);
+
+/** Bytes as `bytea`: node-postgres takes a Buffer, PGlite any Uint8Array (a Buffer is one); both read back as bytes. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * 佐证材料 (issue 14 item 3): the files themselves, in the database (so a backup has them), owned by a kind of object
+ * and its id; the department is copied from the owner so a download is scoped with one indexed read. Append-only:
+ * evidence once given stays (a correction is a new file).
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: serial('id').primaryKey(),
+    ownerKind: text('owner_kind').$type<EvidenceOwnerKind>().notNull(),
+    ownerId: integer('owner_id').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    fileName: text('file_name').notNull(),
+    type: text('type').$type<EvidenceType>().notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    actorUsername: text('actor_username').notNull(),
+    actorDisplayName: text('actor_display_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('attachments_owner_idx').on(t.ownerKind, t.ownerId, t.id),
+    check('attachments_owner_kind', sql`${t.ownerKind} in ('rectification', 'indicator-actual', 'monitoring-line', 'self-evaluation', 'evaluation')`),
+    check('attachments_type', sql`${t.type} in ('pdf', 'png', 'jpeg', 'docx', 'xlsx', 'doc', 'xls')`),
+    check('attachments_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('attachments_size', sql`${t.size} = octet_length(${t.content})`),
   ],
 );

@@ -13,6 +13,8 @@ const QUERIES: Record<ScopedObject, (id: number) => SQL> = {
   project: (id) => sql`select department_id from projects where id = ${id}`,
   indicator: (id) => sql`select department_id from indicators where id = ${id}`,
   evaluation: (id) => sql`select d.department_id from evaluations e join documents d on d.id = e.document_id where e.id = ${id}`,
+  rectification: (id) => sql`select department_id from rectification_items where id = ${id}`,
+  attachment: (id) => sql`select department_id from attachments where id = ${id}`,
 };
 
 export function createScopeLookup(db: Db): ScopeLookup {

@@ -19,7 +19,13 @@ const positiveInt = (name: string, value: string | boolean | undefined): number 
 /** `json|opinion|…`: the registry's ids made from one source. */
 const idsOf = (source: OutputSource) => outputFormatsOf(source).map((f) => f.id).join('|');
 /** Which option names the object each source's formats are made from. */
-const NAMED_BY: Record<OutputSource, string> = { document: '--document ID', monitoring: '--monitoring ID 或 --document ID --month N', 'self-evaluation': '--evaluation ID' };
+const NAMED_BY: Record<OutputSource, string> = {
+  document: '--document ID',
+  monitoring: '--monitoring ID 或 --document ID --month N',
+  'self-evaluation': '--evaluation ID',
+  rectification: '--rectification ID',
+  department: '--department ID',
+};
 /** One help line per format of the registry (`OUTPUT_FORMATS`), so a new format is documented where it is added. */
 const FORMAT_HELP = OUTPUT_FORMATS.map((f) => `--format ${f.id} ${f.summary}（${NAMED_BY[f.source]}）。`);
 
@@ -28,9 +34,25 @@ const chinaToday = () => chinaDate(new Date());
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
+/** 整改通知书 (`--rectification ID`) and 整改情况报告 (`--department ID`): one object, one .docx, dated today unless --date. */
+async function exportByObject(io: Parameters<Command['run']>[1], format: 'rectification-notice' | 'rectification-report', values: Record<string, string | boolean | undefined>): Promise<void> {
+  const { source, extension, label } = outputFormat(format);
+  const key = source === 'rectification' ? 'rectification' : 'department';
+  const id = positiveInt(key, values[key]);
+  if (id === undefined) throw new CliError(`--format ${format} 需要 --${key} ID (--${key} is required)`, EXIT_BAD_INPUT);
+  const out = text(values.out);
+  if (!out || extname(out).toLowerCase() !== extension) throw new CliError(`--format ${format} 生成的是 ${extension} 文件，请用 --out FILE${extension} 指定输出文件 (--out FILE${extension} is required)`, EXIT_BAD_INPUT);
+  const date = text(values.date) ?? chinaToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError(`--date ${date}: 应为 YYYY-MM-DD (expected YYYY-MM-DD)`, EXIT_BAD_INPUT);
+  const file = await withStore(io, (store) => renderOutput({ store }, format, { id, date }));
+  await writeFile(out, file.bytes);
+  if (values.json) return printJson(io, { file: out, format, id });
+  io.stdout.write(`已导出${label}（${extension}）到 ${out}\n`);
+}
+
 export const exportCommand: Command = {
   name: 'export',
-  usage: `jixiao export --document ID [--version N] [--format ${idsOf('document')}] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format ${idsOf('monitoring')} (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format ${idsOf('self-evaluation')} --evaluation ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]`,
+  usage: `jixiao export --document ID [--version N] [--format ${idsOf('document')}] [--out FILE] [--reviewer 姓名] [--organization 单位] [--date YYYY-MM-DD] | jixiao export --format ${idsOf('monitoring')} (--monitoring ID | --document ID [--month N]) --out FILE | jixiao export --format ${idsOf('self-evaluation')} --evaluation ID --out FILE | jixiao export --format ${idsOf('rectification')} --rectification ID --out FILE | jixiao export --format ${idsOf('department')} --department ID --out FILE | jixiao export --format json --all [--out FILE] | jixiao export --list [--json]`,
   help: [
     '--document ID 导出该文档的当前版本（--version N 导出第 N 版）；--list 列出已导入的文档：编号、类型、部门、年度、当前版本/版本数、项目数、指标数、文件名。',
     ...FORMAT_HELP,
@@ -59,6 +81,8 @@ export const exportCommand: Command = {
     monitoring: { type: 'string', describe: '绩效监控编号' },
     month: { type: 'string', describe: '监控月份 1–12（与 --document 一起）' },
     evaluation: { type: 'string', describe: '绩效自评编号（jixiao actuals list 列出）' },
+    rectification: { type: 'string', describe: '整改事项编号（整改通知书）' },
+    department: { type: 'string', describe: '部门编号（整改情况报告）' },
   },
   async run({ positionals, values }, io) {
     if (positionals.length > 0) throw new CliError(`用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
@@ -83,6 +107,7 @@ export const exportCommand: Command = {
       const [monitoring, document, month] = (['monitoring', 'document', 'month'] as const).map((k) => positiveInt(k, values[k]));
       return exportMonitoringTable(io, format, { out: text(values.out), ...(monitoring ? { monitoring } : {}), ...(document ? { document } : {}), ...(month ? { month } : {}) });
     }
+    if (isOutputFormatOf(format, 'rectification') || isOutputFormatOf(format, 'department')) return exportByObject(io, format, values);
     const documentId = positiveInt('document', values.document);
     if (documentId === undefined) throw new CliError(`缺少 --document ID（可用 jixiao export --list 查看编号）\n用法 (usage): ${this.usage}`, EXIT_BAD_INPUT);
     const version = positiveInt('version', values.version);

@@ -149,6 +149,21 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/self-evaluations/{id}/project-table.xlsx': may('self-evaluation.read', param('evaluation')),
   'GET /api/self-evaluations/{id}/department-table.xlsx': may('self-evaluation.read', param('evaluation')),
   'GET /api/self-evaluations/{id}/report.docx': may('self-evaluation.read', param('evaluation')),
+
+  // 整改 (decision 032): every role reads within its departments; the finance reviewer creates and moves; the unit's editor feeds back.
+  'GET /api/rectifications': may('rectification.read', query('department', 'departmentId')),
+  'GET /api/departments/{id}/rectification-report.docx': may('rectification.read', param('department')),
+  'POST /api/rectifications': may('rectification.manage', body('department', 'departmentId')),
+  'POST /api/rectifications/from-finding': may('rectification.manage', body('document', 'documentId')),
+  'POST /api/rectifications/from-monitoring-line': may('rectification.manage', body('evaluation', 'evaluationId')),
+  'GET /api/rectifications/{id}': may('rectification.read', param('rectification')),
+  'GET /api/rectifications/{id}/notice.docx': may('rectification.read', param('rectification')),
+  'POST /api/rectifications/{id}/issue': may('rectification.manage', param('rectification')),
+  'POST /api/rectifications/{id}/verify': may('rectification.manage', param('rectification')),
+  'POST /api/rectifications/{id}/return': may('rectification.manage', param('rectification')),
+  'POST /api/rectifications/{id}/feedback': may('rectification.feedback', param('rectification')),
+  // 佐证材料: readable by whoever sees the owner's department (the attachment keeps it); another department's is 404.
+  'GET /api/attachments/{id}': may('evidence.read', param('attachment')),
 };
 
 interface CompiledPolicy {
@@ -202,6 +217,8 @@ const OBJECT_LABELS: Record<ScopedObject, string> = {
   project: '项目',
   indicator: '指标',
   evaluation: '报告',
+  rectification: '整改事项',
+  attachment: '佐证材料',
 };
 
 const error = (status: 400 | 401 | 403 | 404, code: string, message: string): ErrorResponse => ({ status, body: { error: { code, message } } });

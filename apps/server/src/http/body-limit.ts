@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_UPLOAD_BYTES } from '../routes/documents';
+import { MAX_FEEDBACK_BYTES } from '../routes/rectifications';
 import { findPolicy } from './access-policy';
 import { sendError } from './error-map';
 
@@ -20,6 +21,8 @@ const LARGE_BODIES: Record<string, number> = {
   'POST /api/import-jobs': MAX_UPLOAD_BYTES,
   'PUT /api/documents/{id}/content': MAX_UPLOAD_BYTES,
   'POST /api/self-evaluations/{id}/actuals.xlsx': MAX_UPLOAD_BYTES,
+  /** 整改反馈: the text and up to five files of 佐证材料 (each checked again by content and size in services). */
+  'POST /api/rectifications/{id}/feedback': MAX_FEEDBACK_BYTES,
 };
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

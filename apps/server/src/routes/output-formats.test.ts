@@ -39,7 +39,7 @@ describe('download routes', () => {
       .map(([path, ops]) => ({ path, types: Object.keys(ops.get!.responses?.['200']?.content ?? {}) }))
       .sort((a, b) => a.path.localeCompare(b.path));
     const registry = OUTPUT_FORMATS.flatMap((f) => ('download' in f ? [{ path: downloadRoute(f.id), types: [f.mediaType as string] }] : [])).sort((a, b) => a.path.localeCompare(b.path));
-    expect(registry.length).toBe(7);
+    expect(registry.length).toBe(9);
     expect(served).toEqual(registry);
     // The list exports are served, as workbooks.
     for (const path of LIST_EXPORTS) expect(Object.keys(doc.paths[path]?.get?.responses?.['200']?.content ?? {})).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);

@@ -29,6 +29,8 @@ const ProjectPage = lazy(() => import('../features/projects/components/project-p
 const ReviewListPage = lazy(() => import('../features/review/components/review-list-page').then((m) => ({ default: m.ReviewListPage })));
 const ReviewPage = lazy(() => import('../features/review/components/review-page').then((m) => ({ default: m.ReviewPage })));
 const MonitoringListPage = lazy(() => import('../features/monitoring/components/monitoring-list-page').then((m) => ({ default: m.MonitoringListPage })));
+const RectificationListPage = lazy(() => import('../features/rectification/components/rectification-list-page').then((m) => ({ default: m.RectificationListPage })));
+const RectificationPage = lazy(() => import('../features/rectification/components/rectification-page').then((m) => ({ default: m.RectificationPage })));
 const MonitoringPage = lazy(() => import('../features/monitoring/components/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
 const SelfEvaluationListPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-list-page').then((m) => ({ default: m.SelfEvaluationListPage })));
 const SelfEvaluationPage = lazy(() => import('../features/self-evaluation/components/self-evaluation-page').then((m) => ({ default: m.SelfEvaluationPage })));
@@ -65,6 +67,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/self-evaluation', page: SelfEvaluationListPage, section: 'self-evaluation' },
   { pattern: '/self-evaluation/:id', page: SelfEvaluationPage, section: 'self-evaluation' },
   { pattern: '/results-use', page: ResultsUsePage, section: 'results-use' },
+  { pattern: '/rectification', page: RectificationListPage, section: 'rectification' },
+  { pattern: '/rectification/:id', page: RectificationPage, section: 'rectification' },
   // 信息公开 (R12): anonymous — no sign-in needed.
   { pattern: '/public', page: PublicPage, section: 'public' },
   { pattern: '/public/documents/:id', page: PublicDocumentPage, section: 'public' },

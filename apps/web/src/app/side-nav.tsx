@@ -8,7 +8,7 @@ import { Menu } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { Link } from '../lib/router';
 
-export type Section = 'home' | 'dashboard' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'results-use' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
+export type Section = 'home' | 'dashboard' | 'departments' | 'projects' | 'library' | 'import' | 'review' | 'self-evaluation' | 'monitoring' | 'results-use' | 'rectification' | 'public' | 'sign-in' | 'users' | 'audit' | 'period-locks';
 
 interface Entry {
   to: string;
@@ -38,7 +38,7 @@ export const NAV_GROUPS: ReadonlyArray<{ label: string | null; entries: readonly
   { label: '审核', entries: [{ to: '/review', label: '目标审核', section: 'review', action: 'document.read' }] },
   { label: '监控', entries: [{ to: '/monitoring', label: '运行监控', section: 'monitoring', action: 'monitoring.read' }] },
   { label: '自评', entries: [{ to: '/self-evaluation', label: '绩效自评', section: 'self-evaluation', action: 'self-evaluation.read' }] },
-  { label: '结果', entries: [{ to: '/results-use', label: '结果应用', section: 'results-use', action: 'results-use.read' }] },
+  { label: '结果', entries: [{ to: '/results-use', label: '结果应用', section: 'results-use', action: 'results-use.read' }, { to: '/rectification', label: '整改', section: 'rectification', action: 'rectification.read' }] },
   { label: '公开', entries: [{ to: '/public', label: '信息公开', section: 'public' }] },
   {
     label: '管理',

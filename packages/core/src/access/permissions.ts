@@ -41,11 +41,17 @@ export const ACTIONS = [
   /** R11: the district table of results and next year's budget suggestions; confirming or adjusting a suggestion. */
   'results-use.read',
   'results-use.decide',
+  /** 整改 (issue 14 item 2): read items; create, issue (下发), verify (销号) and return them; the unit's feedback. */
+  'rectification.read',
+  'rectification.manage',
+  'rectification.feedback',
+  /** 佐证材料 (issue 14 item 3): download an attachment of an object in scope. */
+  'evidence.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['catalog.read', 'document.read', 'rule-set.read', 'monitoring.read', 'self-evaluation.read', 'results-use.read'];
+const READ: Action[] = ['catalog.read', 'document.read', 'rule-set.read', 'monitoring.read', 'self-evaluation.read', 'results-use.read', 'rectification.read', 'evidence.read'];
 
 /** The table. A role not listed for an action may not do it anywhere. */
 const ALLOWED: Record<Role, readonly Action[]> = {
@@ -59,6 +65,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     'self-evaluation.submit',
     'workflow.submit',
     'workflow.request-adjustment',
+    'rectification.feedback',
   ],
   'unit-approver': [
     ...READ,
@@ -79,6 +86,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     'period.lock',
     'publish',
     'results-use.decide',
+    'rectification.manage',
   ],
   // No audit.read: the trail is district-wide and a firm sees only its assigned departments.
   'third-party-reviewer': [...READ, 'review.decide', 'self-evaluation.review'],
@@ -160,4 +168,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   publish: '公开发布',
   'results-use.read': '查看结果应用',
   'results-use.decide': '确认结果应用建议',
+  'rectification.read': '查看整改',
+  'rectification.manage': '下发、销号或退回整改',
+  'rectification.feedback': '反馈整改情况',
+  'evidence.read': '查看佐证材料',
 };

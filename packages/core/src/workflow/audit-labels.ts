@@ -4,6 +4,7 @@
  */
 import { EVALUATION_ACTION_LABELS } from './evaluation-workflow';
 import { TARGET_ACTION_LABELS } from './target-workflow';
+import { RECTIFICATION_ACTION_LABELS } from '../rectification/workflow';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'document.import': '导入文档',
@@ -38,6 +39,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'period.unlock': '解锁期间',
   'results-use.confirm': '确认结果应用建议',
   'results-use.adjust': '调整结果应用建议',
+  'rectification.create': '登记整改事项',
+  ...Object.fromEntries(Object.entries(RECTIFICATION_ACTION_LABELS).map(([action, label]) => [`rectification.${action}`, `整改：${label}`])),
   ...Object.fromEntries(Object.entries(TARGET_ACTION_LABELS).map(([action, label]) => [`workflow.${action}`, `绩效目标：${label}`])),
   ...Object.fromEntries(
     (['monitoring', 'self-evaluation'] as const).flatMap((kind) => Object.entries(EVALUATION_ACTION_LABELS).map(([action, label]) => [`workflow.${kind}.${action}`, `${kind === 'monitoring' ? '运行监控' : '绩效自评'}：${label}`])),
@@ -45,7 +48,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** What kind of thing an entry changed, as people say it (the id stays, for finding it again). */
-export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = { document: '文档', evaluation: '监控/自评', period: '期间', 'rule-set': '规则集', 'rule-set-activation': '规则启用', user: '用户', session: '登录', 'results-use': '结果应用' };
+export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = { document: '文档', evaluation: '监控/自评', period: '期间', 'rule-set': '规则集', 'rule-set-activation': '规则启用', user: '用户', session: '登录', 'results-use': '结果应用', rectification: '整改事项' };
 
 
 /** An action in words; an action without a label (added later) as 「其他操作」, never the code. */

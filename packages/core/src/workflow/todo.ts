@@ -9,6 +9,7 @@ import { inScope, roleAllows } from '../access/permissions';
 import { DEFAULT_REPORTING_CALENDAR, daysUntil, reportDueDate, type ReportingCalendar } from './deadlines';
 import { decideEvaluationTransition, type EvaluationWorkflowKind, type EvaluationWorkflowState } from './evaluation-workflow';
 import type { PeriodLock } from './period-lock';
+import type { RectificationTodoKind } from '../rectification/todo';
 import { decidePublishEvaluation, decidePublishTargets } from './publication';
 import { decideTargetEdit, decideTargetTransition, type TargetWorkflowState } from './target-workflow';
 
@@ -27,10 +28,13 @@ export type TodoKind =
   | 'self-evaluation-to-submit'
   | 'self-evaluation-to-approve'
   | 'self-evaluation-to-accept'
-  | 'self-evaluation-to-publish';
+  | 'self-evaluation-to-publish'
+  | RectificationTodoKind;
 
 /** In the order a home page lists them: what was sent back first, then one's own next step, then others' work to check. */
 export const TODO_KINDS: Readonly<Record<TodoKind, { label: string; hint: string }>> = {
+  'rectification-returned': { label: '整改被退回', hint: '财政审核人认为整改不到位，按退回理由继续整改后重新反馈' },
+  'rectification-to-feed-back': { label: '整改待反馈', hint: '已下发的整改事项，按整改措施办理后反馈情况并上传佐证材料' },
   'targets-returned': { label: '绩效目标被退回', hint: '按审核意见修改并保存（形成新版本）后重新提交' },
   'targets-to-submit': { label: '绩效目标待提交', hint: '草稿或调整申请，完善后提交单位负责人审批' },
   'targets-to-approve': { label: '绩效目标待单位审批', hint: '填报人已提交，审批通过后报送财政审核，或退回修改' },
@@ -46,6 +50,9 @@ export const TODO_KINDS: Readonly<Record<TodoKind, { label: string; hint: string
   'self-evaluation-to-approve': { label: '绩效自评待单位审核', hint: '填报人已提交，审核通过后报送财政，或退回填报人修改' },
   'self-evaluation-to-accept': { label: '绩效自评待审核', hint: '单位负责人已审核报送，审核通过或退回' },
   'self-evaluation-to-publish': { label: '自评结果待公开', hint: '财政审核完成的自评结果，随部门决算公开' },
+  'rectification-to-verify': { label: '整改待销号', hint: '单位已反馈整改情况，核实佐证材料后销号或退回' },
+  'rectification-to-issue': { label: '整改待下发', hint: '已登记的整改事项，下发整改通知书' },
+  'rectification-overdue': { label: '整改已逾期', hint: '责任单位超过整改期限仍未反馈，督促办理' },
 };
 
 export const TODO_ORDER: readonly TodoKind[] = Object.keys(TODO_KINDS) as TodoKind[];

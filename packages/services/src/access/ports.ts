@@ -120,7 +120,7 @@ export interface AuditQuery {
 export const AUDIT_COUNT_LIMIT = 10_000;
 
 /** Objects whose department decides who may see them (the server's access policy asks before a route runs). */
-export type ScopedObject = 'department' | 'unit' | 'document' | 'project' | 'indicator' | 'evaluation';
+export type ScopedObject = 'department' | 'unit' | 'document' | 'project' | 'indicator' | 'evaluation' | 'rectification' | 'attachment';
 
 export interface ScopeLookup {
   /**

@@ -7,6 +7,7 @@ import { isOutputFormatId, outputFormat, type OutputFormatId } from '@jixiao/con
 import { can } from '@jixiao/core';
 import type { ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
+import type { ScopedObject } from '../access/ports';
 import { renderOutput, type OutputInput } from '../output-formats/render-output';
 import { chinaDate } from '../review/write-review-opinion';
 import type { CommandDeps } from '../unit-of-work';
@@ -29,12 +30,14 @@ function signedBy(input: OutputJobInput): Record<string, string> {
   return kept;
 }
 
-const SOURCE_LABEL = { document: '文档', monitoring: '监控报告', 'self-evaluation': '自评' } as const;
+const SOURCE_LABEL = { document: '文档', monitoring: '监控报告', 'self-evaluation': '自评', rectification: '整改事项', department: '部门' } as const;
+/** The object whose department decides who may have the file, by the format's source. */
+const SCOPED: Record<keyof typeof SOURCE_LABEL, ScopedObject> = { document: 'document', monitoring: 'evaluation', 'self-evaluation': 'evaluation', rectification: 'rectification', department: 'department' };
 
 export async function startOutputJob(deps: CommandDeps, who: ChangeContext, input: OutputJobInput, now: Date): Promise<StoredJob> {
   if (!isOutputFormatId(input.format)) throw new AppError('BAD_INPUT', `未知的输出格式「${input.format}」：请从 /api/openapi.json 所列的格式中选择。`, { format: input.format });
   const format = outputFormat(input.format);
-  const department = await deps.store.scope.departmentOf(format.source === 'document' ? 'document' : 'evaluation', input.id);
+  const department = await deps.store.scope.departmentOf(SCOPED[format.source], input.id);
   // As the download routes' access policy decides: document.read on the object's department (the system sees all).
   if (department === undefined || (who.actor && !can(who.actor, 'document.read', { departmentId: department }))) {
     throw new AppError('NOT_FOUND', `找不到编号为 ${input.id} 的${SOURCE_LABEL[format.source]}。`, { id: input.id });
@@ -63,6 +66,7 @@ function inputOf(format: OutputFormatId, job: ClaimedJob): OutputInput<OutputFor
     return { documentId: id, date: chinaDate(startedAt), reviewer: text('reviewer'), organization: text('organization') } as OutputInput<OutputFormatId>;
   }
   if (source === 'monitoring') return { id } as OutputInput<OutputFormatId>;
+  // self-evaluation, rectification, department: the object and the day.
   return { id, date: chinaDate(startedAt) } as OutputInput<OutputFormatId>;
 }
 

@@ -13,6 +13,7 @@ import { exportDocument } from '../documents/export-document';
 import { importDocumentFile } from '../documents/import-document-file';
 import { startMonitoring } from '../monitoring/start-monitoring';
 import { startSelfEvaluation } from '../self-evaluation/start-self-evaluation';
+import { createRectification } from '../rectification/change-rectification';
 import { memoryStore } from '../testing/memory-store';
 import { approveTargetsForTest } from '../testing/approve-targets';
 import { OUTPUT_RENDERERS, renderOutput, type OutputDeps, type OutputInput } from './render-output';
@@ -38,6 +39,9 @@ describe('renderOutput: every registry format from the seeds', () => {
     const project = await startSelfEvaluation({ store }, operator, { documentId: targets, year: 2024, by: '李填报' });
     const department = await startSelfEvaluation({ store }, operator, { documentId: departmentTargets, year: 2024, by: '李填报' });
     const date = '2025-01-20';
+    const reviewer = { userId: 1, username: 'fin', displayName: '王财政', role: 'finance-reviewer' as const, departmentId: null, assignedDepartmentIds: [] };
+    const departmentId = store.state().documents.find((d) => d.id === targets)!.departmentId!;
+    const item = await createRectification({ store }, { actor: reviewer }, { departmentId, unitName: '金花街道办事处', responsiblePerson: '综合办', problem: '合同未公开', basis: '巡察反馈', measures: '补充公开', deadline: '2025-06-30', sourceKind: 'inspection', sourceReference: '巡察反馈意见', issue: true }, new Date('2025-01-20T02:00:00Z'));
     inputs = {
       json: { documentId: targets, date },
       opinion: { documentId: targets, date, reviewer: '张三' },
@@ -53,6 +57,8 @@ describe('renderOutput: every registry format from the seeds', () => {
       'department-self-evaluation-table': { id: department.id, date },
       'self-evaluation-report': { id: department.id, date },
       'actuals-workbook': { id: project.id, date },
+      'rectification-notice': { id: item.id, date },
+      'rectification-report': { id: departmentId, date },
     };
   }, 60_000);
 

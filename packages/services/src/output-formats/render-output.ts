@@ -16,6 +16,8 @@ import { renderSelfEvaluationReport } from '../self-evaluation/render-self-evalu
 import { renderSelfEvaluationTable } from '../self-evaluation/render-self-evaluation-table';
 import type { WorkflowStore } from '../workflow/ports';
 import { renderApprovedTargets, type ApprovedTargetsFormat } from './render-approved-targets';
+import type { RectificationDeps } from '../rectification/get-rectification';
+import { renderRectificationNotice, renderRectificationReport } from '../rectification/render-rectification-files';
 import { exportFileName } from './render-formats';
 import { renderTemplate } from './render-template';
 
@@ -33,13 +35,17 @@ export interface OutputInputs {
   };
   monitoring: { id: number };
   'self-evaluation': { id: number; date: string };
+  /** The item; `date`: the notice's date when it was never issued. */
+  rectification: { id: number; date: string };
+  /** The department whose 整改情况报告 it is, as of `date`. */
+  department: { id: number; date: string };
 }
 
 export type OutputSourceOf<K extends OutputFormatId> = Extract<OutputFormat, { id: K }>['source'];
 export type OutputInput<K extends OutputFormatId> = OutputInputs[OutputSourceOf<K>];
 
 /** A store holding everything any renderer reads (the store package's `Store` is one). */
-export type OutputDeps = ReviewDeps & MonitoringDeps & SelfEvaluationDeps & { store: { workflow: WorkflowStore } };
+export type OutputDeps = ReviewDeps & MonitoringDeps & SelfEvaluationDeps & RectificationDeps & { store: { workflow: WorkflowStore } };
 
 export interface OutputFile {
   format: OutputFormatId;
@@ -86,6 +92,8 @@ export const OUTPUT_RENDERERS: Renderers = {
   'department-self-evaluation-table': async (deps, input) => ({ format: 'department-self-evaluation-table', ...(await renderSelfEvaluationFile(deps, { ...input, format: 'department-self-evaluation-table' })) }),
   'self-evaluation-report': async (deps, input) => ({ format: 'self-evaluation-report', ...(await renderSelfEvaluationFile(deps, { ...input, format: 'self-evaluation-report' })) }),
   'actuals-workbook': async (deps, input) => ({ format: 'actuals-workbook', ...(await renderSelfEvaluationFile(deps, { ...input, format: 'actuals-workbook' })) }),
+  'rectification-notice': async (deps, input) => ({ format: 'rectification-notice', ...(await renderRectificationNotice(deps, input)) }),
+  'rectification-report': async (deps, input) => ({ format: 'rectification-report', ...(await renderRectificationReport(deps, { departmentId: input.id, date: input.date })) }),
 };
 
 /** Renders `format` of the object `input` names. */

@@ -1,7 +1,7 @@
 /**
  * What results use (R11) needs of the store: the finance reviewer's decisions on next year's budget suggestions,
- * append-only (the latest per project counts, the earlier ones are the history), and the project's open
- * rectification items.
+ * append-only (the latest per project counts, the earlier ones are the history). The projects' open rectification
+ * items are the rectification store's (`results-rows.ts`).
  */
 import type { ResultsUseDecisionKind } from '@jixiao/core';
 
@@ -32,7 +32,7 @@ export interface StoredResultsUseDecision extends ResultsUseProjectRef {
 
 export type NewResultsUseDecision = Omit<StoredResultsUseDecision, 'id' | 'at'>;
 
-/** An open rectification item of a project, as results use reads it. */
+/** An open rectification item of a project, as results use reads it (from the rectification store, by project name). */
 export interface OpenRectificationItem extends ResultsUseProjectRef {
   title: string;
 }
@@ -42,10 +42,4 @@ export interface ResultsUseStore {
   listDecisions(filter: { documentIds: readonly number[] }): Promise<StoredResultsUseDecision[]>;
   /** Appends one decision; throws NOT_FOUND when the document does not exist. */
   saveDecision(input: NewResultsUseDecision): Promise<StoredResultsUseDecision>;
-  /**
-   * The projects' rectification items not yet verified as fixed (issue 14 item 2). Rectification is built apart:
-   * until it is wired here, this answers none for every project (store `results-use-store.ts`). The lead wires it at
-   * merge; results use then reduces every project with an open item, by the rule set's data.
-   */
-  openRectificationItems(projects: readonly ResultsUseProjectRef[]): Promise<OpenRectificationItem[]>;
 }

@@ -23,10 +23,11 @@ import {
 import type { DocumentStore, DocumentSummary, EvaluationStore, ReviewStore, StoredEvaluationScore } from '../ports';
 import { resolveRuleSet, type RuleSetStore } from '../rule-sets/rule-sets';
 import type { WorkflowStore } from '../workflow/ports';
-import type { ResultsUseStore, StoredResultsUseDecision } from './ports';
+import type { OpenRectificationItem, ResultsUseStore, StoredResultsUseDecision } from './ports';
+import type { RectificationStore } from '../rectification/ports';
 
 export interface ResultsUseDeps {
-  store: { documents: DocumentStore; evaluations: EvaluationStore; reviews: ReviewStore; ruleSets: RuleSetStore; workflow: WorkflowStore; resultsUse: ResultsUseStore };
+  store: { documents: DocumentStore; evaluations: EvaluationStore; reviews: ReviewStore; ruleSets: RuleSetStore; workflow: WorkflowStore; resultsUse: ResultsUseStore; rectifications: Pick<RectificationStore, 'listOpen'> };
 }
 
 /** The key of a department's targets as a whole (its one row). */
@@ -112,6 +113,22 @@ export function resultsUseRuleSet(deps: ResultsUseDeps, year: number, department
 }
 
 /** The rows of these documents (an imported self-evaluation never self-evaluated here is skipped), in document and project order. */
+/**
+ * The projects' rectification items not yet verified (整改, decision 032), matched by department and project name:
+ * a project has no key that stays the same across years, and an item names the project it is about.
+ */
+async function openRectificationsOf(deps: ResultsUseDeps, documents: readonly DocumentResults[]): Promise<OpenRectificationItem[]> {
+  const departments = [...new Set(documents.map((d) => d.summary.departmentId).filter((id): id is number => id !== null))];
+  const items = (await Promise.all(departments.map((departmentId) => deps.store.rectifications.listOpen({ departmentId })))).flat();
+  return documents.flatMap(({ summary, lines }) =>
+    lines.flatMap((line) =>
+      items
+        .filter((i) => i.departmentId === summary.departmentId && i.projectName !== null && i.projectName.trim() === line.project.trim())
+        .map((i) => ({ documentId: summary.id, projectKey: line.key, title: i.problem.length > 40 ? `${i.problem.slice(0, 40)}…` : i.problem })),
+    ),
+  );
+}
+
 export async function resultsRows(deps: ResultsUseDeps, summaries: readonly DocumentSummary[], ruleSet: RuleSet<ResultsUseSettings>): Promise<ResultsUseRowDto[]> {
   if (summaries.length === 0) return [];
   const { store } = deps;
@@ -122,8 +139,7 @@ export async function resultsRows(deps: ResultsUseDeps, summaries: readonly Docu
   if (targets.length === 0) return [];
   const documents: DocumentResults[] = [];
   for (const summary of targets) documents.push(await resultsOf(deps, summary, selfEvaluations));
-  const refs = documents.flatMap((d) => d.lines.map((l) => ({ documentId: d.summary.id, projectKey: l.key })));
-  const open = await store.resultsUse.openRectificationItems(refs);
+  const open = await openRectificationsOf(deps, documents);
   const decisions = await store.resultsUse.listDecisions({ documentIds: targets.map((t) => t.id) });
   const { settings } = ruleSet;
   return documents.flatMap(({ summary, lines, evaluation, reviewConclusion }) =>

@@ -19,6 +19,7 @@ import { saveSelfEvaluationEntries } from '../self-evaluation/save-self-evaluati
 import { startSelfEvaluation } from '../self-evaluation/start-self-evaluation';
 import { memoryStore } from '../testing/memory-store';
 import { transitionTarget } from '../workflow/target-workflow';
+import { createRectification } from '../rectification/change-rectification';
 import { decideResultsUse } from './decide-results-use';
 import { lastYearResults } from './last-year-results';
 import { listResultsUse, renderResultsUseWorkbook } from './list-results-use';
@@ -93,12 +94,22 @@ describe('results use (R11)', () => {
     expect(store.state().audit.filter((a) => a.objectType === 'results-use')).toEqual([]);
   });
 
-  it('reduces while a rectification item is open (read through the store port)', async () => {
-    const { store, documentId } = await evaluated();
-    store.state().openRectifications.push({ documentId, projectKey: 'u0.p1', title: '绩效指标未细化' });
+  it('reduces while a rectification item of the project is open, and no longer once it is verified', async () => {
+    const { store, departmentId, reviewer } = await evaluated();
+    const project = (await listResultsUse({ store }, { year: 2024 })).items.find((r) => r.projectKey === 'u0.p1')!.project;
+    const now = new Date('2025-03-01T02:00:00Z');
+    const item = await createRectification(
+      { store },
+      reviewer,
+      { departmentId, unitName: '金花街道', responsiblePerson: '李主任', problem: '绩效指标未细化', basis: '区财政局绩效评价报告', measures: '细化产出和效益指标', deadline: '2025-06-30', projectName: project, sourceKind: 'inspection', sourceReference: '荔财绩〔2025〕3号', issue: true },
+      now,
+    );
     const row = (await listResultsUse({ store }, { year: 2024 })).items.find((r) => r.projectKey === 'u0.p1')!;
     expect(row).toMatchObject({ openRectifications: 1, suggestion: { label: '压减' } });
     expect(row.suggestion.reasons).toContain('有 1 项整改尚未完成（「绩效指标未细化」）：按规则，整改到位前建议「压减」。');
+    // Another project of the unit is not touched by it.
+    expect((await listResultsUse({ store }, { year: 2024 })).items.find((r) => r.projectKey === 'u0.p2')).toMatchObject({ openRectifications: 0 });
+    expect(item.status).toBe('issued');
   });
 
   it('writes the table as a workbook and shows last year beside each project of next year’s draft', async () => {

@@ -10,10 +10,11 @@
 import { countIndicators, departmentNameOf, initialTargetState, listIndicatorSites, listProjects, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
 import { AppError } from '../errors';
 import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision, StoredTargetBenchmark } from '../ports';
-import type { OpenRectificationItem, StoredResultsUseDecision } from '../results-use/ports';
+import type { StoredResultsUseDecision } from '../results-use/ports';
 import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
 import type { ActedBy, StoredTargetWorkflow, StoredTransition } from '../workflow/ports';
+import type { AttachmentStore, RectificationStore, StoredAttachment, StoredRectification, StoredRectificationTransition } from '../rectification/ports';
 
 const isTargets = (d: DocumentSummary) => d.kind === 'project-targets' || d.kind === 'department-targets';
 
@@ -50,12 +51,15 @@ interface State {
   locks: PeriodLock[];
   audit: StoredAuditEntry[];
   resultsUse: StoredResultsUseDecision[];
-  /** Rectification is not built here: a test puts the open items it needs (issue 14 item 2). */
-  openRectifications: OpenRectificationItem[];
+  rectifications: StoredRectification[];
+  rectificationTransitions: StoredRectificationTransition[];
+  attachments: Array<StoredAttachment & { bytes: Uint8Array }>;
 }
 
 const notFound = (what: string, n: number) => new AppError('NOT_FOUND', `找不到编号为 ${n} 的${what}。`);
 const current = (d: StoredDocument) => d.versions.at(-1)!;
+const withoutBytes = ({ bytes: _bytes, ...a }: StoredAttachment & { bytes: Uint8Array }): StoredAttachment => structuredClone(a);
+const inScopeOf = (scope: { inDepartments?: readonly number[] }, departmentId: number | null) => !scope.inDepartments || (departmentId !== null && scope.inDepartments.includes(departmentId));
 
 function target(d: StoredDocument): StoredTargetWorkflow {
   const w = d.workflow ?? { ...initialTargetState(current(d).version, d.departmentId), revision: 0, updatedBy: null, updatedAt: null };
@@ -121,7 +125,7 @@ function benchmarksOf(documents: readonly StoredDocument[], query: { names: read
 }
 
 export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
-  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [], resultsUse: [], openRectifications: [] };
+  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [], resultsUse: [], rectifications: [], rectificationTransitions: [], attachments: [] };
   const now = () => (options.clock ?? (() => new Date()))().toISOString();
   const id = () => state.next++;
 
@@ -427,6 +431,8 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       async departmentOf(object, objectId) {
         if (object === 'department') return state.departments.some((x) => x.id === objectId) ? objectId : undefined;
         if (object === 'document') return state.documents.find((x) => x.id === objectId)?.departmentId;
+        if (object === 'rectification') return state.rectifications.find((x) => x.id === objectId)?.departmentId;
+        if (object === 'attachment') return state.attachments.find((x) => x.id === objectId)?.departmentId;
         if (object === 'evaluation') {
           const e = state.evaluations.find((x) => x.id === objectId);
           return e && documentOf(e.documentId).departmentId;
@@ -435,6 +441,8 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
     },
     withdrawal: { withdrawDraft: missing('withdrawal.withdrawDraft') },
+    rectifications: memoryRectifications(),
+    attachments: memoryAttachments(),
     jobs: new Proxy({}, { get: (_t, name) => missing(`jobs.${String(name)}`) }) as never,
     resultsUse: {
       async listDecisions({ documentIds }) {
@@ -445,9 +453,6 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
         const saved: StoredResultsUseDecision = { ...structuredClone(input), id: id(), at: now() };
         state.resultsUse.push(saved);
         return structuredClone(saved);
-      },
-      async openRectificationItems(projects) {
-        return structuredClone(state.openRectifications.filter((o) => projects.some((p) => p.documentId === o.documentId && p.projectKey === o.projectKey)));
       },
     },
     dashboard: {
@@ -491,6 +496,113 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
     },
   };
+
+  function rectificationOf(itemId: number): StoredRectification {
+    const item = state.rectifications.find((x) => x.id === itemId);
+    if (!item) throw notFound('整改事项', itemId);
+    return item;
+  }
+  function attachmentOf(attachmentId: number) {
+    const a = state.attachments.find((x) => x.id === attachmentId);
+    if (!a) throw notFound('佐证材料', attachmentId);
+    return a;
+  }
+
+  function memoryRectifications(): RectificationStore {
+    return {
+      async create(draft, by) {
+        const at = now();
+        const item: StoredRectification = {
+          id: id(),
+          ...structuredClone(draft),
+          department: departmentName(draft.departmentId),
+          status: 'draft',
+          round: 0,
+          revision: 1,
+          createdBy: by.displayName,
+          createdAt: at,
+          updatedBy: by.displayName,
+          updatedAt: at,
+          issuedAt: null,
+          verifiedAt: null,
+        };
+        state.rectifications.push(item);
+        return structuredClone(item);
+      },
+      async get(itemId) {
+        return structuredClone(rectificationOf(itemId));
+      },
+      async list(query) {
+        const items = state.rectifications
+          .filter(
+            (r) =>
+              inScopeOf(query, r.departmentId) &&
+              (!query.status || r.status === query.status) &&
+              (!query.departmentId || r.departmentId === query.departmentId) &&
+              (!query.overdueOn || ((r.status === 'issued' || r.status === 'returned') && r.deadline < query.overdueOn)) &&
+              (!query.search || [r.problem, r.unitName, r.projectName ?? ''].some((t) => t.includes(query.search!))),
+          )
+          .reverse();
+        return { items: structuredClone(items.slice(query.offset, query.offset + query.limit)), total: items.length };
+      },
+      async listOpen(scope) {
+        return structuredClone(
+          state.rectifications
+            .filter((r) => r.status !== 'verified' && inScopeOf(scope, r.departmentId))
+            .filter((r) => (!scope.departmentId || r.departmentId === scope.departmentId) && (!scope.documentId || r.source.documentId === scope.documentId) && (!scope.projectName || r.projectName === scope.projectName))
+            .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id),
+        );
+      },
+      async findBySource(source) {
+        const found = state.rectifications.filter((r) => r.source.kind === source.kind && r.source.documentId === source.documentId && r.source.evaluationId === source.evaluationId && r.source.key === source.key).at(-1);
+        return found ? structuredClone(found) : null;
+      },
+      async transition(itemId, by, decide, files) {
+        const item = rectificationOf(itemId);
+        const record = decide(structuredClone(item));
+        const at = now();
+        const ids = files.map((f) => {
+          const stored = { ...structuredClone(f), ownerKind: 'rectification' as const, ownerId: itemId, departmentId: item.departmentId, id: id(), size: f.bytes.byteLength, by, at };
+          state.attachments.push(stored);
+          return stored.id;
+        });
+        Object.assign(item, {
+          status: record.to,
+          round: record.round,
+          revision: item.revision + 1,
+          updatedBy: by.displayName,
+          updatedAt: at,
+          ...(record.action === 'issue' ? { issuedAt: at } : {}),
+          ...(record.action === 'verify' ? { verifiedAt: at } : {}),
+        });
+        const moved: StoredRectificationTransition = { ...record, id: id(), itemId, attachmentIds: ids, by, at };
+        state.rectificationTransitions.push(moved);
+        return { item: structuredClone(item), transition: structuredClone(moved) };
+      },
+      async listTransitions(itemId) {
+        return structuredClone(state.rectificationTransitions.filter((t) => t.itemId === itemId));
+      },
+    };
+  }
+
+  function memoryAttachments(): AttachmentStore {
+    return {
+      async add(a, by) {
+        const stored = { ...structuredClone(a), id: id(), size: a.bytes.byteLength, by, at: now() };
+        state.attachments.push(stored);
+        return withoutBytes(stored);
+      },
+      async listFor(ownerKind, ownerId) {
+        return state.attachments.filter((a) => a.ownerKind === ownerKind && a.ownerId === ownerId).map(withoutBytes);
+      },
+      async get(attachmentId) {
+        return withoutBytes(attachmentOf(attachmentId));
+      },
+      async content(attachmentId) {
+        return attachmentOf(attachmentId).bytes.slice();
+      },
+    };
+  }
 
   const store: MemoryStore = {
     ...repositories,

@@ -13,6 +13,8 @@ import {
   dueReports,
   evaluationTodo,
   NATIONAL_MONITORING,
+  rectificationDaysLeft,
+  rectificationTodo,
   reportDueDate,
   targetTodo,
   TODO_KINDS,
@@ -23,9 +25,10 @@ import {
 import { listScopeOf } from '../access/list-scope';
 import type { AuditLog, AuditReader } from '../ports';
 import type { WorkflowStore } from '../workflow/ports';
+import type { RectificationStore } from '../rectification/ports';
 
 export interface WorkbenchDeps {
-  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader };
+  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader; rectifications: RectificationStore };
 }
 
 /** How many of one's own recent changes the home shows (sign-ins and sign-outs left out). */
@@ -36,16 +39,17 @@ const daysLeftOf = (x: TodoItemDto) => x.daysLeft ?? Number.MAX_SAFE_INTEGER;
 
 /** Overdue first (most overdue first), then the nearest deadline, then what has waited longest. */
 function pressing(a: TodoItemDto, b: TodoItemDto): number {
-  return daysLeftOf(a) - daysLeftOf(b) || (a.since ?? '').localeCompare(b.since ?? '') || a.documentId - b.documentId;
+  return daysLeftOf(a) - daysLeftOf(b) || (a.since ?? '').localeCompare(b.since ?? '') || (a.documentId ?? 0) - (b.documentId ?? 0) || (a.rectificationId ?? 0) - (b.rectificationId ?? 0);
 }
 
 export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date): Promise<WorkbenchDto> {
   const scope = listScopeOf(actor);
-  const [targets, evaluations, locks, audit] = await Promise.all([
+  const [targets, evaluations, locks, audit, rectifications] = await Promise.all([
     deps.store.workflow.listTargetWorkflows(scope),
     deps.store.workflow.listEvaluationWorkflows(scope),
     deps.store.workflow.listPeriodLocks(),
     deps.store.audit.listAudit({ actor: actor.username, limit: RECENT * 4 }),
+    deps.store.rectifications.listOpen(scope),
   ]);
   const today = beijingDate(now);
   const byKind = new Map<TodoKind, TodoItemDto[]>();
@@ -57,7 +61,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
 
   const cutoffMonth = NATIONAL_MONITORING.settings.defaultCutoffMonth;
   for (const t of targets) {
-    const base = { documentId: t.documentId, title: t.title, department: t.department, year: t.year };
+    const base = { documentId: t.documentId, rectificationId: null, title: t.title, department: t.department, year: t.year };
     const kind = targetTodo(t, t.publishedVersion, actor);
     if (kind) add(kind, { ...base, evaluationId: null, period: null, since: t.updatedAt ?? t.currentVersionAt, due: null, daysLeft: null });
     for (const due of dueReports({ state: t, year: t.year, existing: existing.get(t.documentId) ?? [] }, actor, today, cutoffMonth)) {
@@ -69,7 +73,25 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
     if (!kind) continue;
     // A report still with the unit counts down to its deadline; one with finance is finance's, not late.
     const due = kind.endsWith('-to-submit') || kind.endsWith('-returned') ? reportDueDate(e.kind, e.period) : null;
-    add(kind, { documentId: e.documentId, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since: e.updatedAt, ...withDue(due) });
+    add(kind, { documentId: e.documentId, rectificationId: null, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since: e.updatedAt, ...withDue(due) });
+  }
+  // 整改: the unit's items count down to their deadline (overdue ones also on the reviewer's list); the reviewer's own steps have none.
+  for (const r of rectifications) {
+    const kind = rectificationTodo(r, actor, today);
+    if (!kind) continue;
+    const daysLeft = rectificationDaysLeft(r, today);
+    add(kind, {
+      documentId: r.source.documentId,
+      rectificationId: r.id,
+      evaluationId: null,
+      title: r.problem,
+      department: r.department,
+      year: null,
+      period: null,
+      since: r.updatedAt,
+      due: daysLeft === null ? null : r.deadline,
+      daysLeft,
+    });
   }
 
   const groups: TodoGroupDto[] = TODO_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
@@ -84,6 +106,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
   });
 
   const titles = new Map(targets.map((t) => [String(t.documentId), t.title]));
+  const problems = new Map(rectifications.map((r) => [String(r.id), r.problem]));
   const evaluationTitles = new Map(evaluations.map((e) => [String(e.evaluationId), e.documentTitle]));
   const recent: RecentActivityDto[] = audit.items
     .filter((a) => !a.action.startsWith('session.'))
@@ -94,7 +117,7 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
       label: auditActionLabel(a.action),
       objectType: a.objectType,
       objectId: a.objectId,
-      title: (a.objectType === 'document' ? titles.get(a.objectId) : a.objectType === 'evaluation' ? evaluationTitles.get(a.objectId) : undefined) ?? null,
+      title: (a.objectType === 'document' ? titles.get(a.objectId) : a.objectType === 'evaluation' ? evaluationTitles.get(a.objectId) : a.objectType === 'rectification' ? problems.get(a.objectId) : undefined) ?? null,
     }));
 
   return { today, calendar: { title: DEFAULT_REPORTING_CALENDAR.title, sources: [...DEFAULT_REPORTING_CALENDAR.sources] }, groups, recent };

@@ -14,6 +14,7 @@ export const workbenchKeys = {
 
 /** The page an item opens: the review of targets, the report begun, or the list where a due report is begun. */
 export function todoHref(kind: TodoGroupDto['kind'], item: TodoItemDto): string {
+  if (kind.startsWith('rectification-')) return `/rectification/${item.rectificationId}`;
   if (kind.startsWith('targets-')) return `/review/${item.documentId}`;
   const base = kind.startsWith('monitoring-') ? '/monitoring' : '/self-evaluation';
   return item.evaluationId === null ? `${base}?documentId=${item.documentId}` : `${base}/${item.evaluationId}`;
@@ -31,6 +32,7 @@ export function deadlineText(daysLeft: number | null): string {
 export function activityHref(objectType: string, objectId: string, action: string): string | null {
   if (!/^\d+$/.test(objectId)) return null;
   if (objectType === 'document') return `/review/${objectId}`;
+  if (objectType === 'rectification') return `/rectification/${objectId}`;
   // Only self-evaluations are published (workflow.publish on an evaluation); every other evaluation action names its kind.
   if (objectType === 'evaluation') return action.includes('monitoring') ? `/monitoring/${objectId}` : `/self-evaluation/${objectId}`;
   return null;

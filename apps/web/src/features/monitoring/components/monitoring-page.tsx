@@ -15,6 +15,7 @@ import { useMemo, useState } from 'react';
 import { ErrorState, NotFound } from '../../../components/page-states';
 import { PageHead } from '../../../components/page-head';
 import { ApiError } from '../../../lib/http';
+import { RaiseRectificationButton } from '../../rectification';
 import { useEditableResource } from '../../../lib/editable-resource';
 import { useCan } from '../../session';
 import type { EvaluationWorkflowDto } from '../../workflow';
@@ -35,6 +36,16 @@ const TIER_OPTIONS = [
   { value: 'partly', label: '部分达成' },
   { value: 'notAchieved', label: '未达成' },
 ];
+
+/** The line's light; a red or yellow one may become a 整改 item (the button shows only to who may create one). */
+function LightWithRectification({ id, line, waiting }: { id: number; line: MonitoringBudgetLine | MonitoringIndicatorLine; waiting?: string }) {
+  return (
+    <>
+      <LightCell line={line} {...(waiting ? { waiting } : {})} />
+      {line.light === 'red' || line.light === 'yellow' ? <RaiseRectificationButton source={{ kind: 'line', evaluationId: id, lineKey: line.key }} label="整改" /> : null}
+    </>
+  );
+}
 
 export function MonitoringPage({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
@@ -172,7 +183,7 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
     { title: '执行率', key: 'rate', width: 80, className: 'num', render: (_: unknown, l) => fmt(l.executionRate, '%') },
     { title: '序时进度', key: 'time', width: 80, className: 'num', render: (_: unknown, l) => fmt(l.timeProgress, '%') },
     { title: '比值', key: 'ratio', width: 64, className: 'num', render: (_: unknown, l) => (l.ratio == null ? '—' : l.ratio.toFixed(1)) },
-    { title: '灯', key: 'light', width: 72, align: 'center', render: (_: unknown, l) => <LightCell line={l} /> },
+    { title: '灯', key: 'light', width: 72, align: 'center', render: (_: unknown, l) => <LightWithRectification id={id} line={l} /> },
     deviationColumn<MonitoringBudgetLine>(),
   ];
 
@@ -233,7 +244,7 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
         ),
     },
     { title: '序时目标', key: 'expected', width: 90, className: 'num', render: (_: unknown, l) => (l.mode === 'qualitative' ? '—' : l.expected == null ? '—' : `${l.expected}${l.targetUnit ?? ''}`) },
-    { title: '灯', key: 'light', width: 72, align: 'center', render: (_: unknown, l) => <LightCell line={l} waiting={l.yearEnd ? '年终测评' : '待填'} /> },
+    { title: '灯', key: 'light', width: 72, align: 'center', render: (_: unknown, l) => <LightWithRectification id={id} line={l} waiting={l.yearEnd ? '年终测评' : '待填'} /> },
     deviationColumn<MonitoringIndicatorLine>(),
   ];
 

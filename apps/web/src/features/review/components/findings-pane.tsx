@@ -2,6 +2,7 @@
 import { CHECK_LABELS, DIMENSION_LABELS, SEVERITY_LABELS, type Dimension, type Severity } from '@jixiao/core';
 import { Button, Input, Segmented, Select, Tag } from 'antd';
 import { useEffect, useRef, type RefObject } from 'react';
+import { RaiseRectificationButton } from '../../rectification';
 import type { ReviewedFinding } from '../api';
 import { whereText, type Filters, type Group, type StatusFilter } from '../model';
 
@@ -31,6 +32,7 @@ export function FindingsPane({
   decidable,
   busy,
   searchRef,
+  documentId,
 }: {
   all: readonly ReviewedFinding[];
   shown: readonly ReviewedFinding[];
@@ -46,6 +48,8 @@ export function FindingsPane({
   decidable: boolean;
   busy: boolean;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The reviewed document: a finding that stands may become a 整改 item (the button shows only to who may create one). */
+  documentId?: number;
 }) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -148,6 +152,11 @@ export function FindingsPane({
                 <span className="rv-where">· {whereText(f)}</span>
                 <span className="grow" />
                 {status ? <Tag color={status.color}>{status.label}</Tag> : null}
+                {documentId !== undefined && f.status !== 'dismissed' ? (
+                  <span onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} role="presentation">
+                    <RaiseRectificationButton source={{ kind: 'finding', documentId, findingKey: f.finding.key }} label="整改" compact />
+                  </span>
+                ) : null}
                 {decidable && f.status !== 'accepted' && f.status !== 'added' ? (
                   <Button
                     size="small"

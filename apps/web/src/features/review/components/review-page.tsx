@@ -397,6 +397,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           decidable={decidable}
           busy={busy}
           searchRef={searchRef}
+          documentId={id}
         />
       </div>
 

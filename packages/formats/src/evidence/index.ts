@@ -1,0 +1,1 @@
+export { checkEvidenceFile, sniffEvidenceType, type EvidenceCheck } from './check-evidence';

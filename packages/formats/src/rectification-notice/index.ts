@@ -1,0 +1,1 @@
+export { writeRectificationNotice, type RectificationNoticeInput } from './write-docx';

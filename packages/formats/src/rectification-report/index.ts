@@ -1,0 +1,1 @@
+export { writeRectificationReport, type RectificationReportInput, type RectificationReportItem } from './write-docx';
