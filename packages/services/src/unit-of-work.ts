@@ -8,6 +8,7 @@ import type { ScopeLookup, SessionStore, SignInFailureStore, UserStore } from '.
 import type { DocumentWithdrawal } from './documents/withdraw-document';
 import type { JobStore } from './jobs/ports';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore } from './ports';
+import type { MonitoringWarningStore } from './monitoring/warning-ports';
 import type { ResultsUseStore } from './results-use/ports';
 import type { RuleSetStore } from './rule-sets/rule-sets';
 import type { WorkflowStore } from './workflow/ports';
@@ -28,6 +29,7 @@ export interface Repositories {
   withdrawal: DocumentWithdrawal;
   jobs: JobStore;
   resultsUse: ResultsUseStore;
+  monitoringWarnings: MonitoringWarningStore;
 }
 
 export interface UnitOfWork {

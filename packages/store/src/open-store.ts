@@ -12,6 +12,7 @@ import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo,
 import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
+import { createMonitoringWarningStore } from './monitoring-warning-store';
 import { createResultsUseStore } from './results-use-store';
 import { createReviewStore } from './review-store';
 import { createRuleSetStore } from './rule-set-store';
@@ -101,6 +102,7 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     withdrawal: createDocumentWithdrawal(db),
     jobs: createJobStore(db),
     resultsUse: createResultsUseStore(db),
+    monitoringWarnings: createMonitoringWarningStore(db),
     transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }
