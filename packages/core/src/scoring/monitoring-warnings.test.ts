@@ -4,7 +4,7 @@ import { validateRuleSetSettings } from '../rules/validate';
 import { responseDue } from '../workflow/deadlines';
 import { NATIONAL_MONITORING, NATIONAL_MONITORING_V2 } from './builtin-rule-sets';
 import { budgetLineKey, indicatorLineKey, monitorDocument } from './monitor-document';
-import { executionFloorAt, warningsOf } from './monitoring-warnings';
+import { decideWarningResponse, executionFloorAt, warningsOf, warningStatus } from './monitoring-warnings';
 
 const settings = NATIONAL_MONITORING_V2.settings.warnings!;
 const doc = buildDocument({ projects: [buildProject({ name: '社区活动经费', amount: 100, indicators: [{ name: '举办活动次数', annual: '≥24场' }] })] });
@@ -73,5 +73,22 @@ describe('responseDue: working days in Beijing', () => {
     ['2026-12-03T17:00:00Z', 1, '2026-12-07'], // Thursday 17:00 UTC is Friday in Beijing → Monday
   ])('issued %s, %s working days → %s', (issuedAt, days, due) => {
     expect(responseDue(issuedAt, days)).toBe(due);
+  });
+});
+
+describe('decideWarningResponse and warningStatus', () => {
+  const unit = { userId: 1, username: 'u', displayName: '李填报', role: 'unit-editor' as const, departmentId: 7, assignedDepartmentIds: [] };
+  const reviewer = { ...unit, role: 'finance-reviewer' as const, departmentId: null };
+  it('takes one of the responses with an explanation, from the unit only', () => {
+    expect(decideWarningResponse(unit, { departmentId: 7 }, { response: '调剂', explanation: ' 调剂 10 万元到社区服务 ' }, settings)).toEqual({ ok: true, response: '调剂', explanation: '调剂 10 万元到社区服务' });
+    expect(decideWarningResponse(unit, { departmentId: 8 }, { response: '调剂', explanation: 'x' }, settings)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decideWarningResponse(reviewer, { departmentId: 7 }, { response: '调剂', explanation: 'x' }, settings)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decideWarningResponse(unit, { departmentId: 7 }, { response: '暂停', explanation: 'x' }, settings)).toMatchObject({ ok: false, message: '请选择处理意见（可选：继续执行、调剂、取消）。' });
+    expect(decideWarningResponse(unit, { departmentId: 7 }, { response: '取消', explanation: '  ' }, settings)).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+  });
+  it('is overdue the day after its deadline, until answered', () => {
+    expect(warningStatus({ due: '2026-12-08', answered: false }, '2026-12-08')).toBe('waiting');
+    expect(warningStatus({ due: '2026-12-08', answered: false }, '2026-12-09')).toBe('overdue');
+    expect(warningStatus({ due: '2026-12-08', answered: true }, '2026-12-09')).toBe('answered');
   });
 });

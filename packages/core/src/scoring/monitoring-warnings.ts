@@ -4,7 +4,10 @@
  * target progress and execution further apart than the gap. Each warning names its line, its rule and why, with the
  * figures. A rule set without `warnings` (cn-monitoring@1) raises none. Pure.
  */
+import type { Actor } from '../access/actor';
+import { can, type Scope } from '../access/permissions';
 import { roundHalfUp } from '../money/amount';
+import { cleanReason, refuse, type Refusal } from '../workflow/refusal';
 import type { MonitoringBudgetLine, MonitoringResult } from './monitor-document';
 import type { MonitoringWarningSettings } from './settings';
 
@@ -100,4 +103,33 @@ export function warningsOf(result: MonitoringResult, cutoffMonth: number, settin
     });
   }
   return out;
+}
+
+/** Where a warning stands for the page and 待办: answered (the latest answer counts), waiting, or past its deadline. */
+export type MonitoringWarningStatus = 'answered' | 'waiting' | 'overdue';
+
+export function warningStatus(w: { due: string; answered: boolean }, today: string): MonitoringWarningStatus {
+  if (w.answered) return 'answered';
+  return today > w.due ? 'overdue' : 'waiting';
+}
+
+/**
+ * The unit's answer to a warning: one of the rule set's responses (继续执行 / 调剂 / 取消) with an explanation. Only
+ * whoever fills the report in (monitoring.edit, in the report's department) answers; a later answer replaces the
+ * earlier one as the one that counts (both kept). After the deadline an answer is still taken: late is better than
+ * never, and the escalation ends with it.
+ */
+export function decideWarningResponse(
+  actor: Actor,
+  scope: Scope,
+  input: { response: string | null | undefined; explanation: string | null | undefined },
+  settings: MonitoringWarningSettings | undefined,
+): { ok: true; response: string; explanation: string } | Refusal {
+  if (!can(actor, 'monitoring.edit', scope)) return refuse('FORBIDDEN', '只有本单位的填报人可以反馈监控预警。');
+  const responses = settings?.responses ?? [];
+  const response = input.response?.trim() ?? '';
+  if (!responses.includes(response)) return refuse('BAD_INPUT', `请选择处理意见（可选：${responses.join('、')}）。`);
+  const explanation = cleanReason(input.explanation);
+  if (explanation === null) return refuse('BAD_INPUT', `请填写「${response}」的理由：例如资金何时支付、调剂到哪里或为什么取消。`);
+  return { ok: true, response, explanation };
 }

@@ -15,17 +15,19 @@ import {
   NATIONAL_MONITORING,
   reportDueDate,
   targetTodo,
+  warningTodo,
   TODO_KINDS,
   TODO_ORDER,
   type Actor,
   type TodoKind,
 } from '@jixiao/core';
 import { listScopeOf } from '../access/list-scope';
+import type { MonitoringWarningStore } from '../monitoring/warning-ports';
 import type { AuditLog, AuditReader } from '../ports';
 import type { WorkflowStore } from '../workflow/ports';
 
 export interface WorkbenchDeps {
-  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader };
+  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader; monitoringWarnings: Pick<MonitoringWarningStore, 'listWarnings'> };
 }
 
 /** How many of one's own recent changes the home shows (sign-ins and sign-outs left out). */
@@ -70,6 +72,19 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
     // A report still with the unit counts down to its deadline; one with finance is finance's, not late.
     const due = kind.endsWith('-to-submit') || kind.endsWith('-returned') ? reportDueDate(e.kind, e.period) : null;
     add(kind, { documentId: e.documentId, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since: e.updatedAt, ...withDue(due) });
+  }
+
+  // Warnings not yet answered (issue 14 item 8): the unit's to answer; the finance reviewer's once past the deadline.
+  const monitoring = evaluations.filter((e) => e.kind === 'monitoring');
+  const warnings = await deps.store.monitoringWarnings.listWarnings({ evaluationIds: monitoring.map((e) => e.evaluationId) });
+  for (const e of monitoring) {
+    const open = warnings.filter((w) => w.evaluationId === e.evaluationId && w.responses.length === 0);
+    if (open.length === 0) continue;
+    const due = open.map((w) => w.due).sort()[0]!;
+    const kind = warningTodo({ departmentId: e.departmentId, unanswered: open.length, due }, actor, today);
+    if (!kind) continue;
+    const since = open.map((w) => w.issuedAt).sort()[0]!;
+    add(kind, { documentId: e.documentId, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since, ...withDue(due) });
   }
 
   const groups: TodoGroupDto[] = TODO_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
