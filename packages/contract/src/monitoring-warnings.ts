@@ -1,7 +1,7 @@
 /**
  * Monitoring warnings on the wire (预警, issue 14 item 8, decision 038): `GET /api/monitoring/{id}/warnings` answers the
  * warnings raised when the report was submitted — which line, which rule, why, the deadline, where each stands, and
- * the unit's answers; `POST /api/monitoring/{id}/warnings/{warningId}/response` records the unit's answer.
+ * the unit's answers; `POST /api/monitoring/{id}/warning-responses` records the unit's answer.
  */
 import type * as core from '@jixiao/core';
 import { z } from 'zod';
@@ -54,6 +54,7 @@ export const monitoringWarningsDtoSchema = z
 export type MonitoringWarningsDto = z.infer<typeof monitoringWarningsDtoSchema>;
 
 export const warningResponseRequestSchema = z.strictObject({
+  warningId: z.number({ error: '缺少 warningId（要反馈的预警编号）' }).int().positive(),
   response: z.string({ error: '请选择处理意见（继续执行、调剂或取消）' }).trim().min(1, { error: '请选择处理意见（继续执行、调剂或取消）' }).max(20),
   explanation: z.string({ error: '请填写理由' }).trim().min(1, { error: '请填写理由' }).max(2000, { error: '理由最多 2000 字' }),
 });

@@ -81,7 +81,7 @@ export async function getMonitoringWarnings(deps: WarningDeps, actor: Actor | nu
 export async function respondToWarning(
   deps: WarningDeps & { store: TransactionalStore },
   who: ChangeContext,
-  input: { id: number; warningId: number } & WarningResponseRequest,
+  input: { id: number } & WarningResponseRequest,
   now: Date,
 ): Promise<MonitoringWarningsDto> {
   const state = await loadMonitoring(deps, input.id);
