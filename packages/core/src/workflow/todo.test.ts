@@ -137,7 +137,7 @@ describe('deadlines', () => {
 });
 
 describe('warningTodo (issue 14 item 8): the unit answers, the finance reviewer sees it once overdue', () => {
-  const report = { departmentId: DEPT, unanswered: 2, due: '2026-12-08' };
+  const pending = { departmentId: DEPT, unanswered: 2, due: '2026-12-08' };
   const unit = actor('unit-editor');
   const reviewer = actor('finance-reviewer');
   it.each([
@@ -146,10 +146,10 @@ describe('warningTodo (issue 14 item 8): the unit answers, the finance reviewer 
     ['reviewer on the last day', reviewer, '2026-12-08', null],
     ['reviewer the day after', reviewer, '2026-12-09', 'monitoring-warning-overdue'],
   ] as const)('%s', (_, who, today, kind) => {
-    expect(warningTodo(report, who, today)).toBe(kind);
+    expect(warningTodo(pending, who, today)).toBe(kind);
   });
   it('nothing once every warning is answered, nor for another department', () => {
-    expect(warningTodo({ ...report, unanswered: 0 }, reviewer, '2027-01-01')).toBeNull();
-    expect(warningTodo({ ...report, departmentId: DEPT + 1 }, unit, '2026-12-08')).toBeNull();
+    expect(warningTodo({ ...pending, unanswered: 0 }, reviewer, '2027-01-01')).toBeNull();
+    expect(warningTodo({ ...pending, departmentId: DEPT + 1 }, unit, '2026-12-08')).toBeNull();
   });
 });
