@@ -40,8 +40,8 @@ function ResponseForm({ evaluationId, warning, responses, onSent }: { evaluation
 
   return (
     <div className="mo-warning-form">
-      <Select aria-label={`处理意见 ${warning.label}`} placeholder="处理意见" style={{ minWidth: 120 }} value={response} onChange={setResponse} options={responses.map((r) => ({ value: r, label: r }))} />
-      <Input.TextArea aria-label={`理由 ${warning.label}`} placeholder="理由：例如资金何时支付、调剂到哪里或为什么取消" autoSize={{ minRows: 1, maxRows: 4 }} value={explanation} onChange={(e) => setExplanation(e.target.value)} maxLength={2000} />
+      <Select aria-label={`处理意见 ${warning.label}（${warning.ruleLabel}）`} placeholder="处理意见" style={{ minWidth: 120 }} value={response} onChange={setResponse} options={responses.map((r) => ({ value: r, label: r }))} />
+      <Input.TextArea aria-label={`理由 ${warning.label}（${warning.ruleLabel}）`} placeholder="理由：例如资金何时支付、调剂到哪里或为什么取消" autoSize={{ minRows: 1, maxRows: 4 }} value={explanation} onChange={(e) => setExplanation(e.target.value)} maxLength={2000} />
       <Button type="primary" disabled={!ready} onClick={() => void send()}>
         {warning.latest ? '重新反馈' : '提交反馈'}
       </Button>
