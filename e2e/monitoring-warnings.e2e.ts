@@ -72,6 +72,7 @@ describe('monitoring warnings', () => {
     expect(await floor.innerText()).toContain('1–7月累计执行率 33.38%，低于 6 月底应达到的 40%');
     expect(await floor.innerText()).toMatch(/待反馈[\s\S]*反馈期限：\d{4}-\d{2}-\d{2}/);
     await shot(editor.page, '1-raised');
+    await panel.screenshot({ path: join(SHOTS_DIR, 'monitoring-warnings-1b-panel.png') });
 
     await chooseOption(editor.page, floor.getByRole('combobox', { name: '处理意见 社区居民活动费（累计执行率低于当月预警线）' }), '调剂');
     await floor.getByRole('textbox', { name: '理由 社区居民活动费（累计执行率低于当月预警线）' }).fill('调剂 5 万元至家庭综合服务中心，其余下半年活动支付');
@@ -95,6 +96,7 @@ describe('monitoring warnings', () => {
     expect(await seen.innerText()).toContain('单位反馈：调剂');
     expect(await seen.getByRole('button', { name: '提交反馈' }).count()).toBe(0);
     await shot(reviewer.page, '4-reviewer');
+    await seen.screenshot({ path: join(SHOTS_DIR, 'monitoring-warnings-4b-reviewer-panel.png') });
     expect(reviewer.problems).toEqual([]);
 
     // At a phone's width the panel stacks and stays readable.
