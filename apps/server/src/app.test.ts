@@ -114,6 +114,8 @@ describe('health and OpenAPI', () => {
         'POST /api/monitoring/{id}/submit',
         'GET /api/monitoring/{id}/table.xlsx',
         'GET /api/monitoring/{id}/table.docx',
+        'GET /api/monitoring/{id}/warnings',
+        'POST /api/monitoring/{id}/warning-responses',
         'GET /api/self-evaluations',
         'POST /api/self-evaluations',
         'GET /api/self-evaluations/{id}',

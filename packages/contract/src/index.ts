@@ -6,6 +6,7 @@ export * from './settings';
 export * from './score';
 export * from './self-evaluation';
 export * from './monitoring';
+export * from './monitoring-warnings';
 export * from './workflow';
 export * from './access';
 export * from './ids';

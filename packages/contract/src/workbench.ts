@@ -16,6 +16,8 @@ const TODO_KIND = z.enum([
   'monitoring-returned',
   'monitoring-to-submit',
   'monitoring-to-accept',
+  'monitoring-warning-to-respond',
+  'monitoring-warning-overdue',
   'self-evaluation-due',
   'self-evaluation-returned',
   'self-evaluation-to-submit',

@@ -9,6 +9,7 @@ import type { DashboardQueries } from './dashboard/ports';
 import type { DocumentWithdrawal } from './documents/withdraw-document';
 import type { JobStore } from './jobs/ports';
 import type { AuditLog, AuditReader, CatalogQueries, DocumentStore, EvaluationStore, ReviewStore } from './ports';
+import type { MonitoringWarningStore } from './monitoring/warning-ports';
 import type { ResultsUseStore } from './results-use/ports';
 import type { AttachmentStore, RectificationStore } from './rectification/ports';
 import type { RuleSetStore } from './rule-sets/rule-sets';
@@ -33,6 +34,7 @@ export interface Repositories {
   dashboard: DashboardQueries;
   rectifications: RectificationStore;
   attachments: AttachmentStore;
+  monitoringWarnings: MonitoringWarningStore;
 }
 
 export interface UnitOfWork {

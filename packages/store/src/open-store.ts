@@ -13,6 +13,7 @@ import { connectPglite, connectPostgres, migrationsFolder, migrationsFolderUpTo,
 import { createDocumentStore } from './document-store';
 import { createEvaluationStore } from './evaluation-store';
 import { lockDataDir } from './lock';
+import { createMonitoringWarningStore } from './monitoring-warning-store';
 import { createResultsUseStore } from './results-use-store';
 import { createAttachmentStore, createRectificationStore } from './rectification-store';
 import { createReviewStore } from './review-store';
@@ -106,6 +107,7 @@ function repositoriesOn(db: Db, connection: Connection): TransactionalStore {
     dashboard: createDashboardQueries(db),
     rectifications: createRectificationStore(db),
     attachments: createAttachmentStore(db),
+    monitoringWarnings: createMonitoringWarningStore(db),
     transaction: (work) => db.transaction((tx) => work(repositoriesOn(tx, connection))),
   };
 }

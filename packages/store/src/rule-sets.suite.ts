@@ -31,7 +31,7 @@ export function ruleSetSuite(backend: string, open: () => Promise<StoreHandle>):
 
     it('lists the built-in rule sets without storing them', async () => {
       const { items, activations } = await listRuleSets({ store });
-      expect(items.map((i) => i.ref)).toEqual(['cn-target-review@2', 'cn-target-review@1', 'cn-project-self-evaluation@1', 'cn-department-self-evaluation@1', 'cn-monitoring@1', 'cn-department-table-self-evaluation@1', 'cn-results-use@1']);
+      expect(items.map((i) => i.ref)).toEqual(['cn-target-review@2', 'cn-target-review@1', 'cn-project-self-evaluation@1', 'cn-department-self-evaluation@1', 'cn-monitoring@2', 'cn-monitoring@1', 'cn-department-table-self-evaluation@1', 'cn-results-use@1']);
       expect(items.every((i) => i.builtIn)).toBe(true);
       expect(activations).toEqual([]);
       expect(await store.ruleSets.listRuleSets()).toEqual([]);

@@ -16,7 +16,7 @@
  * Only SQL that PostgreSQL 15 accepts (PGlite is PostgreSQL 18): see docs/decisions/001-embedded-database.md.
  * After changing this file: `npm run db:generate`.
  */
-import type { AmountUnit, Direction, DocumentKind, EvidenceOwnerKind, EvidenceType, RectificationSourceKind, RectificationStatus, ResultsUseDecisionKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
+import type { AmountUnit, Direction, DocumentKind, EvidenceOwnerKind, EvidenceType, MonitoringWarningRule, RectificationSourceKind, RectificationStatus, ResultsUseDecisionKind, Role, RuleScheme, TargetStatus } from '@jixiao/core';
 import type { EvaluationKind, EvaluationStatus, ReviewDecisionType } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, customType, date, index, integer, json, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -762,4 +762,50 @@ export const attachments = pgTable(
     check('attachments_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('attachments_size', sql`${t.size} = octet_length(${t.content})`),
   ],
+);
+
+/**
+ * Monitoring warnings (预警, issue 14 item 8, decision 038): raised when a report is submitted, by the rule set's
+ * `warnings` (which line, which rule, why), with the last day to answer (Beijing, working days). Append-only (its
+ * migration's triggers); one per report and key — a resubmission keeps the first.
+ */
+export const monitoringWarnings = pgTable(
+  'monitoring_warnings',
+  {
+    id: serial('id').primaryKey(),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    warningKey: text('warning_key').notNull(),
+    lineKey: text('line_key').notNull(),
+    label: text('label').notNull(),
+    rule: text('rule').$type<MonitoringWarningRule>().notNull(),
+    setting: text('setting').notNull(),
+    reason: text('reason').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    ruleSetVersion: integer('rule_set_version').notNull(),
+    dueDate: text('due_date').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_warnings_key_idx').on(t.evaluationId, t.warningKey),
+    check('monitoring_warnings_rule', sql`${t.rule} in ('execution-floor', 'progress-gap')`),
+  ],
+);
+
+/** The unit's answers to a warning (继续执行 / 调剂 / 取消 with an explanation): append-only, the latest counts. */
+export const monitoringWarningResponses = pgTable(
+  'monitoring_warning_responses',
+  {
+    id: serial('id').primaryKey(),
+    warningId: integer('warning_id')
+      .notNull()
+      .references(() => monitoringWarnings.id),
+    response: text('response').notNull(),
+    explanation: text('explanation').notNull(),
+    respondedBy: text('responded_by').notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('monitoring_warning_responses_warning_idx').on(t.warningId, t.id), check('monitoring_warning_responses_explanation', sql`length(btrim(${t.explanation})) > 0`)],
 );

@@ -128,6 +128,9 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'POST /api/monitoring/{id}/submit': may('monitoring.submit', param('evaluation')),
   'GET /api/monitoring/{id}/table.xlsx': may('monitoring.read', param('evaluation')),
   'GET /api/monitoring/{id}/table.docx': may('monitoring.read', param('evaluation')),
+  // 预警 (decision 038): everyone who reads the report sees its warnings; the unit that fills it in answers them.
+  'GET /api/monitoring/{id}/warnings': may('monitoring.read', param('evaluation')),
+  'POST /api/monitoring/{id}/warning-responses': may('monitoring.edit', param('evaluation')),
 
   // Results use (结果应用, R11): every role reads within its departments (the list by `listScope`); finance decides.
   'GET /api/results-use': may('results-use.read', query('department', 'departmentId')),

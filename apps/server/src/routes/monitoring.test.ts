@@ -14,6 +14,7 @@ import {
   listOf,
   monitoringReportDtoSchema,
   monitoringSummaryDtoSchema,
+  monitoringWarningsDtoSchema,
   pageOf,
   type MonitoringReportDto,
 } from '@jixiao/contract';
@@ -77,7 +78,7 @@ describe('the monitoring API', () => {
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ period: '2023-07', cutoffMonth: 7, year: 2023, status: 'draft', createdBy: '演示数据' });
     const r = await report('GET', `/api/monitoring/${list.items[0]!.id}`);
-    expect(r.ruleSet.ref).toBe('cn-monitoring@1');
+    expect(r.ruleSet.ref).toBe('cn-monitoring@2');
     expect(r.result.timeProgress).toBe(58.33);
     const byName = new Map(r.result.budgetLines.map((l) => [l.project, l]));
     expect(byName.get('社区居民活动费')).toMatchObject({ light: 'red', missing: [] });
@@ -136,10 +137,34 @@ describe('the monitoring API', () => {
     expect(submitted).toMatchObject({ status: 'submitted', revision: 4 });
     const scores = await ctx.store.evaluations.listScores(june.id);
     expect(scores).toHaveLength(1);
-    expect(scores[0]).toMatchObject({ evaluationRevision: 4, ruleSet: { id: 'cn-monitoring', version: 1 }, scoredBy: '金花街道填报人' });
+    expect(scores[0]).toMatchObject({ evaluationRevision: 4, ruleSet: { id: 'cn-monitoring', version: 2 }, scoredBy: '金花街道填报人' });
     const after = await failure('PUT', `/api/monitoring/${june.id}/entries`, { baseRevision: 4, entries: {} }, 409);
     expect(after).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已提交') });
     expect(await report('GET', `/api/monitoring/${june.id}`)).toMatchObject({ revision: 4, status: 'submitted', entries: r.entries });
+  });
+
+  it('a submitted report below June’s floor carries its warnings with a deadline; the unit answers one, audited; others may not', async () => {
+    const list = listOf(monitoringSummaryDtoSchema).parse((await send('GET', `/api/monitoring?documentId=${documentId}`)).body);
+    const june = list.items.find((r) => r.period === '2023-06')!;
+    const read = async () => monitoringWarningsDtoSchema.parse((await send('GET', `/api/monitoring/${june.id}/warnings`)).body);
+    const listed = await read();
+    const rent = listed.warnings.find((w) => w.label === '办公场地租赁费' && w.rule === 'execution-floor')!;
+    expect(rent).toMatchObject({ ruleLabel: '累计执行率低于当月预警线', reason: '1–6月累计执行率 35%，低于 6 月底应达到的 40%', ruleSet: 'cn-monitoring@2', status: 'waiting', latest: null });
+    expect(rent.due > listed.today).toBe(true);
+    expect(listed).toMatchObject({ canRespond: true, responses: ['继续执行', '调剂', '取消'], responseWorkingDays: 5 });
+    // The demo's July report, never submitted, has none.
+    const july = list.items.find((x) => x.period === '2023-07')!;
+    expect(monitoringWarningsDtoSchema.parse((await send('GET', `/api/monitoring/${july.id}/warnings`)).body).warnings).toEqual([]);
+
+    const reviewer = await signedIn(app, 'finance-reviewer');
+    expect((await reviewer.send('POST', `/api/monitoring/${june.id}/warning-responses`, { warningId: rent.id, response: '取消', explanation: '不再租赁' })).status).toBe(403);
+    expect(monitoringWarningsDtoSchema.parse((await reviewer.send('GET', `/api/monitoring/${june.id}/warnings`)).body).canRespond).toBe(false);
+    expect((await failure('POST', `/api/monitoring/${june.id}/warning-responses`, { warningId: rent.id, response: '暂停', explanation: '租金下半年付' }, 400)).message).toBe('请选择处理意见（可选：继续执行、调剂、取消）。');
+    expect((await failure('POST', `/api/monitoring/${june.id}/warning-responses`, { warningId: rent.id, response: '继续执行', explanation: '  ' }, 400)).message).toContain('explanation');
+    const answered = monitoringWarningsDtoSchema.parse((await send('POST', `/api/monitoring/${june.id}/warning-responses`, { warningId: rent.id, response: '继续执行', explanation: '租金按半年支付，7 月付清' })).body);
+    expect(answered.warnings.find((w) => w.id === rent.id)).toMatchObject({ status: 'answered', latest: { response: '继续执行', explanation: '租金按半年支付，7 月付清', by: '金花街道填报人' } });
+    const trail = pageOf(auditEntryDtoSchema).parse((await reviewer.send('GET', `/api/audit?objectType=monitoring-warning&objectId=${rent.id}`)).body);
+    expect(trail.items.map((e) => [e.action, e.actor.username])).toEqual([['monitoring.warning-respond', 'jinhua-editor']]);
   });
 
   it('goes through the workflow: submit is in the history and the audit trail; a reviewer returns it, a locked month refuses saves naming who locked it; accept → done', async () => {

@@ -13,12 +13,14 @@ import {
   monitoringSummaryDtoSchema,
   saveMonitoringRequestSchema,
   submitMonitoringRequestSchema,
+  monitoringWarningsDtoSchema,
+  warningResponseRequestSchema,
   downloadRoute,
   outputFormatsOf,
   type OutputFormat,
 } from '@jixiao/contract';
-import { getMonitoring, listMonitoring, renderOutput, saveMonitoring, startMonitoring, submitMonitoring } from '@jixiao/services';
-import { changeContext, listScope } from '../http/actor';
+import { getMonitoring, getMonitoringWarnings, listMonitoring, renderOutput, respondToWarning, saveMonitoring, startMonitoring, submitMonitoring } from '@jixiao/services';
+import { actorOf, changeContext, listScope } from '../http/actor';
 import { accessResponses, errorResponses, idParamSchema, json, jsonBody, type RegisterRoutes } from './common';
 import { attachment } from './reviews';
 
@@ -76,6 +78,28 @@ const submit = createRoute({
   responses: { 200: report, ...errorResponses, ...accessResponses, ...conflict },
 });
 
+const warningsJson = json(monitoringWarningsDtoSchema, '监控预警：哪一行、哪条规则、原因、反馈期限、状态和单位的反馈');
+
+const warnings = createRoute({
+  method: 'get',
+  path: '/api/monitoring/{id}/warnings',
+  operationId: 'getMonitoringWarnings',
+  tags: ['运行监控'],
+  summary: '提交时触发的监控预警（累计执行率低于当月预警线、目标进度与执行进度偏离），反馈期限（工作日）及单位的反馈',
+  request: { params: idParamSchema },
+  responses: { 200: warningsJson, ...errorResponses, ...accessResponses },
+});
+
+const respond = createRoute({
+  method: 'post',
+  path: '/api/monitoring/{id}/warning-responses',
+  operationId: 'respondToMonitoringWarning',
+  tags: ['运行监控'],
+  summary: '单位反馈一条监控预警：继续执行 / 调剂 / 取消，并说明理由（记入审计，可再次反馈，以最后一次为准）',
+  request: { params: idParamSchema, body: jsonBody(warningResponseRequestSchema) },
+  responses: { 200: warningsJson, ...errorResponses, ...accessResponses },
+});
+
 /** The 绩效运行监控表 downloads: the registry's formats made from a monitoring report (`OUTPUT_FORMATS`). */
 const table = (format: Extract<OutputFormat, { source: 'monitoring' }>) =>
   createRoute({
@@ -100,6 +124,8 @@ export const registerMonitoringRoutes: RegisterRoutes = (app, ctx) => {
   app.openapi(get, async (c) => c.json(await getMonitoring(deps, { id: c.req.valid('param').id }), 200));
   app.openapi(save, async (c) => c.json(await saveMonitoring(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
   app.openapi(submit, async (c) => c.json(await submitMonitoring(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
+  app.openapi(warnings, async (c) => c.json(await getMonitoringWarnings(deps, actorOf(c), { id: c.req.valid('param').id }, ctx.now()), 200));
+  app.openapi(respond, async (c) => c.json(await respondToWarning(deps, changeContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }, ctx.now()), 200));
   for (const format of outputFormatsOf('monitoring')) {
     app.openapi(table(format), async (c) => {
       const file = await renderOutput(deps, format.id, { id: c.req.valid('param').id });

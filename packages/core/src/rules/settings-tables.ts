@@ -192,6 +192,14 @@ export const MONITORING_SETTINGS = object({
     yearEndNameWords: words({ nonEmpty: false }),
     notProratedUnits: words({ nonEmpty: false }),
   }),
+  warnings: optional(
+    object({
+      executionFloors: list(object({ month: int(1, 12, '月份'), minRate: num(0, 100, '累计执行率下限（%）') }), '至少需要一个月份的执行率下限', { nonEmpty: true }),
+      progressGap: num(0, 100, '目标进度与执行进度的差距（百分点）'),
+      responseWorkingDays: int(1, 60, '反馈期限（工作日）'),
+      responses: words(),
+    }),
+  ),
 });
 
 export const REVIEW_SETTINGS = object({

@@ -129,3 +129,40 @@ export const NATIONAL_MONITORING: RuleSet<MonitoringSettings> = {
     },
   },
 };
+
+/**
+ * cn-monitoring@2: @1 plus the warnings raised when a report is submitted (issue 14 item 8, decision 038). @1 stays
+ * as it was, so reports begun under it compute as before and raise no warnings.
+ */
+export const NATIONAL_MONITORING_V2: RuleSet<MonitoringSettings> = {
+  ...NATIONAL_MONITORING,
+  version: 2,
+  name: '绩效运行监控（双监控，含预警）',
+  sources: [
+    ...NATIONAL_MONITORING.sources,
+    {
+      docNo: '财预〔2019〕136号',
+      title: '中央部门预算绩效运行监控管理暂行办法',
+      note: '监控中发现预算执行进度与绩效目标实现程度偏离的，及时采取分析原因、调整执行、调剂或收回资金等纠偏措施；单位的三种答复（继续执行 / 调剂 / 取消）据此归纳',
+    },
+    {
+      docNo: '本系统默认（待地方文件核定）',
+      title: '预警阈值与反馈期限',
+      note: '累计执行率 4 月底 25%、6 月底 40%、8 月底 60%、10 月底 80%；目标进度与执行进度相差超过 10 个百分点；5 个工作日内反馈。为常见地方预算执行进度通报口径的默认值，未找到广州市的具体文号，地区可复制后修改',
+    },
+  ],
+  settings: {
+    ...NATIONAL_MONITORING.settings,
+    warnings: {
+      executionFloors: [
+        { month: 4, minRate: 25 },
+        { month: 6, minRate: 40 },
+        { month: 8, minRate: 60 },
+        { month: 10, minRate: 80 },
+      ],
+      progressGap: 10,
+      responseWorkingDays: 5,
+      responses: ['继续执行', '调剂', '取消'],
+    },
+  },
+};

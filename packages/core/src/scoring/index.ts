@@ -6,5 +6,6 @@ export * from './score-project';
 export * from './score-department';
 export * from './monitoring';
 export * from './monitor-document';
+export * from './monitoring-warnings';
 export * from './stated-scores';
 export * from './budget-table';

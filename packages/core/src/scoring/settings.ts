@@ -96,6 +96,20 @@ export interface MonitoringSettings {
   explanationRequired: boolean;
   /** How each indicator is compared at the cut-off month (R10); the owner of a line may override the proration. */
   indicatorModes: MonitoringIndicatorModes;
+  /** Warnings raised when a report is submitted (issue 14 item 8); absent in cn-monitoring@1 and copies made from it. */
+  warnings?: MonitoringWarningSettings;
+}
+
+/** 预警 (issue 14 item 8): thresholds by month, the gap between target progress and execution, the unit's response. */
+export interface MonitoringWarningSettings {
+  /** Cumulative execution (1–m月执行数 ÷ 全年预算数) must reach `minRate` % by the end of `month`; the latest floor at or before the cut-off month applies. */
+  executionFloors: Array<{ month: number; minRate: number }>;
+  /** Target progress (completed ÷ annual target of a project's cumulative indicators, averaged) and execution further apart than this many points → warning. */
+  progressGap: number;
+  /** Working days (Mon–Fri, Beijing) the unit has to respond. */
+  responseWorkingDays: number;
+  /** What the unit may answer: 继续执行 / 调剂 / 取消. */
+  responses: string[];
 }
 
 export interface MonitoringIndicatorModes {

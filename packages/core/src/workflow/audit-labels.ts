@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'monitoring.start': '开始运行监控',
   'monitoring.save': '保存运行监控',
   'monitoring.submit': '提交运行监控',
+  'monitoring.warn': '运行监控触发预警',
+  'monitoring.warning-respond': '反馈监控预警',
   'self-evaluation.start': '开始绩效自评',
   'self-evaluation.save': '保存绩效自评',
   'self-evaluation.save-report': '保存自评报告',
@@ -48,7 +50,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** What kind of thing an entry changed, as people say it (the id stays, for finding it again). */
-export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = { document: '文档', evaluation: '监控/自评', period: '期间', 'rule-set': '规则集', 'rule-set-activation': '规则启用', user: '用户', session: '登录', 'results-use': '结果应用', rectification: '整改事项' };
+export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = { document: '文档', evaluation: '监控/自评', period: '期间', 'rule-set': '规则集', 'rule-set-activation': '规则启用', user: '用户', session: '登录', 'results-use': '结果应用', rectification: '整改事项', 'monitoring-warning': '监控预警' };
 
 
 /** An action in words; an action without a label (added later) as 「其他操作」, never the code. */

@@ -56,3 +56,19 @@ export function beijingDate(now: Date): string {
 export function daysUntil(today: string, due: string): number {
   return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The last day (`YYYY-MM-DD`, Beijing) of a response due `workingDays` working days after `issuedAt` (an ISO
+ * instant): Monday to Friday count, Saturday and Sunday are skipped; the day of issue does not count. Public holidays
+ * and the weekend days worked in their place (调休) are not modelled — a district that needs them sets more days.
+ */
+export function responseDue(issuedAt: string, workingDays: number): string {
+  const day = new Date(`${beijingDate(new Date(issuedAt))}T00:00:00Z`);
+  let left = workingDays;
+  while (left > 0) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    const weekday = day.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return day.toISOString().slice(0, 10);
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../access/actor';
 import { beijingDate, daysUntil, reportDueDate } from './deadlines';
 import type { EvaluationWorkflowState } from './evaluation-workflow';
-import { dueReports, evaluationTodo, targetTodo, TODO_KINDS, TODO_ORDER } from './todo';
+import { dueReports, evaluationTodo, targetTodo, TODO_KINDS, TODO_ORDER, warningTodo } from './todo';
 import { initialTargetState, type TargetStatus, type TargetWorkflowState } from './target-workflow';
 
 const DEPT = 7;
@@ -133,5 +133,23 @@ describe('deadlines', () => {
 
   it('every kind has a label and a hint', () => {
     for (const kind of TODO_ORDER) expect(TODO_KINDS[kind].label.length * TODO_KINDS[kind].hint.length).toBeGreaterThan(0);
+  });
+});
+
+describe('warningTodo (issue 14 item 8): the unit answers, the finance reviewer sees it once overdue', () => {
+  const pending = { departmentId: DEPT, unanswered: 2, due: '2026-12-08' };
+  const unit = actor('unit-editor');
+  const reviewer = actor('finance-reviewer');
+  it.each([
+    ['unit before the deadline', unit, '2026-12-08', 'monitoring-warning-to-respond'],
+    ['unit after the deadline', unit, '2026-12-09', 'monitoring-warning-to-respond'],
+    ['reviewer on the last day', reviewer, '2026-12-08', null],
+    ['reviewer the day after', reviewer, '2026-12-09', 'monitoring-warning-overdue'],
+  ] as const)('%s', (_, who, today, kind) => {
+    expect(warningTodo(pending, who, today)).toBe(kind);
+  });
+  it('nothing once every warning is answered, nor for another department', () => {
+    expect(warningTodo({ ...pending, unanswered: 0 }, reviewer, '2027-01-01')).toBeNull();
+    expect(warningTodo({ ...pending, departmentId: DEPT + 1 }, unit, '2026-12-08')).toBeNull();
   });
 });

@@ -23,6 +23,8 @@ export type TodoKind =
   | 'monitoring-returned'
   | 'monitoring-to-submit'
   | 'monitoring-to-accept'
+  | 'monitoring-warning-to-respond'
+  | 'monitoring-warning-overdue'
   | 'self-evaluation-due'
   | 'self-evaluation-returned'
   | 'self-evaluation-to-submit'
@@ -44,6 +46,8 @@ export const TODO_KINDS: Readonly<Record<TodoKind, { label: string; hint: string
   'monitoring-returned': { label: '运行监控被退回', hint: '按退回理由修改后重新提交' },
   'monitoring-to-submit': { label: '运行监控待提交', hint: '已开始填报，尚未提交' },
   'monitoring-to-accept': { label: '运行监控待审核', hint: '单位已提交，审核通过或退回' },
+  'monitoring-warning-to-respond': { label: '监控预警待反馈', hint: '提交的运行监控触发预警，在期限内逐条反馈继续执行、调剂或取消并说明理由' },
+  'monitoring-warning-overdue': { label: '监控预警逾期未反馈', hint: '单位超过反馈期限仍未答复的监控预警，请督促或处理' },
   'self-evaluation-due': { label: '绩效自评待填报', hint: '年度已结束，已批复目标尚未开始自评' },
   'self-evaluation-returned': { label: '绩效自评被退回', hint: '按退回理由修改后重新提交' },
   'self-evaluation-to-submit': { label: '绩效自评待提交', hint: '已开始填报，尚未提交' },
@@ -125,4 +129,16 @@ export function dueReports(
     if (fills || chases) out.push({ kind: evaluationKinds[c.kind].due, evaluationKind: c.kind, period: c.period, due });
   }
   return out;
+}
+
+/**
+ * A monitoring report's warnings not yet answered (issue 14 item 8): the unit that fills the report in answers them
+ * (until and after the deadline); the finance reviewer of the department sees them once the deadline has passed —
+ * that is the escalation. `due` is the earliest deadline among the unanswered ones.
+ */
+export function warningTodo(report: { departmentId: number | null; unanswered: number; due: string }, actor: Actor, today: string): TodoKind | null {
+  if (report.unanswered === 0 || !inScope(actor, report.departmentId)) return null;
+  if (roleAllows(actor.role, 'monitoring.edit') && actor.role !== 'admin') return 'monitoring-warning-to-respond';
+  if (roleAllows(actor.role, 'monitoring.review') && daysUntil(today, report.due) < 0) return 'monitoring-warning-overdue';
+  return null;
 }

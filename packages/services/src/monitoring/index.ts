@@ -3,3 +3,5 @@ export { isMonitoringFormat, renderMonitoringTable } from './render-monitoring-t
 export { saveMonitoring } from './save-monitoring';
 export { startMonitoring } from './start-monitoring';
 export { submitMonitoring } from './submit-monitoring';
+export type { MonitoringWarningStore, NewMonitoringWarning, StoredMonitoringWarning, StoredWarningResponse } from './warning-ports';
+export { getMonitoringWarnings, respondToWarning } from './warnings';

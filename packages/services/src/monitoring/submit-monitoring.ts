@@ -2,7 +2,8 @@
  * Submits a monitoring report (R10) through the workflow (decision 011): refused, with the Chinese list of the
  * lines that still lack figures or, being non-green, a deviation reason, explanation, likelihood or measures;
  * otherwise `transitionEvaluation` submits it (history row, period lock, audit entry) on the revision that was
- * checked, and the computed result is kept with the rule set `id@version` that produced it.
+ * checked, and the computed result is kept with the rule set `id@version` that produced it; the rule set's warnings
+ * (预警, decision 038) are recorded with their deadline in the same transaction.
  */
 import type { MonitoringReportDto } from '@jixiao/contract';
 import { describeIncomplete } from '@jixiao/core';
@@ -12,6 +13,7 @@ import { auditEvaluation } from '../workflow/evaluation-save';
 import { checkEvaluationTransition, transitionEvaluationIn } from '../workflow/evaluation-workflow';
 import type { ActingInput } from '../workflow/workflow-common';
 import { loadMonitoring, toMonitoringDto } from './monitoring-state';
+import { issueWarningsIn } from './warnings';
 
 /**
  * The completeness check runs before the transaction on the revision the person saw; then, in one transaction, the
@@ -49,6 +51,7 @@ export async function submitMonitoring(deps: CommandDeps, who: ActingInput, inpu
       scoredBy: who.actor.displayName,
     });
     await auditEvaluation(tx, who, { verb: 'submit', before: state.evaluation, after });
+    await issueWarningsIn(tx, who, state, after);
     return after;
   });
   return toMonitoringDto({ ...state, evaluation: submitted });

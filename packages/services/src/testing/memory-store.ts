@@ -10,6 +10,7 @@
 import { countIndicators, departmentNameOf, initialTargetState, listIndicatorSites, listProjects, type PeriodLock, type PerformanceDocument, type TargetWorkflowState } from '@jixiao/core';
 import { AppError } from '../errors';
 import type { AuditEntry, DocumentSummary, StoredAuditEntry, StoredEvaluation, StoredEvaluationScore, StoredReviewDecision, StoredTargetBenchmark } from '../ports';
+import type { StoredMonitoringWarning } from '../monitoring/warning-ports';
 import type { StoredResultsUseDecision } from '../results-use/ports';
 import type { RuleSetActivation, StoredRuleSet } from '../rule-sets/rule-sets';
 import type { Repositories, TransactionalStore } from '../unit-of-work';
@@ -54,6 +55,7 @@ interface State {
   rectifications: StoredRectification[];
   rectificationTransitions: StoredRectificationTransition[];
   attachments: Array<StoredAttachment & { bytes: Uint8Array }>;
+  warnings: StoredMonitoringWarning[];
 }
 
 const notFound = (what: string, n: number) => new AppError('NOT_FOUND', `找不到编号为 ${n} 的${what}。`);
@@ -125,7 +127,7 @@ function benchmarksOf(documents: readonly StoredDocument[], query: { names: read
 }
 
 export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
-  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [], resultsUse: [], rectifications: [], rectificationTransitions: [], attachments: [] };
+  let state: State = { next: 1, departments: [], documents: [], decisions: [], evaluations: [], scores: [], ruleSets: [], activations: [], transitions: [], locks: [], audit: [], resultsUse: [], rectifications: [], rectificationTransitions: [], attachments: [], warnings: [] };
   const now = () => (options.clock ?? (() => new Date()))().toISOString();
   const id = () => state.next++;
 
@@ -493,6 +495,27 @@ export function memoryStore(options: { clock?: () => Date } = {}): MemoryStore {
       },
       async reviewDecisionsOf(documentIds) {
         return structuredClone(state.decisions.filter((x) => documentIds.includes(x.documentId)));
+      },
+    },
+    monitoringWarnings: {
+      async issueWarnings(warnings) {
+        for (const w of warnings) {
+          if (!state.evaluations.some((e) => e.id === w.evaluationId)) throw new AppError('NOT_FOUND', `找不到编号为 ${w.evaluationId} 的运行监控。`);
+          if (state.warnings.some((x) => x.evaluationId === w.evaluationId && x.key === w.key)) continue;
+          state.warnings.push({ ...structuredClone(w), id: id(), issuedAt: now(), responses: [] });
+        }
+        const ids = new Set(warnings.map((w) => w.evaluationId));
+        return structuredClone(state.warnings.filter((x) => ids.has(x.evaluationId)));
+      },
+      async listWarnings({ evaluationIds }) {
+        return structuredClone(state.warnings.filter((x) => evaluationIds.includes(x.evaluationId)));
+      },
+      async respond(input) {
+        const w = state.warnings.find((x) => x.id === input.warningId);
+        if (!w) throw new AppError('NOT_FOUND', `找不到编号为 ${input.warningId} 的监控预警。`, { warningId: input.warningId });
+        const saved = { ...structuredClone(input), id: id(), at: now() };
+        w.responses.push(saved);
+        return structuredClone(saved);
       },
     },
   };

@@ -17,18 +17,20 @@ import {
   rectificationTodo,
   reportDueDate,
   targetTodo,
+  warningTodo,
   TODO_KINDS,
   TODO_ORDER,
   type Actor,
   type TodoKind,
 } from '@jixiao/core';
 import { listScopeOf } from '../access/list-scope';
+import type { MonitoringWarningStore } from '../monitoring/warning-ports';
 import type { AuditLog, AuditReader } from '../ports';
 import type { WorkflowStore } from '../workflow/ports';
 import type { RectificationStore } from '../rectification/ports';
 
 export interface WorkbenchDeps {
-  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader; rectifications: RectificationStore };
+  store: { workflow: WorkflowStore; audit: AuditLog & AuditReader; rectifications: RectificationStore; monitoringWarnings: Pick<MonitoringWarningStore, 'listWarnings'> };
 }
 
 /** How many of one's own recent changes the home shows (sign-ins and sign-outs left out). */
@@ -92,6 +94,19 @@ export async function getWorkbench(deps: WorkbenchDeps, actor: Actor, now: Date)
       due: daysLeft === null ? null : r.deadline,
       daysLeft,
     });
+  }
+
+  // Warnings not yet answered (issue 14 item 8): the unit's to answer; the finance reviewer's once past the deadline.
+  const monitoring = evaluations.filter((e) => e.kind === 'monitoring');
+  const warnings = await deps.store.monitoringWarnings.listWarnings({ evaluationIds: monitoring.map((e) => e.evaluationId) });
+  for (const e of monitoring) {
+    const open = warnings.filter((w) => w.evaluationId === e.evaluationId && w.responses.length === 0);
+    if (open.length === 0) continue;
+    const due = open.map((w) => w.due).sort()[0]!;
+    const kind = warningTodo({ departmentId: e.departmentId, unanswered: open.length, due }, actor, today);
+    if (!kind) continue;
+    const since = open.map((w) => w.issuedAt).sort()[0]!;
+    add(kind, { documentId: e.documentId, rectificationId: null, evaluationId: e.evaluationId, title: e.documentTitle, department: e.department, year: e.year, period: e.period, since, ...withDue(due) });
   }
 
   const groups: TodoGroupDto[] = TODO_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {

@@ -8,12 +8,15 @@ import {
   type MonitoringSummaryDto,
   type SaveMonitoringRequest,
   type SubmitMonitoringRequest,
+  monitoringWarningsDtoSchema,
+  type MonitoringWarningsDto,
+  type WarningResponseRequest,
   outputFormatsOf,
 } from '@jixiao/contract';
 import { getJson, sendJson } from '../../lib/http';
 import type { InterchangeDocument } from '../import';
 
-export type { MonitoringReportDto, MonitoringSummaryDto };
+export type { MonitoringReportDto, MonitoringSummaryDto, MonitoringWarningsDto };
 
 export async function listMonitoring(signal?: AbortSignal): Promise<MonitoringSummaryDto[]> {
   return (await getJson(listOf(monitoringSummaryDtoSchema), '/api/monitoring', {}, signal)).items;
@@ -40,6 +43,15 @@ export function submitMonitoring(id: number, body: SubmitMonitoringRequest): Pro
   return sendJson(monitoringReportDtoSchema, 'POST', `/api/monitoring/${id}/submit`, body);
 }
 
+/** The warnings raised when the report was submitted, with where each stands (decision 038). */
+export function getMonitoringWarnings(id: number, signal?: AbortSignal): Promise<MonitoringWarningsDto> {
+  return getJson(monitoringWarningsDtoSchema, `/api/monitoring/${id}/warnings`, {}, signal);
+}
+
+export function respondToWarning(id: number, body: WarningResponseRequest): Promise<MonitoringWarningsDto> {
+  return sendJson(monitoringWarningsDtoSchema, 'POST', `/api/monitoring/${id}/warning-responses`, body);
+}
+
 /** The 绩效运行监控表 downloads of a report, one per format of the contract's registry made from a monitoring report. */
 export const TABLE_FORMATS = outputFormatsOf('monitoring');
 
@@ -51,4 +63,6 @@ export const monitoringKeys = {
   list: () => ['monitoring', 'list'] as const,
   /** A report together with the target document at the version it is measured against (the editor's server state). */
   detail: (id: number) => ['monitoring', id] as const,
+  /** A report's warnings at a revision (a submit makes a new revision, and may raise warnings). */
+  warnings: (id: number, revision: number) => ['monitoring', id, 'warnings', revision] as const,
 };

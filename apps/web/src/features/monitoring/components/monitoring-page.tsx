@@ -26,6 +26,7 @@ import '../monitoring.css';
 import { DeviationCells, LightCell } from './deviation-cells';
 import { completionText, computeLines, saveRequestOf, withBudget, withDeviation, withIndicator, withReport, type MonitoringEditorState } from '../model';
 import { OutputJobButton } from '../../../components/output-job-button';
+import { WarningsPanel } from './warnings-panel';
 
 /** The server's answer to a save or a submit, as the editor's new state. */
 const withReportOf = (next: MonitoringReportDto, state: MonitoringEditorState) => withReport(state, next);
@@ -270,6 +271,7 @@ export function MonitoringPage({ params }: { params: Record<string, string> }) {
         }
       />
       <EvaluationWorkflowPanel evaluationId={id} revision={report.revision} onChanged={reload} onState={setWorkflow} hideActions={['submit']} />
+      <WarningsPanel key={report.revision} evaluationId={id} revision={report.revision} />
       {!editable ? (
         <Alert
           type="info"
