@@ -6,16 +6,10 @@
  */
 import { join } from 'node:path';
 import type { PerformanceDocument } from '@jixiao/core';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR, useJixiao } from './support';
 
 const jixiao = useJixiao();
-
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const { csrfToken } = (await (await page.request.get(`${jixiao.baseUrl}/api/session`)).json()) as { csrfToken: string };
-  return { 'X-CSRF-Token': csrfToken };
-}
 
 describe('目标调整', () => {
   it('shows what an adjustment changes against the approved version, with the reason', async () => {
@@ -25,7 +19,7 @@ describe('目标调整', () => {
     const { id } = list.items[0]!;
     const workflow = (await (await page.request.get(api(`/api/documents/${id}/workflow`))).json()) as { status: string; revision: number };
     expect(workflow.status).toBe('approved');
-    const asked = await page.request.post(api(`/api/documents/${id}/workflow/request-adjustment`), { data: { reason: '年中预算调减，社区活动场次相应减少', baseRevision: workflow.revision }, headers: await csrf(page) });
+    const asked = await page.request.post(api(`/api/documents/${id}/workflow/request-adjustment`), { data: { reason: '年中预算调减，社区活动场次相应减少', baseRevision: workflow.revision }, headers: await jixiao.csrf(page) });
     expect(asked.status()).toBe(200);
 
     // The edit a unit makes: the first project's amount cut, its last indicator deleted.
@@ -34,7 +28,7 @@ describe('目标调整', () => {
     const removed = project.indicators.at(-1)!.name;
     project.amount = Math.round((project.amount ?? 10) * 50) / 100;
     project.indicators.pop();
-    const saved = await page.request.put(api(`/api/documents/${id}/content`), { data: { baseVersion: 1, document: targets }, headers: await csrf(page) });
+    const saved = await page.request.put(api(`/api/documents/${id}/content`), { data: { baseVersion: 1, document: targets }, headers: await jixiao.csrf(page) });
     expect(saved.status()).toBe(200);
 
     await page.goto(api(`/review/${id}`), { waitUntil: 'networkidle' });

@@ -176,8 +176,7 @@ describe('import with a preview, and withdrawing a draft', () => {
     await (await previewOf(page, '金花街道已提交.txt')).getByRole('button', { name: '确认导入' }).click();
     await page.locator('.import-outcome').getByText('导入成功').waitFor({ timeout: 60_000 });
     const submitted = (await listed(page)).find((d) => d.fileName === '金花街道已提交.txt')!.id;
-    const csrf = ((await (await page.request.get(`${jixiao.baseUrl}/api/session`)).json()) as { csrfToken: string }).csrfToken;
-    const submit = await page.request.post(`${jixiao.baseUrl}/api/documents/${submitted}/workflow/submit`, { data: {}, headers: { 'X-CSRF-Token': csrf } });
+    const submit = await page.request.post(`${jixiao.baseUrl}/api/documents/${submitted}/workflow/submit`, { data: {}, headers: await jixiao.csrf(page) });
     expect(submit.status()).toBe(200);
     await page.reload({ waitUntil: 'networkidle' });
     const submittedRow = page.locator('.ant-table-row', { hasText: '金花街道已提交.txt' });

@@ -8,23 +8,14 @@
  * services test (monitoring/warnings.test.ts). Screenshots in $TMPDIR/jixiao-e2e/monitoring-warnings-*.png.
  */
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '@jixiao/services';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, SHOTS_DIR, useJixiao, watch } from './support';
+import { chooseOption, SHOTS_DIR, useJixiao } from './support';
 
 const jixiao = useJixiao();
 
-/** Signed in as `username`, the context sending the session's CSRF token (as monitoring.e2e.ts does). */
-async function signedInPage(username: string, width = 1366): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await jixiao.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const res = await context.request.post(`${jixiao.baseUrl}/api/session`, { data: { username, password: DEMO_PASSWORD } });
-  if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  await context.setExtraHTTPHeaders({ 'X-CSRF-Token': csrfToken });
-  const page = await context.newPage();
-  return { context, page, problems: watch(page) };
-}
+/** Signed in as `username`, the context sending the session's CSRF token. */
+const signedInPage = (username: string, width = 1366) => jixiao.signedInContext(username, { viewport: { width, height: 900 }, locale: 'zh-CN' });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `monitoring-warnings-${name}.png`), fullPage: true });
 

@@ -7,28 +7,19 @@
  * refused submit; screenshots in $TMPDIR/jixiao-e2e/.
  */
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '@jixiao/services';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS_DIR, useJixiao, watch } from './support';
+import { SHOTS_DIR, useJixiao } from './support';
 
 const jixiao = useJixiao();
 let context: BrowserContext | undefined;
 
-/**
- * Signed in as `username` (the session cookie set in the context, as the sign-in page would). Until the web client
- * sends the CSRF token itself, the context adds the session's token to every request. Replace with support.ts's
- * sign-in helper once it exists.
- */
+/** Signed in as `username`, the context sending the session's CSRF token (support.ts `signedInContext`). */
 async function signedInPage(username: string): Promise<{ page: Page; problems: string[] }> {
-  context = await jixiao.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const res = await context.request.post(`${jixiao.baseUrl}/api/session`, { data: { username, password: DEMO_PASSWORD } });
-  if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  await context.setExtraHTTPHeaders({ 'X-CSRF-Token': csrfToken });
-  const page = await context.newPage();
-  return { page, problems: watch(page) };
+  const signed = await jixiao.signedInContext(username, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  context = signed.context;
+  return { page: signed.page, problems: signed.problems };
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DIR, `monitoring-${name}.png`), fullPage: false });

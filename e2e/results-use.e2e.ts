@@ -25,14 +25,9 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 /** Reads the page itself cancelled (a query superseded or unmounted) are not failures. */
 const real = (problems: string[]) => problems.filter((p) => !/^request failed: \S+\/api\/\S+ net::ERR_ABORTED$/.test(p));
 
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const { csrfToken } = (await (await page.request.get(`${jixiao.baseUrl}/api/session`)).json()) as { csrfToken: string };
-  return { 'X-CSRF-Token': csrfToken };
-}
-
 /** A call the journey makes beside the page, as the signed-in person; fails naming the answer when it is not 2xx. */
 async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${jixiao.baseUrl}${path}`, { method, ...(data === undefined ? {} : { data }), headers: method === 'GET' ? {} : await csrf(page) });
+  const res = await page.request.fetch(`${jixiao.baseUrl}${path}`, { method, ...(data === undefined ? {} : { data }), headers: method === 'GET' ? {} : await jixiao.csrf(page) });
   if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }

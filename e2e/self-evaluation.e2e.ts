@@ -25,12 +25,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS_DI
 /** An entry the page has something in (an actual or a tier). */
 const entered = (e: { actual?: string | null; tier?: string | null } | undefined) => Boolean(e?.actual || e?.tier);
 
-/** The session's CSRF header, for the API calls a journey makes beside the page. */
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const { csrfToken } = (await (await page.request.get(`${jixiao.baseUrl}/api/session`)).json()) as { csrfToken: string };
-  return { 'X-CSRF-Token': csrfToken };
-}
-
 async function download(page: Page, link: string, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: link }).click()]);
   const path = join(SHOTS_DIR, name);
@@ -144,9 +138,9 @@ describe('self-evaluation of 金花街道 2023', () => {
         budgetSlots(current.target).map((slot) => [slot.key, current.entries.budgets[slot.key]?.spent != null ? current.entries.budgets[slot.key]! : { adjusted: slot.planned ?? 100, spent: slot.planned ?? 100 }]),
       ),
     };
-    const filledIn = await page.request.put(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/entries`, { data: { baseRevision: current.revision, entries }, headers: await csrf(page) });
+    const filledIn = await page.request.put(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/entries`, { data: { baseRevision: current.revision, entries }, headers: await jixiao.csrf(page) });
     expect(filledIn.status()).toBe(200);
-    const submitted = await page.request.post(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/submit`, { data: { baseRevision: ((await filledIn.json()) as { revision: number }).revision }, headers: await csrf(page) });
+    const submitted = await page.request.post(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/submit`, { data: { baseRevision: ((await filledIn.json()) as { revision: number }).revision }, headers: await jixiao.csrf(page) });
     expect(submitted.status()).toBe(200);
     const kept = ((await (await page.request.get(`${jixiao.baseUrl}/api/self-evaluations/${evaluationId}/scores`)).json()) as { items: Array<{ total: number | null }> }).items.at(-1)!;
     // The unit head signs it off on the page, after a confirmation; then finance accepts it.
@@ -160,8 +154,8 @@ describe('self-evaluation of 金花街道 2023', () => {
     await shot(head.page, '6b-unit-signed-off');
     expect(head.problems).toEqual([]);
     const reviewer = await signedInPage('finance-reviewer');
-    expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/workflow/accept`, { data: {}, headers: await csrf(reviewer.page) })).status()).toBe(200);
-    expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/publication`, { headers: await csrf(reviewer.page) })).status()).toBe(200);
+    expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/workflow/accept`, { data: {}, headers: await jixiao.csrf(reviewer.page) })).status()).toBe(200);
+    expect((await reviewer.page.request.post(`${jixiao.baseUrl}/api/evaluations/${evaluationId}/publication`, { headers: await jixiao.csrf(reviewer.page) })).status()).toBe(200);
     const resident = await jixiao.signedInPage(null);
     await resident.page.goto(`${jixiao.baseUrl}/public`, { waitUntil: 'networkidle' });
     await resident.page.getByRole('link', { name: /（2023）$/ }).first().click();

@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, beforeAll, expect } from 'vitest';
 import { demoDataDir } from '../apps/server/src/testing/data-dirs';
 import { startServeProcess, type ServeProcess } from '../apps/server/src/testing/serve-process';
+import { DEMO_PASSWORD } from '@jixiao/services';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const SHOTS_DIR = join(tmpdir(), 'jixiao-e2e');
@@ -60,6 +61,14 @@ export interface JixiaoFixture {
    * demo account (anonymous when null), and the problems `watch` collects from then on.
    */
   signedInPage(username: string | null, options?: BrowserContextOptions): Promise<{ page: Page; problems: string[] }>;
+  /**
+   * A context signed in with `username`'s demo account through the API (the session cookie set as the sign-in page
+   * would), sending the session's CSRF token with every request — for journeys that call the API beside the page —
+   * and a page in it with the problems `watch` collects.
+   */
+  signedInContext(username: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  /** The CSRF header of the page's session, for the API calls a journey makes beside the page (`page.request`). */
+  csrf(page: Page): Promise<Record<string, string>>;
 }
 
 /**
@@ -98,6 +107,19 @@ export function useJixiao(): JixiaoFixture {
       if (username) await signIn(page, fixture.baseUrl, username);
       return { page, problems: watch(page) };
     },
+    async signedInContext(username, options = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' }) {
+      const context = await fixture.newContext(options);
+      const res = await context.request.post(`${fixture.baseUrl}/api/session`, { data: { username, password: DEMO_PASSWORD } });
+      if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      await context.setExtraHTTPHeaders({ 'X-CSRF-Token': csrfToken });
+      const page = await context.newPage();
+      return { context, page, problems: watch(page) };
+    },
+    async csrf(page) {
+      const { csrfToken } = (await (await page.request.get(`${fixture.baseUrl}/api/session`)).json()) as { csrfToken: string };
+      return { 'X-CSRF-Token': csrfToken };
+    },
   };
   return fixture;
 }
@@ -124,7 +146,7 @@ export function watch(page: Page): string[] {
  * Signs the page's browser context in (decision 010) with a demo account (`jinhua-editor`, `finance-reviewer`,
  * `admin` …): the session cookie lands in the context, so the page and `page.request` are signed in from then on.
  */
-export async function signIn(page: Page, baseUrl: string, username: string, password = 'jixiao-demo'): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   const res = await page.context().request.post(`${baseUrl}/api/session`, { data: { username, password } });
   if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
 }
