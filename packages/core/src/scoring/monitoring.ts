@@ -36,7 +36,10 @@ export function monitorBudget(adjustedBudget: number, spent: number, cutoffMonth
   };
 }
 
-export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯（超前）' };
+/** The lights by name, as tables, charts and tags print them. */
+export const LIGHT_NAMES: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯' };
+/** As a reason says it: blue is ahead of schedule. */
+export const LIGHT_LABELS: Record<Light, string> = { ...LIGHT_NAMES, blue: '蓝灯（超前）' };
 
 export interface IndicatorMonitoringInput {
   indicator: Pick<Indicator, 'name' | 'annualTarget' | 'periodTarget' | 'direction'>;

@@ -3,7 +3,7 @@
  * budget lines with execution against time progress, indicator lines against their prorated (序时) targets, each
  * with its light and, for a non-green line, the unit's deviation reason, likelihood and measures (R10).
  */
-import { formatAmount, LIGHT_LABELS, MONITORING_TIER_LABELS, type AmountUnit, type Light, type MonitoringBudgetLine, type MonitoringDeviation, type MonitoringIndicatorLine, type MonitoringResult } from '@jixiao/core';
+import { formatAmount, LIGHT_LABELS, LIGHT_NAMES, MONITORING_TIER_LABELS, type AmountUnit, type Light, type MonitoringBudgetLine, type MonitoringDeviation, type MonitoringIndicatorLine, type MonitoringResult } from '@jixiao/core';
 
 export interface MonitoringTableInput {
   /** 部门 (主管部门) and, when it differs, the 单位 that filled the report. */
@@ -18,7 +18,6 @@ export interface MonitoringTableInput {
   updatedBy?: string;
 }
 
-export const LIGHT_SHORT: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯' };
 export const LIGHT_FILL: Record<Light, string> = { red: 'F4B6B6', yellow: 'FFE699', green: 'C6E0B4', blue: 'BDD7EE' };
 
 const percent = (v: number | null) => (v == null ? '—' : `${v.toFixed(2)}%`);
@@ -30,7 +29,7 @@ export function deviationText(d: MonitoringDeviation): { reason: string; likelih
 
 /** A light as printed; a line without one says what it is waiting for. */
 export function lightText(line: { light: Light | null }, waiting = '未填报'): string {
-  return line.light ? LIGHT_SHORT[line.light] : waiting;
+  return line.light ? LIGHT_NAMES[line.light] : waiting;
 }
 
 export function budgetHeaders(cutoffMonth: number, unit: AmountUnit): string[] {

@@ -6,14 +6,15 @@
  * entry (the report before and after) are one transaction.
  */
 import type { MonitoringReportDto } from '@jixiao/contract';
-import type { MonitoringEntries } from '@jixiao/core';
+import type { EvaluationWorkflowStatus, MonitoringEntries } from '@jixiao/core';
 import { changedBy, type ChangeContext } from '../access/audit';
 import { AppError } from '../errors';
 import type { CommandDeps } from '../unit-of-work';
 import { saveEvaluationChange } from '../workflow/evaluation-save';
 import { actorName, loadMonitoring, readEntries, toMonitoringDto, type MonitoringState } from './monitoring-state';
 
-export const MONITORING_STATUS_LABELS: Record<string, string> = { draft: '填报中', submitted: '已提交', returned: '已退回', done: '已完成' };
+/** As the monitoring pages and the 监控表 say it (a report is 填报中 until submitted; it never waits for a unit head). */
+export const MONITORING_STATUS_LABELS: Record<EvaluationWorkflowStatus, string> = { draft: '填报中', submitted: '已提交', 'in-review': '审核中', returned: '已退回', done: '已完成' };
 
 function unknownKeys(state: MonitoringState, entries: MonitoringEntries): string[] {
   const known = new Set([...state.result.budgetLines.map((l) => l.key), ...state.result.indicatorLines.map((l) => l.key)]);

@@ -14,6 +14,7 @@ import {
   decideCreateRectification,
   decideRectificationTransition,
   EVIDENCE_LIMITS,
+  LIGHT_NAMES,
   type RectificationAction,
   type RectificationDraft,
 } from '@jixiao/core';
@@ -103,7 +104,7 @@ export async function createRectificationFromMonitoringLine(deps: CommandDeps & 
     departmentId: report.document.departmentId,
     unitName: input.unitName ?? line.unit ?? report.document.department ?? '',
     responsiblePerson: input.responsiblePerson,
-    problem: `运行监控（${report.period}）${line.light === 'red' ? '红灯' : '黄灯'}：${line.label}`,
+    problem: `运行监控（${report.period}）${LIGHT_NAMES[line.light]}：${line.label}`,
     // The rule set by its name, and why the light is what it is (the figures), as the report page says them.
     basis: `${report.ruleSet.title || report.ruleSet.name}：${line.reasons.join('')}`,
     measures: input.measures,

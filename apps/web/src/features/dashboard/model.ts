@@ -2,13 +2,12 @@
  * 数据看板's pure part: each chart's ECharts option from the rows the server sent, the names people read (the
  * department's short name, 万元 with separators, percentages), and where a bar leads when clicked.
  */
-import { formatAmount } from '@jixiao/core';
+import { formatAmount, LIGHT_NAMES } from '@jixiao/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { shortOrgName } from '../../lib/format';
 import type { CheckRowDto, ConclusionRowDto, ExecutionRowDto, LightRowDto, ScoreRowDto } from './api';
 
 export const LIGHT_COLORS = { red: '#f5222d', yellow: '#faad14', green: '#52c41a', blue: '#1677ff' } as const;
-const LIGHT_NAMES = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯' } as const;
 const CONCLUSION_COLORS = { 优: '#52c41a', 良: '#1677ff', 中: '#faad14', 差: '#f5222d' } as const;
 
 /**

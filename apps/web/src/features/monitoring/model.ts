@@ -33,7 +33,7 @@ export function withDeviation(entries: MonitoringEntries, key: string, patch: Pa
 }
 
 export const LIGHT_COLORS: Record<Light, string> = { red: 'red', yellow: 'gold', green: 'green', blue: 'blue' };
-export const LIGHT_WORDS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯' };
+export { LIGHT_NAMES as LIGHT_WORDS } from '@jixiao/core';
 
 /** A line needs its deviation cells filled when it has a light that is not green. */
 export const needsDeviation = (light: Light | null) => light !== null && light !== 'green';
