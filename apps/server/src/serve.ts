@@ -64,6 +64,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
       s.once('error', reject);
+      // Keep idle connections longer than the clients and proxies in front of us do (Node's default is 5 s): a
+      // client reusing a connection at the moment the server drops it gets "socket hang up" — seen once in a journey.
+      if ('keepAliveTimeout' in s) {
+        s.keepAliveTimeout = 65_000;
+        s.headersTimeout = 66_000;
+      }
     });
   } catch (e) {
     await jobs.stop(0);
