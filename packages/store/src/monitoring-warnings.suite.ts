@@ -8,17 +8,7 @@ import type { NewMonitoringWarning } from '@jixiao/services';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from './open-store';
-import { importSeed002, rejection, useSuiteStore, type StoreHandle } from './testing';
-
-/** The database's own message (drizzle wraps it with the statement). */
-async function causeOf(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
-  return cause instanceof Error ? cause.message : String(cause);
-}
+import { causeOf, importSeed002, rejection, useSuiteStore, type StoreHandle } from './testing';
 
 export function monitoringWarningsSuite(backend: string, open: () => Promise<StoreHandle>): void {
   describe(`monitoring warnings on ${backend}`, () => {

@@ -62,6 +62,16 @@ export async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 /** A department document exercising every stored part: two units, projects, key tasks with indicators, department indicators, problems. */
+/** The database's own message of a refused statement (drizzle wraps it with the statement): append-only checks. */
+export async function causeOf(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 export function sampleDocument(overrides: Partial<PerformanceDocument> = {}): PerformanceDocument {
   const doc = buildDocument({
     kind: 'department-targets',

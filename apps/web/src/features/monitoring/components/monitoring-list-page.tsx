@@ -11,7 +11,7 @@ import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { useDebounced } from '../../../lib/use-debounced';
+import { usePagedSearch } from '../../../lib/paged-search';
 import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments, type DocumentListQuery } from '../../import';
 import { useYear } from '../../session';
 import { evaluationStartRefusal } from '../../workflow';
@@ -28,12 +28,10 @@ interface Row {
 const PAGE = 50;
 
 export function MonitoringListPage() {
-  const [search, setSearch] = useState('');
-  const words = useDebounced(search.trim());
+  const { search, setSearch, words, offset, pagination } = usePagedSearch(PAGE);
   // From 工作台's 「运行监控待填报」: that document alone, already chosen for a start.
   const only = Number(useLocation().search.get('documentId')) || undefined;
   const [workYear] = useYear();
-  const [offset, setOffset] = useState(0);
   const [chosen, setChosen] = useState<number | undefined>(only);
   const [month, setMonth] = useState<number | null>(7);
   const [busy, setBusy] = useState(false);
@@ -125,10 +123,7 @@ export function MonitoringListPage() {
               placeholder="按部门、文档或文件名筛选"
               aria-label="筛选文档"
               value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setOffset(0);
-              }}
+              onChange={(e) => setSearch(e.target.value)}
               style={{ maxWidth: 360 }}
             />
           </div>
@@ -140,7 +135,7 @@ export function MonitoringListPage() {
             columns={columns}
             dataSource={rows}
             loading={documents.loading || monitoring.loading}
-            pagination={total > PAGE ? { current: offset / PAGE + 1, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE) } : false}
+            pagination={pagination(total)}
             locale={{ emptyText: documents.loading ? ' ' : <EmptyState title="没有绩效目标文档" hint="先在「导入」页导入绩效目标表。" /> }}
           />
         </Card>

@@ -13,7 +13,7 @@ import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { useDebounced } from '../../../lib/use-debounced';
+import { usePagedSearch } from '../../../lib/paged-search';
 import { ACCEPTED_FILES, DOCUMENT_KIND_LABELS, documentKeys, listDocuments, uploadDocument, type DocumentListQuery } from '../../import';
 import { useCan, useYear } from '../../session';
 import { TARGET_STATUS_COLORS } from '../../workflow';
@@ -63,13 +63,11 @@ const columns: ColumnsType<DocumentSummaryDto> = [
 const PAGE = 50;
 
 export function ReviewListPage() {
-  const [search, setSearch] = useState('');
-  const words = useDebounced(search.trim());
+  const { search, setSearch, words, offset, setOffset, pagination } = usePagedSearch(PAGE);
   // Reviewers start on what awaits them; everyone else on the targets and where each stands.
   const reviewer = useCan('review.decide');
   const [workYear] = useYear();
   const [scope, setScope] = useState<Scope>(reviewer ? 'awaiting' : 'targets');
-  const [offset, setOffset] = useState(0);
   const [year, setYear] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -112,10 +110,7 @@ export function ReviewListPage() {
               placeholder="按部门、文档或文件名筛选，回车打开第一个"
               aria-label="筛选文档"
               value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setOffset(0);
-              }}
+              onChange={(e) => setSearch(e.target.value)}
               onSearch={() => rows[0] && navigate(`/review/${rows[0].id}`)}
               style={{ maxWidth: 360 }}
             />
@@ -133,7 +128,7 @@ export function ReviewListPage() {
             columns={columns}
             dataSource={rows}
             loading={documents.loading}
-            pagination={total > PAGE ? { current: offset / PAGE + 1, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE) } : false}
+            pagination={pagination(total)}
             locale={{
               emptyText: documents.loading ? ' ' : scope === 'awaiting' && !search.trim() ? <EmptyState title="暂无待审核的绩效目标" hint="单位审批通过、报送财政审核后会出现在这里；切换到「全部绩效目标」查看其他状态。" /> : <EmptyState title="没有符合条件的文档" hint="换个筛选词，或在右侧上传文档。" />,
             }}

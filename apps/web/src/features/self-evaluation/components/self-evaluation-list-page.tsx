@@ -13,7 +13,7 @@ import { PageHead } from '../../../components/page-head';
 import { shortOrgName } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/router';
 import { useApiQuery } from '../../../lib/query';
-import { useDebounced } from '../../../lib/use-debounced';
+import { usePagedSearch } from '../../../lib/paged-search';
 import { DOCUMENT_KIND_LABELS, documentKeys, listDocuments, type DocumentListQuery } from '../../import';
 import { useYear } from '../../session';
 import { evaluationStartRefusal } from '../../workflow';
@@ -24,11 +24,9 @@ const DOCUMENT_PAGE = 30;
 
 export function SelfEvaluationListPage() {
   const evaluations = useApiQuery(selfEvaluationKeys.list(), (signal) => listSelfEvaluations(signal));
-  const [search, setSearch] = useState('');
-  const words = useDebounced(search.trim());
+  const { search, setSearch, words, offset, pagination } = usePagedSearch(DOCUMENT_PAGE);
   // From 工作台's 「绩效自评待填报」: that document alone.
   const only = Number(useLocation().search.get('documentId')) || undefined;
-  const [offset, setOffset] = useState(0);
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState<number | null>(null);
   // 审核完成 (done) self-evaluations are finished: they leave 「进行中」 (issue 13 item 2).
@@ -140,10 +138,7 @@ export function SelfEvaluationListPage() {
             placeholder="按部门、文档或文件名筛选"
             aria-label="筛选文档"
             value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
+            onChange={(e) => setSearch(e.target.value)}
             style={{ maxWidth: 360 }}
           />
         </div>
@@ -155,7 +150,7 @@ export function SelfEvaluationListPage() {
           columns={docColumns}
           dataSource={rows}
           loading={documents.loading}
-          pagination={total > DOCUMENT_PAGE ? { current: offset / DOCUMENT_PAGE + 1, pageSize: DOCUMENT_PAGE, total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * DOCUMENT_PAGE) } : false}
+          pagination={pagination(total)}
           locale={{ emptyText: documents.loading ? ' ' : <EmptyState title={words ? `没有找到包含“${words}”的文档` : '没有可以开始自评的文档'} hint={words ? '试试更短的关键词。' : '先在「导入」页导入绩效目标表或自评表。'} /> }}
         />
       </Card>
